@@ -1,0 +1,242 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Problem details (RFC 7807) in the Haal Centraal shape, with Dutch texts.
+
+Every error of every building block leaves the system as ``application/problem+json`` with
+``type``, ``title``, ``status``, ``detail``, ``instance``, ``code`` and, for bad input,
+``invalidParams`` (``name``, ``code``, ``reason``). Raise :class:`Problem` anywhere; the handlers
+installed by :func:`install_problem_handlers` turn it into a response.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+logger = logging.getLogger("opengdi.problems")
+
+PROBLEM_JSON = "application/problem+json"
+
+STATUS_TYPES = {
+    400: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.1",
+    401: "https://datatracker.ietf.org/doc/html/rfc7235#section-3.1",
+    403: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.3",
+    404: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.4",
+    405: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.5",
+    406: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.6",
+    409: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.8",
+    413: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.11",
+    415: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.13",
+    429: "https://datatracker.ietf.org/doc/html/rfc6585#section-4",
+    500: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.6.1",
+    503: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.6.4",
+}
+
+#: The Haal Centraal reason texts per validation code (foutmeldingen.json), with their placeholders.
+REASONS = {
+    "required": "Parameter is verplicht.",
+    "unknownParam": "Parameter is niet verwacht.",
+    "array": "Parameter is geen array.",
+    "integer": "Waarde is geen geldige integer.",
+    "number": "Waarde is geen geldig decimaal getal.",
+    "boolean": "Waarde is geen geldige boolean.",
+    "date": "Waarde is geen geldige datum.",
+    "string": "Waarde is geen geldige string.",
+    "object": "Waarde is geen geldig object.",
+    "minimum": "Waarde is lager dan minimum {minimum}.",
+    "maximum": "Waarde is hoger dan maximum {maximum}.",
+    "minLength": "Waarde is korter dan minimale lengte {minLength}.",
+    "maxLength": "Waarde is langer dan maximale lengte {maxLength}.",
+    "minItems": "Array bevat minder dan {minItems} items.",
+    "maxItems": "Array bevat meer dan {maxItems} items.",
+    "pattern": "Waarde voldoet niet aan patroon {pattern}.",
+    "enum": "Waarde heeft geen geldige waarde uit de enumeratie.",
+    "table": "Waarde komt niet voor in de tabel.",
+    "fields": "Deel van de parameterwaarde niet correct: {waarde}.",
+    "wildcard": "Incorrect gebruik van wildcard karakter {wildcard}.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class InvalidParam:
+    """One offending parameter: its name (path), a stable code and a Dutch reason."""
+
+    name: str
+    code: str
+    reason: str
+
+    @classmethod
+    def of(cls, name: str, code: str, **values: Any) -> InvalidParam:
+        """An invalid parameter with the standard reason text for ``code``."""
+        return cls(name=name, code=code, reason=REASONS[code].format(**values))
+
+    def as_json(self) -> dict[str, str]:
+        """The ``invalidParams`` entry."""
+        return {"name": self.name, "code": self.code, "reason": self.reason}
+
+
+@dataclass(slots=True)
+class Problem(Exception):
+    """An error answer; raise it and the problem handler renders it."""
+
+    status: int
+    title: str
+    code: str
+    detail: str | None = None
+    invalid_params: Sequence[InvalidParam] = field(default_factory=tuple)
+    headers: dict[str, str] | None = None
+
+    def as_json(self, instance: str) -> dict[str, Any]:
+        """The problem+json body for a request to ``instance``."""
+        body: dict[str, Any] = {
+            "type": STATUS_TYPES.get(self.status, "about:blank"),
+            "title": self.title,
+            "status": self.status,
+        }
+        if self.detail:
+            body["detail"] = self.detail
+        body["instance"] = instance
+        body["code"] = self.code
+        if self.invalid_params:
+            body["invalidParams"] = [param.as_json() for param in self.invalid_params]
+        return body
+
+
+def bad_request(invalid_params: Iterable[InvalidParam]) -> Problem:
+    """The 400 answer for one or more invalid parameters (Haal Centraal ``paramsValidation``)."""
+    params = list(invalid_params)
+    names = ", ".join(dict.fromkeys(param.name for param in params))
+    return Problem(
+        status=400,
+        title="Een of meerdere parameters zijn niet correct.",
+        code="paramsValidation",
+        detail=f"De foutieve parameter(s) zijn: {names}.",
+        invalid_params=params,
+    )
+
+
+def not_found(detail: str) -> Problem:
+    """The 404 answer."""
+    return Problem(status=404, title="Opgevraagde resource bestaat niet.", code="notFound", detail=detail)
+
+
+def forbidden(title: str, code: str = "autorisation", detail: str | None = None) -> Problem:
+    """The 403 answer."""
+    return Problem(status=403, title=title, code=code, detail=detail)
+
+
+def problem_response(problem: Problem, instance: str) -> Response:
+    """Render ``problem`` as application/problem+json."""
+    return Response(
+        content=orjson.dumps(problem.as_json(instance)),
+        status_code=problem.status,
+        media_type=PROBLEM_JSON,
+        headers=problem.headers,
+    )
+
+
+_PYDANTIC_CODES = {
+    "missing": "required",
+    "extra_forbidden": "unknownParam",
+    "string_type": "string",
+    "string_pattern_mismatch": "pattern",
+    "string_too_short": "minLength",
+    "string_too_long": "maxLength",
+    "int_parsing": "integer",
+    "int_type": "integer",
+    "bool_parsing": "boolean",
+    "bool_type": "boolean",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
+    "list_type": "array",
+    "too_short": "minItems",
+    "too_long": "maxItems",
+    "greater_than_equal": "minimum",
+    "less_than_equal": "maximum",
+    "enum": "enum",
+    "literal_error": "enum",
+    "json_invalid": "object",
+    "model_type": "object",
+    "dict_type": "object",
+}
+
+
+def _validation_param(error: dict[str, Any]) -> InvalidParam:
+    location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path", "header")]
+    name = ".".join(location) or "body"
+    code = _PYDANTIC_CODES.get(str(error.get("type")), "object")
+    context = error.get("ctx") or {}
+    values = {
+        "minimum": context.get("ge", ""),
+        "maximum": context.get("le", ""),
+        "minLength": context.get("min_length", ""),
+        "maxLength": context.get("max_length", ""),
+        "minItems": context.get("min_length", ""),
+        "maxItems": context.get("max_length", ""),
+        "pattern": context.get("pattern", ""),
+        "waarde": "",
+        "wildcard": "*",
+    }
+    return InvalidParam.of(name, code, **values)
+
+
+async def _on_problem(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, Problem)
+    return problem_response(exc, request.url.path)
+
+
+async def _on_validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    problem = bad_request(_validation_param(dict(error)) for error in exc.errors())
+    return problem_response(problem, request.url.path)
+
+
+_HTTP_PROBLEMS = {
+    404: ("Opgevraagde resource bestaat niet.", "notFound"),
+    405: ("Deze methode is niet toegestaan op deze resource.", "methodNotAllowed"),
+    406: ("Gevraagde content type wordt niet ondersteund.", "notAcceptable"),
+    415: ("Media Type wordt niet ondersteund.", "unsupportedMediaType"),
+}
+
+
+async def _on_http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    title, code = _HTTP_PROBLEMS.get(exc.status_code, ("Verzoek kon niet worden verwerkt.", "httpError"))
+    problem = Problem(status=exc.status_code, title=title, code=code, headers=dict(exc.headers or {}))
+    return problem_response(problem, request.url.path)
+
+
+async def _on_unexpected(request: Request, exc: Exception) -> Response:
+    logger.exception("unexpected_error path=%s", request.url.path, exc_info=exc)
+    problem = Problem(status=500, title="Interne server fout.", code="serverError",
+                      detail="Er is een onverwachte fout opgetreden; probeer het later opnieuw.")
+    return problem_response(problem, request.url.path)
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    """Make every error of ``app`` an application/problem+json answer."""
+    app.add_exception_handler(Problem, _on_problem)
+    app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    app.add_exception_handler(Exception, _on_unexpected)
+
+
+def parse_json_body(raw: bytes) -> Any:
+    """The JSON of a request body, or a 400 problem naming the body."""
+    try:
+        return orjson.loads(raw) if raw.strip() else {}
+    except orjson.JSONDecodeError as error:
+        raise Problem(
+            status=400,
+            title="Het verzoek bevat geen geldige JSON.",
+            code="paramsValidation",
+            detail=f"De body is geen geldige JSON: {error.msg} (positie {error.pos}).",
+            invalid_params=[InvalidParam(name="body", code="object", reason="Waarde is geen geldig JSON-object.")],
+        ) from error

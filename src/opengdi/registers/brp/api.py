@@ -1,0 +1,122 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The HTTP edge of the BRP: BRP API Personen (Haal Centraal) and the beheer API for test data.
+
+``POST /haalcentraal/api/brp/personen`` answers exactly like the government's BRP API Personen;
+its OpenAPI document is the official one. ``/brp/beheer/persoonslijsten`` loads, shows and
+empties persoonslijsten in test deployments.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from typing import Annotated, Any
+
+import yaml
+from fastapi import Body, Request
+from starlette.responses import Response
+
+from opengdi.kernel.api import JsonResponse, negotiate_json
+from opengdi.kernel.blocks import Api, api_app, context
+from opengdi.kernel.problems import forbidden, not_found, parse_json_body
+from opengdi.registers.brp import repository, service
+from opengdi.registers.brp.persoonslijst import Persoonslijst
+
+PERSONEN_PREFIX = "/haalcentraal/api/brp"
+BEHEER_PREFIX = "/brp/beheer"
+PERSONEN_VERSION = "2.7.0"
+BEHEER_VERSION = "1.0.0"
+
+
+@cache
+def official_openapi() -> dict[str, Any]:
+    """The BRP API Personen OpenAPI document, with this server as its server."""
+    text = files("opengdi.registers.brp").joinpath("data", "brp-bevragen-v2.openapi.yaml").read_text("utf-8")
+    document: dict[str, Any] = yaml.safe_load(text)
+    document["servers"] = [{"url": PERSONEN_PREFIX, "description": "Open GDI"}]
+    return document
+
+
+def personen_api() -> Api:
+    """BRP API Personen (Haal Centraal BRP Bevragen v2)."""
+    app = api_app("BRP API Personen", PERSONEN_VERSION,
+                  "Personen zoeken en raadplegen in de BRP, zoals de Haal Centraal BRP API Personen.")
+    app.openapi = official_openapi  # type: ignore[method-assign]
+
+    @app.post("/personen", summary="Zoek personen", tags=["Personen"])
+    async def personen(request: Request) -> Response:
+        negotiate_json(request)
+        body = parse_json_body(await request.body())
+        async with context(request).database.connect() as connection:
+            answer = await service.zoek_personen(connection, body, date.today())
+        return JsonResponse(answer)
+
+    return Api(PERSONEN_PREFIX, "BRP API Personen", PERSONEN_VERSION, app,
+               "Haal Centraal BRP Bevragen v2: personen zoeken en raadplegen")
+
+
+def _require_test_deployment(request: Request) -> None:
+    if not context(request).settings.is_test_deployment:
+        raise forbidden("Deze voorziening bestaat alleen in een testomgeving.", code="notAvailableInProduction",
+                        detail="Persoonslijsten laden of verwijderen kan niet in een productieomgeving (GDI_DEPLOYMENT).")
+
+
+def _as_import(lijst: Persoonslijst) -> dict[str, list[dict[str, str | int]]]:
+    result: dict[str, list[dict[str, str | int]]] = {}
+    for categorie, stapels in sorted(lijst.stapels.items()):
+        for stapel in stapels:
+            for voorkomen in stapel:
+                item: dict[str, str | int] = {"stapel": voorkomen.stapel} if voorkomen.stapel > 1 else {}
+                item.update(voorkomen.elementen)
+                result.setdefault(categorie, []).append(item)
+    return result
+
+
+_IMPORT_EXAMPLE = {"persoonslijsten": [{
+    "01": [{"01.20": "999993653", "02.10": "Suzanne", "02.40": "Moulin", "03.10": "19851201", "04.10": "V"}],
+    "07": [{"68.10": "20131102", "70.10": "0"}],
+    "08": [{"09.10": "0599", "10.30": "20150808", "11.10": "Boterdiep", "11.20": "31", "11.60": "3077AW"},
+           {"09.10": "0599", "10.30": "20131102", "11.10": "Vredesplein", "11.20": "7"}],
+}]}
+
+
+def beheer_api() -> Api:
+    """Loading, showing and emptying persoonslijsten (test deployments only)."""
+    app = api_app("BRP beheer", BEHEER_VERSION,
+                  "Testgegevens van de BRP beheren: persoonslijsten laden in het importformaat "
+                  "(categorie → voorkomens, nieuwste eerst), tonen en de BRP leegmaken. "
+                  "Alleen in een testomgeving.")
+
+    @app.post("/persoonslijsten", status_code=201, summary="Persoonslijsten laden", tags=["Persoonslijsten"])
+    async def laden(request: Request,
+                    _body: Annotated[dict[str, Any], Body(openapi_examples={"persoon": {"value": _IMPORT_EXAMPLE}})]
+                    = None,  # type: ignore[assignment]
+                    ) -> Response:
+        _require_test_deployment(request)
+        negotiate_json(request)
+        body = parse_json_body(await request.body())
+        async with context(request).database.session() as session:
+            bsns = await service.import_persoonslijsten(session, body)
+        return JsonResponse({"burgerservicenummers": bsns}, status_code=201)
+
+    @app.delete("/persoonslijsten", status_code=204, summary="De BRP leegmaken", tags=["Persoonslijsten"])
+    async def leegmaken(request: Request) -> Response:
+        _require_test_deployment(request)
+        async with context(request).database.session() as session:
+            await service.empty_brp(session)
+        return Response(status_code=204)
+
+    @app.get("/persoonslijsten/{burgerservicenummer}", summary="Een persoonslijst tonen", tags=["Persoonslijsten"])
+    async def tonen(request: Request, burgerservicenummer: str) -> Response:
+        _require_test_deployment(request)
+        async with context(request).database.connect() as connection:
+            found = await repository.load_by_bsn(connection, [burgerservicenummer])
+        lijsten = found.get(burgerservicenummer)
+        if not lijsten:
+            raise not_found(f"Er is geen persoonslijst met burgerservicenummer {burgerservicenummer}.")
+        return JsonResponse({"burgerservicenummer": burgerservicenummer,
+                             "persoonslijsten": [_as_import(lijst) for lijst in lijsten]})
+
+    return Api(BEHEER_PREFIX, "BRP beheer", BEHEER_VERSION, app, "testgegevens laden, tonen en verwijderen")
+

@@ -1,0 +1,186 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The BRP's use cases: answer a personen query, import persoonslijsten, empty the registry.
+
+Functions here know neither HTTP nor SQL: they take a connection or session, call the repository
+and the rule modules, and return plain data or raise :class:`~opengdi.kernel.problems.Problem`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+
+from opengdi.kernel.problems import InvalidParam, Problem, bad_request
+from opengdi.registers.brp import repository
+from opengdi.registers.brp.antwoord import select
+from opengdi.registers.brp.fields import FieldSelection
+from opengdi.registers.brp.invoer import (
+    ImportErrors,
+    burgerservicenummers,
+    identifying_bsn,
+    read_persoonslijst,
+    read_persoonslijsten,
+)
+from opengdi.registers.brp.persoon import is_afgevoerd, persoon
+from opengdi.registers.brp.persoonslijst import Persoonslijst
+from opengdi.registers.brp.repository import Criteria, Match
+from opengdi.registers.brp.verblijfplaats import BINNENLAND
+from opengdi.registers.brp.vraag import Vraag, parse_vraag
+from opengdi.registers.brp.zoeksleutels import fold
+
+#: A search that finds more persons than this is refused: the asker must narrow it down.
+MAX_ZOEKRESULTATEN = 100
+_AUTOMATIC = ("geheimhoudingPersoonsgegevens", "opschortingBijhouding", "verificatie")
+
+
+def _text(column: str, value: str) -> Match:
+    folded = fold(value)
+    if folded.endswith("*"):
+        return Match(column, folded.rstrip("*"), "prefix")
+    if folded.startswith("*"):
+        return Match(column, folded.lstrip("*"), "suffix")
+    return Match(column, folded)
+
+
+def criteria(vraag: Vraag) -> Criteria:
+    """The repository search for a (non-raadplegen) query."""
+    p = vraag.parameters
+    matches: list[Match] = []
+    any_of: list[tuple[Match, ...]] = []
+    for name in ("geslachtsnaam", "voornamen", "voorvoegsel", "huisletter", "huisnummertoevoeging"):
+        if name in p:
+            matches.append(_text(name, p[name]))
+    if "geboortedatum" in p:
+        matches.append(Match("geboortedatum", p["geboortedatum"].strftime("%Y%m%d")))
+    if "geslacht" in p:
+        matches.append(Match("geslacht", p["geslacht"].upper()))
+    if "gemeenteVanInschrijving" in p:
+        matches.append(Match("gemeente_van_inschrijving", p["gemeenteVanInschrijving"]))
+    if "postcode" in p:
+        matches.append(Match("postcode", p["postcode"].replace(" ", "").upper()))
+    if "huisnummer" in p:
+        matches.append(Match("huisnummer", p["huisnummer"]))
+    if "straat" in p:
+        any_of.append((_text("straat", p["straat"]), _text("naam_openbare_ruimte", p["straat"])))
+    if "nummeraanduidingIdentificatie" in p:
+        matches.append(Match("nummeraanduiding_identificatie", p["nummeraanduidingIdentificatie"]))
+    if "adresseerbaarObjectIdentificatie" in p:
+        matches.append(Match("adresseerbaar_object_identificatie", p["adresseerbaarObjectIdentificatie"]))
+    return Criteria(tuple(matches), tuple(any_of), bool(p.get("inclusiefOverledenPersonen", False)))
+
+
+def answer_persoon(lijst: Persoonslijst, selection: FieldSelection, today: date) -> dict[str, Any]:
+    """One person of an answer: the selected fields plus what is always delivered."""
+    whole = persoon(lijst, today)
+    for target in selection.binnenland_only:
+        _drop_buitenland(whole, target)
+    result = select(whole, selection.tree)
+    for name in _AUTOMATIC:
+        if name in whole:
+            result[name] = select(whole[name], "*")
+    categories = selection.categories()
+    rni = [select(item, "*") for item in whole.get("rni", []) if item.get("_categorie") in categories]
+    if rni:
+        result["rni"] = rni
+    return result
+
+
+def _drop_buitenland(whole: dict[str, Any], target: str) -> None:
+    value = whole.get(target)
+    if target == "verblijfplaats" and value is not None and value.get("type") not in BINNENLAND:
+        del whole[target]
+    if target == "adressering" and value is not None and not value.get("_binnenland", False):
+        del whole[target]
+
+
+async def find_lijsten(connection: AsyncConnection, vraag: Vraag) -> list[Persoonslijst]:
+    """The persoonslijsten a valid query is about, in answer order."""
+    gemeente = vraag.parameters.get("gemeenteVanInschrijving")
+    if vraag.is_raadplegen:
+        bsns = list(dict.fromkeys(vraag.parameters["burgerservicenummer"]))
+        found = await repository.load_by_bsn(connection, bsns)
+        lijsten = [lijst for bsn in bsns for lijst in found.get(bsn, [])]
+        if gemeente:
+            lijsten = [lijst for lijst in lijsten if lijst.element("08", "09.10") == gemeente]
+    else:
+        lijsten = await repository.search(connection, criteria(vraag), MAX_ZOEKRESULTATEN + 1)
+        if len(lijsten) > MAX_ZOEKRESULTATEN:
+            raise Problem(status=400, title="Teveel zoekresultaten.", code="tooManyResults",
+                          detail=f"De zoekvraag levert meer dan {MAX_ZOEKRESULTATEN} personen op; "
+                                 "maak de zoekvraag specifieker.")
+    return [lijst for lijst in lijsten if not is_afgevoerd(lijst)]
+
+
+async def zoek_personen(connection: AsyncConnection, body: Any, today: date) -> dict[str, Any]:
+    """The answer to ``POST /personen`` for ``body``; invalid input raises a 400 problem."""
+    vraag, errors = parse_vraag(body)
+    if vraag is None:
+        raise bad_request(errors)
+    lijsten = await find_lijsten(connection, vraag)
+    return {"type": vraag.type.name, "personen": [answer_persoon(lijst, vraag.fields, today) for lijst in lijsten]}
+
+
+async def import_persoonslijsten(session: AsyncSession, body: Any) -> list[str | None]:
+    """Store every persoonslijst of an import body (all or nothing); their BSNs in order."""
+    lijsten, errors = read_persoonslijsten(body)
+    if errors:
+        raise bad_request(errors)
+    await repository.add_persoonslijsten(session, lijsten)
+    await session.commit()
+    return burgerservicenummers(lijsten)
+
+
+async def empty_brp(session: AsyncSession) -> int:
+    """Remove every persoonslijst; how many there were."""
+    removed = await repository.delete_all(session)
+    await session.commit()
+    return removed
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What a bulk import did: how many persoonslijsten it stored, which it skipped and why."""
+
+    stored: int = 0
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[InvalidParam] = field(default_factory=list)
+
+
+async def import_bulk(session: AsyncSession, labelled: Iterable[tuple[str, Any]], *, skip_existing: bool = False,
+                      batch_size: int = 500, progress: Callable[[int], None] | None = None) -> ImportReport:
+    """Store test persoonslijsten as they were registered: values of the wrong form are kept and
+    reported as warnings, a persoonslijst with structural errors is skipped and reported. With
+    ``skip_existing``, persoonslijsten whose BSN the BRP already holds are skipped too (for loading a
+    second source of the same persons). Commits per batch."""
+    report = ImportReport()
+    batch: list[Persoonslijst] = []
+    for label, raw in labelled:
+        errors = ImportErrors([], strict=False)
+        lijst = read_persoonslijst(raw, label, errors)
+        report.warnings.extend(errors.warnings)
+        if errors.params:
+            report.skipped.append(f"{label}: {errors.params[0].name}: {errors.params[0].reason}")
+            continue
+        batch.append(lijst)
+        if len(batch) >= batch_size:
+            await _store_batch(session, batch, skip_existing, report, progress)
+            batch = []
+    await _store_batch(session, batch, skip_existing, report, progress)
+    return report
+
+
+async def _store_batch(session: AsyncSession, batch: list[Persoonslijst], skip_existing: bool,
+                       report: ImportReport, progress: Callable[[int], None] | None) -> None:
+    if skip_existing:
+        existing = await repository.existing_bsns(session, [bsn for lijst in batch if (bsn := identifying_bsn(lijst))])
+        report.skipped.extend(f"{bsn}: burgerservicenummer komt al voor in de BRP" for bsn in sorted(existing))
+        batch = [lijst for lijst in batch if identifying_bsn(lijst) not in existing]
+    await repository.add_persoonslijsten(session, batch)
+    await session.commit()
+    report.stored += len(batch)
+    if progress is not None:
+        progress(len(batch))

@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Settings of an Open GDI deployment, read from ``GDI_…`` environment variables.
+
+Every setting has a default that works on a fresh machine: an embedded SQLite database in a
+data folder under the working directory, served on http://127.0.0.1:8000, as a test deployment.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Deployment(StrEnum):
+    """What a deployment is for; test-only endpoints are refused on ``productie``."""
+
+    TEST = "test"
+    PRODUCTIE = "productie"
+
+
+class Settings(BaseSettings):
+    """The settings of one deployment (environment variables ``GDI_<NAME>``)."""
+
+    model_config = SettingsConfigDict(env_prefix="GDI_", extra="ignore")
+
+    data_dir: Path = Field(
+        default=Path("data"),
+        description="Map voor de ingebouwde SQLite-database en andere bestanden (relatief aan de werkmap).",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description=(
+            "SQLAlchemy-URL van de database. Leeg: SQLite in de datamap. "
+            "PostgreSQL: postgresql+asyncpg://gebruiker@host:5432/database."
+        ),
+    )
+    host: str = Field(default="127.0.0.1", description="Adres waarop de server luistert.")
+    port: int = Field(default=8000, description="Poort waarop de server luistert.")
+    deployment: Deployment = Field(
+        default=Deployment.TEST,
+        description="'test' (standaard) staat testvoorzieningen toe, zoals het laden en leegmaken van de BRP; "
+        "'productie' weigert ze.",
+    )
+    log_level: str = Field(default="info", description="Logniveau van de server.")
+
+    @property
+    def effective_database_url(self) -> str:
+        """The database URL, defaulting to SQLite in the data folder."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'opengdi.db').resolve()}"
+
+    @property
+    def is_test_deployment(self) -> bool:
+        """Whether test-only facilities (bulk load, empty the BRP) are allowed."""
+        return self.deployment is Deployment.TEST
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings of this process (read once)."""
+    return Settings()
