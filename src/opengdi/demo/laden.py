@@ -12,7 +12,7 @@ from opengdi.kernel.db import Database
 from opengdi.registers.brp import repository
 from opengdi.registers.brp.gbav import read_gbav_csv
 from opengdi.registers.brp.service import ImportReport, import_bulk
-from opengdi.registers.brp.testdata import testdata_persoonslijsten
+from opengdi.registers.brp.testdata import haal_centraal_persoonslijsten
 
 #: Test persons worth trying first, with what makes them interesting.
 VOORBEELD_BSNS = {
@@ -30,7 +30,7 @@ def gbav_testset() -> list[tuple[str, Any]]:
 
 def haal_centraal_testpersonen() -> list[tuple[str, Any]]:
     """The 1,176 Haal Centraal test persons in import form."""
-    return [(f"personen-testdata[{index}]", lijst) for index, lijst in enumerate(testdata_persoonslijsten())]
+    return [(f"personen-testdata[{index}]", lijst) for index, lijst in enumerate(haal_centraal_persoonslijsten())]
 
 
 def demo_size() -> int:

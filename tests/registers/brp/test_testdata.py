@@ -12,7 +12,6 @@ from opengdi.registers.brp import testdata
 from opengdi.registers.brp.invoer import ImportErrors, read_persoonslijst, read_persoonslijsten
 from opengdi.registers.brp.testdata import ImportPersoonslijst, persoonslijst_uit_testpersoon
 
-# Imported through the module: pytest would collect a bare ``testdata_persoonslijsten`` as a test.
 
 
 @cache
@@ -26,7 +25,7 @@ def _lijst(bsn: str) -> ImportPersoonslijst:
 
 
 def test_all_test_persons_convert_and_validate() -> None:
-    lijsten = testdata.testdata_persoonslijsten()
+    lijsten = testdata.haal_centraal_persoonslijsten()
     assert len(lijsten) == 1176
     errors = ImportErrors([])
     for index, lijst in enumerate(lijsten):
@@ -35,14 +34,14 @@ def test_all_test_persons_convert_and_validate() -> None:
 
 
 def test_whole_import_body_is_accepted_and_keeps_every_bsn() -> None:
-    lijsten, errors = read_persoonslijsten({"persoonslijsten": testdata.testdata_persoonslijsten()})
+    lijsten, errors = read_persoonslijsten({"persoonslijsten": testdata.haal_centraal_persoonslijsten()})
     assert errors == []
     assert [lijst.burgerservicenummer for lijst in lijsten] == list(_mock())
 
 
 def test_explicit_data_is_converted_in_order() -> None:
     personen = [_mock()["999970331"], _mock()["000009830"]]
-    lijsten = testdata.testdata_persoonslijsten(personen)
+    lijsten = testdata.haal_centraal_persoonslijsten(personen)
     assert [lijst["01"][0]["01.20"] for lijst in lijsten] == ["999970331", "000009830"]
 
 
@@ -140,7 +139,7 @@ def test_geheimhouding_and_verificatie() -> None:
     assert _lijst("100600220")["07"][0]["70.10"] == "1"
     assert _lijst("999990457")["07"][0]["71.10"] == "20121023"
     assert _lijst("999990457")["07"][0]["71.20"] == "bewijs nationaliteit"
-    geheim = [lijst for lijst in testdata.testdata_persoonslijsten() if lijst["07"][0]["70.10"] == "1"]
+    geheim = [lijst for lijst in testdata.haal_centraal_persoonslijsten() if lijst["07"][0]["70.10"] == "1"]
     expected = [persoon for persoon in _mock().values() if persoon.get("geheimhoudingPersoonsgegevens")]
     assert len(geheim) == len(expected) == 55
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 from importlib.resources import files
-from typing import Annotated, Any
+from typing import Any
 
 import yaml
-from fastapi import Body, Request
+from fastapi import Request
 from starlette.responses import Response
 
 from opengdi.kernel.api import JsonResponse, negotiate_json
@@ -81,6 +81,13 @@ _IMPORT_EXAMPLE = {"persoonslijsten": [{
 }]}
 
 
+_IMPORT_BODY = {"requestBody": {"required": True, "content": {"application/json": {
+    "schema": {"type": "object", "required": ["persoonslijsten"], "properties": {"persoonslijsten": {
+        "type": "array", "items": {"type": "object", "description": "categorie (01-14) → voorkomens, nieuwste eerst",
+                                   "additionalProperties": {"type": "array", "items": {"type": "object"}}}}}},
+    "example": _IMPORT_EXAMPLE}}}}
+
+
 def beheer_api() -> Api:
     """Loading, showing and emptying persoonslijsten (test deployments only)."""
     app = api_app("BRP beheer", BEHEER_VERSION,
@@ -88,11 +95,9 @@ def beheer_api() -> Api:
                   "(categorie → voorkomens, nieuwste eerst), tonen en de BRP leegmaken. "
                   "Alleen in een testomgeving.")
 
-    @app.post("/persoonslijsten", status_code=201, summary="Persoonslijsten laden", tags=["Persoonslijsten"])
-    async def laden(request: Request,
-                    _body: Annotated[dict[str, Any], Body(openapi_examples={"persoon": {"value": _IMPORT_EXAMPLE}})]
-                    = None,  # type: ignore[assignment]
-                    ) -> Response:
+    @app.post("/persoonslijsten", status_code=201, summary="Persoonslijsten laden", tags=["Persoonslijsten"],
+              openapi_extra=_IMPORT_BODY)
+    async def laden(request: Request) -> Response:
         _require_test_deployment(request)
         negotiate_json(request)
         body = parse_json_body(await request.body())

@@ -73,7 +73,7 @@ def read_persoonslijst(lijst: Any, path: str, errors: ImportErrors) -> Persoonsl
         return Persoonslijst()
     for categorie, items in lijst.items():
         voorkomens.extend(_read_categorie(str(categorie), items, f"{path}.{categorie}", errors))
-    if not any(voorkomen.categorie == "01" for voorkomen in voorkomens):
+    if "01" not in lijst:
         errors.add(f"{path}.01", "required", "Een persoonslijst heeft een categorie 01 (persoon).")
     return Persoonslijst.from_voorkomens(voorkomens)
 

@@ -73,12 +73,20 @@ def criteria(vraag: Vraag) -> Criteria:
     return Criteria(tuple(matches), tuple(any_of), bool(p.get("inclusiefOverledenPersonen", False)))
 
 
-def answer_persoon(lijst: Persoonslijst, selection: FieldSelection, today: date) -> dict[str, Any]:
-    """One person of an answer: the selected fields plus what is always delivered."""
+_ADRESREGELS = ("adresregel1", "adresregel2", "adresregel3", "land")
+
+
+def answer_persoon(lijst: Persoonslijst, selection: FieldSelection, today: date, *,
+                   volledig: bool = True) -> dict[str, Any]:
+    """One person of an answer: the selected fields plus what is always delivered.
+
+    ``volledig`` is false for search answers (PersoonBeperkt), which leave out an empty adressering.
+    """
     whole = persoon(lijst, today)
     for target in selection.binnenland_only:
         _drop_buitenland(whole, target)
     result = select(whole, selection.tree)
+    _tidy_adressering(result, selection, volledig)
     for name in _AUTOMATIC:
         if name in whole:
             result[name] = select(whole[name], "*")
@@ -90,11 +98,25 @@ def answer_persoon(lijst: Persoonslijst, selection: FieldSelection, today: date)
 
 
 def _drop_buitenland(whole: dict[str, Any], target: str) -> None:
+    """Leave out a verblijfplaats abroad (or unknown), or the adressering of one."""
     value = whole.get(target)
-    if target == "verblijfplaats" and value is not None and value.get("type") not in BINNENLAND:
+    if value is None:
+        return
+    binnenland = value.get("type") in BINNENLAND if target == "verblijfplaats" else value.get("_binnenland", False)
+    if not binnenland:
         del whole[target]
-    if target == "adressering" and value is not None and not value.get("_binnenland", False):
-        del whole[target]
+
+
+def _tidy_adressering(result: dict[str, Any], selection: FieldSelection, volledig: bool) -> None:
+    """The verblijft-niet-op-adres mark goes with address lines only; search answers drop an empty group."""
+    adressering = result.get("adressering")
+    if adressering is None:
+        return
+    asked = selection.tree.get("adressering", {})
+    if not any(name in asked for name in _ADRESREGELS):
+        adressering.pop("indicatieVastgesteldVerblijftNietOpAdres", None)
+    if not adressering and not volledig:
+        del result["adressering"]
 
 
 async def find_lijsten(connection: AsyncConnection, vraag: Vraag) -> list[Persoonslijst]:
@@ -121,7 +143,8 @@ async def zoek_personen(connection: AsyncConnection, body: Any, today: date) -> 
     if vraag is None:
         raise bad_request(errors)
     lijsten = await find_lijsten(connection, vraag)
-    return {"type": vraag.type.name, "personen": [answer_persoon(lijst, vraag.fields, today) for lijst in lijsten]}
+    personen = [answer_persoon(lijst, vraag.fields, today, volledig=vraag.is_raadplegen) for lijst in lijsten]
+    return {"type": vraag.type.name, "personen": personen}
 
 
 async def import_persoonslijsten(session: AsyncSession, body: Any) -> list[str | None]:

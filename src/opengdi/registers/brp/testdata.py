@@ -67,7 +67,7 @@ def persoonslijst_uit_testpersoon(persoon: Mapping[str, Any]) -> ImportPersoonsl
             if any(_heeft_elementen(voorkomen) for voorkomen in lijst[categorie])}
 
 
-def testdata_persoonslijsten(data: Sequence[Mapping[str, Any]] | None = None) -> list[ImportPersoonslijst]:
+def haal_centraal_persoonslijsten(data: Sequence[Mapping[str, Any]] | None = None) -> list[ImportPersoonslijst]:
     """All test persons (default: the packaged ``personen-testdata.json``) in import form."""
     personen = testpersonen() if data is None else data
     return [persoonslijst_uit_testpersoon(persoon) for persoon in personen]
