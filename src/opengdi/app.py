@@ -28,8 +28,14 @@ def building_blocks() -> list[BuildingBlock]:
 def api_index(apis: list[Api], base_url: str = "") -> list[dict[str, str]]:
     """Where each API, its OpenAPI document and its interactive docs live."""
     return [
-        {"naam": api.title, "versie": api.version, "omschrijving": api.description, "basis": f"{base_url}{api.prefix}",
-         "openapi": f"{base_url}{api.openapi_url}", "documentatie": f"{base_url}{api.docs_url}"}
+        {
+            "naam": api.title,
+            "versie": api.version,
+            "omschrijving": api.description,
+            "basis": f"{base_url}{api.prefix}",
+            "openapi": f"{base_url}{api.openapi_url}",
+            "documentatie": f"{base_url}{api.docs_url}",
+        }
         for api in apis
     ]
 
@@ -46,8 +52,16 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         yield
         await database.dispose()
 
-    app = FastAPI(title="Open GDI", version=__version__, docs_url=None, redoc_url=None, openapi_url=None,
-                  redirect_slashes=False, default_response_class=JsonResponse, lifespan=lifespan)
+    app = FastAPI(
+        title="Open GDI",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        redirect_slashes=False,
+        default_response_class=JsonResponse,
+        lifespan=lifespan,
+    )
     install_problem_handlers(app)
     attach(app, context)
 
@@ -59,8 +73,13 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     async def status() -> Response:
         revision = await current_revision(database)
         head = head_revision()
-        body = {"versie": __version__, "database": database.dialect, "migratie": revision, "migratieHead": head,
-                "omgeving": settings.deployment.value}
+        body = {
+            "versie": __version__,
+            "database": database.dialect,
+            "migratie": revision,
+            "migratieHead": head,
+            "omgeving": settings.deployment.value,
+        }
         return JsonResponse(body, status_code=200 if revision == head else 503)
 
     for api in apis:

@@ -40,8 +40,9 @@ def _run(coroutine: Coroutine[Any, Any, T]) -> T:
 
 
 def _progress() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=console)
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console
+    )
 
 
 async def _with_database(settings: Settings, work: Callable[[Database], Coroutine[Any, Any, T]]) -> T:
@@ -60,9 +61,11 @@ def _print_report(report: ImportReport) -> None:
         for line in report.skipped[:20]:
             console.print(f"  {line}")
     if report.warnings:
-        console.print(f"[yellow]{len(report.warnings)} waarden met een afwijkende vorm zijn bewaard zoals ze "
-                      "geregistreerd waren[/yellow] (bijvoorbeeld {report.warnings[0].name}: "
-                      f"{report.warnings[0].reason})")
+        console.print(
+            f"[yellow]{len(report.warnings)} waarden met een afwijkende vorm zijn bewaard zoals ze "
+            "geregistreerd waren[/yellow] (bijvoorbeeld {report.warnings[0].name}: "
+            f"{report.warnings[0].reason})"
+        )
 
 
 @db_app.command("upgrade")
@@ -89,12 +92,18 @@ def db_status() -> None:
         finally:
             await database.dispose()
 
-    console.print(f"Database: {settings.effective_database_url}\nMigratie: {_run(work())} (nieuwste: {head_revision()})")
+    console.print(
+        f"Database: {settings.effective_database_url}\nMigratie: {_run(work())} (nieuwste: {head_revision()})"
+    )
 
 
 @brp_app.command("import")
-def brp_import(bestand: Annotated[Path, typer.Argument(help="CSV van de GBA-V testset, of JSON in het importformaat.",
-                                                       exists=True, dir_okay=False)]) -> None:
+def brp_import(
+    bestand: Annotated[
+        Path,
+        typer.Argument(help="CSV van de GBA-V testset, of JSON in het importformaat.", exists=True, dir_okay=False),
+    ],
+) -> None:
     """Laad persoonslijsten uit een bestand (GBA-V testset-CSV of JSON {"persoonslijsten": [...]})."""
     text = bestand.read_text("utf-8")
     if bestand.suffix.lower() == ".json":
@@ -151,16 +160,24 @@ def _print_banner(settings: Settings) -> None:
     console.rule(f"[bold]Open GDI {__version__}[/bold]")
     console.print(f"Database: {settings.effective_database_url}  (omgeving: {settings.deployment.value})")
     for entry in api_index(apis, base):
-        console.print(f"[bold]{entry['naam']}[/bold] {entry['versie']}: {entry['basis']}\n"
-                      f"    OpenAPI: {entry['openapi']}\n    Interactieve documentatie: {entry['documentatie']}")
+        console.print(
+            f"[bold]{entry['naam']}[/bold] {entry['versie']}: {entry['basis']}\n"
+            f"    OpenAPI: {entry['openapi']}\n    Interactieve documentatie: {entry['documentatie']}"
+        )
     console.print("De BRP API is in deze versie open op localhost (authenticatie volgt met Digikoppeling).")
     console.print("Probeer deze burgerservicenummers:")
     for bsn, what in VOORBEELD_BSNS.items():
         console.print(f"  {bsn}  {what}")
-    example = {"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": [next(iter(VOORBEELD_BSNS))],
-               "fields": ["naam", "geboorte", "verblijfplaats"]}
-    console.print(f"  curl -s -X POST {base}/haalcentraal/api/brp/personen -H 'Content-Type: application/json' "
-                  f"-d '{json.dumps(example)}'", soft_wrap=True)
+    example = {
+        "type": "RaadpleegMetBurgerservicenummer",
+        "burgerservicenummer": [next(iter(VOORBEELD_BSNS))],
+        "fields": ["naam", "geboorte", "verblijfplaats"],
+    }
+    console.print(
+        f"  curl -s -X POST {base}/haalcentraal/api/brp/personen -H 'Content-Type: application/json' "
+        f"-d '{json.dumps(example)}'",
+        soft_wrap=True,
+    )
     console.rule()
 
 
@@ -171,8 +188,10 @@ async def _prepare(settings: Settings, empty: bool) -> None:
         with _progress() as progress:
             task = progress.add_task("Demogegevens laden (BRP)", total=demo_size())
             report = await load_demo(database, progress=lambda n: progress.advance(task, n))
-        console.print(f"{report.stored} persoonslijsten geladen; {len(report.skipped)} testpersonen stonden "
-                      "al in de GBA-V testset.")
+        console.print(
+            f"{report.stored} persoonslijsten geladen; {len(report.skipped)} testpersonen stonden "
+            "al in de GBA-V testset."
+        )
 
     await _with_database(settings, work)
 

@@ -7,8 +7,11 @@ import httpx
 import pytest
 
 PERSONEN = "/haalcentraal/api/brp/personen"
-QUERY = {"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["000000024"],
-         "fields": ["burgerservicenummer"]}
+QUERY = {
+    "type": "RaadpleegMetBurgerservicenummer",
+    "burgerservicenummer": ["000000024"],
+    "fields": ["burgerservicenummer"],
+}
 
 
 async def test_every_answer_carries_the_api_version(client: httpx.AsyncClient) -> None:
@@ -19,8 +22,9 @@ async def test_every_answer_carries_the_api_version(client: httpx.AsyncClient) -
     assert beheer.headers["api-version"] == "1.0.0"
 
 
-@pytest.mark.parametrize("accept", ["", "*/*", "application/json", "application/json; charset=UTF-8",
-                                    "text/html, application/json;q=0.9"])
+@pytest.mark.parametrize(
+    "accept", ["", "*/*", "application/json", "application/json; charset=UTF-8", "text/html, application/json;q=0.9"]
+)
 async def test_json_is_accepted(client: httpx.AsyncClient, accept: str) -> None:
     response = await client.post(PERSONEN, json=QUERY, headers={"accept": accept})
     assert response.status_code == 200
@@ -40,9 +44,12 @@ async def test_a_body_other_than_json_is_unsupported(client: httpx.AsyncClient, 
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json() == {
         "type": "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.13",
-        "title": "Media Type wordt niet ondersteund.", "status": 415,
+        "title": "Media Type wordt niet ondersteund.",
+        "status": 415,
         "detail": "Ondersteunde content type: application/json; charset=utf-8.",
-        "instance": PERSONEN, "code": "unsupportedMediaType"}
+        "instance": PERSONEN,
+        "code": "unsupportedMediaType",
+    }
 
 
 async def test_a_trailing_slash_is_not_the_resource(client: httpx.AsyncClient) -> None:

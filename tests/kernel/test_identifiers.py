@@ -14,9 +14,16 @@ from opengdi.kernel.identifiers import (
 )
 
 
-@pytest.mark.parametrize(("value", "valid"), [
-    ("999993653", True), ("111222333", True), ("999999999", False), ("12345678", False), ("99999365a", False),
-])
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("999993653", True),
+        ("111222333", True),
+        ("999999999", False),
+        ("12345678", False),
+        ("99999365a", False),
+    ],
+)
 def test_a_bsn_passes_the_11_proef(value: str, valid: bool) -> None:
     assert is_valid_bsn(value) is valid
 
@@ -31,17 +38,21 @@ def test_an_rsin_uses_the_same_proef() -> None:
     assert is_valid_rsin("002564440") and not is_valid_rsin("002564441")
 
 
-@pytest.mark.parametrize(("value", "valid"), [
-    ("8940402024", True),   # from the RvIG test set
-    ("0940402024", False),  # starts with 0
-    ("8840402024", False),  # two equal digits next to each other
-    ("8940402025", False),  # weighted sum not divisible by 11
-])
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("8940402024", True),  # from the RvIG test set
+        ("0940402024", False),  # starts with 0
+        ("8840402024", False),  # two equal digits next to each other
+        ("8940402025", False),  # weighted sum not divisible by 11
+    ],
+)
 def test_an_a_nummer_follows_the_gba_rules(value: str, valid: bool) -> None:
     assert is_valid_a_nummer(value) is valid
 
 
-@pytest.mark.parametrize(("value", "expected"), [("2511 bt", "2511BT"), ("2511BT", "2511BT"), ("0511BT", None),
-                                                 ("2511 B", None)])
+@pytest.mark.parametrize(
+    ("value", "expected"), [("2511 bt", "2511BT"), ("2511BT", "2511BT"), ("0511BT", None), ("2511 B", None)]
+)
 def test_postcodes_are_normalised(value: str, expected: str | None) -> None:
     assert normalize_postcode(value) == expected

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -17,7 +19,7 @@ def test_revisions_are_numbered_in_sequence() -> None:
     script = ScriptDirectory.from_config(alembic_config())
     revisions = sorted(script.walk_revisions(), key=lambda rev: rev.revision)
     assert [rev.revision for rev in revisions] == [f"{index:04d}" for index in range(1, len(revisions) + 1)]
-    for previous, current in zip(revisions, revisions[1:], strict=False):
+    for previous, current in itertools.pairwise(revisions):
         assert current.down_revision == previous.revision
     assert script.get_heads() == [head_revision()]
 

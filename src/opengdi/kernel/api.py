@@ -86,8 +86,12 @@ def negotiate_json(request: Request) -> None:
     if content_type:
         types = _media_types(content_type)
         if not types or types[0][0] != "application/json" or not _is_utf8(types[0][1]):
-            raise Problem(status=415, title="Media Type wordt niet ondersteund.", code="unsupportedMediaType",
-                          detail=f"Ondersteunde content type: {JSON_UTF8}.")
+            raise Problem(
+                status=415,
+                title="Media Type wordt niet ondersteund.",
+                code="unsupportedMediaType",
+                detail=f"Ondersteunde content type: {JSON_UTF8}.",
+            )
     accept = request.headers.get("accept", "").strip()
     if accept:
         acceptable = any(
@@ -95,5 +99,9 @@ def negotiate_json(request: Request) -> None:
             for media, params in _media_types(accept)
         )
         if not acceptable:
-            raise Problem(status=406, title="Gevraagde content type wordt niet ondersteund.", code="notAcceptable",
-                          detail=f"Ondersteunde content type: {JSON_UTF8}.")
+            raise Problem(
+                status=406,
+                title="Gevraagde content type wordt niet ondersteund.",
+                code="notAcceptable",
+                detail=f"Ondersteunde content type: {JSON_UTF8}.",
+            )

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-
 from sqlalchemy import JSON, MetaData, event
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import make_url
@@ -62,8 +61,14 @@ def create_engine(url: str) -> AsyncEngine:
         engine = _create_async_engine(url, json_serializer=_json_dumps, json_deserializer=orjson.loads)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
-    return _create_async_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True,
-                                json_serializer=_json_dumps, json_deserializer=orjson.loads)
+    return _create_async_engine(
+        url,
+        pool_size=10,
+        max_overflow=20,
+        pool_pre_ping=True,
+        json_serializer=_json_dumps,
+        json_deserializer=orjson.loads,
+    )
 
 
 class Database:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from stdnum.nl import bsn as _bsn
@@ -38,11 +39,11 @@ def is_valid_a_nummer(value: str) -> bool:
     if not _A_NUMMER.match(value):
         return False
     digits = [int(char) for char in value]
-    if any(left == right for left, right in zip(digits, digits[1:], strict=False)):
+    if any(left == right for left, right in itertools.pairwise(digits)):
         return False
     if sum(digits) % 11 not in (0, 5):
         return False
-    return sum(digit * 2**position for position, digit in enumerate(digits)) % 11 == 0
+    return sum(digit << position for position, digit in enumerate(digits)) % 11 == 0
 
 
 def normalize_postcode(value: str) -> str | None:

@@ -83,7 +83,7 @@ class InvalidParam:
 
 
 @dataclass(slots=True)
-class Problem(Exception):
+class Problem(Exception):  # noqa: N818 - the Haal Centraal name for an error answer
     """An error answer; raise it and the problem handler renders it."""
 
     status: int
@@ -215,8 +215,12 @@ async def _on_http_error(request: Request, exc: Exception) -> Response:
 
 async def _on_unexpected(request: Request, exc: Exception) -> Response:
     logger.exception("unexpected_error path=%s", request.url.path, exc_info=exc)
-    problem = Problem(status=500, title="Interne server fout.", code="serverError",
-                      detail="Er is een onverwachte fout opgetreden; probeer het later opnieuw.")
+    problem = Problem(
+        status=500,
+        title="Interne server fout.",
+        code="serverError",
+        detail="Er is een onverwachte fout opgetreden; probeer het later opnieuw.",
+    )
     return problem_response(problem, request.url.path)
 
 

@@ -31,7 +31,13 @@ def gemeenten_2014() -> tuple[Gemeente, ...]:
     """The 403 municipalities of 2014, in CBS order."""
     text = files("opengdi.kernel").joinpath("data", "gemeenten-2014.csv").read_text("utf-8")
     return tuple(
-        Gemeente(row["gemeentecode"], row["gemeentenaam"], row["provinciecode"], row["provincienaam"],
-                 int(row["inwoners"]), row["telefoon"])
+        Gemeente(
+            row["gemeentecode"],
+            row["gemeentenaam"],
+            row["provinciecode"],
+            row["provincienaam"],
+            int(row["inwoners"]),
+            row["telefoon"],
+        )
         for row in csv.DictReader(text.splitlines())
     )

@@ -20,8 +20,11 @@ NAAMVELDEN = ("aanhef", "aanschrijfwijze", "gebruikInLopendeTekst")
 ADRESVELDEN = ("adresregel1", "adresregel2", "adresregel3", "land")
 
 
-def lijst(persoon: dict[str, str], *partners: dict[str, str] | list[dict[str, str]],
-          verblijfplaats: dict[str, str] | None = None) -> Persoonslijst:
+def lijst(
+    persoon: dict[str, str],
+    *partners: dict[str, str] | list[dict[str, str]],
+    verblijfplaats: dict[str, str] | None = None,
+) -> Persoonslijst:
     """A persoonslijst; a partner given as a list holds its voorkomens newest first."""
     voorkomens = [Voorkomen("01", 1, 0, persoon)]
     for stapel, partner in enumerate(partners, start=1):
@@ -49,22 +52,28 @@ def flags(persoonslijst: Persoonslijst) -> dict[str, Any] | None:
 
 
 # ----------------------------------------------------------------------------------------- aanhef
-@pytest.mark.parametrize(("geslacht", "expected"), [
-    ("M", "Geachte heer Van Puffelen"),
-    ("V", "Geachte mevrouw Van Puffelen"),
-    ("O", "Geachte R.M. van Puffelen"),
-])
+@pytest.mark.parametrize(
+    ("geslacht", "expected"),
+    [
+        ("M", "Geachte heer Van Puffelen"),
+        ("V", "Geachte mevrouw Van Puffelen"),
+        ("O", "Geachte R.M. van Puffelen"),
+    ],
+)
 def test_aanhef_begint_met_geslacht_of_voorletters(geslacht: str, expected: str) -> None:
     persoon = {"04.10": geslacht, "02.10": "Robin Melle", "02.30": "van", "02.40": "Puffelen", "61.10": "E"}
     assert veld(lijst(persoon), "aanhef") == expected
 
 
-@pytest.mark.parametrize(("naamgebruik", "expected"), [
-    ("E", "Geachte mevrouw In het Veld"),
-    ("P", "Geachte mevrouw Van Velzen"),
-    ("V", "Geachte mevrouw Van Velzen-in het Veld"),
-    ("N", "Geachte mevrouw In het Veld-van Velzen"),
-])
+@pytest.mark.parametrize(
+    ("naamgebruik", "expected"),
+    [
+        ("E", "Geachte mevrouw In het Veld"),
+        ("P", "Geachte mevrouw Van Velzen"),
+        ("V", "Geachte mevrouw Van Velzen-in het Veld"),
+        ("N", "Geachte mevrouw In het Veld-van Velzen"),
+    ],
+)
 def test_aanhef_volgt_naamgebruik(naamgebruik: str, expected: str) -> None:
     persoon = {"04.10": "V", "02.30": "in het", "02.40": "Veld", "61.10": naamgebruik}
     assert veld(lijst(persoon, {"02.30": "van", "02.40": "Velzen"}), "aanhef") == expected
@@ -90,14 +99,17 @@ def test_aanhef_onbekende_partnernaam_gebruikt_eigen_naam() -> None:
     assert veld(lijst(vrouw("V"), {"02.40": "."}), "aanhef") == "Geachte mevrouw De Boer"
 
 
-@pytest.mark.parametrize(("titel", "geslacht", "expected"), [
-    ("G", "M", "Hooggeboren heer"),
-    ("GI", "V", "Hooggeboren vrouwe"),
-    ("BS", "M", "Hoogwelgeboren heer"),
-    ("R", "V", "Hoogwelgeboren vrouwe"),
-    ("PS", "O", "Hoogheid"),
-    ("G", "O", "Geachte P. van den Aedel"),
-])
+@pytest.mark.parametrize(
+    ("titel", "geslacht", "expected"),
+    [
+        ("G", "M", "Hooggeboren heer"),
+        ("GI", "V", "Hooggeboren vrouwe"),
+        ("BS", "M", "Hoogwelgeboren heer"),
+        ("R", "V", "Hoogwelgeboren vrouwe"),
+        ("PS", "O", "Hoogheid"),
+        ("G", "O", "Geachte P. van den Aedel"),
+    ],
+)
 def test_aanhef_adellijke_titel(titel: str, geslacht: str, expected: str) -> None:
     persoon = {"04.10": geslacht, "02.10": "Pieter", "02.20": titel, **AEDEL, "61.10": "E"}
     assert veld(lijst(persoon, BOER), "aanhef") == expected
@@ -114,22 +126,28 @@ def test_aanhef_predicaat_van_getrouwde_vrouw_vervalt() -> None:
     assert veld(lijst({**persoon, "04.10": "M"}, BOER), "aanhef") == "Hoogwelgeboren heer"
 
 
-@pytest.mark.parametrize(("naamgebruik", "expected"), [
-    ("E", "Hoogwelgeboren vrouwe"),
-    ("V", "Geachte mevrouw De Boer-van den Aedel"),
-])
+@pytest.mark.parametrize(
+    ("naamgebruik", "expected"),
+    [
+        ("E", "Hoogwelgeboren vrouwe"),
+        ("V", "Geachte mevrouw De Boer-van den Aedel"),
+    ],
+)
 def test_aanhef_predicaat_met_ex_partner(naamgebruik: str, expected: str) -> None:
     persoon = {"04.10": "V", "02.10": "Pieter", "02.20": "JH", **AEDEL, "61.10": naamgebruik}
     assert veld(lijst(persoon, {**BOER, "07.10": "20211109"}), "aanhef") == expected
 
 
-@pytest.mark.parametrize(("titel_partner", "expected"), [
-    ("B", "Hoogwelgeboren vrouwe"),
-    ("G", "Hooggeboren vrouwe"),
-    ("P", "Hoogheid"),
-    ("BS", "Geachte mevrouw Van den Aedel"),
-    ("JH", "Geachte mevrouw Van den Aedel"),
-])
+@pytest.mark.parametrize(
+    ("titel_partner", "expected"),
+    [
+        ("B", "Hoogwelgeboren vrouwe"),
+        ("G", "Hooggeboren vrouwe"),
+        ("P", "Hoogheid"),
+        ("BS", "Geachte mevrouw Van den Aedel"),
+        ("JH", "Geachte mevrouw Van den Aedel"),
+    ],
+)
 def test_aanhef_hoffelijkheidstitel(titel_partner: str, expected: str) -> None:
     assert veld(lijst(vrouw("P"), {"02.20": titel_partner, **AEDEL}), "aanhef") == expected
 
@@ -142,12 +160,15 @@ def test_aanhef_hoffelijkheidstitel_alleen_voor_vrouw_die_partnernaam_gebruikt()
     assert veld(met_titel, "aanhef") == "Hoogwelgeboren vrouwe"
 
 
-@pytest.mark.parametrize(("datum1", "datum2", "expected"), [
-    ("19580401", "19610808", "Geachte mevrouw Geel-Groen"),
-    ("19580401", "00000000", "Geachte mevrouw Roodt-Groen"),
-    ("19610800", "19610808", "Geachte mevrouw Geel-Groen"),
-    ("19610000", "19610800", "Geachte mevrouw Geel-Groen"),
-])
+@pytest.mark.parametrize(
+    ("datum1", "datum2", "expected"),
+    [
+        ("19580401", "19610808", "Geachte mevrouw Geel-Groen"),
+        ("19580401", "00000000", "Geachte mevrouw Roodt-Groen"),
+        ("19610800", "19610808", "Geachte mevrouw Geel-Groen"),
+        ("19610000", "19610800", "Geachte mevrouw Geel-Groen"),
+    ],
+)
 def test_aanhef_gebruikt_oudste_actuele_relatie(datum1: str, datum2: str, expected: str) -> None:
     persoon = {"04.10": "V", "02.40": "Groen", "02.10": "Ferdinand Cornelis", "61.10": "V"}
     partners = ({"02.40": "Geel", "06.10": datum1}, {"02.40": "Roodt", "06.10": datum2})
@@ -155,23 +176,29 @@ def test_aanhef_gebruikt_oudste_actuele_relatie(datum1: str, datum2: str, expect
 
 
 # ----------------------------------------------------------------------------------------- aanschrijfwijze
-@pytest.mark.parametrize(("voornamen", "naamgebruik", "expected"), [
-    ("Anna Özil", "E", "A.Ö. Groenen"),
-    ("Bert Philip", "P", "B.P. Van Den Berg"),
-    ("Carla Theodora", "V", "C.T. Van Den Berg-Groenen"),
-    ("Elise Q", "N", "E.Q Groenen-Van Den Berg"),
-])
+@pytest.mark.parametrize(
+    ("voornamen", "naamgebruik", "expected"),
+    [
+        ("Anna Özil", "E", "A.Ö. Groenen"),
+        ("Bert Philip", "P", "B.P. Van Den Berg"),
+        ("Carla Theodora", "V", "C.T. Van Den Berg-Groenen"),
+        ("Elise Q", "N", "E.Q Groenen-Van Den Berg"),
+    ],
+)
 def test_aanschrijfwijze_zonder_titel(voornamen: str, naamgebruik: str, expected: str) -> None:
     persoon = {"02.10": voornamen, "02.40": "Groenen", "61.10": naamgebruik}
     partner = {"02.30": "Van Den", "02.40": "Berg"}
     assert veld(lijst(persoon, partner), "aanschrijfwijze") == {"naam": expected}
 
 
-@pytest.mark.parametrize(("naamgebruik", "expected"), [
-    ("E", "Ali bin Mohammed"),
-    ("P", "Van Velzen"),
-    ("V", "Van Velzen-Ali bin Mohammed"),
-])
+@pytest.mark.parametrize(
+    ("naamgebruik", "expected"),
+    [
+        ("E", "Ali bin Mohammed"),
+        ("P", "Van Velzen"),
+        ("V", "Van Velzen-Ali bin Mohammed"),
+    ],
+)
 def test_aanschrijfwijze_naamketen_zonder_voornamen(naamgebruik: str, expected: str) -> None:
     persoon = {"02.40": "Ali bin Mohammed", "61.10": naamgebruik}
     assert veld(lijst(persoon, {"02.30": "van", "02.40": "Velzen"}), "aanschrijfwijze") == {"naam": expected}
@@ -185,22 +212,28 @@ def test_aanschrijfwijze_onbekende_namen() -> None:
     assert veld(lijst(fred, {"02.10": "Ali"}), "aanschrijfwijze") == {"naam": "F. Groenen"}
 
 
-@pytest.mark.parametrize(("naamgebruik", "expected"), [
-    ("E", {"naam": "J.A. barones van den Aedel", "aanspreekvorm": "De hoogwelgeboren vrouwe"}),
-    ("V", {"naam": "J.A. de Boer-barones van den Aedel", "aanspreekvorm": "De hoogwelgeboren vrouwe"}),
-    ("N", {"naam": "J.A. barones van den Aedel-de Boer", "aanspreekvorm": "De hoogwelgeboren vrouwe"}),
-    ("P", {"naam": "J.A. de Boer"}),
-])
+@pytest.mark.parametrize(
+    ("naamgebruik", "expected"),
+    [
+        ("E", {"naam": "J.A. barones van den Aedel", "aanspreekvorm": "De hoogwelgeboren vrouwe"}),
+        ("V", {"naam": "J.A. de Boer-barones van den Aedel", "aanspreekvorm": "De hoogwelgeboren vrouwe"}),
+        ("N", {"naam": "J.A. barones van den Aedel-de Boer", "aanspreekvorm": "De hoogwelgeboren vrouwe"}),
+        ("P", {"naam": "J.A. de Boer"}),
+    ],
+)
 def test_aanschrijfwijze_adellijke_titel(naamgebruik: str, expected: dict[str, str]) -> None:
     persoon = {"04.10": "V", "02.10": "Jo Anne", "02.20": "BS", **AEDEL, "61.10": naamgebruik}
     assert veld(lijst(persoon, BOER), "aanschrijfwijze") == expected
 
 
-@pytest.mark.parametrize(("naamgebruik", "expected"), [
-    ("E", "Jonkheer J.A. van den Aedel"),
-    ("V", "J.A. de Boer-jonkheer van den Aedel"),
-    ("N", "Jonkheer J.A. van den Aedel-de Boer"),
-])
+@pytest.mark.parametrize(
+    ("naamgebruik", "expected"),
+    [
+        ("E", "Jonkheer J.A. van den Aedel"),
+        ("V", "J.A. de Boer-jonkheer van den Aedel"),
+        ("N", "Jonkheer J.A. van den Aedel-de Boer"),
+    ],
+)
 def test_aanschrijfwijze_predicaat(naamgebruik: str, expected: str) -> None:
     persoon = {"04.10": "M", "02.10": "James Antoine", "02.20": "JH", **AEDEL, "61.10": naamgebruik}
     result = veld(lijst(persoon, BOER), "aanschrijfwijze")
@@ -216,36 +249,44 @@ def test_aanschrijfwijze_jonkvrouw_met_ex_partner() -> None:
     assert veld(lijst({**persoon, "61.10": "V"}, partner), "aanschrijfwijze") == expected
 
 
-@pytest.mark.parametrize(("titel", "geslacht", "expected"), [
-    ("JV", "M", {"naam": "Jonkheer A. van den Aedel", "aanspreekvorm": "De hoogwelgeboren heer"}),
-    ("GI", "M", {"naam": "A. graaf van den Aedel", "aanspreekvorm": "De hooggeboren heer"}),
-    ("R", "V", {"naam": "A. van den Aedel"}),
-    ("B", "O", {"naam": "A. van den Aedel"}),
-    ("PS", "O", {"naam": "A. van den Aedel", "aanspreekvorm": "De hoogheid"}),
-])
+@pytest.mark.parametrize(
+    ("titel", "geslacht", "expected"),
+    [
+        ("JV", "M", {"naam": "Jonkheer A. van den Aedel", "aanspreekvorm": "De hoogwelgeboren heer"}),
+        ("GI", "M", {"naam": "A. graaf van den Aedel", "aanspreekvorm": "De hooggeboren heer"}),
+        ("R", "V", {"naam": "A. van den Aedel"}),
+        ("B", "O", {"naam": "A. van den Aedel"}),
+        ("PS", "O", {"naam": "A. van den Aedel", "aanspreekvorm": "De hoogheid"}),
+    ],
+)
 def test_aanschrijfwijze_titel_in_vorm_van_geslacht(titel: str, geslacht: str, expected: Any) -> None:
     persoon = {"04.10": geslacht, "02.10": "Anne", "02.20": titel, **AEDEL, "61.10": "E"}
     assert veld(lijst(persoon), "aanschrijfwijze") == expected
 
 
-@pytest.mark.parametrize(("naamgebruik", "expected"), [
-    ("P", "A. barones van den Aedel"),
-    ("V", "A. barones van den Aedel-de Boer"),
-    ("N", "A. de Boer-barones van den Aedel"),
-])
+@pytest.mark.parametrize(
+    ("naamgebruik", "expected"),
+    [
+        ("P", "A. barones van den Aedel"),
+        ("V", "A. barones van den Aedel-de Boer"),
+        ("N", "A. de Boer-barones van den Aedel"),
+    ],
+)
 def test_aanschrijfwijze_hoffelijkheidstitel(naamgebruik: str, expected: str) -> None:
     persoon = {"04.10": "V", "02.10": "Anne-Fleur", **BOER, "61.10": naamgebruik}
     result = veld(lijst(persoon, {"02.20": "B", **AEDEL}), "aanschrijfwijze")
     assert result == {"naam": expected, "aanspreekvorm": "De hoogwelgeboren vrouwe"}
 
 
-@pytest.mark.parametrize(("titel_partner", "expected"), [
-    ("P", {"naam": "A. barones de Bonne Fooie-prinses van den Aedel", "aanspreekvorm": "De hoogheid"}),
-    ("GI", {"naam": "A. barones de Bonne Fooie-van den Aedel", "aanspreekvorm": "De hoogwelgeboren vrouwe"}),
-])
+@pytest.mark.parametrize(
+    ("titel_partner", "expected"),
+    [
+        ("P", {"naam": "A. barones de Bonne Fooie-prinses van den Aedel", "aanspreekvorm": "De hoogheid"}),
+        ("GI", {"naam": "A. barones de Bonne Fooie-van den Aedel", "aanspreekvorm": "De hoogwelgeboren vrouwe"}),
+    ],
+)
 def test_aanschrijfwijze_eigen_titel_en_hoffelijkheidstitel(titel_partner: str, expected: Any) -> None:
-    persoon = {"04.10": "V", "02.10": "Anne-Fleur", "02.20": "BS", "02.30": "de", "02.40": "Bonne Fooie",
-               "61.10": "N"}
+    persoon = {"04.10": "V", "02.10": "Anne-Fleur", "02.20": "BS", "02.30": "de", "02.40": "Bonne Fooie", "61.10": "N"}
     assert veld(lijst(persoon, {"02.20": titel_partner, **AEDEL}), "aanschrijfwijze") == expected
 
 
@@ -266,56 +307,71 @@ def test_aanschrijfwijze_meerdere_actuele_partners() -> None:
 
 
 # ------------------------------------------------------------------------------- gebruikInLopendeTekst
-@pytest.mark.parametrize(("geslacht", "naamgebruik", "expected"), [
-    ("M", "E", "de heer Groenen"),
-    ("O", "E", "J.R. Groenen"),
-    ("V", "P", "mevrouw 't Wolkje"),
-    ("V", "V", "mevrouw 't Wolkje-Groenen"),
-    ("O", "N", "J.R. Groenen-'t Wolkje"),
-])
+@pytest.mark.parametrize(
+    ("geslacht", "naamgebruik", "expected"),
+    [
+        ("M", "E", "de heer Groenen"),
+        ("O", "E", "J.R. Groenen"),
+        ("V", "P", "mevrouw 't Wolkje"),
+        ("V", "V", "mevrouw 't Wolkje-Groenen"),
+        ("O", "N", "J.R. Groenen-'t Wolkje"),
+    ],
+)
 def test_lopende_tekst_zonder_titel(geslacht: str, naamgebruik: str, expected: str) -> None:
     persoon = {"04.10": geslacht, "02.10": "Jo Rene", "02.40": "Groenen", "61.10": naamgebruik}
     assert veld(lijst(persoon, {"02.30": "'t", "02.40": "Wolkje"}), "gebruikInLopendeTekst") == expected
 
 
-@pytest.mark.parametrize(("naamgebruik", "expected"), [
-    ("E", "barones van den Aedel"),
-    ("P", "mevrouw De Boer"),
-    ("V", "mevrouw De Boer-barones van den Aedel"),
-    ("N", "barones van den Aedel-de Boer"),
-])
+@pytest.mark.parametrize(
+    ("naamgebruik", "expected"),
+    [
+        ("E", "barones van den Aedel"),
+        ("P", "mevrouw De Boer"),
+        ("V", "mevrouw De Boer-barones van den Aedel"),
+        ("N", "barones van den Aedel-de Boer"),
+    ],
+)
 def test_lopende_tekst_adellijke_titel(naamgebruik: str, expected: str) -> None:
     persoon = {"04.10": "V", "02.10": "Jo Anne", "02.20": "BS", **AEDEL, "61.10": naamgebruik}
     assert veld(lijst(persoon, BOER), "gebruikInLopendeTekst") == expected
 
 
-@pytest.mark.parametrize(("geslacht", "partner", "expected"), [
-    ("M", BOER, "jonkheer van den Aedel-de Boer"),
-    ("V", BOER, "mevrouw Van den Aedel-de Boer"),
-    ("V", {**BOER, "07.10": "20211109"}, "mevrouw Van den Aedel-de Boer"),
-])
+@pytest.mark.parametrize(
+    ("geslacht", "partner", "expected"),
+    [
+        ("M", BOER, "jonkheer van den Aedel-de Boer"),
+        ("V", BOER, "mevrouw Van den Aedel-de Boer"),
+        ("V", {**BOER, "07.10": "20211109"}, "mevrouw Van den Aedel-de Boer"),
+    ],
+)
 def test_lopende_tekst_predicaat(geslacht: str, partner: dict[str, str], expected: str) -> None:
     persoon = {"04.10": geslacht, "02.10": "Jo Anne", "02.20": "JV", **AEDEL, "61.10": "N"}
     assert veld(lijst(persoon, partner), "gebruikInLopendeTekst") == expected
 
 
-@pytest.mark.parametrize(("titel", "geslacht", "expected"), [
-    ("JV", "V", "jonkvrouw van den Aedel"),
-    ("R", "M", "ridder van den Aedel"),
-    ("R", "V", "mevrouw Van den Aedel"),
-    ("G", "O", "J.A. van den Aedel"),
-])
+@pytest.mark.parametrize(
+    ("titel", "geslacht", "expected"),
+    [
+        ("JV", "V", "jonkvrouw van den Aedel"),
+        ("R", "M", "ridder van den Aedel"),
+        ("R", "V", "mevrouw Van den Aedel"),
+        ("G", "O", "J.A. van den Aedel"),
+    ],
+)
 def test_lopende_tekst_titel_in_vorm_van_geslacht(titel: str, geslacht: str, expected: str) -> None:
     persoon = {"04.10": geslacht, "02.10": "Jo Anne", "02.20": titel, **AEDEL, "61.10": "E"}
     assert veld(lijst(persoon), "gebruikInLopendeTekst") == expected
 
 
-@pytest.mark.parametrize(("titel_partner", "naamgebruik", "expected"), [
-    ("B", "V", "barones van den Aedel-de Boer"),
-    ("B", "N", "mevrouw De Boer-barones van den Aedel"),
-    ("P", "P", "prinses van den Aedel"),
-    ("R", "V", "mevrouw Van den Aedel-de Boer"),
-])
+@pytest.mark.parametrize(
+    ("titel_partner", "naamgebruik", "expected"),
+    [
+        ("B", "V", "barones van den Aedel-de Boer"),
+        ("B", "N", "mevrouw De Boer-barones van den Aedel"),
+        ("P", "P", "prinses van den Aedel"),
+        ("R", "V", "mevrouw Van den Aedel-de Boer"),
+    ],
+)
 def test_lopende_tekst_hoffelijkheidstitel(titel_partner: str, naamgebruik: str, expected: str) -> None:
     result = veld(lijst(vrouw(naamgebruik), {"02.20": titel_partner, **AEDEL}), "gebruikInLopendeTekst")
     assert result == expected
@@ -328,17 +384,21 @@ def test_lopende_tekst_eigen_titel_en_hoffelijkheidstitel() -> None:
 
 
 # ----------------------------------------------------------------------------------------- adresregels
-@pytest.mark.parametrize(("adres", "expected"), [
-    ({"11.10": "Jonkheer van Riemsdijkln", "11.20": "88"}, "Jonkheer van Riemsdijkln 88"),
-    ({"11.10": "Borgesiusstraat", "11.20": "103", "11.30": "c"}, "Borgesiusstraat 103 c"),
-    ({"11.10": "Daniël Stalpertstraat", "11.20": "35", "11.40": "III"}, "Daniël Stalpertstraat 35 III"),
-    ({"11.10": "Atatürkstraat", "11.20": "9", "11.40": "2"}, "Atatürkstraat 9-2"),
-    ({"11.10": "Cronus", "11.20": "555", "11.30": "B", "11.40": "73c"}, "Cronus 555 B73c"),
-    ({"11.10": "Graan voor Visch", "11.20": "15201", "11.50": "by", "11.40": "2"},
-     "Graan voor Visch bij 15201-2"),
-    ({"11.10": "1e Exloërmond", "11.20": "3", "11.50": "to", "11.30": "L", "11.40": "III"},
-     "1e Exloërmond t/o 3 LIII"),
-])
+@pytest.mark.parametrize(
+    ("adres", "expected"),
+    [
+        ({"11.10": "Jonkheer van Riemsdijkln", "11.20": "88"}, "Jonkheer van Riemsdijkln 88"),
+        ({"11.10": "Borgesiusstraat", "11.20": "103", "11.30": "c"}, "Borgesiusstraat 103 c"),
+        ({"11.10": "Daniël Stalpertstraat", "11.20": "35", "11.40": "III"}, "Daniël Stalpertstraat 35 III"),
+        ({"11.10": "Atatürkstraat", "11.20": "9", "11.40": "2"}, "Atatürkstraat 9-2"),
+        ({"11.10": "Cronus", "11.20": "555", "11.30": "B", "11.40": "73c"}, "Cronus 555 B73c"),
+        ({"11.10": "Graan voor Visch", "11.20": "15201", "11.50": "by", "11.40": "2"}, "Graan voor Visch bij 15201-2"),
+        (
+            {"11.10": "1e Exloërmond", "11.20": "3", "11.50": "to", "11.30": "L", "11.40": "III"},
+            "1e Exloërmond t/o 3 LIII",
+        ),
+    ],
+)
 def test_adresregel1_van_adres(adres: dict[str, str], expected: str) -> None:
     result = adressering(lijst({"02.40": "Jansen"}, verblijfplaats={"10.10": "W", **adres}))
     assert result is not None
@@ -369,21 +429,30 @@ def test_adresregels_van_buitenlands_adres() -> None:
     result = adressering(lijst({"02.40": "Jansen"}, verblijfplaats=buitenland))
     assert result is not None
     assert [result[key] for key in ("adresregel1", "adresregel2", "adresregel3")] == [
-        "Rue du pomme 26", "Bruxelles", "postcode 1000"]
+        "Rue du pomme 26",
+        "Bruxelles",
+        "postcode 1000",
+    ]
     assert result["land"] == {"code": "5010", "omschrijving": "België"}
     assert result["_binnenland"] is False
 
 
-@pytest.mark.parametrize("verblijfplaats", [
-    {"11.10": ".", "11.20": "88"},
-    {"11.10": "Jonkheer van Riemsdijkln", "11.20": "0"},
-    {"13.10": "0000", "13.30": "Rue du pomme 26", "13.40": "Bruxelles"},
-    {"13.10": "5010"},
-])
+@pytest.mark.parametrize(
+    "verblijfplaats",
+    [
+        {"11.10": ".", "11.20": "88"},
+        {"11.10": "Jonkheer van Riemsdijkln", "11.20": "0"},
+        {"13.10": "0000", "13.30": "Rue du pomme 26", "13.40": "Bruxelles"},
+        {"13.10": "5010"},
+    ],
+)
 def test_geen_adresregels_bij_standaardwaarden(verblijfplaats: dict[str, str]) -> None:
     result = render(adressering(lijst({"02.40": "Jansen", "04.10": "M"}, verblijfplaats=verblijfplaats)))
-    assert result == {"aanhef": "Geachte heer Jansen", "aanschrijfwijze": {"naam": "Jansen"},
-                      "gebruikInLopendeTekst": "de heer Jansen"}
+    assert result == {
+        "aanhef": "Geachte heer Jansen",
+        "aanschrijfwijze": {"naam": "Jansen"},
+        "gebruikInLopendeTekst": "de heer Jansen",
+    }
 
 
 def test_land_nederland_van_buitenlands_adres_wordt_niet_geleverd() -> None:
@@ -400,19 +469,33 @@ def test_adressering_bestaat_voor_elke_persoon() -> None:
 
 
 # ----------------------------------------------------------------------------------------- in onderzoek
-@pytest.mark.parametrize(("aanduiding", "in_onderzoek"), [
-    ("010000", True), ("010240", True), ("010410", True), ("016110", True),
-    ("010120", False), ("010310", False),
-])
+@pytest.mark.parametrize(
+    ("aanduiding", "in_onderzoek"),
+    [
+        ("010000", True),
+        ("010240", True),
+        ("010410", True),
+        ("016110", True),
+        ("010120", False),
+        ("010310", False),
+    ],
+)
 def test_naamvelden_in_onderzoek_door_persoon(aanduiding: str, in_onderzoek: bool) -> None:
     persoonslijst = lijst({"02.40": ".", "83.10": aanduiding, **ONDERZOEK})
     expected = {**dict.fromkeys(NAAMVELDEN, True), "datumIngangOnderzoekPersoon": INGANG}
     assert flags(persoonslijst) == (expected if in_onderzoek else None)
 
 
-@pytest.mark.parametrize(("aanduiding", "in_onderzoek"), [
-    ("050000", True), ("050200", True), ("050240", True), ("050210", False), ("050610", False),
-])
+@pytest.mark.parametrize(
+    ("aanduiding", "in_onderzoek"),
+    [
+        ("050000", True),
+        ("050200", True),
+        ("050240", True),
+        ("050210", False),
+        ("050610", False),
+    ],
+)
 def test_naamvelden_in_onderzoek_door_oudste_partner(aanduiding: str, in_onderzoek: bool) -> None:
     oud = {"02.40": "Maassen", "06.10": "19630405", "83.10": aanduiding, **ONDERZOEK}
     persoonslijst = lijst({}, {"02.40": "Aedel", "06.10": "19650401"}, oud)
@@ -431,16 +514,19 @@ def test_onderzoek_van_ontbonden_partner() -> None:
     assert flags(lijst({}, partner)) == expected
 
 
-@pytest.mark.parametrize(("aanduiding", "velden"), [
-    ("080000", list(ADRESVELDEN)),
-    ("080910", ["adresregel2"]),
-    ("081100", ["adresregel1", "adresregel2"]),
-    ("081210", ["adresregel1"]),
-    ("081310", ["land"]),
-    ("081350", ["adresregel3"]),
-    ("081115", []),
-    ("081420", []),
-])
+@pytest.mark.parametrize(
+    ("aanduiding", "velden"),
+    [
+        ("080000", list(ADRESVELDEN)),
+        ("080910", ["adresregel2"]),
+        ("081100", ["adresregel1", "adresregel2"]),
+        ("081210", ["adresregel1"]),
+        ("081310", ["land"]),
+        ("081350", ["adresregel3"]),
+        ("081115", []),
+        ("081420", []),
+    ],
+)
 def test_adresregels_in_onderzoek(aanduiding: str, velden: list[str]) -> None:
     persoonslijst = lijst({}, verblijfplaats={"83.10": aanduiding, **ONDERZOEK})
     expected = {**dict.fromkeys(velden, True), "datumIngangOnderzoekVerblijfplaats": INGANG}
@@ -448,8 +534,14 @@ def test_adresregels_in_onderzoek(aanduiding: str, velden: list[str]) -> None:
 
 
 def test_vastgesteld_verblijft_niet_op_adres() -> None:
-    adres = {"11.10": "Jonkheer van Riemsdijkln", "11.20": "88", "11.60": "2583XL", "11.70": "Scheveningen",
-             "83.10": "089999", **ONDERZOEK}
+    adres = {
+        "11.10": "Jonkheer van Riemsdijkln",
+        "11.20": "88",
+        "11.60": "2583XL",
+        "11.70": "Scheveningen",
+        "83.10": "089999",
+        **ONDERZOEK,
+    }
     persoonslijst = lijst({}, verblijfplaats=adres)
     assert veld(persoonslijst, "indicatieVastgesteldVerblijftNietOpAdres") is True
     expected = {**dict.fromkeys(ADRESVELDEN, True), "datumIngangOnderzoekVerblijfplaats": INGANG}

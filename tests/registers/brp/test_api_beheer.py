@@ -12,8 +12,10 @@ SUZANNE = {
     "04": [{"05.10": "0057", "63.10": "301"}, {"stapel": 2, "05.10": "0001", "63.10": "001"}],
     "05": [{"02.10": "Jean Marie", "06.10": "20081201", "15.10": "H"}],
     "07": [{"68.10": "20131102", "70.10": "0"}],
-    "08": [{"09.10": "0599", "10.30": "20150808", "11.10": "Boterdiep", "11.20": "31", "11.60": "3077AW"},
-           {"09.10": "0599", "10.30": "20131102", "adres": {"11.10": "Vredesplein", "11.20": "7"}}],
+    "08": [
+        {"09.10": "0599", "10.30": "20150808", "11.10": "Boterdiep", "11.20": "31", "11.60": "3077AW"},
+        {"09.10": "0599", "10.30": "20131102", "adres": {"11.10": "Vredesplein", "11.20": "7"}},
+    ],
 }
 
 
@@ -35,7 +37,9 @@ async def test_an_imported_persoonslijst_is_shown_with_its_stapels_and_history(c
 
 async def test_the_actual_voorkomen_answers_and_history_does_not(client: httpx.AsyncClient) -> None:
     await load(client, SUZANNE)
-    [persoon] = await raadpleeg(client, "999993653", ["verblijfplaats.verblijfadres.korteStraatnaam", "nationaliteiten"])
+    [persoon] = await raadpleeg(
+        client, "999993653", ["verblijfplaats.verblijfadres.korteStraatnaam", "nationaliteiten"]
+    )
     assert persoon["verblijfplaats"]["verblijfadres"] == {"korteStraatnaam": "Boterdiep"}
     assert [item["nationaliteit"]["code"] for item in persoon["nationaliteiten"]] == ["0057", "0001"]
 
@@ -68,8 +72,11 @@ async def test_structural_errors_are_named(client: httpx.AsyncClient) -> None:
     body = {"persoonslijsten": [{"51": [{"01.20": "1"}]}, {"01": [{"01.20": "000000012"}], "08": [{"stapel": 2}]}]}
     problem = (await client.post(BEHEER, json=body)).json()
     names = {param["name"]: param["code"] for param in problem["invalidParams"]}
-    assert names == {"persoonslijsten[0].51": "unknownParam", "persoonslijsten[0].01": "required",
-                     "persoonslijsten[1].08[0].stapel": "maximum"}
+    assert names == {
+        "persoonslijsten[0].51": "unknownParam",
+        "persoonslijsten[0].01": "required",
+        "persoonslijsten[1].08[0].stapel": "maximum",
+    }
 
 
 async def test_a_body_that_is_no_json_is_refused(client: httpx.AsyncClient) -> None:
@@ -99,7 +106,10 @@ async def test_a_production_deployment_refuses_loading_and_emptying(production_c
 
 
 async def test_persoonslijsten_sharing_a_bsn_are_all_answered(client: httpx.AsyncClient) -> None:
-    await load(client, persoonslijst("000000152", c01=[{"02.40": "Jansen"}]),
-               persoonslijst("000000152", c01=[{"02.40": "Vos"}]))
+    await load(
+        client,
+        persoonslijst("000000152", c01=[{"02.40": "Jansen"}]),
+        persoonslijst("000000152", c01=[{"02.40": "Vos"}]),
+    )
     found = await raadpleeg(client, "000000152", ["naam.geslachtsnaam"])
     assert sorted(persoon["naam"]["geslachtsnaam"] for persoon in found) == ["Jansen", "Vos"]

@@ -13,7 +13,6 @@ from opengdi.registers.brp.invoer import ImportErrors, read_persoonslijst, read_
 from opengdi.registers.brp.testdata import ImportPersoonslijst, persoonslijst_uit_testpersoon
 
 
-
 @cache
 def _mock() -> dict[str, dict[str, Any]]:
     text = files("opengdi.registers.brp").joinpath("data", "personen-testdata.json").read_text("utf-8")
@@ -47,15 +46,35 @@ def test_explicit_data_is_converted_in_order() -> None:
 
 def test_naam_geboorte_and_address_of_a_noble_person() -> None:
     lijst = _lijst("000009830")
-    assert lijst["01"] == [{
-        "01.10": "5348068307", "01.20": "000009830", "02.10": "Theodoor-Christiaan R. Philip ",
-        "02.20": "G", "02.30": "van der", "02.40": "Ven-Van Roedelrode tot Broekzucht",
-        "03.10": "19750707", "03.20": "0153", "03.30": "6030", "04.10": "M", "61.10": "E",
-    }]
-    assert lijst["08"] == [{
-        "09.10": "0153", "09.20": "19750707", "10.10": "W", "10.30": "19750707", "11.10": "Boulevard 1945",
-        "11.20": "144", "11.60": "7511AG", "85.10": "19750707", "83.10": "080000", "83.20": "19940930",
-    }]
+    assert lijst["01"] == [
+        {
+            "01.10": "5348068307",
+            "01.20": "000009830",
+            "02.10": "Theodoor-Christiaan R. Philip ",
+            "02.20": "G",
+            "02.30": "van der",
+            "02.40": "Ven-Van Roedelrode tot Broekzucht",
+            "03.10": "19750707",
+            "03.20": "0153",
+            "03.30": "6030",
+            "04.10": "M",
+            "61.10": "E",
+        }
+    ]
+    assert lijst["08"] == [
+        {
+            "09.10": "0153",
+            "09.20": "19750707",
+            "10.10": "W",
+            "10.30": "19750707",
+            "11.10": "Boulevard 1945",
+            "11.20": "144",
+            "11.60": "7511AG",
+            "85.10": "19750707",
+            "83.10": "080000",
+            "83.20": "19940930",
+        }
+    ]
     assert lijst["02"][0]["02.20"] == "GI"
     assert lijst["07"] == [{"68.10": "19940930", "70.10": "0"}]
     assert "03" not in lijst and "05" not in lijst and "09" not in lijst
@@ -71,8 +90,9 @@ def test_bag_address_immigration_gezag_and_foreign_birthplace() -> None:
     assert (verblijf["11.80"], verblijf["11.90"]) == ("0518010000583558", "0518200000583558")
     assert (verblijf["14.10"], verblijf["14.20"]) == ("0000", "20191210")
     assert lijst["11"] == [{"32.10": "1", "83.10": "113210", "83.20": "20220825"}]
-    assert lijst["04"] == [{"stapel": 1, "05.10": "0001", "63.10": "017", "85.10": "20191205",
-                            "83.10": "040510", "83.20": "20220825"}]
+    assert lijst["04"] == [
+        {"stapel": 1, "05.10": "0001", "63.10": "017", "85.10": "20191205", "83.10": "040510", "83.20": "20220825"}
+    ]
 
 
 def test_ouders_go_to_categories_02_and_03() -> None:
@@ -85,11 +105,24 @@ def test_ouders_go_to_categories_02_and_03() -> None:
 
 
 def test_partner_with_aangaan_and_onderzoek() -> None:
-    assert _lijst("999970008")["05"] == [{
-        "stapel": 1, "01.20": "999970148", "02.10": "Grada", "02.40": "Goverwelle", "03.10": "19890416",
-        "03.20": "0518", "03.30": "6030", "04.10": "V", "06.10": "20051203", "06.20": "0518", "06.30": "6030",
-        "15.10": "H", "83.10": "050610", "83.20": "20220825",
-    }]
+    assert _lijst("999970008")["05"] == [
+        {
+            "stapel": 1,
+            "01.20": "999970148",
+            "02.10": "Grada",
+            "02.40": "Goverwelle",
+            "03.10": "19890416",
+            "03.20": "0518",
+            "03.30": "6030",
+            "04.10": "V",
+            "06.10": "20051203",
+            "06.20": "0518",
+            "06.30": "6030",
+            "15.10": "H",
+            "83.10": "050610",
+            "83.20": "20220825",
+        }
+    ]
 
 
 def test_dissolved_marriage_abroad() -> None:
@@ -104,8 +137,16 @@ def test_kinderen_are_stapels_in_order() -> None:
     assert [kind["stapel"] for kind in kinderen] == [1, 2, 3]
     assert [kind["01.20"] for kind in kinderen] == ["999970422", "999970331", "999970288"]
     assert kinderen[0] == {
-        "stapel": 1, "01.20": "999970422", "02.10": "Gloria", "02.30": "de", "02.40": "Geus",
-        "03.10": "20211012", "03.20": "0518", "03.30": "6030", "83.10": "090000", "83.20": "20220825",
+        "stapel": 1,
+        "01.20": "999970422",
+        "02.10": "Gloria",
+        "02.30": "de",
+        "02.40": "Geus",
+        "03.10": "20211012",
+        "03.20": "0518",
+        "03.30": "6030",
+        "83.10": "090000",
+        "83.20": "20220825",
     }
     assert kinderen[1]["83.10"] == "090300"
 
@@ -128,9 +169,16 @@ def test_overlijden_abroad_with_rni_and_buitenland_address() -> None:
     assert lijst["06"] == [{"08.10": "20171201", "08.30": "5103", "88.10": "0201"}]
     assert (lijst["07"][0]["67.10"], lijst["07"][0]["67.20"]) == ("20171201", "O")
     verblijf = lijst["08"][0]
-    assert verblijf == {"09.10": "1999", "09.20": "20140905", "13.10": "5103", "13.20": "20120514",
-                        "13.30": "Djordja Rajkovica 28", "13.40": "21000 Novi Sad", "85.10": "20140905",
-                        "88.10": "0301"}
+    assert verblijf == {
+        "09.10": "1999",
+        "09.20": "20140905",
+        "13.10": "5103",
+        "13.20": "20120514",
+        "13.30": "Djordja Rajkovica 28",
+        "13.40": "21000 Novi Sad",
+        "85.10": "20140905",
+        "88.10": "0301",
+    }
     assert lijst["01"][0]["02.10"] == "Żáïŀëñøŕ Åłéèç Đëļŧå"
     assert lijst["01"][0]["02.30"] == "'S"
 

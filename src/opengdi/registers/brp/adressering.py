@@ -28,12 +28,18 @@ LAND_NEDERLAND: Final = "6030"
 
 #: Adellijke titel/predicaat code → (male form, female form); the female form of a ridder is not used.
 _VORMEN: Final = {
-    "B": ("baron", "barones"), "BS": ("baron", "barones"),
-    "G": ("graaf", "gravin"), "GI": ("graaf", "gravin"),
-    "H": ("hertog", "hertogin"), "HI": ("hertog", "hertogin"),
-    "M": ("markies", "markiezin"), "MI": ("markies", "markiezin"),
-    "P": ("prins", "prinses"), "PS": ("prins", "prinses"),
-    "JH": ("jonkheer", "jonkvrouw"), "JV": ("jonkheer", "jonkvrouw"),
+    "B": ("baron", "barones"),
+    "BS": ("baron", "barones"),
+    "G": ("graaf", "gravin"),
+    "GI": ("graaf", "gravin"),
+    "H": ("hertog", "hertogin"),
+    "HI": ("hertog", "hertogin"),
+    "M": ("markies", "markiezin"),
+    "MI": ("markies", "markiezin"),
+    "P": ("prins", "prinses"),
+    "PS": ("prins", "prinses"),
+    "JH": ("jonkheer", "jonkvrouw"),
+    "JV": ("jonkheer", "jonkvrouw"),
     "R": ("ridder", ""),
 }
 #: Titles of a partner that give a woman using his name a hoffelijkheidstitel.
@@ -71,8 +77,12 @@ class _Naam:
 
     @classmethod
     def of(cls, voorkomen: Voorkomen) -> _Naam:
-        return cls(voorkomen.get("02.10"), voorkomen.get("02.20"), voorkomen.get("02.30"),
-                   naam.geslachtsnaam(voorkomen.get("02.40")))
+        return cls(
+            voorkomen.get("02.10"),
+            voorkomen.get("02.20"),
+            voorkomen.get("02.30"),
+            naam.geslachtsnaam(voorkomen.get("02.40")),
+        )
 
     @property
     def achternaam(self) -> str:
@@ -479,8 +489,9 @@ def _verblijft_niet_op_adres(verblijfplaats: Voorkomen | None, values: Mapping[s
 
 
 # ----------------------------------------------------------------------------------------- in onderzoek
-def in_onderzoek(persoon: Voorkomen, partner: Voorkomen | None, verblijfplaats: Voorkomen | None,
-                 naamgebruik: str | None) -> InOnderzoek:
+def in_onderzoek(
+    persoon: Voorkomen, partner: Voorkomen | None, verblijfplaats: Voorkomen | None, naamgebruik: str | None
+) -> InOnderzoek:
     """The adressering fields whose source elements are in onderzoek.
 
     The name fields follow the person's name, sex and naamgebruik, and the name of the partner used
@@ -496,8 +507,7 @@ def in_onderzoek(persoon: Voorkomen, partner: Voorkomen | None, verblijfplaats: 
     return result
 
 
-def _flag(into: InOnderzoek, voorkomen: Voorkomen | None, velden: Mapping[str, Sequence[str]],
-          date_key: str) -> None:
+def _flag(into: InOnderzoek, voorkomen: Voorkomen | None, velden: Mapping[str, Sequence[str]], date_key: str) -> None:
     onderzoek = onderzoek_of(voorkomen)
     if onderzoek is None:
         return

@@ -72,9 +72,9 @@ def group(values: Mapping[str, Any], exists: bool, onderzoek: InOnderzoek | None
 
 def select(node: Mapping[str, Any], selection: Selection | str) -> dict[str, Any]:
     """The part of ``node`` that ``selection`` asks for, with the matching ``inOnderzoek``."""
-    if selection == ALL:
-        return render(node)
-    assert not isinstance(selection, str)
+    if isinstance(selection, str):  # ALL
+        rendered: dict[str, Any] = render(node)
+        return rendered
     result: dict[str, Any] = {name: node[name] for name in ALWAYS_DELIVERED if name in node}
     for name, sub in selection.items():
         if name in node and name != "inOnderzoek":
@@ -83,9 +83,9 @@ def select(node: Mapping[str, Any], selection: Selection | str) -> dict[str, Any
                 result[name] = value
     onderzoek = node.get("inOnderzoek")
     if isinstance(onderzoek, InOnderzoek):
-        rendered = onderzoek.render(set(selection) | ({"type"} if "type" in node else set()))
-        if rendered:
-            result["inOnderzoek"] = rendered
+        flags = onderzoek.render(set(selection) | ({"type"} if "type" in node else set()))
+        if flags:
+            result["inOnderzoek"] = flags
     return result
 
 

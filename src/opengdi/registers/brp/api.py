@@ -40,8 +40,11 @@ def official_openapi() -> dict[str, Any]:
 
 def personen_api() -> Api:
     """BRP API Personen (Haal Centraal BRP Bevragen v2)."""
-    app = api_app("BRP API Personen", PERSONEN_VERSION,
-                  "Personen zoeken en raadplegen in de BRP, zoals de Haal Centraal BRP API Personen.")
+    app = api_app(
+        "BRP API Personen",
+        PERSONEN_VERSION,
+        "Personen zoeken en raadplegen in de BRP, zoals de Haal Centraal BRP API Personen.",
+    )
     app.openapi = official_openapi  # type: ignore[method-assign]
 
     @app.post("/personen", summary="Zoek personen", tags=["Personen"])
@@ -52,14 +55,22 @@ def personen_api() -> Api:
             answer = await service.zoek_personen(connection, body, date.today())
         return JsonResponse(answer)
 
-    return Api(PERSONEN_PREFIX, "BRP API Personen", PERSONEN_VERSION, app,
-               "Haal Centraal BRP Bevragen v2: personen zoeken en raadplegen")
+    return Api(
+        PERSONEN_PREFIX,
+        "BRP API Personen",
+        PERSONEN_VERSION,
+        app,
+        "Haal Centraal BRP Bevragen v2: personen zoeken en raadplegen",
+    )
 
 
 def _require_test_deployment(request: Request) -> None:
     if not context(request).settings.is_test_deployment:
-        raise forbidden("Deze voorziening bestaat alleen in een testomgeving.", code="notAvailableInProduction",
-                        detail="Persoonslijsten laden of verwijderen kan niet in een productieomgeving (GDI_DEPLOYMENT).")
+        raise forbidden(
+            "Deze voorziening bestaat alleen in een testomgeving.",
+            code="notAvailableInProduction",
+            detail="Persoonslijsten laden of verwijderen kan niet in een productieomgeving (GDI_DEPLOYMENT).",
+        )
 
 
 def _as_import(lijst: Persoonslijst) -> dict[str, list[dict[str, str | int]]]:
@@ -73,30 +84,63 @@ def _as_import(lijst: Persoonslijst) -> dict[str, list[dict[str, str | int]]]:
     return result
 
 
-_IMPORT_EXAMPLE = {"persoonslijsten": [{
-    "01": [{"01.20": "999993653", "02.10": "Suzanne", "02.40": "Moulin", "03.10": "19851201", "04.10": "V"}],
-    "07": [{"68.10": "20131102", "70.10": "0"}],
-    "08": [{"09.10": "0599", "10.30": "20150808", "11.10": "Boterdiep", "11.20": "31", "11.60": "3077AW"},
-           {"09.10": "0599", "10.30": "20131102", "11.10": "Vredesplein", "11.20": "7"}],
-}]}
+_IMPORT_EXAMPLE = {
+    "persoonslijsten": [
+        {
+            "01": [{"01.20": "999993653", "02.10": "Suzanne", "02.40": "Moulin", "03.10": "19851201", "04.10": "V"}],
+            "07": [{"68.10": "20131102", "70.10": "0"}],
+            "08": [
+                {"09.10": "0599", "10.30": "20150808", "11.10": "Boterdiep", "11.20": "31", "11.60": "3077AW"},
+                {"09.10": "0599", "10.30": "20131102", "11.10": "Vredesplein", "11.20": "7"},
+            ],
+        }
+    ]
+}
 
 
-_IMPORT_BODY = {"requestBody": {"required": True, "content": {"application/json": {
-    "schema": {"type": "object", "required": ["persoonslijsten"], "properties": {"persoonslijsten": {
-        "type": "array", "items": {"type": "object", "description": "categorie (01-14) → voorkomens, nieuwste eerst",
-                                   "additionalProperties": {"type": "array", "items": {"type": "object"}}}}}},
-    "example": _IMPORT_EXAMPLE}}}}
+_IMPORT_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["persoonslijsten"],
+                    "properties": {
+                        "persoonslijsten": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "description": "categorie (01-14) → voorkomens, nieuwste eerst",
+                                "additionalProperties": {"type": "array", "items": {"type": "object"}},
+                            },
+                        }
+                    },
+                },
+                "example": _IMPORT_EXAMPLE,
+            }
+        },
+    }
+}
 
 
 def beheer_api() -> Api:
     """Loading, showing and emptying persoonslijsten (test deployments only)."""
-    app = api_app("BRP beheer", BEHEER_VERSION,
-                  "Testgegevens van de BRP beheren: persoonslijsten laden in het importformaat "
-                  "(categorie → voorkomens, nieuwste eerst), tonen en de BRP leegmaken. "
-                  "Alleen in een testomgeving.")
+    app = api_app(
+        "BRP beheer",
+        BEHEER_VERSION,
+        "Testgegevens van de BRP beheren: persoonslijsten laden in het importformaat "
+        "(categorie → voorkomens, nieuwste eerst), tonen en de BRP leegmaken. "
+        "Alleen in een testomgeving.",
+    )
 
-    @app.post("/persoonslijsten", status_code=201, summary="Persoonslijsten laden", tags=["Persoonslijsten"],
-              openapi_extra=_IMPORT_BODY)
+    @app.post(
+        "/persoonslijsten",
+        status_code=201,
+        summary="Persoonslijsten laden",
+        tags=["Persoonslijsten"],
+        openapi_extra=_IMPORT_BODY,
+    )
     async def laden(request: Request) -> Response:
         _require_test_deployment(request)
         negotiate_json(request)
@@ -120,8 +164,8 @@ def beheer_api() -> Api:
         lijsten = found.get(burgerservicenummer)
         if not lijsten:
             raise not_found(f"Er is geen persoonslijst met burgerservicenummer {burgerservicenummer}.")
-        return JsonResponse({"burgerservicenummer": burgerservicenummer,
-                             "persoonslijsten": [_as_import(lijst) for lijst in lijsten]})
+        return JsonResponse(
+            {"burgerservicenummer": burgerservicenummer, "persoonslijsten": [_as_import(lijst) for lijst in lijsten]}
+        )
 
     return Api(BEHEER_PREFIX, "BRP beheer", BEHEER_VERSION, app, "testgegevens laden, tonen en verwijderen")
-

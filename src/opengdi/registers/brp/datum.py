@@ -8,8 +8,20 @@ from typing import Any
 
 from opengdi.registers.brp.lo3 import is_valid_gba_date
 
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december")
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def _parts(value: str) -> tuple[int, int, int] | None:

@@ -40,17 +40,32 @@ ANY = Leaf()  # a leaf of which any sub-path is accepted (gezag)
 Tree = Mapping[str, Any]
 
 _GEBOORTE: Tree = {"datum": DATUM, "land": TABEL, "plaats": TABEL}
-_NAAM_GERELATEERDE: Tree = {"voornamen": VALUE, "adellijkeTitelPredicaat": TITEL, "voorvoegsel": VALUE,
-                            "geslachtsnaam": VALUE, "voorletters": VALUE}
+_NAAM_GERELATEERDE: Tree = {
+    "voornamen": VALUE,
+    "adellijkeTitelPredicaat": TITEL,
+    "voorvoegsel": VALUE,
+    "geslachtsnaam": VALUE,
+    "voorletters": VALUE,
+}
 _NAAM_BEPERKT: Tree = {**_NAAM_GERELATEERDE, "volledigeNaam": VALUE}
 _VERBLIJFADRES_BINNENLAND: Tree = {
-    "officieleStraatnaam": VALUE, "korteStraatnaam": VALUE, "huisnummer": VALUE, "huisletter": VALUE,
-    "huisnummertoevoeging": VALUE, "aanduidingBijHuisnummer": TABEL, "postcode": VALUE, "woonplaats": VALUE,
+    "officieleStraatnaam": VALUE,
+    "korteStraatnaam": VALUE,
+    "huisnummer": VALUE,
+    "huisletter": VALUE,
+    "huisnummertoevoeging": VALUE,
+    "aanduidingBijHuisnummer": TABEL,
+    "postcode": VALUE,
+    "woonplaats": VALUE,
     "locatiebeschrijving": VALUE,
 }
 _VERBLIJFPLAATS_BINNENLAND: Tree = {
-    "type": VALUE, "datumVan": DATUM, "datumIngangGeldigheid": DATUM, "functieAdres": TABEL,
-    "adresseerbaarObjectIdentificatie": VALUE, "nummeraanduidingIdentificatie": VALUE,
+    "type": VALUE,
+    "datumVan": DATUM,
+    "datumIngangGeldigheid": DATUM,
+    "functieAdres": TABEL,
+    "adresseerbaarObjectIdentificatie": VALUE,
+    "nummeraanduidingIdentificatie": VALUE,
     "verblijfadres": _VERBLIJFADRES_BINNENLAND,
 }
 _VERBLIJFPLAATS: Tree = {
@@ -82,39 +97,75 @@ PERSOON: Tree = {
     "overlijden": _GEBOORTE,
     "verblijfplaats": _VERBLIJFPLAATS,
     "verblijfplaatsBinnenland": _VERBLIJFPLAATS_BINNENLAND,
-    "immigratie": {"landVanwaarIngeschreven": TABEL, "datumVestigingInNederland": DATUM,
-                   "vanuitVerblijfplaatsOnbekend": VALUE, "indicatieVestigingVanuitBuitenland": VALUE},
+    "immigratie": {
+        "landVanwaarIngeschreven": TABEL,
+        "datumVestigingInNederland": DATUM,
+        "vanuitVerblijfplaatsOnbekend": VALUE,
+        "indicatieVestigingVanuitBuitenland": VALUE,
+    },
     "gemeenteVanInschrijving": TABEL,
     "datumInschrijvingInGemeente": DATUM,
-    "adressering": {**_ADRESREGELS, "aanhef": VALUE, "aanschrijfwijze": {"naam": VALUE, "aanspreekvorm": VALUE},
-                    "gebruikInLopendeTekst": VALUE},
+    "adressering": {
+        **_ADRESREGELS,
+        "aanhef": VALUE,
+        "aanschrijfwijze": {"naam": VALUE, "aanspreekvorm": VALUE},
+        "gebruikInLopendeTekst": VALUE,
+    },
     "indicatieCurateleRegister": VALUE,
     "indicatieGezagMinderjarige": TABEL,
     "gezag": ANY,
     "verblijfstitel": {"aanduiding": TABEL, "datumEinde": DATUM, "datumIngang": DATUM},
     "kinderen": {"burgerservicenummer": VALUE, "naam": _NAAM_GERELATEERDE, "geboorte": _GEBOORTE},
-    "ouders": {"burgerservicenummer": VALUE, "geslacht": TABEL, "ouderAanduiding": VALUE,
-               "datumIngangFamilierechtelijkeBetrekking": DATUM, "naam": _NAAM_GERELATEERDE, "geboorte": _GEBOORTE},
-    "partners": {"burgerservicenummer": VALUE, "geslacht": TABEL, "soortVerbintenis": TABEL,
-                 "naam": _NAAM_GERELATEERDE, "geboorte": _GEBOORTE,
-                 "aangaanHuwelijkPartnerschap": {"datum": DATUM, "land": TABEL, "plaats": TABEL},
-                 "ontbindingHuwelijkPartnerschap": {"datum": DATUM}},
+    "ouders": {
+        "burgerservicenummer": VALUE,
+        "geslacht": TABEL,
+        "ouderAanduiding": VALUE,
+        "datumIngangFamilierechtelijkeBetrekking": DATUM,
+        "naam": _NAAM_GERELATEERDE,
+        "geboorte": _GEBOORTE,
+    },
+    "partners": {
+        "burgerservicenummer": VALUE,
+        "geslacht": TABEL,
+        "soortVerbintenis": TABEL,
+        "naam": _NAAM_GERELATEERDE,
+        "geboorte": _GEBOORTE,
+        "aangaanHuwelijkPartnerschap": {"datum": DATUM, "land": TABEL, "plaats": TABEL},
+        "ontbindingHuwelijkPartnerschap": {"datum": DATUM},
+    },
 }
 
 #: Fields that are delivered automatically and may not be asked for.
-AUTOMATIC_ROOTS = frozenset({"geheimhoudingPersoonsgegevens", "opschortingBijhouding", "rni", "verificatie",
-                             "inOnderzoek"})
+AUTOMATIC_ROOTS = frozenset(
+    {"geheimhoudingPersoonsgegevens", "opschortingBijhouding", "rni", "verificatie", "inOnderzoek"}
+)
 AUTOMATIC_ANYWHERE = frozenset({"inOnderzoek", "indicatieVastgesteldVerblijftNietOpAdres"})
 ALIASES = {"verblijfplaatsBinnenland": "verblijfplaats", "adresseringBinnenland": "adressering"}
 
 #: The categories a top-level field (or adressering sub-field) is derived from, for the rni rule.
 _ROOT_CATEGORIES = {
-    "aNummer": "01", "burgerservicenummer": "01", "geslacht": "01", "leeftijd": "01", "naam": "01",
-    "geboorte": "01", "nationaliteiten": "04", "overlijden": "06", "verblijfplaats": "08",
-    "gemeenteVanInschrijving": "08", "datumInschrijvingInGemeente": "08", "immigratie": "08",
+    "aNummer": "01",
+    "burgerservicenummer": "01",
+    "geslacht": "01",
+    "leeftijd": "01",
+    "naam": "01",
+    "geboorte": "01",
+    "nationaliteiten": "04",
+    "overlijden": "06",
+    "verblijfplaats": "08",
+    "gemeenteVanInschrijving": "08",
+    "datumInschrijvingInGemeente": "08",
+    "immigratie": "08",
 }
-_ADRESSERING_CATEGORIES = {"adresregel1": "08", "adresregel2": "08", "adresregel3": "08", "land": "08",
-                           "aanhef": "01", "aanschrijfwijze": "01", "gebruikInLopendeTekst": "01"}
+_ADRESSERING_CATEGORIES = {
+    "adresregel1": "08",
+    "adresregel2": "08",
+    "adresregel3": "08",
+    "land": "08",
+    "aanhef": "01",
+    "aanschrijfwijze": "01",
+    "gebruikInLopendeTekst": "01",
+}
 
 
 @dataclass(slots=True)
@@ -141,7 +192,7 @@ def _expand(node: Tree | Leaf) -> Any:
 
 def _merge(target: dict[str, Any], name: str, selection: Any) -> None:
     current = target.get(name)
-    if current == ALL or selection == ALL or current is None:
+    if ALL in (current, selection) or current is None:
         target[name] = ALL if ALL in (current, selection) else selection
         return
     for child, sub in selection.items():

@@ -108,8 +108,11 @@ def _read_stapel(categorie: str, item: Any, path: str, errors: ImportErrors) -> 
         errors.add(f"{path}.stapel", "integer", "Stapel is een geheel getal vanaf 1.")
         return None
     if stapel > 1 and categorie not in lo3.REPEATING_CATEGORIES:
-        errors.add(f"{path}.stapel", "maximum",
-                   f"Categorie {categorie} ({lo3.category_name(categorie)}) komt maar één keer voor.")
+        errors.add(
+            f"{path}.stapel",
+            "maximum",
+            f"Categorie {categorie} ({lo3.category_name(categorie)}) komt maar één keer voor.",
+        )
         return None
     return stapel
 
@@ -123,8 +126,13 @@ def _read_elementen(categorie: str, item: Mapping[str, Any], path: str, errors: 
         if key == "adres" and categorie == "08":
             _read_adres(value, f"{path}.adres", elementen, errors)
             continue
-        _read_element(categorie, key, value, f"{path}.{key}", elementen, errors)
+        _store(elementen, key, _read_element(categorie, key, value, f"{path}.{key}", errors))
     return elementen if len(errors.params) == before else None
+
+
+def _store(elementen: dict[str, str], key: str, value: str | None) -> None:
+    if value is not None:
+        elementen[key] = value
 
 
 def _read_adres(adres: Any, path: str, elementen: dict[str, str], errors: ImportErrors) -> None:
@@ -133,28 +141,32 @@ def _read_adres(adres: Any, path: str, elementen: dict[str, str], errors: Import
         return
     for key, value in adres.items():
         if str(key)[:2] not in _ADRES_GROUPS:
-            errors.add(f"{path}.{key}", "unknownParam", "In 'adres' horen alleen de adreselementen 11.xx, 12.10 en 13.xx.")
+            errors.add(
+                f"{path}.{key}", "unknownParam", "In 'adres' horen alleen de adreselementen 11.xx, 12.10 en 13.xx."
+            )
             continue
-        if key in elementen:
-            continue  # an element given directly on the voorkomen wins
-        _read_element("08", key, value, f"{path}.{key}", elementen, errors)
+        if key not in elementen:  # an element given directly on the voorkomen wins
+            _store(elementen, key, _read_element("08", key, value, f"{path}.{key}", errors))
 
 
-def _read_element(categorie: str, key: str, value: Any, path: str, elementen: dict[str, str],
-                  errors: ImportErrors) -> None:
+def _read_element(categorie: str, key: str, value: Any, path: str, errors: ImportErrors) -> str | None:
+    """The element's value in LO3 notation; ``None`` (and an error) when it cannot be stored."""
     element = lo3.element_for(categorie, key)
     if element is None:
-        errors.add(path, "unknownParam",
-                   f"Element {key} hoort niet bij categorie {categorie} ({lo3.category_name(categorie)}).")
-        return
+        errors.add(
+            path,
+            "unknownParam",
+            f"Element {key} hoort niet bij categorie {categorie} ({lo3.category_name(categorie)}).",
+        )
+        return None
     if not isinstance(value, str):
         errors.add(path, "string", f"De waarde van {element.naam} moet een string zijn.")
-        return
+        return None
     problem = lo3.value_error(element, value)
     code = "date" if element.form is lo3.Form.DATE else "pattern"
     if problem and not errors.add_value_problem(path, code, f"{element.naam}: {problem}"):
-        return
-    elementen[key] = lo3.normalize_value(element, value)
+        return None
+    return lo3.normalize_value(element, value)
 
 
 def burgerservicenummers(lijsten: Sequence[Persoonslijst]) -> list[str | None]:

@@ -28,7 +28,9 @@ class PersoonslijstRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     burgerservicenummer: Mapped[str | None] = mapped_column(String(9), index=True)
     a_nummer: Mapped[str | None] = mapped_column(String(10), index=True)
-    geslachtsnaam: Mapped[str | None] = mapped_column(String(200), comment="zoeksleutel: kleine letters, zonder diakrieten")
+    geslachtsnaam: Mapped[str | None] = mapped_column(
+        String(200), comment="zoeksleutel: kleine letters, zonder diakrieten"
+    )
     voornamen: Mapped[str | None] = mapped_column(String(200), comment="zoeksleutel")
     voorvoegsel: Mapped[str | None] = mapped_column(String(10), comment="zoeksleutel")
     geboortedatum: Mapped[str | None] = mapped_column(String(8))

@@ -11,13 +11,19 @@ STANDAARD_GESLACHTSNAAM = "."
 
 #: Title or predicaat code → (male form, female form).
 _VORMEN = {
-    "B": ("baron", "barones"), "BS": ("baron", "barones"),
-    "G": ("graaf", "gravin"), "GI": ("graaf", "gravin"),
-    "H": ("hertog", "hertogin"), "HI": ("hertog", "hertogin"),
-    "M": ("markies", "markiezin"), "MI": ("markies", "markiezin"),
-    "P": ("prins", "prinses"), "PS": ("prins", "prinses"),
+    "B": ("baron", "barones"),
+    "BS": ("baron", "barones"),
+    "G": ("graaf", "gravin"),
+    "GI": ("graaf", "gravin"),
+    "H": ("hertog", "hertogin"),
+    "HI": ("hertog", "hertogin"),
+    "M": ("markies", "markiezin"),
+    "MI": ("markies", "markiezin"),
+    "P": ("prins", "prinses"),
+    "PS": ("prins", "prinses"),
     "R": ("ridder", "ridder"),
-    "JH": ("jonkheer", "jonkvrouw"), "JV": ("jonkheer", "jonkvrouw"),
+    "JH": ("jonkheer", "jonkvrouw"),
+    "JV": ("jonkheer", "jonkvrouw"),
 }
 
 
@@ -62,8 +68,9 @@ def join_words(*parts: str | None) -> str | None:
     return text or None
 
 
-def volledige_naam(voornamen: str | None, titel: str | None, voorvoegsel: str | None,
-                   naam: str | None, geslacht: str | None) -> str | None:
+def volledige_naam(
+    voornamen: str | None, titel: str | None, voorvoegsel: str | None, naam: str | None, geslacht: str | None
+) -> str | None:
     """Predicaat, voornamen, adellijke titel, voorvoegsel and geslachtsnaam, in that order."""
     vorm = titel_vorm(titel, geslacht)
     if is_predicaat(titel):

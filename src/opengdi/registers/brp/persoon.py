@@ -19,7 +19,16 @@ from opengdi.registers.brp.onderzoek import onderzoek_of
 from opengdi.registers.brp.persoonslijst import Persoonslijst, Voorkomen
 from opengdi.registers.brp.relaties import geboorte, kinderen, naam_gerelateerde, ouders, partners
 from opengdi.registers.brp.verblijfplaats import immigratie, verblijfplaats
-from opengdi.registers.brp.waarden import datum, exists, flags, gemeente, has_any, landelijke_tabel, plaats, tabelwaarde
+from opengdi.registers.brp.waarden import (
+    datum,
+    exists,
+    flags,
+    gemeente,
+    has_any,
+    landelijke_tabel,
+    plaats,
+    tabelwaarde,
+)
 from opengdi.registers.brp.zoeksleutels import is_overleden
 
 PERSOON_DATUM = "datumIngangOnderzoekPersoon"
@@ -39,14 +48,19 @@ def _naam(persoon: Voorkomen) -> dict[str, Any] | None:
     base = naam_gerelateerde(persoon)
     onderzoek = onderzoek_of(persoon)
     in_onderzoek = base.pop("inOnderzoek", InOnderzoek()) if base else InOnderzoek()
-    flags(onderzoek, {
-        "volledigeNaam": ["01.02.10", "01.02.20", "01.02.30", "01.02.40", "01.04.10"],
-        "aanduidingNaamgebruik": ["01.61.10"],
-    }, into=in_onderzoek)
+    flags(
+        onderzoek,
+        {
+            "volledigeNaam": ["01.02.10", "01.02.20", "01.02.30", "01.02.40", "01.04.10"],
+            "aanduidingNaamgebruik": ["01.61.10"],
+        },
+        into=in_onderzoek,
+    )
     values = {
         **(base or {}),
-        "volledigeNaam": namen.volledige_naam(persoon.get("02.10"), persoon.get("02.20"), persoon.get("02.30"),
-                                              persoon.get("02.40"), persoon.get("04.10")),
+        "volledigeNaam": namen.volledige_naam(
+            persoon.get("02.10"), persoon.get("02.20"), persoon.get("02.30"), persoon.get("02.40"), persoon.get("04.10")
+        ),
         "aanduidingNaamgebruik": tabelwaarde(persoon.get("61.10"), tabellen.NAAMGEBRUIK),
     }
     return group(values, base is not None or exists(persoon, ("61.10",)), in_onderzoek)
@@ -55,12 +69,15 @@ def _naam(persoon: Voorkomen) -> dict[str, Any] | None:
 def _overlijden(voorkomen: Voorkomen | None) -> dict[str, Any] | None:
     if voorkomen is None:
         return None
-    return group({
-        "datum": datum(voorkomen.get("08.10")),
-        "land": landelijke_tabel("landen", voorkomen.get("08.30")),
-        "plaats": plaats(voorkomen.get("08.20")),
-    }, exists(voorkomen, ("08.10", "08.20", "08.30")),
-        flags(onderzoek_of(voorkomen), {"datum": ["06.08.10"], "land": ["06.08.30"], "plaats": ["06.08.20"]}))
+    return group(
+        {
+            "datum": datum(voorkomen.get("08.10")),
+            "land": landelijke_tabel("landen", voorkomen.get("08.30")),
+            "plaats": plaats(voorkomen.get("08.20")),
+        },
+        exists(voorkomen, ("08.10", "08.20", "08.30")),
+        flags(onderzoek_of(voorkomen), {"datum": ["06.08.10"], "land": ["06.08.30"], "plaats": ["06.08.20"]}),
+    )
 
 
 def _verblijfstitel(voorkomen: Voorkomen | None, today: date) -> dict[str, Any] | None:
@@ -68,18 +85,31 @@ def _verblijfstitel(voorkomen: Voorkomen | None, today: date) -> dict[str, Any] 
         return None
     if has_ended(voorkomen.get("39.20"), today):
         return None
-    return group({
-        "aanduiding": tabelwaarde(voorkomen.get("39.10"), tabellen.table("verblijfstitels")),
-        "datumEinde": datum(voorkomen.get("39.20")),
-        "datumIngang": datum(voorkomen.get("39.30")),
-    }, True, flags(onderzoek_of(voorkomen), {
-        "aanduiding": ["10.39.10"], "datumEinde": ["10.39.20"], "datumIngang": ["10.39.30"],
-    }))
+    return group(
+        {
+            "aanduiding": tabelwaarde(voorkomen.get("39.10"), tabellen.table("verblijfstitels")),
+            "datumEinde": datum(voorkomen.get("39.20")),
+            "datumIngang": datum(voorkomen.get("39.30")),
+        },
+        True,
+        flags(
+            onderzoek_of(voorkomen),
+            {
+                "aanduiding": ["10.39.10"],
+                "datumEinde": ["10.39.20"],
+                "datumIngang": ["10.39.30"],
+            },
+        ),
+    )
 
 
 _BIJZONDER = {"B": "BehandeldAlsNederlander", "V": "VastgesteldNietNederlander"}
-_SPECIALE_NATIONALITEIT = {"0000": "NationaliteitOnbekend", "0002": "BehandeldAlsNederlander",
-                           "0499": "Staatloos", "0500": "VastgesteldNietNederlander"}
+_SPECIALE_NATIONALITEIT = {
+    "0000": "NationaliteitOnbekend",
+    "0002": "BehandeldAlsNederlander",
+    "0499": "Staatloos",
+    "0500": "VastgesteldNietNederlander",
+}
 
 
 def nationaliteit_soort(voorkomen: Voorkomen) -> str | None:
@@ -99,7 +129,9 @@ def _nationaliteit(voorkomen: Voorkomen) -> dict[str, Any] | None:
         return None
     values = {
         "type": soort,
-        "nationaliteit": landelijke_tabel("nationaliteiten", voorkomen.get("05.10")) if soort == "Nationaliteit" else None,
+        "nationaliteit": landelijke_tabel("nationaliteiten", voorkomen.get("05.10"))
+        if soort == "Nationaliteit"
+        else None,
         "redenOpname": _reden_opname(voorkomen.get("63.10")),
         "datumIngangGeldigheid": datum(voorkomen.get("85.10")),
     }
@@ -123,13 +155,19 @@ def _kiesrecht(lijst: Persoonslijst, today: date) -> dict[str, Any]:
         return {}
     uitsluiting = europees = None
     if voorkomen.has("38.10") and not has_ended(voorkomen.get("38.20"), today):
-        uitsluiting = {"uitgeslotenVanKiesrecht": voorkomen.get("38.10") == "A" or None,
-                       "einddatum": datum(voorkomen.get("38.20"))}
+        uitsluiting = {
+            "uitgeslotenVanKiesrecht": voorkomen.get("38.10") == "A" or None,
+            "einddatum": datum(voorkomen.get("38.20")),
+        }
     if voorkomen.has("31.10") and not has_ended(voorkomen.get("31.30"), today):
-        europees = {"aanduiding": tabelwaarde(voorkomen.get("31.10"), tabellen.EUROPEES_KIESRECHT),
-                    "einddatumUitsluiting": datum(voorkomen.get("31.30"))}
-    return {"uitsluitingKiesrecht": group(uitsluiting or {}, uitsluiting is not None),
-            "europeesKiesrecht": group(europees or {}, europees is not None)}
+        europees = {
+            "aanduiding": tabelwaarde(voorkomen.get("31.10"), tabellen.EUROPEES_KIESRECHT),
+            "einddatumUitsluiting": datum(voorkomen.get("31.30")),
+        }
+    return {
+        "uitsluitingKiesrecht": group(uitsluiting or {}, uitsluiting is not None),
+        "europeesKiesrecht": group(europees or {}, europees is not None),
+    }
 
 
 def _rni(lijst: Persoonslijst) -> list[dict[str, Any]]:
@@ -138,12 +176,18 @@ def _rni(lijst: Persoonslijst) -> list[dict[str, Any]]:
     for voorkomen in voorkomens:
         if voorkomen is None or not voorkomen.has("88.10"):
             continue
-        result.append(group({
-            "deelnemer": landelijke_tabel("rni_deelnemers", voorkomen.get("88.10")),
-            "omschrijvingVerdrag": voorkomen.get("88.20"),
-            "categorie": RNI_CATEGORIEEN[voorkomen.categorie],
-            "_categorie": voorkomen.categorie,
-        }, True) or {})
+        result.append(
+            group(
+                {
+                    "deelnemer": landelijke_tabel("rni_deelnemers", voorkomen.get("88.10")),
+                    "omschrijvingVerdrag": voorkomen.get("88.20"),
+                    "categorie": RNI_CATEGORIEEN[voorkomen.categorie],
+                    "_categorie": voorkomen.categorie,
+                },
+                True,
+            )
+            or {}
+        )
     return result
 
 
@@ -152,14 +196,20 @@ def _inschrijving(lijst: Persoonslijst) -> dict[str, Any]:
     if voorkomen is None:
         return {}
     geheim = voorkomen.get("70.10")
-    opschorting = group({
-        "reden": tabelwaarde(voorkomen.get("67.20"), tabellen.REDEN_OPSCHORTING),
-        "datum": datum(voorkomen.get("67.10")),
-    }, has_any(voorkomen, ("67.10", "67.20")))
-    verificatie = group({
-        "datum": datum(voorkomen.get("71.10")),
-        "omschrijving": voorkomen.get("71.20"),
-    }, voorkomen.has("71.10") or voorkomen.has("71.20"))
+    opschorting = group(
+        {
+            "reden": tabelwaarde(voorkomen.get("67.20"), tabellen.REDEN_OPSCHORTING),
+            "datum": datum(voorkomen.get("67.10")),
+        },
+        has_any(voorkomen, ("67.10", "67.20")),
+    )
+    verificatie = group(
+        {
+            "datum": datum(voorkomen.get("71.10")),
+            "omschrijving": voorkomen.get("71.20"),
+        },
+        voorkomen.has("71.10") or voorkomen.has("71.20"),
+    )
     return {
         "datumEersteInschrijvingGBA": datum(voorkomen.get("68.10")),
         "geheimhoudingPersoonsgegevens": True if geheim and geheim != "0" else None,
@@ -179,15 +229,34 @@ def _gezagsverhouding(voorkomen: Voorkomen | None) -> dict[str, Any]:
 
 def _persoon_onderzoek(lijst: Persoonslijst) -> InOnderzoek:
     result = InOnderzoek()
-    flags(onderzoek_of(lijst.actueel("01")), {
-        "burgerservicenummer": ["01.01.20"], "geslacht": ["01.04.10"], "leeftijd": ["01.03.10"],
-    }, PERSOON_DATUM, into=result)
-    flags(onderzoek_of(lijst.actueel("08")), {
-        "gemeenteVanInschrijving": ["08.09.10"], "datumInschrijvingInGemeente": ["08.09.20"],
-    }, GEMEENTE_DATUM, into=result)
-    flags(onderzoek_of(lijst.actueel("11")), {
-        "indicatieCurateleRegister": ["11.33.10"], "indicatieGezagMinderjarige": ["11.32.10"],
-    }, GEZAG_DATUM, into=result)
+    flags(
+        onderzoek_of(lijst.actueel("01")),
+        {
+            "burgerservicenummer": ["01.01.20"],
+            "geslacht": ["01.04.10"],
+            "leeftijd": ["01.03.10"],
+        },
+        PERSOON_DATUM,
+        into=result,
+    )
+    flags(
+        onderzoek_of(lijst.actueel("08")),
+        {
+            "gemeenteVanInschrijving": ["08.09.10"],
+            "datumInschrijvingInGemeente": ["08.09.20"],
+        },
+        GEMEENTE_DATUM,
+        into=result,
+    )
+    flags(
+        onderzoek_of(lijst.actueel("11")),
+        {
+            "indicatieCurateleRegister": ["11.33.10"],
+            "indicatieGezagMinderjarige": ["11.32.10"],
+        },
+        GEZAG_DATUM,
+        into=result,
+    )
     return result
 
 
@@ -220,4 +289,3 @@ def persoon(lijst: Persoonslijst, today: date) -> dict[str, Any]:
         "rni": _rni(lijst),
     }
     return group(values, True, _persoon_onderzoek(lijst)) or {}
-

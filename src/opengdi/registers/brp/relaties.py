@@ -32,13 +32,16 @@ def adellijke_titel(code: str | None) -> dict[str, str] | None:
 def naam_gerelateerde(voorkomen: Voorkomen) -> dict[str, Any] | None:
     """The ``naam`` group of a related person (or the base of a person's own name)."""
     cat = voorkomen.categorie
-    onderzoek = flags(onderzoek_of(voorkomen), {
-        "voornamen": [f"{cat}.02.10"],
-        "adellijkeTitelPredicaat": [f"{cat}.02.20"],
-        "voorvoegsel": [f"{cat}.02.30"],
-        "geslachtsnaam": [f"{cat}.02.40"],
-        "voorletters": [f"{cat}.02.10"],
-    })
+    onderzoek = flags(
+        onderzoek_of(voorkomen),
+        {
+            "voornamen": [f"{cat}.02.10"],
+            "adellijkeTitelPredicaat": [f"{cat}.02.20"],
+            "voorvoegsel": [f"{cat}.02.30"],
+            "geslachtsnaam": [f"{cat}.02.40"],
+            "voorletters": [f"{cat}.02.10"],
+        },
+    )
     values = {
         "voornamen": tekst(voorkomen.get("02.10")),
         "adellijkeTitelPredicaat": adellijke_titel(voorkomen.get("02.20")),
@@ -52,9 +55,14 @@ def naam_gerelateerde(voorkomen: Voorkomen) -> dict[str, Any] | None:
 def geboorte(voorkomen: Voorkomen) -> dict[str, Any] | None:
     """The ``geboorte`` group (datum, land, plaats) of a person or related person."""
     cat = voorkomen.categorie
-    onderzoek = flags(onderzoek_of(voorkomen), {
-        "datum": [f"{cat}.03.10"], "plaats": [f"{cat}.03.20"], "land": [f"{cat}.03.30"],
-    })
+    onderzoek = flags(
+        onderzoek_of(voorkomen),
+        {
+            "datum": [f"{cat}.03.10"],
+            "plaats": [f"{cat}.03.20"],
+            "land": [f"{cat}.03.30"],
+        },
+    )
     values = {
         "datum": datum(voorkomen.get("03.10")),
         "land": land(voorkomen.get("03.30")),
@@ -74,11 +82,14 @@ def ouders(lijst: Persoonslijst) -> list[dict[str, Any]]:
         voorkomen = lijst.actueel(categorie)
         if voorkomen is None or not _has_value(voorkomen, ("01", "02", "03", "04", "62")):
             continue
-        onderzoek = flags(onderzoek_of(voorkomen), {
-            "burgerservicenummer": [f"{categorie}.01.20"],
-            "geslacht": [f"{categorie}.04.10"],
-            "datumIngangFamilierechtelijkeBetrekking": [f"{categorie}.62.10"],
-        })
+        onderzoek = flags(
+            onderzoek_of(voorkomen),
+            {
+                "burgerservicenummer": [f"{categorie}.01.20"],
+                "geslacht": [f"{categorie}.04.10"],
+                "datumIngangFamilierechtelijkeBetrekking": [f"{categorie}.62.10"],
+            },
+        )
         values = {
             "burgerservicenummer": voorkomen.get("01.20"),
             "geslacht": tabelwaarde(voorkomen.get("04.10"), tabellen.GESLACHT),
@@ -103,17 +114,31 @@ def actuele_partners(lijst: Persoonslijst) -> list[Voorkomen]:
 
 def partner(voorkomen: Voorkomen) -> dict[str, Any]:
     """One partner (huwelijk or geregistreerd partnerschap)."""
-    onderzoek = flags(onderzoek_of(voorkomen), {
-        "burgerservicenummer": ["05.01.20"], "geslacht": ["05.04.10"], "soortVerbintenis": ["05.15.10"],
-    })
-    aangaan_onderzoek = flags(onderzoek_of(voorkomen), {
-        "datum": ["05.06.10"], "land": ["05.06.30"], "plaats": ["05.06.20"],
-    })
-    aangaan = group({
-        "datum": datum(voorkomen.get("06.10")),
-        "land": land(voorkomen.get("06.30")),
-        "plaats": plaats(voorkomen.get("06.20")),
-    }, exists(voorkomen, ("06.10", "06.20", "06.30")), aangaan_onderzoek)
+    onderzoek = flags(
+        onderzoek_of(voorkomen),
+        {
+            "burgerservicenummer": ["05.01.20"],
+            "geslacht": ["05.04.10"],
+            "soortVerbintenis": ["05.15.10"],
+        },
+    )
+    aangaan_onderzoek = flags(
+        onderzoek_of(voorkomen),
+        {
+            "datum": ["05.06.10"],
+            "land": ["05.06.30"],
+            "plaats": ["05.06.20"],
+        },
+    )
+    aangaan = group(
+        {
+            "datum": datum(voorkomen.get("06.10")),
+            "land": land(voorkomen.get("06.30")),
+            "plaats": plaats(voorkomen.get("06.20")),
+        },
+        exists(voorkomen, ("06.10", "06.20", "06.30")),
+        aangaan_onderzoek,
+    )
     ontbinding = group(
         {"datum": datum(voorkomen.get("07.10"))},
         exists(voorkomen, ("07.10",)),

@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from opengdi.registers.brp.invoer import identifying_bsn
 from opengdi.registers.brp.model import PersoonslijstRow, VoorkomenRow
 from opengdi.registers.brp.persoonslijst import Persoonslijst, Voorkomen
-from opengdi.registers.brp.invoer import identifying_bsn
 from opengdi.registers.brp.zoeksleutels import search_keys
 
 
@@ -87,8 +87,13 @@ async def existing_bsns(session: AsyncSession, bsns: Iterable[str]) -> set[str]:
 
 async def _load(connection: AsyncConnection, condition: ColumnElement[bool]) -> dict[int, Persoonslijst]:
     statement = (
-        select(VoorkomenRow.persoonslijst_id, VoorkomenRow.categorie, VoorkomenRow.stapel,
-               VoorkomenRow.volgnummer, VoorkomenRow.elementen)
+        select(
+            VoorkomenRow.persoonslijst_id,
+            VoorkomenRow.categorie,
+            VoorkomenRow.stapel,
+            VoorkomenRow.volgnummer,
+            VoorkomenRow.elementen,
+        )
         .join(PersoonslijstRow, PersoonslijstRow.id == VoorkomenRow.persoonslijst_id)
         .where(condition)
     )
@@ -131,9 +136,11 @@ async def search(connection: AsyncConnection, criteria: Criteria, limit: int) ->
     if not criteria.inclusief_overleden:
         conditions.append(PersoonslijstRow.overleden.is_(False))
     ids = list(
-        (await connection.scalars(
-            select(PersoonslijstRow.id).where(and_(*conditions)).order_by(PersoonslijstRow.id).limit(limit)
-        )).all()
+        (
+            await connection.scalars(
+                select(PersoonslijstRow.id).where(and_(*conditions)).order_by(PersoonslijstRow.id).limit(limit)
+            )
+        ).all()
     )
     if not ids:
         return []

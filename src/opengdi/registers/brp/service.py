@@ -7,7 +7,7 @@ and the rule modules, and return plain data or raise :class:`~opengdi.kernel.pro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -76,8 +76,9 @@ def criteria(vraag: Vraag) -> Criteria:
 _ADRESREGELS = ("adresregel1", "adresregel2", "adresregel3", "land")
 
 
-def answer_persoon(lijst: Persoonslijst, selection: FieldSelection, today: date, *,
-                   volledig: bool = True) -> dict[str, Any]:
+def answer_persoon(
+    lijst: Persoonslijst, selection: FieldSelection, today: date, *, volledig: bool = True
+) -> dict[str, Any]:
     """One person of an answer: the selected fields plus what is always delivered.
 
     ``volledig`` is false for search answers (PersoonBeperkt), which leave out an empty adressering.
@@ -131,9 +132,12 @@ async def find_lijsten(connection: AsyncConnection, vraag: Vraag) -> list[Persoo
     else:
         lijsten = await repository.search(connection, criteria(vraag), MAX_ZOEKRESULTATEN + 1)
         if len(lijsten) > MAX_ZOEKRESULTATEN:
-            raise Problem(status=400, title="Teveel zoekresultaten.", code="tooManyResults",
-                          detail=f"De zoekvraag levert meer dan {MAX_ZOEKRESULTATEN} personen op; "
-                                 "maak de zoekvraag specifieker.")
+            raise Problem(
+                status=400,
+                title="Teveel zoekresultaten.",
+                code="tooManyResults",
+                detail=f"De zoekvraag levert meer dan {MAX_ZOEKRESULTATEN} personen op; maak de zoekvraag specifieker.",
+            )
     return [lijst for lijst in lijsten if not is_afgevoerd(lijst)]
 
 
@@ -173,8 +177,14 @@ class ImportReport:
     warnings: list[InvalidParam] = field(default_factory=list)
 
 
-async def import_bulk(session: AsyncSession, labelled: Iterable[tuple[str, Any]], *, skip_existing: bool = False,
-                      batch_size: int = 500, progress: Callable[[int], None] | None = None) -> ImportReport:
+async def import_bulk(
+    session: AsyncSession,
+    labelled: Iterable[tuple[str, Any]],
+    *,
+    skip_existing: bool = False,
+    batch_size: int = 500,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
     """Store test persoonslijsten as they were registered: values of the wrong form are kept and
     reported as warnings, a persoonslijst with structural errors is skipped and reported. With
     ``skip_existing``, persoonslijsten whose BSN the BRP already holds are skipped too (for loading a
@@ -196,8 +206,13 @@ async def import_bulk(session: AsyncSession, labelled: Iterable[tuple[str, Any]]
     return report
 
 
-async def _store_batch(session: AsyncSession, batch: list[Persoonslijst], skip_existing: bool,
-                       report: ImportReport, progress: Callable[[int], None] | None) -> None:
+async def _store_batch(
+    session: AsyncSession,
+    batch: list[Persoonslijst],
+    skip_existing: bool,
+    report: ImportReport,
+    progress: Callable[[int], None] | None,
+) -> None:
     if skip_existing:
         existing = await repository.existing_bsns(session, [bsn for lijst in batch if (bsn := identifying_bsn(lijst))])
         report.skipped.extend(f"{bsn}: burgerservicenummer komt al voor in de BRP" for bsn in sorted(existing))

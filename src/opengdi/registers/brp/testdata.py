@@ -59,12 +59,19 @@ def persoonslijst_uit_testpersoon(persoon: Mapping[str, Any]) -> ImportPersoonsl
         "13": _kiesrecht(persoon),
     }
     lijst = {categorie: [_voorkomen(categorie, groep)] for categorie, groep in enkel.items()}
-    for categorie, veld, groep in (("04", "nationaliteiten", _nationaliteit), ("05", "partners", _partner),
-                                   ("09", "kinderen", _kind)):
-        lijst[categorie] = _stapels(categorie, [groep(item) for item in _lijst(persoon.get(veld))],
-                                    rni.get(categorie, []))
-    return {categorie: lijst[categorie] for categorie in sorted(lijst)
-            if any(_heeft_elementen(voorkomen) for voorkomen in lijst[categorie])}
+    for categorie, veld, groep in (
+        ("04", "nationaliteiten", _nationaliteit),
+        ("05", "partners", _partner),
+        ("09", "kinderen", _kind),
+    ):
+        lijst[categorie] = _stapels(
+            categorie, [groep(item) for item in _lijst(persoon.get(veld))], rni.get(categorie, [])
+        )
+    return {
+        categorie: lijst[categorie]
+        for categorie in sorted(lijst)
+        if any(_heeft_elementen(voorkomen) for voorkomen in lijst[categorie])
+    }
 
 
 def haal_centraal_persoonslijsten(data: Sequence[Mapping[str, Any]] | None = None) -> list[ImportPersoonslijst]:
@@ -186,8 +193,12 @@ def _geboorte(geboorte: Any) -> _Pairs:
 
 def _persoonsgegevens(data: Mapping[str, Any]) -> _Pairs:
     """Groups 01–04, shared by the person and the related persons."""
-    return (*_identificatie(data), *_naam(data.get("naam")), *_geboorte(data.get("geboorte")),
-            ("04.10", _code(data.get("geslacht"))))
+    return (
+        *_identificatie(data),
+        *_naam(data.get("naam")),
+        *_geboorte(data.get("geboorte")),
+        ("04.10", _code(data.get("geslacht"))),
+    )
 
 
 def _onderzoek(onderzoek: Any) -> _Pairs:
@@ -202,14 +213,19 @@ def _onderzoek(onderzoek: Any) -> _Pairs:
 
 
 def _persoon(persoon: Mapping[str, Any]) -> _Pairs:
-    return (*_persoonsgegevens(persoon), ("61.10", _code(_get(persoon, "naam", "aanduidingNaamgebruik"))),
-            *_onderzoek(persoon.get("persoonInOnderzoek")))
+    return (
+        *_persoonsgegevens(persoon),
+        ("61.10", _code(_get(persoon, "naam", "aanduidingNaamgebruik"))),
+        *_onderzoek(persoon.get("persoonInOnderzoek")),
+    )
 
 
 def _ouders(ouders: Any) -> list[tuple[str, Mapping[str, Any]]]:
     """Each ouder with its category: ouderAanduiding 1 → 02, 2 → 03 (else by position)."""
-    return [(_OUDER_CATEGORIEEN.get(_tekst(ouder.get("ouderAanduiding")) or "") or ("02", "03")[index], ouder)
-            for index, ouder in enumerate(_lijst(ouders)[:2])]
+    return [
+        (_OUDER_CATEGORIEEN.get(_tekst(ouder.get("ouderAanduiding")) or "") or ("02", "03")[index], ouder)
+        for index, ouder in enumerate(_lijst(ouders)[:2])
+    ]
 
 
 def _ouder(ouder: Mapping[str, Any]) -> _Pairs:
@@ -357,5 +373,6 @@ def _rni_per_categorie(rni: Any) -> dict[str, list[_Pairs]]:
         categorie = _RNI_CATEGORIEEN.get(str(item.get("categorie", "")).lower())
         if categorie is not None:
             result.setdefault(categorie, []).append(
-                (("88.10", _code(item.get("deelnemer"))), ("88.20", _tekst(item.get("omschrijvingVerdrag")))))
+                (("88.10", _code(item.get("deelnemer"))), ("88.20", _tekst(item.get("omschrijvingVerdrag"))))
+            )
     return result

@@ -43,20 +43,32 @@ def _identificatie(value: str | None) -> str | None:
 
 
 def _adres(voorkomen: Voorkomen, onderzoek: Onderzoek | None) -> dict[str, Any]:
-    verblijfadres = group({
-        "officieleStraatnaam": tekst(voorkomen.get("11.15")),
-        "korteStraatnaam": tekst(voorkomen.get("11.10")),
-        "huisnummer": _integer(voorkomen.get("11.20")),
-        "huisletter": voorkomen.get("11.30"),
-        "huisnummertoevoeging": voorkomen.get("11.40"),
-        "aanduidingBijHuisnummer": tabelwaarde(voorkomen.get("11.50"), tabellen.AANDUIDING_BIJ_HUISNUMMER),
-        "postcode": voorkomen.get("11.60"),
-        "woonplaats": tekst(voorkomen.get("11.70")),
-    }, True, flags(onderzoek, {
-        "officieleStraatnaam": ["08.11.15"], "korteStraatnaam": ["08.11.10"], "huisnummer": ["08.11.20"],
-        "huisletter": ["08.11.30"], "huisnummertoevoeging": ["08.11.40"], "aanduidingBijHuisnummer": ["08.11.50"],
-        "postcode": ["08.11.60"], "woonplaats": ["08.11.70"],
-    }))
+    verblijfadres = group(
+        {
+            "officieleStraatnaam": tekst(voorkomen.get("11.15")),
+            "korteStraatnaam": tekst(voorkomen.get("11.10")),
+            "huisnummer": _integer(voorkomen.get("11.20")),
+            "huisletter": voorkomen.get("11.30"),
+            "huisnummertoevoeging": voorkomen.get("11.40"),
+            "aanduidingBijHuisnummer": tabelwaarde(voorkomen.get("11.50"), tabellen.AANDUIDING_BIJ_HUISNUMMER),
+            "postcode": voorkomen.get("11.60"),
+            "woonplaats": tekst(voorkomen.get("11.70")),
+        },
+        True,
+        flags(
+            onderzoek,
+            {
+                "officieleStraatnaam": ["08.11.15"],
+                "korteStraatnaam": ["08.11.10"],
+                "huisnummer": ["08.11.20"],
+                "huisletter": ["08.11.30"],
+                "huisnummertoevoeging": ["08.11.40"],
+                "aanduidingBijHuisnummer": ["08.11.50"],
+                "postcode": ["08.11.60"],
+                "woonplaats": ["08.11.70"],
+            },
+        ),
+    )
     return {
         "verblijfadres": verblijfadres,
         "functieAdres": tabelwaarde(voorkomen.get("10.10"), tabellen.FUNCTIE_ADRES),
@@ -67,8 +79,11 @@ def _adres(voorkomen: Voorkomen, onderzoek: Onderzoek | None) -> dict[str, Any]:
 
 
 def _locatie(voorkomen: Voorkomen, onderzoek: Onderzoek | None) -> dict[str, Any]:
-    verblijfadres = group({"locatiebeschrijving": tekst(voorkomen.get("12.10"))}, True,
-                          flags(onderzoek, {"locatiebeschrijving": ["08.12.10"]}))
+    verblijfadres = group(
+        {"locatiebeschrijving": tekst(voorkomen.get("12.10"))},
+        True,
+        flags(onderzoek, {"locatiebeschrijving": ["08.12.10"]}),
+    )
     return {
         "verblijfadres": verblijfadres,
         "functieAdres": tabelwaarde(voorkomen.get("10.10"), tabellen.FUNCTIE_ADRES),
@@ -77,14 +92,24 @@ def _locatie(voorkomen: Voorkomen, onderzoek: Onderzoek | None) -> dict[str, Any
 
 
 def _buitenland(voorkomen: Voorkomen, onderzoek: Onderzoek | None) -> dict[str, Any]:
-    verblijfadres = group({
-        "regel1": voorkomen.get("13.30"),
-        "regel2": voorkomen.get("13.40"),
-        "regel3": voorkomen.get("13.50"),
-        "land": land(voorkomen.get("13.10")),
-    }, True, flags(onderzoek, {
-        "regel1": ["08.13.30"], "regel2": ["08.13.40"], "regel3": ["08.13.50"], "land": ["08.13.10"],
-    }))
+    verblijfadres = group(
+        {
+            "regel1": voorkomen.get("13.30"),
+            "regel2": voorkomen.get("13.40"),
+            "regel3": voorkomen.get("13.50"),
+            "land": land(voorkomen.get("13.10")),
+        },
+        True,
+        flags(
+            onderzoek,
+            {
+                "regel1": ["08.13.30"],
+                "regel2": ["08.13.40"],
+                "regel3": ["08.13.50"],
+                "land": ["08.13.10"],
+            },
+        ),
+    )
     return {"verblijfadres": verblijfadres, "datumVan": datum(voorkomen.get("13.20"))}
 
 
@@ -103,14 +128,17 @@ def verblijfplaats(voorkomen: Voorkomen | None) -> dict[str, Any] | None:
     if voorkomen is None or kind is None:
         return None
     onderzoek = onderzoek_of(voorkomen)
-    in_onderzoek = flags(onderzoek, {
-        "type": [_TYPE_ELEMENT[kind]],
-        "datumVan": [_DATUM_VAN_ELEMENT[kind]],
-        "datumIngangGeldigheid": ["08.85.10"],
-        "functieAdres": ["08.10.10"],
-        "nummeraanduidingIdentificatie": ["08.11.90"],
-        "adresseerbaarObjectIdentificatie": ["08.11.80"],
-    })
+    in_onderzoek = flags(
+        onderzoek,
+        {
+            "type": [_TYPE_ELEMENT[kind]],
+            "datumVan": [_DATUM_VAN_ELEMENT[kind]],
+            "datumIngangGeldigheid": ["08.85.10"],
+            "functieAdres": ["08.10.10"],
+            "nummeraanduidingIdentificatie": ["08.11.90"],
+            "adresseerbaarObjectIdentificatie": ["08.11.80"],
+        },
+    )
     values: dict[str, Any] = {
         "type": kind,
         **_BUILDERS[kind](voorkomen, onderzoek),
@@ -129,12 +157,16 @@ def immigratie(voorkomen: Voorkomen | None) -> dict[str, Any] | None:
     onderzoek = onderzoek_of(voorkomen)
     in_onderzoek = InOnderzoek()
     if onderzoek is not None and onderzoek.aanduiding != VERBLIJFT_NIET_OP_ADRES:
-        flags(onderzoek, {
-            "landVanwaarIngeschreven": ["08.14.10"],
-            "vanuitVerblijfplaatsOnbekend": ["08.14.10"],
-            "datumVestigingInNederland": ["08.14.20"],
-            "indicatieVestigingVanuitBuitenland": ["08.14.20"],
-        }, into=in_onderzoek)
+        flags(
+            onderzoek,
+            {
+                "landVanwaarIngeschreven": ["08.14.10"],
+                "vanuitVerblijfplaatsOnbekend": ["08.14.10"],
+                "datumVestigingInNederland": ["08.14.20"],
+                "indicatieVestigingVanuitBuitenland": ["08.14.20"],
+            },
+            into=in_onderzoek,
+        )
     values = {
         "landVanwaarIngeschreven": land(land_code),
         "datumVestigingInNederland": datum(voorkomen.get("14.20")),

@@ -105,31 +105,87 @@ _GEMEENTE = {"gemeenteVanInschrijving": pattern(GEMEENTE)}
 QUERY_TYPES = {
     query.name: query
     for query in (
-        QueryType("RaadpleegMetBurgerservicenummer", {"burgerservicenummer": None, **_GEMEENTE},
-                  ("burgerservicenummer",), fieldsmod.PERSOON),
-        QueryType("ZoekMetGeslachtsnaamEnGeboortedatum", {
-            "geboortedatum": _date, "geslachtsnaam": pattern(GESLACHTSNAAM), "geslacht": pattern(GESLACHT),
-            "voornamen": pattern(VOORNAMEN_OPTIONEEL), "voorvoegsel": pattern(VOORVOEGSEL), **_GEMEENTE, **_OVERLEDEN,
-        }, ("geboortedatum", "geslachtsnaam"), fieldsmod.PERSOON_BEPERKT),
-        QueryType("ZoekMetNaamEnGemeenteVanInschrijving", {
-            **_GEMEENTE, "geslachtsnaam": pattern(GESLACHTSNAAM), "voornamen": pattern(VOORNAMEN_VERPLICHT),
-            "geslacht": pattern(GESLACHT), "voorvoegsel": pattern(VOORVOEGSEL), **_OVERLEDEN,
-        }, ("gemeenteVanInschrijving", "geslachtsnaam", "voornamen"), fieldsmod.PERSOON_BEPERKT),
-        QueryType("ZoekMetPostcodeEnHuisnummer", {
-            "postcode": pattern(POSTCODE), "huisnummer": _huisnummer, "huisletter": pattern(HUISLETTER),
-            "huisnummertoevoeging": pattern(HUISNUMMERTOEVOEGING), "geboortedatum": _date,
-            "geslachtsnaam": pattern(GESLACHTSNAAM), **_GEMEENTE, **_OVERLEDEN,
-        }, ("postcode", "huisnummer"), fieldsmod.PERSOON_BEPERKT),
-        QueryType("ZoekMetStraatHuisnummerEnGemeenteVanInschrijving", {
-            **_GEMEENTE, "huisnummer": _huisnummer, "straat": pattern(STRAAT), "huisletter": pattern(HUISLETTER),
-            "huisnummertoevoeging": pattern(HUISNUMMERTOEVOEGING), **_OVERLEDEN,
-        }, ("gemeenteVanInschrijving", "huisnummer", "straat"), fieldsmod.PERSOON_BEPERKT),
-        QueryType("ZoekMetNummeraanduidingIdentificatie", {
-            "nummeraanduidingIdentificatie": pattern(IDENTIFICATIE), **_GEMEENTE, **_OVERLEDEN,
-        }, ("nummeraanduidingIdentificatie",), fieldsmod.PERSOON_BEPERKT),
-        QueryType("ZoekMetAdresseerbaarObjectIdentificatie", {
-            "adresseerbaarObjectIdentificatie": pattern(IDENTIFICATIE), **_GEMEENTE, **_OVERLEDEN,
-        }, ("adresseerbaarObjectIdentificatie",), fieldsmod.GEZAG_PERSOON_BEPERKT),
+        QueryType(
+            "RaadpleegMetBurgerservicenummer",
+            {"burgerservicenummer": None, **_GEMEENTE},
+            ("burgerservicenummer",),
+            fieldsmod.PERSOON,
+        ),
+        QueryType(
+            "ZoekMetGeslachtsnaamEnGeboortedatum",
+            {
+                "geboortedatum": _date,
+                "geslachtsnaam": pattern(GESLACHTSNAAM),
+                "geslacht": pattern(GESLACHT),
+                "voornamen": pattern(VOORNAMEN_OPTIONEEL),
+                "voorvoegsel": pattern(VOORVOEGSEL),
+                **_GEMEENTE,
+                **_OVERLEDEN,
+            },
+            ("geboortedatum", "geslachtsnaam"),
+            fieldsmod.PERSOON_BEPERKT,
+        ),
+        QueryType(
+            "ZoekMetNaamEnGemeenteVanInschrijving",
+            {
+                **_GEMEENTE,
+                "geslachtsnaam": pattern(GESLACHTSNAAM),
+                "voornamen": pattern(VOORNAMEN_VERPLICHT),
+                "geslacht": pattern(GESLACHT),
+                "voorvoegsel": pattern(VOORVOEGSEL),
+                **_OVERLEDEN,
+            },
+            ("gemeenteVanInschrijving", "geslachtsnaam", "voornamen"),
+            fieldsmod.PERSOON_BEPERKT,
+        ),
+        QueryType(
+            "ZoekMetPostcodeEnHuisnummer",
+            {
+                "postcode": pattern(POSTCODE),
+                "huisnummer": _huisnummer,
+                "huisletter": pattern(HUISLETTER),
+                "huisnummertoevoeging": pattern(HUISNUMMERTOEVOEGING),
+                "geboortedatum": _date,
+                "geslachtsnaam": pattern(GESLACHTSNAAM),
+                **_GEMEENTE,
+                **_OVERLEDEN,
+            },
+            ("postcode", "huisnummer"),
+            fieldsmod.PERSOON_BEPERKT,
+        ),
+        QueryType(
+            "ZoekMetStraatHuisnummerEnGemeenteVanInschrijving",
+            {
+                **_GEMEENTE,
+                "huisnummer": _huisnummer,
+                "straat": pattern(STRAAT),
+                "huisletter": pattern(HUISLETTER),
+                "huisnummertoevoeging": pattern(HUISNUMMERTOEVOEGING),
+                **_OVERLEDEN,
+            },
+            ("gemeenteVanInschrijving", "huisnummer", "straat"),
+            fieldsmod.PERSOON_BEPERKT,
+        ),
+        QueryType(
+            "ZoekMetNummeraanduidingIdentificatie",
+            {
+                "nummeraanduidingIdentificatie": pattern(IDENTIFICATIE),
+                **_GEMEENTE,
+                **_OVERLEDEN,
+            },
+            ("nummeraanduidingIdentificatie",),
+            fieldsmod.PERSOON_BEPERKT,
+        ),
+        QueryType(
+            "ZoekMetAdresseerbaarObjectIdentificatie",
+            {
+                "adresseerbaarObjectIdentificatie": pattern(IDENTIFICATIE),
+                **_GEMEENTE,
+                **_OVERLEDEN,
+            },
+            ("adresseerbaarObjectIdentificatie",),
+            fieldsmod.GEZAG_PERSOON_BEPERKT,
+        ),
     )
 }
 

@@ -76,8 +76,12 @@ def exists(voorkomen: Voorkomen | None, elements: Iterable[str]) -> bool:
     return has_any(voorkomen, elements) or onderzoek_of(voorkomen) is not None
 
 
-def flags(onderzoek: Onderzoek | None, spec: Mapping[str, Iterable[str]],
-          date_key: str = DATUM_INGANG, into: InOnderzoek | None = None) -> InOnderzoek:
+def flags(
+    onderzoek: Onderzoek | None,
+    spec: Mapping[str, Iterable[str]],
+    date_key: str = DATUM_INGANG,
+    into: InOnderzoek | None = None,
+) -> InOnderzoek:
     """The fields of ``spec`` (field → ``CC.GG.EE`` elements) that ``onderzoek`` covers."""
     result = into if into is not None else InOnderzoek()
     if onderzoek is None:

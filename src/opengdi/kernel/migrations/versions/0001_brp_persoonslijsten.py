@@ -23,7 +23,9 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("burgerservicenummer", sa.String(9), nullable=True),
         sa.Column("a_nummer", sa.String(10), nullable=True),
-        sa.Column("geslachtsnaam", sa.String(200), nullable=True, comment="zoeksleutel: kleine letters, zonder diakrieten"),
+        sa.Column(
+            "geslachtsnaam", sa.String(200), nullable=True, comment="zoeksleutel: kleine letters, zonder diakrieten"
+        ),
         sa.Column("voornamen", sa.String(200), nullable=True, comment="zoeksleutel"),
         sa.Column("voorvoegsel", sa.String(10), nullable=True, comment="zoeksleutel"),
         sa.Column("geboortedatum", sa.String(8), nullable=True),
@@ -43,16 +45,24 @@ def upgrade() -> None:
     )
     op.create_index("ix_brp_persoonslijst_burgerservicenummer", "brp_persoonslijst", ["burgerservicenummer"])
     op.create_index("ix_brp_persoonslijst_a_nummer", "brp_persoonslijst", ["a_nummer"])
-    op.create_index("ix_brp_persoonslijst_nummeraanduiding_identificatie", "brp_persoonslijst",
-                    ["nummeraanduiding_identificatie"])
-    op.create_index("ix_brp_persoonslijst_adresseerbaar_object_identificatie", "brp_persoonslijst",
-                    ["adresseerbaar_object_identificatie"])
+    op.create_index(
+        "ix_brp_persoonslijst_nummeraanduiding_identificatie", "brp_persoonslijst", ["nummeraanduiding_identificatie"]
+    )
+    op.create_index(
+        "ix_brp_persoonslijst_adresseerbaar_object_identificatie",
+        "brp_persoonslijst",
+        ["adresseerbaar_object_identificatie"],
+    )
     op.create_index("ix_brp_persoonslijst_naam_geboorte", "brp_persoonslijst", ["geslachtsnaam", "geboortedatum"])
-    op.create_index("ix_brp_persoonslijst_gemeente_naam", "brp_persoonslijst",
-                    ["gemeente_van_inschrijving", "geslachtsnaam"])
+    op.create_index(
+        "ix_brp_persoonslijst_gemeente_naam", "brp_persoonslijst", ["gemeente_van_inschrijving", "geslachtsnaam"]
+    )
     op.create_index("ix_brp_persoonslijst_postcode", "brp_persoonslijst", ["postcode", "huisnummer"])
-    op.create_index("ix_brp_persoonslijst_gemeente_straat", "brp_persoonslijst",
-                    ["gemeente_van_inschrijving", "straat", "huisnummer"])
+    op.create_index(
+        "ix_brp_persoonslijst_gemeente_straat",
+        "brp_persoonslijst",
+        ["gemeente_van_inschrijving", "straat", "huisnummer"],
+    )
     op.create_table(
         "brp_voorkomen",
         sa.Column("persoonslijst_id", sa.Integer(), nullable=False),
@@ -60,8 +70,12 @@ def upgrade() -> None:
         sa.Column("stapel", sa.SmallInteger(), nullable=False, comment="1, 2, … bij herhalende categorieën"),
         sa.Column("volgnummer", sa.SmallInteger(), nullable=False, comment="0 = actueel, hoger = ouder"),
         sa.Column("elementen", json_document, nullable=False, comment="LO3-elementen GG.EE → waarde"),
-        sa.ForeignKeyConstraint(["persoonslijst_id"], ["brp_persoonslijst.id"], ondelete="CASCADE",
-                                name="fk_brp_voorkomen_persoonslijst_id_brp_persoonslijst"),
+        sa.ForeignKeyConstraint(
+            ["persoonslijst_id"],
+            ["brp_persoonslijst.id"],
+            ondelete="CASCADE",
+            name="fk_brp_voorkomen_persoonslijst_id_brp_persoonslijst",
+        ),
         sa.PrimaryKeyConstraint("persoonslijst_id", "categorie", "stapel", "volgnummer", name="pk_brp_voorkomen"),
     )
 

@@ -1,0 +1,715 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A synthetic population on top of the test persons (``gdi seed brp --persons N [--seed S]``).
+
+Households are generated one at a time and rendered as persoonslijsten the way the GBA keeps them:
+couples recorded on both lists (category 05, some dissolved by divorce or death), children with
+their parents in categories 02/03 and on the parents' lists in category 09, everybody in a household
+on the same address, addresses spread over the 403 municipalities of 2014 in proportion to their
+inhabitants. A share of the persons died (06, opschorting O), emigrated (08 abroad, opschorting E)
+or was registered in the RNI only (opschorting R). The population is the state on :data:`PEILDATUM`,
+the last day of 2014, so every municipality code is valid on every date used.
+
+Identifiers cannot collide with the test persons: BSNs are drawn from ``2xxxxxxxx`` (the test sets
+use ``0000xxxxx``, ``10xxxxxxx`` and ``99xxxxxxx``), A-nummers from the whole valid space, and any
+number that occurs in the packaged test data is skipped. Both sequences are a seeded permutation,
+so a seed always gives the same numbers. BAG identifiers use serial numbers from ``0900000000`` on.
+
+Everything is deterministic for a given seed (one :class:`random.Random`, seeded Faker instances)
+and streamed in batches, so a million persons never sit in memory at once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import random
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from faker import Faker
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from opengdi.kernel.db import Database
+from opengdi.kernel.identifiers import bsn_check_digit
+from opengdi.kernel.referentiedata import Gemeente, gemeenten_2014
+from opengdi.registers.brp import repository
+from opengdi.registers.brp.persoonslijst import Persoonslijst, Voorkomen
+
+#: The day the synthetic population describes.
+PEILDATUM = date(2014, 12, 31)
+#: The GBA replaced the persoonskaarten on 1 October 1994; no event is recorded before that.
+GBA_START = date(1994, 10, 1)
+#: The RNI opened on 6 January 2014.
+RNI_START = date(2014, 1, 6)
+RNI_GEMEENTE = "1999"
+NEDERLAND = "6030"
+NEDERLANDSE = "0001"
+#: The most persons one seed can give (the BSN range holds about 9.09 million valid numbers).
+MAX_PERSONEN = 9_000_000
+
+_BSN_EERSTE, _BSN_AANTAL, _BSN_STAP = 20_000_000, 10_000_000, 2_718_281  # 8-digit prefixes 2xxxxxxx
+_A_EERSTE, _A_AANTAL, _A_STAP = 10_000_000, 90_000_000, 3_141_593
+_BAG_SERIE = 900_000_000
+_JAAR = 365.2425
+
+# Household kinds and their share of the households drawn.
+_HUISHOUDENS: tuple[tuple[str, float], ...] = (
+    ("alleen", 0.29), ("stel", 0.21), ("gezin", 0.22), ("gescheiden", 0.07), ("weduwe", 0.07),
+    ("overleden", 0.07), ("emigratie", 0.04), ("rni", 0.035),
+)
+_KANS_BUITENLANDS = 0.06
+_KANS_VERHUISD = 0.3
+_KANS_GEHEIM = 0.01
+
+# Adults per five-year band from 20 (thousands, CBS 2014, rounded); the first band is 18-19.
+_LEEFTIJDEN = ((18, 2, 410), (20, 5, 1050), (25, 5, 1030), (30, 5, 1000), (35, 5, 1050), (40, 5, 1250),
+               (45, 5, 1300), (50, 5, 1250), (55, 5, 1120), (60, 5, 1080), (65, 5, 940), (70, 5, 680),
+               (75, 5, 520), (80, 5, 370), (85, 5, 210), (90, 6, 90))
+
+
+@dataclass(frozen=True, slots=True)
+class _Herkomst:
+    """A foreign origin: nationaliteit (tabel 32), land (tabel 34) and the Faker locale for names."""
+
+    nationaliteit: str
+    land: str
+    locale: str
+
+
+_HERKOMSTEN: tuple[tuple[_Herkomst, int], ...] = (
+    (_Herkomst("0339", "6043", "tr_TR"), 14), (_Herkomst("0072", "7028", "pl_PL"), 13),
+    (_Herkomst("0055", "9089", "de_DE"), 11), (_Herkomst("0052", "5010", "nl_BE"), 7),
+    (_Herkomst("0060", "6039", "en_GB"), 6), (_Herkomst("0064", "7044", "it_IT"), 5),
+    (_Herkomst("0077", "6037", "es_ES"), 5), (_Herkomst("0074", "7047", "ro_RO"), 5),
+    (_Herkomst("0057", "5002", "fr_FR"), 4), (_Herkomst("0073", "7050", "pt_PT"), 3),
+    (_Herkomst("0223", "6014", "en_US"), 2),
+)
+# Where Dutch emigrants went: land (tabel 34), Faker locale for the address, weight.
+_BESTEMMINGEN = (("5010", "nl_BE", 20), ("9089", "de_DE", 18), ("6037", "es_ES", 10), ("6039", "en_GB", 10),
+                 ("6014", "en_US", 9), ("5002", "fr_FR", 8), ("5001", "en_CA", 7), ("6016", "en_AU", 7),
+                 ("5003", "de_CH", 5), ("5013", "en_NZ", 3))
+_RNI_DEELNEMERS = (("0101", 80), ("0601", 8), ("9999", 12))  # tabel 60, in force in 2014
+
+_TRADITIONEEL_M = ("Johannes", "Cornelis", "Hendrik", "Jan", "Willem", "Pieter", "Gerrit", "Jacobus", "Adrianus",
+                   "Petrus", "Wilhelmus", "Antonius", "Gerardus", "Franciscus", "Theodorus", "Hendrikus", "Johan",
+                   "Dirk", "Klaas", "Arie", "Jacob", "Albert", "Bernardus", "Martinus", "Nicolaas", "Hermanus")
+_TRADITIONEEL_V = ("Maria", "Johanna", "Cornelia", "Wilhelmina", "Anna", "Elisabeth", "Hendrika", "Catharina",
+                   "Geertruida", "Adriana", "Petronella", "Jacoba", "Helena", "Margaretha", "Aaltje", "Grietje",
+                   "Neeltje", "Antonia", "Gerarda", "Theodora", "Francisca", "Alida", "Sophia", "Christina")
+_VOORVOEGSELS = ("van der", "van den", "van de", "van 't", "in 't", "op de", "uit de", "van", "de", "den",
+                 "ter", "ten", "te", "'t", "het")
+_ENKELE_NAAM = re.compile(r"^[A-Z][a-zà-ÿ']+(-[A-Z][a-zà-ÿ']+)?$")
+
+_STRAATWOORDEN = ("Kerk", "Dorps", "Molen", "School", "Stations", "Markt", "Haven", "Kastanje", "Eiken", "Beuken",
+                  "Linden", "Berken", "Wilgen", "Populieren", "Rozen", "Tulpen", "Lelie", "Merel", "Lijster",
+                  "Zwaluw", "Vinken", "Reiger", "Zonne", "Polder", "Dijk", "Veld", "Bos", "Heide", "Weide",
+                  "Akker", "Kanaal", "Sluis", "Brug", "Hoog", "Nieuwe", "Oude", "Juliana", "Beatrix", "Wilhelmina",
+                  "Emma", "Oranje", "Nassau", "Prins Bernhard", "Prins Hendrik", "Rembrandt", "Vermeer",
+                  "Van Gogh", "Vondel", "Bilderdijk", "Huygens", "Spinoza", "Erasmus", "Thorbecke", "Mozart",
+                  "Frans Hals", "Jan Steen", "Piet Hein", "De Ruyter", "Tjalk", "Klaver", "Esdoorn", "Hazelaar")
+_STRAATSOORTEN = ("straat", "straat", "straat", "laan", "laan", "weg", "weg", "plein", "hof", "singel", "kade",
+                  "dreef", "pad", "steeg", "gracht", "erf", "ring")
+_TITELS = ("Burgemeester", "Dokter", "Pastoor", "Meester", "Professor", "Generaal")
+_AFKORTINGEN = (("Burgemeester ", "Burg. "), ("Dokter ", "Dr. "), ("Pastoor ", "Past. "), ("Meester ", "Mr. "),
+                ("Professor ", "Prof. "), ("Generaal ", "Gen. "), ("Prins ", "Pr. "))
+_POSTCODELETTERS = "ABCDEGHJKLMNPRSTVWXZ"
+_POSTCODE_PAREN = tuple(a + b for a in _POSTCODELETTERS for b in _POSTCODELETTERS if a + b not in ("SA", "SD", "SS"))
+_PROVINCIES = ("Noord-Holland", "Zuid-Holland", "Utrecht", "Zeeland", "Noord-Brabant", "Limburg", "Gelderland",
+               "Overijssel", "Flevoland", "Friesland", "Drenthe", "Groningen")  # roughly by postcode
+
+
+# --- identifiers ---------------------------------------------------------------------------------------
+
+@cache
+def gereserveerde_nummers() -> frozenset[str]:
+    """Every 9- and 10-digit number in the packaged test data (BSNs and A-nummers not to be used)."""
+    data = files("opengdi.registers.brp").joinpath("data")
+    found: set[str] = set()
+    for entry in data.iterdir():
+        if entry.is_file() and entry.name.endswith((".json", ".csv", ".yaml")):
+            found.update(re.findall(r"(?<!\d)\d{9,10}(?!\d)", entry.read_text("utf-8")))
+    return frozenset(found)
+
+
+def _burgerservicenummers(seed: int, gereserveerd: frozenset[str]) -> Iterator[str]:
+    offset = random.Random(f"bsn-{seed}").randrange(_BSN_AANTAL)
+    for index in range(_BSN_AANTAL):
+        prefix = str(_BSN_EERSTE + (offset + index * _BSN_STAP) % _BSN_AANTAL)
+        check = bsn_check_digit(prefix)
+        if check is not None and (bsn := f"{prefix}{check}") not in gereserveerd:
+            yield bsn
+
+
+def a_nummer_bij(prefix: str) -> str | None:
+    """A valid A-nummer starting with the eight digits ``prefix``, ``None`` when none exists.
+
+    The last two digits follow from the GBA rules: the digit sum modulo 11 is 0 or 5 and the sum
+    weighted 1, 2, 4, …, 512 is divisible by 11 (2**8 ≡ 3 and 2**9 ≡ 6 modulo 11).
+    """
+    digits = [int(char) for char in prefix]
+    if digits[0] == 0 or any(left == right for left, right in zip(digits, digits[1:], strict=False)):
+        return None
+    som = sum(digits)
+    gewogen = sum(digit << position for position, digit in enumerate(digits))
+    for rest in (0, 5):
+        paar = (rest - som) % 11  # d8 + d9
+        laatste = (-gewogen - 3 * paar) * 4 % 11  # 4 is the inverse of 3 modulo 11
+        voorlaatste = (paar - laatste) % 11
+        if voorlaatste <= 9 and laatste <= 9 and voorlaatste not in (digits[7], laatste):
+            return f"{prefix}{voorlaatste}{laatste}"
+    return None
+
+
+def _a_nummers(seed: int, gereserveerd: frozenset[str]) -> Iterator[str]:
+    offset = random.Random(f"anummer-{seed}").randrange(_A_AANTAL)
+    for index in range(_A_AANTAL):
+        nummer = a_nummer_bij(str(_A_EERSTE + (offset + index * _A_STAP) % _A_AANTAL))
+        if nummer is not None and nummer not in gereserveerd:
+            yield nummer
+
+
+# --- addresses -----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Adres:
+    gemeente: str
+    straat: str
+    kort: str
+    huisnummer: int
+    huisletter: str
+    toevoeging: str
+    postcode: str
+    woonplaats: str
+    serie: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Buitenland:
+    land: str
+    regels: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Plaats:
+    """A municipality with its own block of postcode numbers."""
+
+    code: str
+    woonplaats: str
+    postcodes: range
+    straten: int
+
+
+def _postcodeblokken(gemeenten: Sequence[Gemeente]) -> dict[str, range]:
+    """Each municipality a block of 4-digit postcode numbers, by province and in proportion to inhabitants."""
+    rang = {naam: index for index, naam in enumerate(_PROVINCIES)}
+    ordered = sorted(gemeenten, key=lambda item: (rang.get(item.provincienaam, len(rang)), item.cbs_code))
+    total = sum(item.inwoners for item in ordered)
+    extra = 9000 - len(ordered)
+    result, start = {}, 1000
+    for item in ordered:
+        size = 1 + extra * item.inwoners // total
+        result[item.gemeentecode] = range(start, start + size)
+        start += size
+    return result
+
+
+@cache
+def _plaatsen() -> tuple[tuple[_Plaats, ...], tuple[int, ...]]:
+    """The municipalities of 2014 and their cumulative inhabitants (for a weighted draw)."""
+    gemeenten = gemeenten_2014()
+    blokken = _postcodeblokken(gemeenten)
+    plaatsen = tuple(
+        _Plaats(item.gemeentecode, item.naam.split(",")[0], blokken[item.gemeentecode],
+                max(8, item.inwoners // 250))
+        for item in gemeenten
+    )
+    cumulatief, total = [], 0
+    for item in gemeenten:
+        total += item.inwoners
+        cumulatief.append(total)
+    return plaatsen, tuple(cumulatief)
+
+
+def _korte_naam(naam: str) -> str:
+    """The straatnaam of at most 24 characters (11.10) for a naam openbare ruimte."""
+    for lang, kort in _AFKORTINGEN:
+        if len(naam) <= 24:
+            break
+        naam = naam.replace(lang, kort)
+    return naam[:24]
+
+
+class _Straat:
+    """One street: a postcode number, a block of ten letter pairs and the next free house number."""
+
+    __slots__ = ("basis", "kort", "naam", "nummer", "postcode", "wachtend")
+
+    def __init__(self, naam: str, postcode: int, basis: int) -> None:
+        self.naam, self.kort = naam, _korte_naam(naam)
+        self.postcode, self.basis = postcode, basis
+        self.nummer = 0
+        self.wachtend: list[tuple[str, str]] = []
+
+    def volgend(self, rng: random.Random) -> tuple[int, str, str]:
+        """The next address on this street: huisnummer, huisletter, toevoeging."""
+        if not self.wachtend:
+            self.nummer += 1 if rng.random() < 0.7 else 2
+            kans = rng.random()
+            if kans < 0.04:
+                self.wachtend = [(letter, "") for letter in "ABC"[: rng.randint(2, 3)]]
+            elif kans < 0.07:
+                self.wachtend = [("", toevoeging) for toevoeging in rng.choice((("1", "2"), ("hs", "1", "2"), ("A", "B")))]
+            else:
+                self.wachtend = [("", "")]
+        letter, toevoeging = self.wachtend.pop(0)
+        return self.nummer, letter, toevoeging
+
+    def postcode_bij(self, nummer: int) -> str:
+        """The postcode of ``nummer``: twenty house numbers per letter pair."""
+        paar = _POSTCODE_PAREN[(self.basis + min((nummer - 1) // 20, 9)) % len(_POSTCODE_PAREN)]
+        return f"{self.postcode}{paar}"
+
+
+class _Straten:
+    """The streets of one municipality, created on first use from their own seeded generator."""
+
+    def __init__(self, plaats: _Plaats, seed: int, achternamen: Sequence[str]) -> None:
+        self.plaats = plaats
+        self.rng = random.Random(f"straten-{seed}-{plaats.code}")
+        self.achternamen = achternamen
+        self.straten: list[_Straat] = []
+        self.namen: set[str] = set()
+        self.serie = 0
+
+    def _nieuwe_straat(self) -> _Straat:
+        naam = self._naam()
+        index = len(self.straten)
+        nummers = self.plaats.postcodes
+        straat = _Straat(naam, nummers[index % len(nummers)], (index // len(nummers)) * 10)
+        self.straten.append(straat)
+        return straat
+
+    def _naam(self) -> str:
+        rng = self.rng
+        for poging in range(100):
+            kans = rng.random()
+            if kans < 0.45:
+                stam = rng.choice(_STRAATWOORDEN)
+            elif kans < 0.85:
+                stam = rng.choice(self.achternamen)
+            else:
+                stam = f"{rng.choice(_TITELS)} {rng.choice(self.achternamen)}"
+            naam = stam + rng.choice(_STRAATSOORTEN) + (f" {poging}" if poging > 90 else "")
+            if naam not in self.namen:
+                self.namen.add(naam)
+                return naam
+        raise RuntimeError("geen vrije straatnaam")  # pragma: no cover - 100 draws from ~50,000 names
+
+    def adres(self, rng: random.Random) -> _Adres:
+        """A new address in this municipality (never handed out before)."""
+        index = rng.randrange(self.plaats.straten)
+        while index >= len(self.straten):
+            self._nieuwe_straat()
+        straat = self.straten[index]
+        if straat.nummer >= 400:
+            straat = self._nieuwe_straat()
+        nummer, letter, toevoeging = straat.volgend(rng)
+        self.serie += 1
+        return _Adres(self.plaats.code, straat.naam, straat.kort, nummer, letter, toevoeging,
+                      straat.postcode_bij(nummer), self.plaats.woonplaats, _BAG_SERIE + self.serie)
+
+
+# --- the people ----------------------------------------------------------------------------------------
+
+@dataclass(slots=True, eq=False)
+class _Persoon:
+    """A person's identity as a persoonslijst records it (also of parents not in the population)."""
+
+    geslacht: str
+    voornamen: str
+    voorvoegsel: str
+    geslachtsnaam: str
+    geboren: date
+    geboorteplaats: str
+    geboorteland: str
+    bsn: str = ""
+    anummer: str = ""
+
+
+@dataclass(slots=True)
+class _Bewoning:
+    adres: _Adres
+    van: date
+
+
+@dataclass(slots=True, eq=False)
+class _Verbintenis:
+    een: _Mens
+    ander: _Mens
+    soort: str  # H huwelijk, P geregistreerd partnerschap
+    datum: date
+    plaats: str
+    akte: str
+    einde: date | None = None
+    reden: str = ""
+    eindplaats: str = ""
+
+    def partner_van(self, mens: _Mens) -> _Mens:
+        """The other party."""
+        return self.ander if mens is self.een else self.een
+
+
+@dataclass(slots=True, eq=False)
+class _Mens:
+    """A person of the population while the household is built."""
+
+    persoon: _Persoon
+    nationaliteit: str
+    ouders: tuple[_Persoon, _Persoon]
+    naamgebruik: str = "E"
+    geboorteakte: str = ""
+    vestiging: tuple[str, date] | None = None
+    adressen: list[_Bewoning] = field(default_factory=list)  # oldest first
+    verbintenissen: list[_Verbintenis] = field(default_factory=list)
+    kinderen: list[_Mens] = field(default_factory=list)
+    overleden: tuple[date, str, str] | None = None  # datum, gemeente, aktenummer
+    vertrek: tuple[date, _Buitenland] | None = None
+    rni: tuple[date, _Buitenland, str] | None = None  # datum, adres, RNI-deelnemer
+    geheim: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Namen:
+    mannen: tuple[str, ...]
+    vrouwen: tuple[str, ...]
+    achternamen: tuple[tuple[str, str], ...]  # (voorvoegsel, geslachtsnaam)
+    straatnamen: tuple[str, ...]
+
+
+def _namen(faker: Any) -> _Namen:
+    """The Dutch name pools of Faker's nl_NL person provider; surnames split into voorvoegsel and naam."""
+    provider = next(item for item in faker.providers if hasattr(item, "last_names"))
+    achternamen = []
+    for naam in provider.last_names:
+        voorvoegsel = next((item for item in _VOORVOEGSELS if naam.startswith(f"{item} ")), "")
+        rest = naam[len(voorvoegsel) + 1:] if voorvoegsel else naam
+        if _ENKELE_NAAM.match(rest):
+            achternamen.append((voorvoegsel, rest))
+    return _Namen(tuple(provider.first_names_male), tuple(provider.first_names_female), tuple(achternamen),
+                  tuple(sorted({naam for voorvoegsel, naam in achternamen if not voorvoegsel})))
+
+
+def _dag(rng: random.Random, vanaf: date, tot: date) -> date:
+    """A day in ``[vanaf, tot]`` (``vanaf`` when the range is empty)."""
+    return date.fromordinal(rng.randint(vanaf.toordinal(), max(vanaf.toordinal(), tot.toordinal())))
+
+
+def _jaren(dag: date, jaren: float) -> date:
+    return dag + timedelta(days=round(jaren * _JAAR))
+
+
+def _gewogen(rng: random.Random, items: Sequence[tuple[Any, int]]) -> Any:
+    return rng.choices([item for item, _ in items], weights=[weight for _, weight in items])[0]
+
+
+class _Bevolking:
+    """Builds households; every draw comes from one seeded generator, in a fixed order."""
+
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
+        self.rng = random.Random(seed)
+        self.faker = Faker("nl_NL")
+        self.faker.seed_instance(seed)
+        self.namen = _namen(self.faker)
+        self.buitenlands: dict[str, Any] = {}
+        gereserveerd = gereserveerde_nummers()
+        self.bsns = _burgerservicenummers(seed, gereserveerd)
+        self.anummers = _a_nummers(seed, gereserveerd)
+        self.plaatsen, self.cumulatief = _plaatsen()
+        self.straten: dict[str, _Straten] = {}
+        self.soorten = [soort for soort, _ in _HUISHOUDENS]
+        self.gewichten = [gewicht for _, gewicht in _HUISHOUDENS]
+
+    # draws
+
+    def locale(self, naam: str) -> Any:
+        """A seeded Faker for ``naam`` (created on first use)."""
+        faker = self.buitenlands.get(naam)
+        if faker is None:
+            faker = self.buitenlands[naam] = Faker(naam)
+            faker.seed_instance(f"{self.seed}-{naam}")
+        return faker
+
+    def plaats(self) -> _Plaats:
+        """A municipality, in proportion to its inhabitants."""
+        index = bisect.bisect_right(self.cumulatief, self.rng.randrange(self.cumulatief[-1]))
+        return self.plaatsen[index]
+
+    def adres(self, plaats: _Plaats) -> _Adres:
+        straten = self.straten.get(plaats.code)
+        if straten is None:
+            straten = self.straten[plaats.code] = _Straten(plaats, self.seed, self.namen.straatnamen)
+        return straten.adres(self.rng)
+
+    def buitenland(self, land: str, locale: str) -> _Buitenland:
+        faker = self.locale(locale)
+        regels = (faker.street_address()[:40], f"{faker.postcode()} {faker.city()}"[:50])
+        return _Buitenland(land, regels)
+
+    def akte(self, register: str) -> str:
+        rng = self.rng
+        return f"{register}{rng.choice(_POSTCODELETTERS)}{rng.choice(_POSTCODELETTERS)}{rng.randrange(10000):04d}"
+
+    def volwassen_geboortedatum(self, minimum: int = 18, maximum: int = 96) -> date:
+        banden = [(start, breedte, gewicht) for start, breedte, gewicht in _LEEFTIJDEN
+                  if minimum <= start and start + breedte <= maximum]
+        start, breedte, _ = self.rng.choices(banden, weights=[item[2] for item in banden])[0]
+        return _jaren(PEILDATUM, -(start + self.rng.random() * breedte))
+
+    def herkomst(self, kans: float = _KANS_BUITENLANDS) -> _Herkomst | None:
+        return _gewogen(self.rng, _HERKOMSTEN) if self.rng.random() < kans else None  # type: ignore[no-any-return]
+
+    def voornamen(self, geslacht: str, geboren: date, herkomst: _Herkomst | None) -> str:
+        rng = self.rng
+        if herkomst is not None:
+            faker = self.locale(herkomst.locale)
+            return str(faker.first_name_male() if geslacht == "M" else faker.first_name_female())
+        modern = self.namen.mannen if geslacht == "M" else self.namen.vrouwen
+        oud = _TRADITIONEEL_M if geslacht == "M" else _TRADITIONEEL_V
+        kans_oud = 0.75 if geboren.year < 1965 else 0.3 if geboren.year < 1985 else 0.05
+        aantal = rng.choices((1, 2, 3), weights=(40, 40, 20) if geboren.year < 1980 else (60, 32, 8))[0]
+        namen = [rng.choice(oud if rng.random() < kans_oud else modern) for _ in range(aantal)]
+        return " ".join(dict.fromkeys(namen))
+
+    def achternaam(self, herkomst: _Herkomst | None) -> tuple[str, str]:
+        if herkomst is not None:
+            return "", str(self.locale(herkomst.locale).last_name())
+        return self.rng.choice(self.namen.achternamen)
+
+    def geboorteplaats(self, herkomst: _Herkomst | None) -> tuple[str, str]:
+        if herkomst is None:
+            return self.plaats().code, NEDERLAND
+        return str(self.locale(herkomst.locale).city())[:40], herkomst.land
+
+    def nummer(self) -> tuple[str, str]:
+        return next(self.bsns), next(self.anummers)
+
+    # people
+
+    def ouder(self, geslacht: str, kind: date, naam: tuple[str, str] | None, herkomst: _Herkomst | None) -> _Persoon:
+        """A parent who is not part of the population (no BSN on record)."""
+        geboren = _jaren(kind, -(22 + self.rng.random() * 16))
+        voorvoegsel, geslachtsnaam = naam or self.achternaam(herkomst)
+        plaats, land = self.geboorteplaats(herkomst)
+        return _Persoon(geslacht, self.voornamen(geslacht, geboren, herkomst), voorvoegsel, geslachtsnaam,
+                        geboren, plaats, land)
+
+    def volwassene(self, geslacht: str, geboren: date, herkomst: _Herkomst | None) -> _Mens:
+        """An adult with parents outside the population."""
+        voorvoegsel, geslachtsnaam = self.achternaam(herkomst)
+        plaats, land = self.geboorteplaats(herkomst)
+        bsn, anummer = self.nummer()
+        persoon = _Persoon(geslacht, self.voornamen(geslacht, geboren, herkomst), voorvoegsel, geslachtsnaam,
+                           geboren, plaats, land, bsn, anummer)
+        ouders = (self.ouder("V", geboren, None, herkomst), self.ouder("M", geboren, (voorvoegsel, geslachtsnaam), herkomst))
+        nationaliteit = herkomst.nationaliteit if herkomst else NEDERLANDSE
+        return self.afronden(_Mens(persoon, nationaliteit, ouders))
+
+    def kind(self, moeder: _Mens, vader: _Mens | None, geboren: date) -> _Mens:
+        """A child of ``moeder`` (and ``vader``), born in the Netherlands, named after the father."""
+        naamgever = (vader or moeder).persoon
+        geslacht = self.rng.choice("MV")
+        nederlands = NEDERLANDSE in (moeder.nationaliteit, vader.nationaliteit if vader else "")
+        bsn, anummer = self.nummer()
+        persoon = _Persoon(geslacht, self.voornamen(geslacht, geboren, None), naamgever.voorvoegsel,
+                           naamgever.geslachtsnaam, geboren, "", NEDERLAND, bsn, anummer)
+        ouder2 = vader.persoon if vader else self.ouder("M", geboren, None, None)
+        nationaliteit = NEDERLANDSE if nederlands else moeder.nationaliteit
+        kind = self.afronden(_Mens(persoon, nationaliteit, (moeder.persoon, ouder2)))
+        for ouder in (moeder, vader):
+            if ouder is not None:
+                ouder.kinderen.append(kind)
+        return kind
+
+    def afronden(self, mens: _Mens) -> _Mens:
+        mens.geheim = self.rng.random() < _KANS_GEHEIM
+        if mens.persoon.geboorteland == NEDERLAND:
+            mens.geboorteakte = self.akte("1")
+        return mens
+
+    def paar(self, vrouw_geboren: date, herkomst: _Herkomst | None) -> tuple[_Mens, _Mens]:
+        """A woman born on ``vrouw_geboren`` and her partner (a man, or now and then a woman)."""
+        vrouw = self.volwassene("V", vrouw_geboren, herkomst)
+        partner_geboren = _jaren(vrouw_geboren, -self.rng.gauss(2.5, 3.5))
+        if herkomst is not None and self.rng.random() < 0.4:
+            herkomst = None  # a mixed couple
+        geslacht = "M" if self.rng.random() < 0.97 else "V"
+        return self.volwassene(geslacht, partner_geboren, herkomst), vrouw
+
+    def verbinden(self, een: _Mens, ander: _Mens, datum: date, plaats: str, soort: str = "") -> _Verbintenis | None:
+        """Record a marriage (or partnership) on both sides; ``None`` for a couple living together."""
+        soort = soort or self.rng.choices(("H", "P", ""), weights=(72, 6, 22))[0]
+        if not soort:
+            return None
+        verbintenis = _Verbintenis(een, ander, soort, datum, plaats, self.akte("3" if soort == "H" else "5"))
+        een.verbintenissen.append(verbintenis)
+        ander.verbintenissen.append(verbintenis)
+        for mens in (een, ander):
+            if soort == "H" and mens.persoon.geslacht == "V" and mens.persoon.geboren.year < 1970:
+                mens.naamgebruik = self.rng.choices("EVPN", weights=(50, 35, 10, 5))[0]
+        return verbintenis
+
+    def wonen(self, leden: Sequence[_Mens], verhuizingen: Sequence[tuple[_Adres, date]]) -> None:
+        """Put ``leden`` on the addresses of ``verhuizingen`` (oldest first) from the moment they were there."""
+        for lid in leden:
+            for index, (adres, van) in enumerate(verhuizingen):
+                tot = verhuizingen[index + 1][1] if index + 1 < len(verhuizingen) else None
+                if tot is None or lid.persoon.geboren < tot:
+                    lid.adressen.append(_Bewoning(adres, max(van, lid.persoon.geboren)))
+            if lid.persoon.geboorteland == NEDERLAND and not lid.persoon.geboorteplaats:
+                lid.persoon.geboorteplaats = lid.adressen[0].adres.gemeente
+
+    def huisvesten(self, leden: Sequence[_Mens], van: date, kans: float = _KANS_VERHUISD) -> None:
+        """Give a household an address from ``van``, sometimes after an older one."""
+        plaats = self.plaats()
+        verhuizingen = [(self.adres(plaats), van)]
+        if self.rng.random() < kans and (PEILDATUM - van).days > 400:
+            if self.rng.random() < 0.4:
+                plaats = self.plaats()
+            verhuizingen.append((self.adres(plaats), _dag(self.rng, van + timedelta(days=200), PEILDATUM)))
+        self.wonen(leden, verhuizingen)
+
+    def vestigen(self, leden: Sequence[_Mens], datum: date) -> None:
+        """Record the immigration of those born abroad."""
+        for lid in leden:
+            if lid.persoon.geboorteland != NEDERLAND:
+                lid.vestiging = (lid.persoon.geboorteland, datum)
+
+    def start(self, *volwassenen: _Mens, leeftijd: float = 18) -> date:
+        """When adults started living together: after the youngest turned ``leeftijd``."""
+        jongste = max(mens.persoon.geboren for mens in volwassenen)
+        vroegst = _jaren(jongste, leeftijd)
+        return _dag(self.rng, vroegst, min(PEILDATUM, _jaren(vroegst, 12)))
+
+    # households
+
+    def alleen(self, _ruimte: int) -> list[_Mens]:
+        herkomst = self.herkomst()
+        mens = self.volwassene(self.rng.choice("MV"), self.volwassen_geboortedatum(), herkomst)
+        van = self.start(mens)
+        self.vestigen([mens], van)
+        self.huisvesten([mens], van)
+        return [mens]
+
+    def stel(self, _ruimte: int) -> list[_Mens]:
+        een, ander = self.paar(self.volwassen_geboortedatum(20), self.herkomst())
+        van = self.start(een, ander, leeftijd=20)
+        self.vestigen([een, ander], van)
+        self.verbinden(een, ander, _dag(self.rng, van, min(PEILDATUM, _jaren(van, 6))), self.plaats().code)
+        self.huisvesten([een, ander], van)
+        return [een, ander]
+
+    def kinderen(self, moeder: _Mens, vader: _Mens | None, vanaf: date, tot: date, aantal: int) -> list[_Mens]:
+        """Up to ``aantal`` children born in ``[vanaf, tot]`` while the mother was 18-45 and at most 22 now."""
+        geboren = moeder.persoon.geboren
+        vanaf = max(vanaf, _jaren(geboren, 18), _jaren(PEILDATUM, -22))
+        tot = min(tot, _jaren(geboren, 45), PEILDATUM)
+        if vanaf > tot:
+            return []
+        data = sorted(_dag(self.rng, vanaf, tot) for _ in range(aantal))
+        return [self.kind(moeder, vader, dag) for dag in data]
+
+    def aantal_kinderen(self, ruimte: int) -> int:
+        return min(ruimte, self.rng.choices((1, 2, 3, 4), weights=(35, 43, 16, 6))[0])
+
+    def gezin(self, ruimte: int) -> list[_Mens]:
+        vrouw_geboren = _jaren(PEILDATUM, -(24 + self.rng.random() * 34))
+        vader, moeder = self.paar(vrouw_geboren, self.herkomst())
+        van = self.start(vader, moeder, leeftijd=19)
+        kinderen = self.kinderen(moeder, vader, van, PEILDATUM, self.aantal_kinderen(ruimte - 2))
+        if kinderen:
+            van = min(van, kinderen[0].persoon.geboren)
+        self.vestigen([vader, moeder], van)
+        self.verbinden(vader, moeder, _dag(self.rng, van, min(PEILDATUM, _jaren(van, 5))), self.plaats().code)
+        self.huisvesten([vader, moeder, *kinderen], van)
+        return [vader, moeder, *kinderen]
+
+    def gescheiden(self, ruimte: int) -> list[_Mens]:
+        vrouw_geboren = _jaren(PEILDATUM, -(27 + self.rng.random() * 38))
+        vader, moeder = self.paar(vrouw_geboren, self.herkomst())
+        getrouwd = self.start(vader, moeder, leeftijd=20)
+        scheiding = _dag(self.rng, _jaren(getrouwd, 1), PEILDATUM)
+        if scheiding <= getrouwd:  # married too recently: move the wedding back
+            getrouwd = scheiding - timedelta(days=365)
+        aantal = min(ruimte - 2, self.rng.choices((0, 1, 2, 3), weights=(35, 30, 27, 8))[0])
+        kinderen = self.kinderen(moeder, vader, getrouwd, scheiding, aantal)
+        self.vestigen([vader, moeder], getrouwd)
+        plaats = self.plaats()
+        thuis = self.adres(plaats)
+        verbintenis = self.verbinden(vader, moeder, getrouwd, plaats.code, soort=self.rng.choice("HHHHHHP"))
+        if verbintenis is not None:
+            verbintenis.einde, verbintenis.reden, verbintenis.eindplaats = scheiding, "S", plaats.code
+        self.wonen([moeder, *kinderen], [(thuis, getrouwd)])
+        self.wonen([vader], [(thuis, getrouwd), (self.adres(self.plaats()), scheiding)])
+        return [moeder, *kinderen, vader]
+
+    def weduwe(self, _ruimte: int) -> list[_Mens]:
+        vrouw, man = self.paar(self.volwassen_geboortedatum(55), None)[::-1]
+        getrouwd = self.start(vrouw, man, leeftijd=21)
+        overledene, nabestaande = (man, vrouw) if self.rng.random() < 0.7 else (vrouw, man)
+        sterfdag = _dag(self.rng, max(GBA_START, _jaren(getrouwd, 1), _jaren(overledene.persoon.geboren, 50)),
+                        PEILDATUM)
+        plaats = self.plaats()
+        verbintenis = self.verbinden(man, vrouw, getrouwd, plaats.code, soort="H")
+        van = _dag(self.rng, getrouwd, sterfdag - timedelta(days=30))
+        self.huisvesten([man, vrouw], van, kans=0.0)
+        gemeente = overledene.adressen[-1].adres.gemeente
+        overledene.overleden = (sterfdag, gemeente, self.akte("2"))
+        if verbintenis is not None:
+            verbintenis.einde, verbintenis.reden, verbintenis.eindplaats = sterfdag, "O", gemeente
+        return [nabestaande, overledene]
+
+    def overleden(self, _ruimte: int) -> list[_Mens]:
+        mens = self.volwassene(self.rng.choice("MV"), _jaren(PEILDATUM, -(58 + self.rng.random() * 45)), None)
+        sterfdag = _dag(self.rng, max(GBA_START, _jaren(mens.persoon.geboren, 55)),
+                        min(PEILDATUM, _jaren(mens.persoon.geboren, 100)))
+        self.huisvesten([mens], _dag(self.rng, _jaren(mens.persoon.geboren, 25), sterfdag - timedelta(days=30)),
+                        kans=0.0)
+        mens.overleden = (sterfdag, mens.adressen[-1].adres.gemeente, self.akte("2"))
+        return [mens]
+
+    def emigratie(self, ruimte: int) -> list[_Mens]:
+        leden = self.stel(ruimte) if ruimte > 1 and self.rng.random() < 0.4 else self.alleen(ruimte)
+        laatste = max(lid.adressen[-1].van for lid in leden)
+        vertrek = _dag(self.rng, max(laatste + timedelta(days=60), GBA_START), PEILDATUM)
+        herkomst = next((lid for lid in leden if lid.nationaliteit != NEDERLANDSE), None)
+        land, locale = (herkomst.persoon.geboorteland, self.locale_van(herkomst)) if herkomst else \
+            _gewogen(self.rng, [((land, locale), gewicht) for land, locale, gewicht in _BESTEMMINGEN])
+        adres = self.buitenland(land, locale)
+        for lid in leden:
+            lid.vertrek = (max(vertrek, lid.adressen[-1].van), adres)
+        return leden
+
+    def locale_van(self, mens: _Mens) -> str:
+        return next(herkomst.locale for herkomst, _ in _HERKOMSTEN if herkomst.nationaliteit == mens.nationaliteit)
+
+    def rni(self, _ruimte: int) -> list[_Mens]:
+        herkomst: _Herkomst = _gewogen(self.rng, _HERKOMSTEN)
+        mens = self.volwassene(self.rng.choice("MV"), self.volwassen_geboortedatum(20, 75), herkomst)
+        datum = _dag(self.rng, RNI_START, PEILDATUM)
+        mens.rni = (datum, self.buitenland(herkomst.land, herkomst.locale), _gewogen(self.rng, _RNI_DEELNEMERS))
+        return [mens]
+
+    def huishouden(self, ruimte: int) -> list[_Mens]:
+        """One household of at most ``ruimte`` persons."""
+        soort = self.rng.choices(self.soorten, weights=self.gewichten)[0]
+        if ruimte < 2 and soort in ("stel", "gescheiden", "weduwe"):
+            soort = "alleen"
+        if ruimte < 3 and soort == "gezin":
+            soort = "stel" if ruimte == 2 else "alleen"
+        bouwer: Callable[[int], list[_Mens]] = getattr(self, soort)
+        return bouwer(ruimte)
