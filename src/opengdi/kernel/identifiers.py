@@ -15,7 +15,7 @@ _POSTCODE = re.compile(r"^([1-9][0-9]{3}) ?([A-Za-z]{2})$")
 
 def is_valid_bsn(value: str) -> bool:
     """Whether ``value`` is nine digits that pass the 11-proef for burgerservicenummers."""
-    return len(value) == 9 and value.isdigit() and bool(_bsn.is_valid(value))
+    return len(value) == 9 and value.isascii() and value.isdigit() and bool(_bsn.is_valid(value))
 
 
 def bsn_check_digit(first_eight: str) -> int | None:
@@ -36,7 +36,7 @@ def is_valid_a_nummer(value: str) -> bool:
     Ten digits, not starting with 0, no two equal digits next to each other, the digit sum divided
     by 11 leaves 0 or 5, and the sum of the digits weighted 1, 2, 4, …, 512 is divisible by 11.
     """
-    if not _A_NUMMER.match(value):
+    if not _A_NUMMER.fullmatch(value):
         return False
     digits = [int(char) for char in value]
     if any(left == right for left, right in itertools.pairwise(digits)):
@@ -48,7 +48,7 @@ def is_valid_a_nummer(value: str) -> bool:
 
 def normalize_postcode(value: str) -> str | None:
     """``1234AB`` for any accepted spelling (``1234 ab``), ``None`` when it is no postcode."""
-    match = _POSTCODE.match(value.strip())
+    match = _POSTCODE.fullmatch(value.strip())
     if not match:
         return None
     compact = f"{match.group(1)}{match.group(2).upper()}"

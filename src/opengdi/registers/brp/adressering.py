@@ -20,6 +20,7 @@ from typing import Any, Final
 from opengdi.registers.brp import naam, tabellen
 from opengdi.registers.brp.antwoord import InOnderzoek, group
 from opengdi.registers.brp.datum import datum
+from opengdi.registers.brp.lo3 import is_digits
 from opengdi.registers.brp.onderzoek import VERBLIJFT_NIET_OP_ADRES, onderzoek_of
 from opengdi.registers.brp.persoonslijst import Persoonslijst, Voorkomen
 
@@ -417,7 +418,7 @@ def _is_adres(verblijfplaats: Voorkomen) -> bool:
 
 
 def _huisnummer(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() and int(value) > 0 else None
+    return int(value) if value and is_digits(value) and int(value) > 0 else None
 
 
 def _adresregel1(adres: Voorkomen) -> str:

@@ -219,7 +219,7 @@ def parse_fields(value: Any, schema: Tree) -> tuple[FieldSelection, list[Invalid
 
 
 def _add_path(selection: FieldSelection, item: Any, schema: Tree, name: str) -> InvalidParam | None:
-    if not isinstance(item, str) or not _FIELD_RE.match(item):
+    if not isinstance(item, str) or not _FIELD_RE.fullmatch(item):
         return InvalidParam.of(name, "pattern", pattern=FIELD_PATTERN)
     parts = item.split(".")
     if parts[0] in AUTOMATIC_ROOTS or AUTOMATIC_ANYWHERE.intersection(parts):

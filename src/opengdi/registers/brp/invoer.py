@@ -89,6 +89,9 @@ def _read_categorie(categorie: str, items: Any, path: str, errors: ImportErrors)
     result = []
     for index, item in enumerate(items):
         item_path = f"{path}[{index}]"
+        if not isinstance(item, Mapping):
+            errors.add(item_path, "object", "Een voorkomen is een JSON-object van element naar waarde.")
+            continue
         stapel = _read_stapel(categorie, item, item_path, errors)
         elementen = _read_elementen(categorie, item, item_path, errors)
         if stapel is None or elementen is None:
@@ -99,10 +102,7 @@ def _read_categorie(categorie: str, items: Any, path: str, errors: ImportErrors)
     return result
 
 
-def _read_stapel(categorie: str, item: Any, path: str, errors: ImportErrors) -> int | None:
-    if not isinstance(item, Mapping):
-        errors.add(path, "object", "Een voorkomen is een JSON-object van element naar waarde.")
-        return None
+def _read_stapel(categorie: str, item: Mapping[str, Any], path: str, errors: ImportErrors) -> int | None:
     stapel = item.get("stapel", 1)
     if isinstance(stapel, bool) or not isinstance(stapel, int) or stapel < 1:
         errors.add(f"{path}.stapel", "integer", "Stapel is een geheel getal vanaf 1.")

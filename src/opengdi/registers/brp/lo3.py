@@ -191,7 +191,7 @@ def category_name(code: str) -> str:
 
 def element_for(category: str, key: str) -> Element | None:
     """The element ``key`` (``GG.EE``) when category ``category`` may hold it."""
-    if not _ELEMENT_KEY.match(key):
+    if not _ELEMENT_KEY.fullmatch(key):
         return None
     element = ELEMENTS.get(key)
     if element is None or element.group not in CATEGORIES[category][1]:
@@ -199,9 +199,14 @@ def element_for(category: str, key: str) -> Element | None:
     return element
 
 
+def is_digits(value: str) -> bool:
+    """Whether ``value`` is one or more ASCII digits (``str.isdigit`` alone accepts ``٢`` too)."""
+    return value.isascii() and value.isdigit()
+
+
 def is_valid_gba_date(value: str) -> bool:
     """Whether ``value`` is a GBA date ``JJJJMMDD`` where unknown parts are ``00``."""
-    if len(value) != 8 or not value.isdigit():
+    if len(value) != 8 or not is_digits(value):
         return False
     month, day = int(value[4:6]), int(value[6:8])
     if month > 12 or day > 31 or (month == 0 and day != 0):
@@ -216,7 +221,7 @@ def is_valid_gba_date(value: str) -> bool:
 
 def normalize_value(element: Element, value: str) -> str:
     """``value`` in LO3 notation: a fixed-length number is left-padded with zeros (``201`` → ``0201``)."""
-    if element.form is Form.NUMERIC and value.isdigit() and element.min_length == element.max_length:
+    if element.form is Form.NUMERIC and is_digits(value) and element.min_length == element.max_length:
         return value.zfill(element.max_length)
     return value
 
@@ -231,7 +236,7 @@ def value_error(element: Element, value: str) -> str | None:
         return None
     if element.form is Form.DATE:
         return None if is_valid_gba_date(value) else "Waarde is geen geldige datum (JJJJMMDD, onbekende delen 00)."
-    if element.form is Form.NUMERIC and not value.isdigit():
+    if element.form is Form.NUMERIC and not is_digits(value):
         return "Waarde bevat andere tekens dan cijfers."
     if len(value) > element.max_length:
         return f"Waarde is langer dan maximale lengte {element.max_length}."

@@ -7,6 +7,8 @@ in the registry but are not part of this API's answers.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -149,25 +151,30 @@ def _nationaliteiten(lijst: Persoonslijst) -> list[Voorkomen]:
     return [voorkomen for voorkomen in lijst.actuele("04") if _nationaliteit(voorkomen) is not None]
 
 
-def _kiesrecht(lijst: Persoonslijst, today: date) -> dict[str, Any]:
-    voorkomen = lijst.actueel("13")
-    if voorkomen is None:
-        return {}
-    uitsluiting = europees = None
-    if voorkomen.has("38.10") and not has_ended(voorkomen.get("38.20"), today):
-        uitsluiting = {
+def _uitsluiting_kiesrecht(bron: _Bron) -> dict[str, Any] | None:
+    voorkomen = bron.lijst.actueel("13")
+    if voorkomen is None or not voorkomen.has("38.10") or has_ended(voorkomen.get("38.20"), bron.today):
+        return None
+    return group(
+        {
             "uitgeslotenVanKiesrecht": voorkomen.get("38.10") == "A" or None,
             "einddatum": datum(voorkomen.get("38.20")),
-        }
-    if voorkomen.has("31.10") and not has_ended(voorkomen.get("31.30"), today):
-        europees = {
+        },
+        True,
+    )
+
+
+def _europees_kiesrecht(bron: _Bron) -> dict[str, Any] | None:
+    voorkomen = bron.lijst.actueel("13")
+    if voorkomen is None or not voorkomen.has("31.10") or has_ended(voorkomen.get("31.30"), bron.today):
+        return None
+    return group(
+        {
             "aanduiding": tabelwaarde(voorkomen.get("31.10"), tabellen.EUROPEES_KIESRECHT),
             "einddatumUitsluiting": datum(voorkomen.get("31.30")),
-        }
-    return {
-        "uitsluitingKiesrecht": group(uitsluiting or {}, uitsluiting is not None),
-        "europeesKiesrecht": group(europees or {}, europees is not None),
-    }
+        },
+        True,
+    )
 
 
 def _rni(lijst: Persoonslijst) -> list[dict[str, Any]]:
@@ -191,40 +198,43 @@ def _rni(lijst: Persoonslijst) -> list[dict[str, Any]]:
     return result
 
 
-def _inschrijving(lijst: Persoonslijst) -> dict[str, Any]:
-    voorkomen = lijst.actueel("07")
-    if voorkomen is None:
-        return {}
-    geheim = voorkomen.get("70.10")
-    opschorting = group(
-        {
-            "reden": tabelwaarde(voorkomen.get("67.20"), tabellen.REDEN_OPSCHORTING),
-            "datum": datum(voorkomen.get("67.10")),
-        },
-        has_any(voorkomen, ("67.10", "67.20")),
+def _opschorting(bron: _Bron) -> dict[str, Any] | None:
+    voorkomen = bron.lijst.actueel("07")
+    return (
+        group(
+            {
+                "reden": tabelwaarde(voorkomen.get("67.20"), tabellen.REDEN_OPSCHORTING),
+                "datum": datum(voorkomen.get("67.10")),
+            },
+            has_any(voorkomen, ("67.10", "67.20")),
+        )
+        if voorkomen
+        else None
     )
-    verificatie = group(
-        {
-            "datum": datum(voorkomen.get("71.10")),
-            "omschrijving": voorkomen.get("71.20"),
-        },
-        voorkomen.has("71.10") or voorkomen.has("71.20"),
-    )
-    return {
-        "datumEersteInschrijvingGBA": datum(voorkomen.get("68.10")),
-        "geheimhoudingPersoonsgegevens": True if geheim and geheim != "0" else None,
-        "opschortingBijhouding": opschorting or None,
-        "verificatie": verificatie or None,
-    }
 
 
-def _gezagsverhouding(voorkomen: Voorkomen | None) -> dict[str, Any]:
-    if voorkomen is None:
-        return {}
-    return {
-        "indicatieCurateleRegister": True if voorkomen.get("33.10") == "1" else None,
-        "indicatieGezagMinderjarige": tabelwaarde(voorkomen.get("32.10"), tabellen.table("gezagsverhoudingen")),
-    }
+def _verificatie(bron: _Bron) -> dict[str, Any] | None:
+    voorkomen = bron.lijst.actueel("07")
+    return (
+        group(
+            {
+                "datum": datum(voorkomen.get("71.10")),
+                "omschrijving": voorkomen.get("71.20"),
+            },
+            voorkomen.has("71.10") or voorkomen.has("71.20"),
+        )
+        if voorkomen
+        else None
+    )
+
+
+def _geheimhouding(bron: _Bron) -> bool | None:
+    geheim = bron.lijst.element("07", "70.10")
+    return True if geheim and geheim != "0" else None
+
+
+def _gezag_element(bron: _Bron, element: str) -> str | None:
+    return bron.lijst.element("11", element)
 
 
 def _persoon_onderzoek(lijst: Persoonslijst) -> InOnderzoek:
@@ -260,32 +270,57 @@ def _persoon_onderzoek(lijst: Persoonslijst) -> InOnderzoek:
     return result
 
 
-def persoon(lijst: Persoonslijst, today: date) -> dict[str, Any]:
-    """The whole ``Persoon`` of ``lijst`` as the API can deliver it on ``today``."""
-    persoon_voorkomen = lijst.actueel("01") or Voorkomen("01", 1, 0, {})
-    verblijf = lijst.actueel("08")
-    overleden = is_overleden(lijst)
-    values: dict[str, Any] = {
-        "aNummer": persoon_voorkomen.get("01.10"),
-        "burgerservicenummer": persoon_voorkomen.get("01.20"),
-        "geslacht": tabelwaarde(persoon_voorkomen.get("04.10"), tabellen.GESLACHT),
-        "leeftijd": None if overleden else leeftijd(persoon_voorkomen.get("03.10"), today),
-        "naam": _naam(persoon_voorkomen),
-        "geboorte": geboorte(persoon_voorkomen),
-        **_inschrijving(lijst),
-        "overlijden": _overlijden(lijst.actueel("06")),
-        "verblijfplaats": verblijfplaats(verblijf),
-        "immigratie": immigratie(verblijf),
-        "gemeenteVanInschrijving": gemeente(verblijf.get("09.10")) if verblijf else None,
-        "datumInschrijvingInGemeente": datum(verblijf.get("09.20")) if verblijf else None,
-        "adressering": adressering(lijst),
-        **_gezagsverhouding(lijst.actueel("11")),
-        "verblijfstitel": _verblijfstitel(lijst.actueel("10"), today),
-        **_kiesrecht(lijst, today),
-        "nationaliteiten": [item for item in map(_nationaliteit, lijst.actuele("04")) if item is not None],
-        "kinderen": kinderen(lijst),
-        "ouders": ouders(lijst),
-        "partners": partners(lijst),
-        "rni": _rni(lijst),
-    }
+@dataclass(frozen=True, slots=True)
+class _Bron:
+    """What the fields of a person are derived from."""
+
+    lijst: Persoonslijst
+    today: date
+    persoon: Voorkomen
+    verblijf: Voorkomen | None
+
+    def verblijf_element(self, element: str) -> str | None:
+        return self.verblijf.get(element) if self.verblijf else None
+
+
+_VELDEN: dict[str, Callable[[_Bron], Any]] = {
+    "aNummer": lambda bron: bron.persoon.get("01.10"),
+    "burgerservicenummer": lambda bron: bron.persoon.get("01.20"),
+    "geslacht": lambda bron: tabelwaarde(bron.persoon.get("04.10"), tabellen.GESLACHT),
+    "leeftijd": lambda bron: None if is_overleden(bron.lijst) else leeftijd(bron.persoon.get("03.10"), bron.today),
+    "naam": lambda bron: _naam(bron.persoon),
+    "geboorte": lambda bron: geboorte(bron.persoon),
+    "datumEersteInschrijvingGBA": lambda bron: datum(bron.lijst.element("07", "68.10")),
+    "geheimhoudingPersoonsgegevens": _geheimhouding,
+    "opschortingBijhouding": _opschorting,
+    "verificatie": _verificatie,
+    "overlijden": lambda bron: _overlijden(bron.lijst.actueel("06")),
+    "verblijfplaats": lambda bron: verblijfplaats(bron.verblijf),
+    "immigratie": lambda bron: immigratie(bron.verblijf),
+    "gemeenteVanInschrijving": lambda bron: gemeente(bron.verblijf_element("09.10")),
+    "datumInschrijvingInGemeente": lambda bron: datum(bron.verblijf_element("09.20")),
+    "adressering": lambda bron: adressering(bron.lijst),
+    "indicatieCurateleRegister": lambda bron: True if _gezag_element(bron, "33.10") == "1" else None,
+    "indicatieGezagMinderjarige": lambda bron: tabelwaarde(
+        _gezag_element(bron, "32.10"), tabellen.table("gezagsverhoudingen")
+    ),
+    "verblijfstitel": lambda bron: _verblijfstitel(bron.lijst.actueel("10"), bron.today),
+    "uitsluitingKiesrecht": _uitsluiting_kiesrecht,
+    "europeesKiesrecht": _europees_kiesrecht,
+    "nationaliteiten": lambda bron: [
+        item for item in map(_nationaliteit, bron.lijst.actuele("04")) if item is not None
+    ],
+    "kinderen": lambda bron: kinderen(bron.lijst),
+    "ouders": lambda bron: ouders(bron.lijst),
+    "partners": lambda bron: partners(bron.lijst),
+    "rni": lambda bron: _rni(bron.lijst),
+}
+
+
+def persoon(lijst: Persoonslijst, today: date, names: Iterable[str] | None = None) -> dict[str, Any]:
+    """The ``Persoon`` of ``lijst`` as the API can deliver it on ``today``: every field, or only
+    the top-level fields ``names`` (the rest of the answer is not worked out)."""
+    bron = _Bron(lijst, today, lijst.actueel("01") or Voorkomen("01", 1, 0, {}), lijst.actueel("08"))
+    wanted = _VELDEN if names is None else [name for name in names if name in _VELDEN]
+    values = {name: _VELDEN[name](bron) for name in wanted}
     return group(values, True, _persoon_onderzoek(lijst)) or {}

@@ -30,14 +30,18 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+import orjson
 from faker import Faker
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from opengdi.kernel.db import Database
 from opengdi.kernel.identifiers import bsn_check_digit
 from opengdi.kernel.referentiedata import Gemeente, gemeenten_2014
 from opengdi.registers.brp import repository
+from opengdi.registers.brp.model import PersoonslijstRow, VoorkomenRow
 from opengdi.registers.brp.persoonslijst import Persoonslijst, Voorkomen
+from opengdi.registers.brp.zoeksleutels import search_keys
 
 #: The day the synthetic population describes.
 PEILDATUM = date(2014, 12, 31)
@@ -55,20 +59,43 @@ _BSN_EERSTE, _BSN_AANTAL, _BSN_STAP = 20_000_000, 10_000_000, 2_718_281  # 8-dig
 _A_EERSTE, _A_AANTAL, _A_STAP = 10_000_000, 90_000_000, 3_141_593
 _BAG_SERIE = 900_000_000
 _JAAR = 365.2425
+_PARTNERSCHAP = date(1998, 1, 1)
+_HUWELIJK_ZELFDE_GESLACHT = date(2001, 4, 1)
 
 # Household kinds and their share of the households drawn.
 _HUISHOUDENS: tuple[tuple[str, float], ...] = (
-    ("alleen", 0.29), ("stel", 0.21), ("gezin", 0.22), ("gescheiden", 0.07), ("weduwe", 0.07),
-    ("overleden", 0.07), ("emigratie", 0.04), ("rni", 0.035),
+    ("alleen", 0.29),
+    ("stel", 0.21),
+    ("gezin", 0.22),
+    ("gescheiden", 0.07),
+    ("weduwe", 0.07),
+    ("overleden", 0.07),
+    ("emigratie", 0.04),
+    ("rni", 0.035),
 )
 _KANS_BUITENLANDS = 0.06
 _KANS_VERHUISD = 0.3
 _KANS_GEHEIM = 0.01
 
 # Adults per five-year band from 20 (thousands, CBS 2014, rounded); the first band is 18-19.
-_LEEFTIJDEN = ((18, 2, 410), (20, 5, 1050), (25, 5, 1030), (30, 5, 1000), (35, 5, 1050), (40, 5, 1250),
-               (45, 5, 1300), (50, 5, 1250), (55, 5, 1120), (60, 5, 1080), (65, 5, 940), (70, 5, 680),
-               (75, 5, 520), (80, 5, 370), (85, 5, 210), (90, 6, 90))
+_LEEFTIJDEN = (
+    (18, 2, 410),
+    (20, 5, 1050),
+    (25, 5, 1030),
+    (30, 5, 1000),
+    (35, 5, 1050),
+    (40, 5, 1250),
+    (45, 5, 1300),
+    (50, 5, 1250),
+    (55, 5, 1120),
+    (60, 5, 1080),
+    (65, 5, 940),
+    (70, 5, 680),
+    (75, 5, 520),
+    (80, 5, 370),
+    (85, 5, 210),
+    (90, 6, 90),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,48 +108,220 @@ class _Herkomst:
 
 
 _HERKOMSTEN: tuple[tuple[_Herkomst, int], ...] = (
-    (_Herkomst("0339", "6043", "tr_TR"), 14), (_Herkomst("0072", "7028", "pl_PL"), 13),
-    (_Herkomst("0055", "9089", "de_DE"), 11), (_Herkomst("0052", "5010", "nl_BE"), 7),
-    (_Herkomst("0060", "6039", "en_GB"), 6), (_Herkomst("0064", "7044", "it_IT"), 5),
-    (_Herkomst("0077", "6037", "es_ES"), 5), (_Herkomst("0074", "7047", "ro_RO"), 5),
-    (_Herkomst("0057", "5002", "fr_FR"), 4), (_Herkomst("0073", "7050", "pt_PT"), 3),
+    (_Herkomst("0339", "6043", "tr_TR"), 14),
+    (_Herkomst("0072", "7028", "pl_PL"), 13),
+    (_Herkomst("0055", "9089", "de_DE"), 11),
+    (_Herkomst("0052", "5010", "nl_BE"), 7),
+    (_Herkomst("0060", "6039", "en_GB"), 6),
+    (_Herkomst("0064", "7044", "it_IT"), 5),
+    (_Herkomst("0077", "6037", "es_ES"), 5),
+    (_Herkomst("0074", "7047", "ro_RO"), 5),
+    (_Herkomst("0057", "5002", "fr_FR"), 4),
+    (_Herkomst("0073", "7050", "pt_PT"), 3),
     (_Herkomst("0223", "6014", "en_US"), 2),
 )
 # Where Dutch emigrants went: land (tabel 34), Faker locale for the address, weight.
-_BESTEMMINGEN = (("5010", "nl_BE", 20), ("9089", "de_DE", 18), ("6037", "es_ES", 10), ("6039", "en_GB", 10),
-                 ("6014", "en_US", 9), ("5002", "fr_FR", 8), ("5001", "en_CA", 7), ("6016", "en_AU", 7),
-                 ("5003", "de_CH", 5), ("5013", "en_NZ", 3))
+_BESTEMMINGEN = (
+    ("5010", "nl_BE", 20),
+    ("9089", "de_DE", 18),
+    ("6037", "es_ES", 10),
+    ("6039", "en_GB", 10),
+    ("6014", "en_US", 9),
+    ("5002", "fr_FR", 8),
+    ("5001", "en_CA", 7),
+    ("6016", "en_AU", 7),
+    ("5003", "de_CH", 5),
+    ("5013", "en_NZ", 3),
+)
 _RNI_DEELNEMERS = (("0101", 80), ("0601", 8), ("9999", 12))  # tabel 60, in force in 2014
 
-_TRADITIONEEL_M = ("Johannes", "Cornelis", "Hendrik", "Jan", "Willem", "Pieter", "Gerrit", "Jacobus", "Adrianus",
-                   "Petrus", "Wilhelmus", "Antonius", "Gerardus", "Franciscus", "Theodorus", "Hendrikus", "Johan",
-                   "Dirk", "Klaas", "Arie", "Jacob", "Albert", "Bernardus", "Martinus", "Nicolaas", "Hermanus")
-_TRADITIONEEL_V = ("Maria", "Johanna", "Cornelia", "Wilhelmina", "Anna", "Elisabeth", "Hendrika", "Catharina",
-                   "Geertruida", "Adriana", "Petronella", "Jacoba", "Helena", "Margaretha", "Aaltje", "Grietje",
-                   "Neeltje", "Antonia", "Gerarda", "Theodora", "Francisca", "Alida", "Sophia", "Christina")
-_VOORVOEGSELS = ("van der", "van den", "van de", "van 't", "in 't", "op de", "uit de", "van", "de", "den",
-                 "ter", "ten", "te", "'t", "het")
+_TRADITIONEEL_M = (
+    "Johannes",
+    "Cornelis",
+    "Hendrik",
+    "Jan",
+    "Willem",
+    "Pieter",
+    "Gerrit",
+    "Jacobus",
+    "Adrianus",
+    "Petrus",
+    "Wilhelmus",
+    "Antonius",
+    "Gerardus",
+    "Franciscus",
+    "Theodorus",
+    "Hendrikus",
+    "Johan",
+    "Dirk",
+    "Klaas",
+    "Arie",
+    "Jacob",
+    "Albert",
+    "Bernardus",
+    "Martinus",
+    "Nicolaas",
+    "Hermanus",
+)
+_TRADITIONEEL_V = (
+    "Maria",
+    "Johanna",
+    "Cornelia",
+    "Wilhelmina",
+    "Anna",
+    "Elisabeth",
+    "Hendrika",
+    "Catharina",
+    "Geertruida",
+    "Adriana",
+    "Petronella",
+    "Jacoba",
+    "Helena",
+    "Margaretha",
+    "Aaltje",
+    "Grietje",
+    "Neeltje",
+    "Antonia",
+    "Gerarda",
+    "Theodora",
+    "Francisca",
+    "Alida",
+    "Sophia",
+    "Christina",
+)
+_VOORVOEGSELS = (
+    "van der",
+    "van den",
+    "van de",
+    "van 't",
+    "in 't",
+    "op de",
+    "uit de",
+    "van",
+    "de",
+    "den",
+    "ter",
+    "ten",
+    "te",
+    "'t",
+    "het",
+)
 _ENKELE_NAAM = re.compile(r"^[A-Z][a-zà-ÿ']+(-[A-Z][a-zà-ÿ']+)?$")
 
-_STRAATWOORDEN = ("Kerk", "Dorps", "Molen", "School", "Stations", "Markt", "Haven", "Kastanje", "Eiken", "Beuken",
-                  "Linden", "Berken", "Wilgen", "Populieren", "Rozen", "Tulpen", "Lelie", "Merel", "Lijster",
-                  "Zwaluw", "Vinken", "Reiger", "Zonne", "Polder", "Dijk", "Veld", "Bos", "Heide", "Weide",
-                  "Akker", "Kanaal", "Sluis", "Brug", "Hoog", "Nieuwe", "Oude", "Juliana", "Beatrix", "Wilhelmina",
-                  "Emma", "Oranje", "Nassau", "Prins Bernhard", "Prins Hendrik", "Rembrandt", "Vermeer",
-                  "Van Gogh", "Vondel", "Bilderdijk", "Huygens", "Spinoza", "Erasmus", "Thorbecke", "Mozart",
-                  "Frans Hals", "Jan Steen", "Piet Hein", "De Ruyter", "Tjalk", "Klaver", "Esdoorn", "Hazelaar")
-_STRAATSOORTEN = ("straat", "straat", "straat", "laan", "laan", "weg", "weg", "plein", "hof", "singel", "kade",
-                  "dreef", "pad", "steeg", "gracht", "erf", "ring")
+_STRAATWOORDEN = (
+    "Kerk",
+    "Dorps",
+    "Molen",
+    "School",
+    "Stations",
+    "Markt",
+    "Haven",
+    "Kastanje",
+    "Eiken",
+    "Beuken",
+    "Linden",
+    "Berken",
+    "Wilgen",
+    "Populieren",
+    "Rozen",
+    "Tulpen",
+    "Lelie",
+    "Merel",
+    "Lijster",
+    "Zwaluw",
+    "Vinken",
+    "Reiger",
+    "Zonne",
+    "Polder",
+    "Dijk",
+    "Veld",
+    "Bos",
+    "Heide",
+    "Weide",
+    "Akker",
+    "Kanaal",
+    "Sluis",
+    "Brug",
+    "Hoog",
+    "Nieuwe",
+    "Oude",
+    "Juliana",
+    "Beatrix",
+    "Wilhelmina",
+    "Emma",
+    "Oranje",
+    "Nassau",
+    "Prins Bernhard",
+    "Prins Hendrik",
+    "Rembrandt",
+    "Vermeer",
+    "Van Gogh",
+    "Vondel",
+    "Bilderdijk",
+    "Huygens",
+    "Spinoza",
+    "Erasmus",
+    "Thorbecke",
+    "Mozart",
+    "Frans Hals",
+    "Jan Steen",
+    "Piet Hein",
+    "De Ruyter",
+    "Tjalk",
+    "Klaver",
+    "Esdoorn",
+    "Hazelaar",
+)
+_STRAATSOORTEN = (
+    "straat",
+    "straat",
+    "straat",
+    "laan",
+    "laan",
+    "weg",
+    "weg",
+    "plein",
+    "hof",
+    "singel",
+    "kade",
+    "dreef",
+    "pad",
+    "steeg",
+    "gracht",
+    "erf",
+    "ring",
+)
 _TITELS = ("Burgemeester", "Dokter", "Pastoor", "Meester", "Professor", "Generaal")
-_AFKORTINGEN = (("Burgemeester ", "Burg. "), ("Dokter ", "Dr. "), ("Pastoor ", "Past. "), ("Meester ", "Mr. "),
-                ("Professor ", "Prof. "), ("Generaal ", "Gen. "), ("Prins ", "Pr. "))
+_AFKORTINGEN = (
+    ("Burgemeester ", "Burg. "),
+    ("Dokter ", "Dr. "),
+    ("Pastoor ", "Past. "),
+    ("Meester ", "Mr. "),
+    ("Professor ", "Prof. "),
+    ("Generaal ", "Gen. "),
+    ("Prins ", "Pr. "),
+)
 _POSTCODELETTERS = "ABCDEGHJKLMNPRSTVWXZ"
 _POSTCODE_PAREN = tuple(a + b for a in _POSTCODELETTERS for b in _POSTCODELETTERS if a + b not in ("SA", "SD", "SS"))
-_PROVINCIES = ("Noord-Holland", "Zuid-Holland", "Utrecht", "Zeeland", "Noord-Brabant", "Limburg", "Gelderland",
-               "Overijssel", "Flevoland", "Friesland", "Drenthe", "Groningen")  # roughly by postcode
+# The postcode numbers of each province, roughly.
+_PROVINCIES = {
+    "Noord-Holland": ((1000, 1300), (1400, 2000)),
+    "Flevoland": ((1300, 1400), (8200, 8300)),
+    "Zuid-Holland": ((2000, 3400),),
+    "Utrecht": ((3400, 4000),),
+    "Gelderland": ((4000, 4300), (6500, 7400)),
+    "Zeeland": ((4300, 4600),),
+    "Noord-Brabant": ((4600, 5800),),
+    "Limburg": ((5800, 6500),),
+    "Overijssel": ((7400, 7700), (8000, 8200)),
+    "Drenthe": ((7700, 8000), (9400, 9500)),
+    "Friesland": ((8300, 9300),),
+    "Groningen": ((9300, 9400), (9500, 10000)),
+}
 
 
 # --- identifiers ---------------------------------------------------------------------------------------
+
 
 @cache
 def gereserveerde_nummers() -> frozenset[str]:
@@ -174,6 +373,7 @@ def _a_nummers(seed: int, gereserveerd: frozenset[str]) -> Iterator[str]:
 
 # --- addresses -----------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class _Adres:
     gemeente: str
@@ -199,21 +399,21 @@ class _Plaats:
 
     code: str
     woonplaats: str
-    postcodes: range
+    postcodes: tuple[int, ...]
     straten: int
 
 
-def _postcodeblokken(gemeenten: Sequence[Gemeente]) -> dict[str, range]:
-    """Each municipality a block of 4-digit postcode numbers, by province and in proportion to inhabitants."""
-    rang = {naam: index for index, naam in enumerate(_PROVINCIES)}
-    ordered = sorted(gemeenten, key=lambda item: (rang.get(item.provincienaam, len(rang)), item.cbs_code))
-    total = sum(item.inwoners for item in ordered)
-    extra = 9000 - len(ordered)
-    result, start = {}, 1000
-    for item in ordered:
-        size = 1 + extra * item.inwoners // total
-        result[item.gemeentecode] = range(start, start + size)
-        start += size
+def _postcodeblokken(gemeenten: Sequence[Gemeente]) -> dict[str, tuple[int, ...]]:
+    """Each municipality its own 4-digit postcode numbers: its province's, in proportion to inhabitants."""
+    result: dict[str, tuple[int, ...]] = {}
+    for provincie, reeksen in _PROVINCIES.items():
+        nummers = [nummer for start, eind in reeksen for nummer in range(start, eind)]
+        leden = sorted((item for item in gemeenten if item.provincienaam == provincie), key=lambda item: item.cbs_code)
+        total, extra, start = sum(item.inwoners for item in leden), len(nummers) - len(leden), 0
+        for item in leden:
+            size = 1 + extra * item.inwoners // total
+            result[item.gemeentecode] = tuple(nummers[start : start + size])
+            start += size
     return result
 
 
@@ -223,8 +423,7 @@ def _plaatsen() -> tuple[tuple[_Plaats, ...], tuple[int, ...]]:
     gemeenten = gemeenten_2014()
     blokken = _postcodeblokken(gemeenten)
     plaatsen = tuple(
-        _Plaats(item.gemeentecode, item.naam.split(",")[0], blokken[item.gemeentecode],
-                max(8, item.inwoners // 250))
+        _Plaats(item.gemeentecode, item.naam.split(",")[0], blokken[item.gemeentecode], max(8, item.inwoners // 250))
         for item in gemeenten
     )
     cumulatief, total = [], 0
@@ -244,25 +443,37 @@ def _korte_naam(naam: str) -> str:
 
 
 class _Straat:
-    """One street: a postcode number, a block of ten letter pairs and the next free house number."""
+    """One street: a postcode number, a block of ten letter pairs and house numbers 1 to ``lengte``.
 
-    __slots__ = ("basis", "kort", "naam", "nummer", "postcode", "wachtend")
+    Numbers are handed out in a scattered order (``start + i * stap`` modulo ``lengte``), each once.
+    """
 
-    def __init__(self, naam: str, postcode: int, basis: int) -> None:
+    __slots__ = ("basis", "gebruikt", "kort", "lengte", "naam", "nummer", "postcode", "stap", "start", "wachtend")
+
+    def __init__(self, naam: str, postcode: int, basis: int, rng: random.Random) -> None:
         self.naam, self.kort = naam, _korte_naam(naam)
         self.postcode, self.basis = postcode, basis
-        self.nummer = 0
+        self.lengte = rng.randint(8, 200)
+        self.start = rng.randrange(self.lengte)
+        self.stap = next((stap for stap in (7, 11, 13, 17, 19, 23) if self.lengte % stap), 1)
+        self.gebruikt = self.nummer = 0
         self.wachtend: list[tuple[str, str]] = []
+
+    @property
+    def vol(self) -> bool:
+        """Whether every house number was handed out."""
+        return self.gebruikt >= self.lengte and not self.wachtend
 
     def volgend(self, rng: random.Random) -> tuple[int, str, str]:
         """The next address on this street: huisnummer, huisletter, toevoeging."""
         if not self.wachtend:
-            self.nummer += 1 if rng.random() < 0.7 else 2
+            self.nummer = (self.start + self.gebruikt * self.stap) % self.lengte + 1
+            self.gebruikt += 1
             kans = rng.random()
             if kans < 0.04:
                 self.wachtend = [(letter, "") for letter in "ABC"[: rng.randint(2, 3)]]
             elif kans < 0.07:
-                self.wachtend = [("", toevoeging) for toevoeging in rng.choice((("1", "2"), ("hs", "1", "2"), ("A", "B")))]
+                self.wachtend = [("", item) for item in rng.choice((("1", "2"), ("hs", "1", "2"), ("A", "B")))]
             else:
                 self.wachtend = [("", "")]
         letter, toevoeging = self.wachtend.pop(0)
@@ -270,7 +481,7 @@ class _Straat:
 
     def postcode_bij(self, nummer: int) -> str:
         """The postcode of ``nummer``: twenty house numbers per letter pair."""
-        paar = _POSTCODE_PAREN[(self.basis + min((nummer - 1) // 20, 9)) % len(_POSTCODE_PAREN)]
+        paar = _POSTCODE_PAREN[(self.basis + (nummer - 1) // 20) % len(_POSTCODE_PAREN)]
         return f"{self.postcode}{paar}"
 
 
@@ -283,15 +494,12 @@ class _Straten:
         self.achternamen = achternamen
         self.straten: list[_Straat] = []
         self.namen: set[str] = set()
-        self.serie = 0
+        self.aangelegd = self.serie = 0
 
     def _nieuwe_straat(self) -> _Straat:
-        naam = self._naam()
-        index = len(self.straten)
         nummers = self.plaats.postcodes
-        straat = _Straat(naam, nummers[index % len(nummers)], (index // len(nummers)) * 10)
-        self.straten.append(straat)
-        return straat
+        index, self.aangelegd = self.aangelegd, self.aangelegd + 1
+        return _Straat(self._naam(), nummers[index % len(nummers)], (index // len(nummers)) * 10, self.rng)
 
     def _naam(self) -> str:
         rng = self.rng
@@ -312,18 +520,29 @@ class _Straten:
     def adres(self, rng: random.Random) -> _Adres:
         """A new address in this municipality (never handed out before)."""
         index = rng.randrange(self.plaats.straten)
-        while index >= len(self.straten):
-            self._nieuwe_straat()
+        if index >= len(self.straten):
+            index = len(self.straten)
+            self.straten.append(self._nieuwe_straat())
+        elif self.straten[index].vol:
+            self.straten[index] = self._nieuwe_straat()
         straat = self.straten[index]
-        if straat.nummer >= 400:
-            straat = self._nieuwe_straat()
         nummer, letter, toevoeging = straat.volgend(rng)
         self.serie += 1
-        return _Adres(self.plaats.code, straat.naam, straat.kort, nummer, letter, toevoeging,
-                      straat.postcode_bij(nummer), self.plaats.woonplaats, _BAG_SERIE + self.serie)
+        return _Adres(
+            self.plaats.code,
+            straat.naam,
+            straat.kort,
+            nummer,
+            letter,
+            toevoeging,
+            straat.postcode_bij(nummer),
+            self.plaats.woonplaats,
+            _BAG_SERIE + self.serie,
+        )
 
 
 # --- the people ----------------------------------------------------------------------------------------
+
 
 @dataclass(slots=True, eq=False)
 class _Persoon:
@@ -396,11 +615,15 @@ def _namen(faker: Any) -> _Namen:
     achternamen = []
     for naam in provider.last_names:
         voorvoegsel = next((item for item in _VOORVOEGSELS if naam.startswith(f"{item} ")), "")
-        rest = naam[len(voorvoegsel) + 1:] if voorvoegsel else naam
+        rest = naam[len(voorvoegsel) + 1 :] if voorvoegsel else naam
         if _ENKELE_NAAM.match(rest):
             achternamen.append((voorvoegsel, rest))
-    return _Namen(tuple(provider.first_names_male), tuple(provider.first_names_female), tuple(achternamen),
-                  tuple(sorted({naam for voorvoegsel, naam in achternamen if not voorvoegsel})))
+    return _Namen(
+        tuple(provider.first_names_male),
+        tuple(provider.first_names_female),
+        tuple(achternamen),
+        tuple(sorted({naam for voorvoegsel, naam in achternamen if not voorvoegsel})),
+    )
 
 
 def _dag(rng: random.Random, vanaf: date, tot: date) -> date:
@@ -410,6 +633,15 @@ def _dag(rng: random.Random, vanaf: date, tot: date) -> date:
 
 def _jaren(dag: date, jaren: float) -> date:
     return dag + timedelta(days=round(jaren * _JAAR))
+
+
+def _toegestaan(soort: str, datum: date, zelfde_geslacht: bool) -> str:
+    """``soort`` as the law allowed it on ``datum``: partnership from 1998, same-sex marriage from April 2001."""
+    if soort == "P" and datum < _PARTNERSCHAP:
+        soort = "H"
+    if zelfde_geslacht and soort == "H" and datum < _HUWELIJK_ZELFDE_GESLACHT:
+        soort = "P"
+    return "" if soort == "P" and datum < _PARTNERSCHAP else soort
 
 
 def _gewogen(rng: random.Random, items: Sequence[tuple[Any, int]]) -> Any:
@@ -465,8 +697,11 @@ class _Bevolking:
         return f"{register}{rng.choice(_POSTCODELETTERS)}{rng.choice(_POSTCODELETTERS)}{rng.randrange(10000):04d}"
 
     def volwassen_geboortedatum(self, minimum: int = 18, maximum: int = 96) -> date:
-        banden = [(start, breedte, gewicht) for start, breedte, gewicht in _LEEFTIJDEN
-                  if minimum <= start and start + breedte <= maximum]
+        banden = [
+            (start, breedte, gewicht)
+            for start, breedte, gewicht in _LEEFTIJDEN
+            if minimum <= start and start + breedte <= maximum
+        ]
         start, breedte, _ = self.rng.choices(banden, weights=[item[2] for item in banden])[0]
         return _jaren(PEILDATUM, -(start + self.rng.random() * breedte))
 
@@ -482,7 +717,8 @@ class _Bevolking:
         oud = _TRADITIONEEL_M if geslacht == "M" else _TRADITIONEEL_V
         kans_oud = 0.75 if geboren.year < 1965 else 0.3 if geboren.year < 1985 else 0.05
         aantal = rng.choices((1, 2, 3), weights=(40, 40, 20) if geboren.year < 1980 else (60, 32, 8))[0]
-        namen = [rng.choice(oud if rng.random() < kans_oud else modern) for _ in range(aantal)]
+        pool = oud if rng.random() < kans_oud else modern
+        namen = [rng.choice(pool) for _ in range(aantal)]
         return " ".join(dict.fromkeys(namen))
 
     def achternaam(self, herkomst: _Herkomst | None) -> tuple[str, str]:
@@ -505,17 +741,30 @@ class _Bevolking:
         geboren = _jaren(kind, -(22 + self.rng.random() * 16))
         voorvoegsel, geslachtsnaam = naam or self.achternaam(herkomst)
         plaats, land = self.geboorteplaats(herkomst)
-        return _Persoon(geslacht, self.voornamen(geslacht, geboren, herkomst), voorvoegsel, geslachtsnaam,
-                        geboren, plaats, land)
+        return _Persoon(
+            geslacht, self.voornamen(geslacht, geboren, herkomst), voorvoegsel, geslachtsnaam, geboren, plaats, land
+        )
 
     def volwassene(self, geslacht: str, geboren: date, herkomst: _Herkomst | None) -> _Mens:
         """An adult with parents outside the population."""
         voorvoegsel, geslachtsnaam = self.achternaam(herkomst)
         plaats, land = self.geboorteplaats(herkomst)
         bsn, anummer = self.nummer()
-        persoon = _Persoon(geslacht, self.voornamen(geslacht, geboren, herkomst), voorvoegsel, geslachtsnaam,
-                           geboren, plaats, land, bsn, anummer)
-        ouders = (self.ouder("V", geboren, None, herkomst), self.ouder("M", geboren, (voorvoegsel, geslachtsnaam), herkomst))
+        persoon = _Persoon(
+            geslacht,
+            self.voornamen(geslacht, geboren, herkomst),
+            voorvoegsel,
+            geslachtsnaam,
+            geboren,
+            plaats,
+            land,
+            bsn,
+            anummer,
+        )
+        ouders = (
+            self.ouder("V", geboren, None, herkomst),
+            self.ouder("M", geboren, (voorvoegsel, geslachtsnaam), herkomst),
+        )
         nationaliteit = herkomst.nationaliteit if herkomst else NEDERLANDSE
         return self.afronden(_Mens(persoon, nationaliteit, ouders))
 
@@ -525,8 +774,17 @@ class _Bevolking:
         geslacht = self.rng.choice("MV")
         nederlands = NEDERLANDSE in (moeder.nationaliteit, vader.nationaliteit if vader else "")
         bsn, anummer = self.nummer()
-        persoon = _Persoon(geslacht, self.voornamen(geslacht, geboren, None), naamgever.voorvoegsel,
-                           naamgever.geslachtsnaam, geboren, "", NEDERLAND, bsn, anummer)
+        persoon = _Persoon(
+            geslacht,
+            self.voornamen(geslacht, geboren, None),
+            naamgever.voorvoegsel,
+            naamgever.geslachtsnaam,
+            geboren,
+            "",
+            NEDERLAND,
+            bsn,
+            anummer,
+        )
         ouder2 = vader.persoon if vader else self.ouder("M", geboren, None, None)
         nationaliteit = NEDERLANDSE if nederlands else moeder.nationaliteit
         kind = self.afronden(_Mens(persoon, nationaliteit, (moeder.persoon, ouder2)))
@@ -552,7 +810,11 @@ class _Bevolking:
 
     def verbinden(self, een: _Mens, ander: _Mens, datum: date, plaats: str, soort: str = "") -> _Verbintenis | None:
         """Record a marriage (or partnership) on both sides; ``None`` for a couple living together."""
-        soort = soort or self.rng.choices(("H", "P", ""), weights=(72, 6, 22))[0]
+        soort = _toegestaan(
+            soort or self.rng.choices(("H", "P", ""), weights=(72, 6, 22))[0],
+            datum,
+            een.persoon.geslacht == ander.persoon.geslacht,
+        )
         if not soort:
             return None
         verbintenis = _Verbintenis(een, ander, soort, datum, plaats, self.akte("3" if soort == "H" else "5"))
@@ -661,8 +923,9 @@ class _Bevolking:
         vrouw, man = self.paar(self.volwassen_geboortedatum(55), None)[::-1]
         getrouwd = self.start(vrouw, man, leeftijd=21)
         overledene, nabestaande = (man, vrouw) if self.rng.random() < 0.7 else (vrouw, man)
-        sterfdag = _dag(self.rng, max(GBA_START, _jaren(getrouwd, 1), _jaren(overledene.persoon.geboren, 50)),
-                        PEILDATUM)
+        sterfdag = _dag(
+            self.rng, max(GBA_START, _jaren(getrouwd, 1), _jaren(overledene.persoon.geboren, 50)), PEILDATUM
+        )
         plaats = self.plaats()
         verbintenis = self.verbinden(man, vrouw, getrouwd, plaats.code, soort="H")
         van = _dag(self.rng, getrouwd, sterfdag - timedelta(days=30))
@@ -675,10 +938,14 @@ class _Bevolking:
 
     def overleden(self, _ruimte: int) -> list[_Mens]:
         mens = self.volwassene(self.rng.choice("MV"), _jaren(PEILDATUM, -(58 + self.rng.random() * 45)), None)
-        sterfdag = _dag(self.rng, max(GBA_START, _jaren(mens.persoon.geboren, 55)),
-                        min(PEILDATUM, _jaren(mens.persoon.geboren, 100)))
-        self.huisvesten([mens], _dag(self.rng, _jaren(mens.persoon.geboren, 25), sterfdag - timedelta(days=30)),
-                        kans=0.0)
+        sterfdag = _dag(
+            self.rng,
+            max(GBA_START, _jaren(mens.persoon.geboren, 55)),
+            min(PEILDATUM, _jaren(mens.persoon.geboren, 100)),
+        )
+        self.huisvesten(
+            [mens], _dag(self.rng, _jaren(mens.persoon.geboren, 25), sterfdag - timedelta(days=30)), kans=0.0
+        )
         mens.overleden = (sterfdag, mens.adressen[-1].adres.gemeente, self.akte("2"))
         return [mens]
 
@@ -687,8 +954,11 @@ class _Bevolking:
         laatste = max(lid.adressen[-1].van for lid in leden)
         vertrek = _dag(self.rng, max(laatste + timedelta(days=60), GBA_START), PEILDATUM)
         herkomst = next((lid for lid in leden if lid.nationaliteit != NEDERLANDSE), None)
-        land, locale = (herkomst.persoon.geboorteland, self.locale_van(herkomst)) if herkomst else \
-            _gewogen(self.rng, [((land, locale), gewicht) for land, locale, gewicht in _BESTEMMINGEN])
+        land, locale = (
+            (herkomst.persoon.geboorteland, self.locale_van(herkomst))
+            if herkomst
+            else _gewogen(self.rng, [((land, locale), gewicht) for land, locale, gewicht in _BESTEMMINGEN])
+        )
         adres = self.buitenland(land, locale)
         for lid in leden:
             lid.vertrek = (max(vertrek, lid.adressen[-1].van), adres)
@@ -713,3 +983,343 @@ class _Bevolking:
             soort = "stel" if ruimte == 2 else "alleen"
         bouwer: Callable[[int], list[_Mens]] = getattr(self, soort)
         return bouwer(ruimte)
+
+
+# --- rendering -----------------------------------------------------------------------------------------
+
+Elementen = dict[str, str]
+
+
+@cache
+def _d(dag: date) -> str:
+    return f"{dag.year:04d}{dag.month:02d}{dag.day:02d}"
+
+
+def _opneming(dag: date) -> str:
+    """Datum van opneming (86.10): the event, or the start of the GBA for what was converted."""
+    return _d(max(dag, GBA_START))
+
+
+def _ingang(mens: _Mens) -> date:
+    """When the person's data started to count here: birth, immigration or RNI registration."""
+    if mens.rni is not None:
+        return mens.rni[0]
+    return mens.vestiging[1] if mens.vestiging is not None else mens.persoon.geboren
+
+
+def _identiteit(persoon: _Persoon, geslacht: bool = True) -> Elementen:
+    elementen = {"01.10": persoon.anummer, "01.20": persoon.bsn} if persoon.bsn else {}
+    elementen["02.10"] = persoon.voornamen
+    if persoon.voorvoegsel:
+        elementen["02.30"] = persoon.voorvoegsel
+    elementen["02.40"] = persoon.geslachtsnaam
+    elementen["03.10"] = _d(persoon.geboren)
+    elementen["03.20"] = persoon.geboorteplaats
+    elementen["03.30"] = persoon.geboorteland
+    if geslacht:
+        elementen["04.10"] = persoon.geslacht
+    return elementen
+
+
+def _persoon(mens: _Mens) -> Voorkomen:
+    elementen = _identiteit(mens.persoon)
+    elementen["61.10"] = mens.naamgebruik
+    if mens.geboorteakte:
+        elementen["81.10"] = mens.persoon.geboorteplaats
+        elementen["81.20"] = mens.geboorteakte
+    ingang = _ingang(mens)
+    elementen["85.10"] = _d(ingang)
+    elementen["86.10"] = _opneming(ingang)
+    if mens.rni is not None:
+        elementen["88.10"] = mens.rni[2]
+    return Voorkomen("01", 1, 0, elementen)
+
+
+def _ouders(mens: _Mens) -> list[Voorkomen]:
+    geboren, opneming = _d(mens.persoon.geboren), _opneming(_ingang(mens))
+    return [
+        Voorkomen(categorie, 1, 0, {**_identiteit(ouder), "62.10": geboren, "85.10": geboren, "86.10": opneming})
+        for categorie, ouder in zip(("02", "03"), mens.ouders, strict=True)
+    ]
+
+
+def _nationaliteit(mens: _Mens) -> Voorkomen:
+    if mens.nationaliteit != NEDERLANDSE:
+        reden = "301"  # vaststelling bezit vreemde nationaliteit
+    else:
+        reden = "001" if mens.persoon.geboren.year < 1985 else "017"  # WNb 1892 art. 1a, RWN art. 3 lid 1
+    ingang = _ingang(mens)
+    return Voorkomen(
+        "04", 1, 0, {"05.10": mens.nationaliteit, "63.10": reden, "85.10": _d(ingang), "86.10": _opneming(ingang)}
+    )
+
+
+def _einde(mens: _Mens, verbintenis: _Verbintenis) -> date | None:
+    """The dissolution as ``mens``'s own list records it (not on the list of the partner who died)."""
+    if verbintenis.reden == "O" and mens.overleden is not None and mens.overleden[0] == verbintenis.einde:
+        return None
+    return verbintenis.einde
+
+
+def _partners(mens: _Mens) -> list[Voorkomen]:
+    result = []
+    for stapel, verbintenis in enumerate(mens.verbintenissen, start=1):
+        partner = _identiteit(verbintenis.partner_van(mens).persoon)
+        datum = verbintenis.datum
+        sluiting = {
+            **partner,
+            "06.10": _d(datum),
+            "06.20": verbintenis.plaats,
+            "06.30": NEDERLAND,
+            "15.10": verbintenis.soort,
+            "81.10": verbintenis.plaats,
+            "81.20": verbintenis.akte,
+            "85.10": _d(datum),
+            "86.10": _opneming(datum),
+        }
+        einde = _einde(mens, verbintenis)
+        if einde is None:
+            result.append(Voorkomen("05", stapel, 0, sluiting))
+            continue
+        ontbinding = {
+            **partner,
+            "07.10": _d(einde),
+            "07.20": verbintenis.eindplaats,
+            "07.30": NEDERLAND,
+            "07.40": verbintenis.reden,
+            "15.10": verbintenis.soort,
+            "85.10": _d(einde),
+            "86.10": _opneming(einde),
+        }
+        result += [Voorkomen("05", stapel, 0, ontbinding), Voorkomen("05", stapel, 1, sluiting)]
+    return result
+
+
+def _overlijden(mens: _Mens) -> list[Voorkomen]:
+    if mens.overleden is None:
+        return []
+    dag, gemeente, akte = mens.overleden
+    return [
+        Voorkomen(
+            "06",
+            1,
+            0,
+            {
+                "08.10": _d(dag),
+                "08.20": gemeente,
+                "08.30": NEDERLAND,
+                "81.10": gemeente,
+                "81.20": akte,
+                "85.10": _d(dag),
+                "86.10": _d(dag),
+            },
+        )
+    ]
+
+
+def _opschorting(mens: _Mens) -> tuple[date, str] | None:
+    if mens.overleden is not None:
+        return mens.overleden[0], "O"
+    if mens.vertrek is not None:
+        return mens.vertrek[0], "E"
+    return (mens.rni[0], "R") if mens.rni is not None else None
+
+
+def _inschrijving(mens: _Mens) -> Voorkomen:
+    elementen = {"68.10": _d(max(GBA_START, _ingang(mens)))}
+    opschorting = _opschorting(mens)
+    if opschorting is not None:
+        elementen["67.10"], elementen["67.20"] = _d(opschorting[0]), opschorting[1]
+        if mens.adressen:
+            elementen["69.10"] = mens.adressen[-1].adres.gemeente
+    elementen["70.10"] = "7" if mens.geheim else "0"
+    return Voorkomen("07", 1, 0, elementen)
+
+
+def _adres(mens: _Mens, bewoning: _Bewoning, ingeschreven: date) -> Elementen:
+    adres, van = bewoning.adres, _d(bewoning.van)
+    elementen = {
+        "09.10": adres.gemeente,
+        "09.20": _d(ingeschreven),
+        "10.10": "W",
+        "10.30": van,
+        "11.10": adres.kort,
+        "11.15": adres.straat,
+        "11.20": str(adres.huisnummer),
+    }
+    if adres.huisletter:
+        elementen["11.30"] = adres.huisletter
+    if adres.toevoeging:
+        elementen["11.40"] = adres.toevoeging
+    elementen["11.60"] = adres.postcode
+    elementen["11.70"] = adres.woonplaats
+    elementen["11.80"] = f"{adres.gemeente}01{adres.serie:010d}"
+    elementen["11.90"] = f"{adres.gemeente}20{adres.serie:010d}"
+    if mens.vestiging is not None:
+        elementen["14.10"], elementen["14.20"] = mens.vestiging[0], _d(mens.vestiging[1])
+    elementen["72.10"] = "I" if bewoning.van >= _jaren(mens.persoon.geboren, 16) else "G"
+    elementen["85.10"] = van
+    elementen["86.10"] = _opneming(bewoning.van)
+    return elementen
+
+
+def _buitenland(dag: date, adres: _Buitenland, gemeente: str, deelnemer: str = "") -> Elementen:
+    elementen = {"09.10": gemeente, "09.20": _d(dag), "13.10": adres.land, "13.20": _d(dag)}
+    for code, regel in zip(("13.30", "13.40", "13.50"), adres.regels, strict=False):
+        elementen[code] = regel
+    elementen["85.10"] = elementen["86.10"] = _d(dag)
+    if deelnemer:
+        elementen["88.10"] = deelnemer
+    return elementen
+
+
+def _verblijf(mens: _Mens) -> list[Voorkomen]:
+    items: list[Elementen] = []  # oldest first
+    ingeschreven, gemeente = PEILDATUM, ""
+    for bewoning in mens.adressen:
+        if bewoning.adres.gemeente != gemeente:
+            ingeschreven, gemeente = bewoning.van, bewoning.adres.gemeente
+        items.append(_adres(mens, bewoning, ingeschreven))
+    if mens.vertrek is not None:
+        dag, buitenland = mens.vertrek
+        items.append(_buitenland(dag, buitenland, RNI_GEMEENTE if dag >= RNI_START else gemeente))
+    if mens.rni is not None:
+        items.append(_buitenland(mens.rni[0], mens.rni[1], RNI_GEMEENTE, mens.rni[2]))
+    return [Voorkomen("08", 1, volgnummer, elementen) for volgnummer, elementen in enumerate(reversed(items))]
+
+
+def _kinderen(mens: _Mens) -> list[Voorkomen]:
+    return [
+        Voorkomen(
+            "09",
+            stapel,
+            0,
+            {
+                **_identiteit(kind.persoon, geslacht=False),
+                "85.10": _d(kind.persoon.geboren),
+                "86.10": _opneming(kind.persoon.geboren),
+            },
+        )
+        for stapel, kind in enumerate(mens.kinderen, start=1)
+    ]
+
+
+def _persoonslijst(mens: _Mens) -> Persoonslijst:
+    return Persoonslijst.from_voorkomens(
+        [
+            _persoon(mens),
+            *_ouders(mens),
+            _nationaliteit(mens),
+            *_partners(mens),
+            *_overlijden(mens),
+            _inschrijving(mens),
+            *_verblijf(mens),
+            *_kinderen(mens),
+        ]
+    )
+
+
+# --- the interface -------------------------------------------------------------------------------------
+
+
+def generate_population(persons: int, seed: int = 2014, batch_size: int = 5000) -> Iterator[list[Persoonslijst]]:
+    """Batches of synthetic persoonslijsten, exactly ``persons`` in total.
+
+    Households are generated whole (the last one is kept small enough to fit); a household may be
+    split over two batches, which keeps both sides consistent because relations are by BSN.
+    """
+    if not 0 <= persons <= MAX_PERSONEN:
+        raise ValueError(f"Het aantal personen moet tussen 0 en {MAX_PERSONEN} liggen.")
+    if batch_size < 1:
+        raise ValueError("De batchgrootte moet minstens 1 zijn.")
+    bevolking = _Bevolking(seed)
+    batch: list[Persoonslijst] = []
+    ruimte = persons
+    while ruimte > 0:
+        huishouden = bevolking.huishouden(ruimte)
+        ruimte -= len(huishouden)
+        for mens in huishouden:
+            batch.append(_persoonslijst(mens))
+            if len(batch) == batch_size:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
+async def _check_free(session: AsyncSession, batch: Sequence[Persoonslijst], stored: int) -> None:
+    taken = await repository.existing_bsns(session, [lijst.burgerservicenummer or "" for lijst in batch])
+    if taken:
+        raise ValueError(f"{len(taken)} burgerservicenummers van deze bevolking zijn al in gebruik "
+                         f"(bijvoorbeeld {min(taken)}); leeg de BRP of kies een andere seed. "
+                         f"Al opgeslagen: {stored} personen.")
+
+
+_SLEUTELS = tuple(column.name for column in PersoonslijstRow.__table__.columns if column.name not in ("id", "opgenomen_op"))
+_VOORKOMEN_KOLOMMEN = ("persoonslijst_id", "categorie", "stapel", "volgnummer", "elementen")
+
+
+def _voorkomen_records(ids: Sequence[int], batch: Sequence[Persoonslijst]) -> list[tuple[int, str, int, int, str]]:
+    return [
+        (pl_id, voorkomen.categorie, voorkomen.stapel, voorkomen.volgnummer, orjson.dumps(voorkomen.elementen).decode())
+        for pl_id, lijst in zip(ids, batch, strict=True)
+        for voorkomen in lijst.voorkomens()
+    ]
+
+
+async def _store_postgresql(session: AsyncSession, batch: Sequence[Persoonslijst]) -> None:
+    """COPY both tables; identities are reserved from the sequence first, so concurrent writers are safe."""
+    ids = list((await session.scalars(
+        text("SELECT nextval(pg_get_serial_sequence('brp_persoonslijst', 'id')) FROM generate_series(1, :n)"),
+        {"n": len(batch)},
+    )).all())
+    connection = await (await session.connection()).get_raw_connection()
+    driver: Any = connection.driver_connection
+    sleutels = [(pl_id, *search_keys(lijst).values()) for pl_id, lijst in zip(ids, batch, strict=True)]
+    await driver.copy_records_to_table("brp_persoonslijst", records=sleutels, columns=("id", *_SLEUTELS))
+    await driver.copy_records_to_table("brp_voorkomen", records=_voorkomen_records(ids, batch),
+                                       columns=_VOORKOMEN_KOLOMMEN)
+
+
+async def _store_sqlite(session: AsyncSession, batch: Sequence[Persoonslijst]) -> None:
+    """Plain executemany; SQLite numbers the rows consecutively because this transaction holds the write lock."""
+    await session.execute(PersoonslijstRow.__table__.insert(), [search_keys(lijst) for lijst in batch])
+    laatste = int(await session.scalar(select(func.max(PersoonslijstRow.id))) or 0)
+    ids = range(laatste - len(batch) + 1, laatste + 1)
+    await session.execute(VoorkomenRow.__table__.insert(), [
+        dict(zip(_VOORKOMEN_KOLOMMEN, (pl_id, voorkomen.categorie, voorkomen.stapel, voorkomen.volgnummer),
+                 strict=False)) | {"elementen": dict(voorkomen.elementen)}
+        for pl_id, lijst in zip(ids, batch, strict=True)
+        for voorkomen in lijst.voorkomens()
+    ])
+
+
+async def _store(session: AsyncSession, batch: Sequence[Persoonslijst]) -> None:
+    """Store ``batch`` by the fastest path of the dialect (the repository's insert for any other)."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        await _store_postgresql(session, batch)
+    elif dialect == "sqlite":
+        await _store_sqlite(session, batch)
+    else:  # pragma: no cover - only SQLite and PostgreSQL are supported
+        await repository.add_persoonslijsten(session, batch)
+
+
+async def seed_population(
+    database: Database, persons: int, seed: int = 2014, progress: Callable[[int], None] | None = None
+) -> int:
+    """Generate and store ``persons`` synthetic persons, one transaction per batch; the number stored.
+
+    A batch whose BSNs are already in use (the same seed loaded before) stops the run with a
+    :class:`ValueError`; the batches before it stay stored.
+    """
+    stored = 0
+    for batch in generate_population(persons, seed):
+        async with database.session() as session:
+            await _check_free(session, batch, stored)
+            await _store(session, batch)
+            await session.commit()
+        stored += len(batch)
+        if progress is not None:
+            progress(len(batch))
+    return stored

@@ -83,7 +83,7 @@ def answer_persoon(
 
     ``volledig`` is false for search answers (PersoonBeperkt), which leave out an empty adressering.
     """
-    whole = persoon(lijst, today)
+    whole = persoon(lijst, today, {*selection.tree, *_AUTOMATIC, "rni"})
     for target in selection.binnenland_only:
         _drop_buitenland(whole, target)
     result = select(whole, selection.tree)

@@ -8,6 +8,7 @@ from typing import Any
 
 from opengdi.registers.brp import tabellen
 from opengdi.registers.brp.antwoord import InOnderzoek, group
+from opengdi.registers.brp.lo3 import is_digits
 from opengdi.registers.brp.onderzoek import VERBLIJFT_NIET_OP_ADRES, Onderzoek, onderzoek_of
 from opengdi.registers.brp.persoonslijst import Voorkomen
 from opengdi.registers.brp.waarden import ONBEKEND_CODE, datum, exists, flags, land, tabelwaarde, tekst
@@ -34,7 +35,7 @@ def soort(voorkomen: Voorkomen | None) -> str | None:
 
 
 def _integer(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() and int(value) > 0 else None
+    return int(value) if value and is_digits(value) and int(value) > 0 else None
 
 
 def _identificatie(value: str | None) -> str | None:

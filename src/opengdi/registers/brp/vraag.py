@@ -40,7 +40,7 @@ def pattern(regex: str) -> Check:
     compiled = re.compile(regex)
 
     def check(name: str, value: Any) -> tuple[Any, InvalidParam | None]:
-        if isinstance(value, str) and compiled.match(value) and (regex != IDENTIFICATIE or set(value) != {"0"}):
+        if isinstance(value, str) and compiled.fullmatch(value) and (regex != IDENTIFICATIE or set(value) != {"0"}):
             return value, None
         return None, InvalidParam.of(name, "pattern", pattern=regex)
 
@@ -48,7 +48,7 @@ def pattern(regex: str) -> Check:
 
 
 def _date(name: str, value: Any) -> tuple[Any, InvalidParam | None]:
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         try:
             return date.fromisoformat(value), None
         except ValueError:
@@ -66,7 +66,7 @@ def _boolean(name: str, value: Any) -> tuple[Any, InvalidParam | None]:
 
 def _huisnummer(name: str, value: Any) -> tuple[Any, InvalidParam | None]:
     number = value if isinstance(value, int) and not isinstance(value, bool) else None
-    if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
+    if isinstance(value, str) and re.fullmatch(r"-?[0-9]+", value.strip()):
         number = int(value)
     if number is None:
         return None, InvalidParam(name=name, code="integer", reason="Waarde is geen geldig getal.")

@@ -13,6 +13,7 @@ from typing import Any
 from opengdi.registers.brp import datum as datums
 from opengdi.registers.brp import tabellen
 from opengdi.registers.brp.antwoord import DATUM_INGANG, InOnderzoek
+from opengdi.registers.brp.lo3 import is_digits
 from opengdi.registers.brp.onderzoek import Onderzoek, onderzoek_of
 from opengdi.registers.brp.persoonslijst import Voorkomen
 
@@ -51,7 +52,7 @@ def plaats(value: str | None) -> dict[str, str] | None:
     """A place: a municipality code (tabel 33), or the name of a place abroad."""
     if not value or value == ONBEKEND_CODE:
         return None
-    if len(value) == 4 and value.isdigit():
+    if len(value) == 4 and is_digits(value):
         return gemeente(value)
     return {"omschrijving": value}
 

@@ -11,6 +11,7 @@ import unicodedata
 from typing import Any
 
 from opengdi.registers.brp.invoer import identifying_bsn
+from opengdi.registers.brp.lo3 import is_digits
 from opengdi.registers.brp.persoonslijst import Persoonslijst
 
 
@@ -50,7 +51,7 @@ def search_keys(lijst: Persoonslijst) -> dict[str, Any]:
         "geslacht": get_persoon("04.10"),
         "gemeente_van_inschrijving": get_verblijf("09.10"),
         "postcode": postcode.replace(" ", "").upper() if postcode else None,
-        "huisnummer": int(huisnummer) if huisnummer and huisnummer.isdigit() else None,
+        "huisnummer": int(huisnummer) if huisnummer and is_digits(huisnummer) else None,
         "huisletter": _folded(get_verblijf("11.30")),
         "huisnummertoevoeging": _folded(get_verblijf("11.40")),
         "straat": _folded(get_verblijf("11.10")),

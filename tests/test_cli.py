@@ -1,0 +1,114 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The gdi command: database, imports, seeding, emptying, and `gdi up` serving the demo BRP."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from opengdi.cli import app
+from opengdi.settings import get_settings
+
+runner = CliRunner()
+
+CSV = (
+    ";01.01.10;01.01.20;01.02.10;01.02.40;01.H;08.09.10;08.11.10;08.11.20;08.H\n"
+    "Lg01_1;1234567890;999993653;Suzanne;Moulin;;0599;Boterdiep;31;58\n"
+    ";;;;;;0599;Vredesplein;7;\n"
+    "Lg01_2;;999990639;Mattheus;Burck;;0762;Zeeruststraat;132;\n"
+)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh data folder for the command's embedded database."""
+    monkeypatch.setenv("GDI_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("GDI_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    yield tmp_path
+    get_settings.cache_clear()
+
+
+def _gdi(*args: str) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_db_upgrade_creates_the_database(data_dir: Path) -> None:
+    output = _gdi("db", "upgrade")
+    assert "0001" in output
+    assert (data_dir / "opengdi.db").exists()
+
+
+def test_importing_the_gbav_csv_and_the_json_form(data_dir: Path) -> None:
+    (data_dir / "set.csv").write_text(CSV, encoding="utf-8")
+    (data_dir / "set.json").write_text(json.dumps({"persoonslijsten": [{"01": [{"01.20": "000000012"}]}]}), "utf-8")
+    assert "2 persoonslijsten opgeslagen" in _gdi("brp", "import", str(data_dir / "set.csv"))
+    assert "1 persoonslijsten opgeslagen" in _gdi("brp", "import", str(data_dir / "set.json"))
+    assert "3 persoonslijsten verwijderd" in _gdi("brp", "leeg", "--ja")
+
+
+def test_a_value_of_the_wrong_form_in_the_csv_is_kept_and_reported(data_dir: Path) -> None:
+    (data_dir / "odd.csv").write_text(CSV.replace("Moulin", "Moulin;").replace(";1234567890;", ";12345;"), "utf-8")
+    output = _gdi("brp", "import", str(data_dir / "odd.csv"))
+    assert "waarden met een afwijkende vorm" in output
+
+
+def test_seeding_adds_synthetic_persons(data_dir: Path) -> None:
+    output = _gdi("seed", "brp", "--persons", "40", "--seed", "7")
+    assert "40 synthetische personen opgeslagen" in output
+
+
+def test_emptying_is_refused_in_production(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GDI_DEPLOYMENT", "productie")
+    get_settings.cache_clear()
+    result = runner.invoke(app, ["brp", "leeg", "--ja"])
+    assert result.exit_code == 1
+    assert "alleen in een testomgeving" in result.output
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def test_gdi_up_loads_the_demo_and_serves_the_brp(tmp_path: Path) -> None:
+    port = _free_port()
+    env = {"GDI_DATA_DIR": str(tmp_path), "GDI_PORT": str(port), "PATH": "/usr/bin:/bin"}
+    server = subprocess.Popen([sys.executable, "-m", "opengdi", "up"], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True)
+    try:
+        answer = _wait_for_person(port, "999993653")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert answer["naam"]["geslachtsnaam"] == "Moulin"
+    assert "persoonslijsten geladen" in output
+    assert f"http://127.0.0.1:{port}/haalcentraal/api/brp/docs" in output
+
+
+def _wait_for_person(port: int, bsn: str) -> dict[str, dict[str, str]]:
+    query = {"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": [bsn], "fields": ["naam"]}
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            response = httpx.post(f"http://127.0.0.1:{port}/haalcentraal/api/brp/personen", json=query, timeout=5)
+            if response.status_code == 200 and response.json()["personen"]:
+                person: dict[str, dict[str, str]] = response.json()["personen"][0]
+                return person
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError("gdi up served no demo person within 60 s")
