@@ -69,10 +69,13 @@ def test_seeding_adds_synthetic_persons(data_dir: Path) -> None:
     assert "40 synthetische personen opgeslagen" in output
 
 
-def test_emptying_is_refused_in_production(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("command", [["brp", "leeg", "--ja"], ["seed", "brp", "--persons", "5"]])
+def test_test_data_commands_are_refused_in_production(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
     monkeypatch.setenv("GDI_DEPLOYMENT", "productie")
     get_settings.cache_clear()
-    result = runner.invoke(app, ["brp", "leeg", "--ja"])
+    result = runner.invoke(app, command)
     assert result.exit_code == 1
     assert "alleen in een testomgeving" in result.output
 
@@ -87,8 +90,9 @@ def _free_port() -> int:
 def test_gdi_up_loads_the_demo_and_serves_the_brp(tmp_path: Path) -> None:
     port = _free_port()
     env = {"GDI_DATA_DIR": str(tmp_path), "GDI_PORT": str(port), "PATH": "/usr/bin:/bin"}
-    server = subprocess.Popen([sys.executable, "-m", "opengdi", "up"], env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "opengdi", "up"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     try:
         answer = _wait_for_person(port, "999993653")
     finally:
@@ -112,3 +116,10 @@ def _wait_for_person(port: int, bsn: str) -> dict[str, dict[str, str]]:
             pass
         time.sleep(0.2)
     raise AssertionError("gdi up served no demo person within 60 s")
+
+
+def test_seeding_twice_asks_to_empty_the_brp_first(data_dir: Path) -> None:
+    _gdi("seed", "brp", "--persons", "10")
+    result = runner.invoke(app, ["seed", "brp", "--persons", "10"])
+    assert result.exit_code == 1
+    assert "leeg de BRP eerst" in result.output

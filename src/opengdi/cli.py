@@ -19,8 +19,9 @@ from opengdi.app import api_index, building_blocks, create_app
 from opengdi.demo.laden import VOORBEELD_BSNS, brp_is_empty, demo_size, load_demo
 from opengdi.kernel.db import Database
 from opengdi.kernel.migrate import current_revision, head_revision, upgrade_to_head
+from opengdi.registers.brp import repository
 from opengdi.registers.brp.gbav import read_gbav_csv
-from opengdi.registers.brp.seed import seed_population
+from opengdi.registers.brp.seed import MAX_PERSONEN, seed_population
 from opengdi.registers.brp.service import ImportReport, empty_brp, import_bulk
 from opengdi.settings import Settings, get_settings
 
@@ -116,7 +117,9 @@ def brp_import(
         with _progress() as progress:
             task = progress.add_task(f"{bestand.name} laden", total=len(labelled))
             async with database.session() as session:
-                return await import_bulk(session, labelled, progress=lambda n: progress.advance(task, n))
+                report = await import_bulk(session, labelled, progress=lambda n: progress.advance(task, n))
+        await repository.analyze(database)
+        return report
 
     _print_report(_run(_with_database(get_settings(), work)))
 
@@ -140,17 +143,25 @@ def brp_leeg(ja: Annotated[bool, typer.Option("--ja", help="Niet om bevestiging 
 
 @seed_app.command("brp")
 def seed_brp(
-    persons: Annotated[int, typer.Option("--persons", "-n", min=1, help="Aantal synthetische personen.")] = 10_000,
+    persons: Annotated[int, typer.Option("--persons", "-n", min=1, max=MAX_PERSONEN, help="Aantal personen.")] = 10_000,
     seed: Annotated[int, typer.Option("--seed", help="Startwaarde: dezelfde waarde geeft dezelfde bevolking.")] = 2014,
 ) -> None:
-    """Genereer een synthetische bevolking bovenop de testpersonen."""
+    """Genereer een synthetische bevolking bovenop de testpersonen (alleen in een testomgeving)."""
+    settings = get_settings()
+    if not settings.is_test_deployment:
+        console.print("[red]Een synthetische bevolking genereren kan alleen in een testomgeving.[/red]")
+        raise typer.Exit(1)
 
     async def work(database: Database) -> int:
         with _progress() as progress:
             task = progress.add_task("Bevolking genereren", total=persons)
             return await seed_population(database, persons, seed, progress=lambda n: progress.advance(task, n))
 
-    stored = _run(_with_database(get_settings(), work))
+    try:
+        stored = _run(_with_database(settings, work))
+    except ValueError as error:
+        console.print(f"[red]{error}[/red] (gdi brp leeg --ja)")
+        raise typer.Exit(1) from error
     console.print(f"[green]{stored} synthetische personen opgeslagen.[/green]")
 
 

@@ -17,8 +17,10 @@ from opengdi.registers.brp.testdata import haal_centraal_persoonslijsten
 #: Test persons worth trying first, with what makes them interesting.
 VOORBEELD_BSNS = {
     "999993653": "Suzanne Moulin: Franse, gehuwd, verhuisd binnen Rotterdam",
-    "999990639": "Mattheus du Burck: ouders, partner en kinderen",
-    "999992806": "persoon uit de GBA-V proefomgeving",
+    "999990639": "Mattheus du Burck: ouders, partner en vier kinderen",
+    "000009830": "Theodoor-Christiaan … graaf van der Ven-Van Roedelrode tot Broekzucht: adellijke titel",
+    "000009957": "Ronald Moes: geëmigreerd, woont in het buitenland",
+    "100600220": "geheimhouding persoonsgegevens",
 }
 
 
@@ -50,6 +52,7 @@ async def load_demo(database: Database, progress: Callable[[int], None] | None =
     async with database.session() as session:
         report = await import_bulk(session, gbav_testset(), progress=progress)
         extra = await import_bulk(session, haal_centraal_testpersonen(), skip_existing=True, progress=progress)
+    await repository.analyze(database)
     report.stored += extra.stored
     report.skipped += extra.skipped
     report.warnings += extra.warnings

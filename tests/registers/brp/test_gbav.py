@@ -39,80 +39,111 @@ def gbav_testset() -> dict[str, Any]:
 
 # --- small inline CSV texts -----------------------------------------------------------------------
 
+
 def test_a_row_starting_with_lg01_opens_a_persoonslijst_with_the_categories_it_fills() -> None:
     lijsten = read(csv_text("Lg01_1;999993653;Moulin;;0057;;20131102;;0599;Boterdiep;31;"))
-    assert lijsten == {"Lg01_1": {
-        "01": [{"01.20": "999993653", "02.40": "Moulin"}],
-        "04": [{"05.10": "0057"}],
-        "07": [{"68.10": "20131102"}],
-        "08": [{"09.10": "0599", "11.10": "Boterdiep", "11.20": "31"}],
-    }}
+    assert lijsten == {
+        "Lg01_1": {
+            "01": [{"01.20": "999993653", "02.40": "Moulin"}],
+            "04": [{"05.10": "0057"}],
+            "07": [{"68.10": "20131102"}],
+            "08": [{"09.10": "0599", "11.10": "Boterdiep", "11.20": "31"}],
+        }
+    }
 
 
 def test_a_mark_nn_puts_the_next_rows_data_in_a_new_stapel() -> None:
-    lijsten = read(csv_text(
-        "Lg01_1;999993653;Moulin;;0057;04;;;;;;",
-        ";;;;0001;;;;;;;",
-    ))
+    lijsten = read(
+        csv_text(
+            "Lg01_1;999993653;Moulin;;0057;04;;;;;;",
+            ";;;;0001;;;;;;;",
+        )
+    )
     assert lijsten["Lg01_1"]["04"] == [{"05.10": "0057"}, {"stapel": 2, "05.10": "0001"}]
 
 
 def test_a_mark_nn_plus_50_puts_the_next_rows_data_in_an_older_voorkomen_of_the_same_stapel() -> None:
-    lijsten = read(csv_text(
-        "Lg01_1;999993653;Moulin;;0057;54;;;0599;Boterdiep;31;58",
-        ";;;;0052;;;;0599;Vredesplein;7;",
-    ))
+    lijsten = read(
+        csv_text(
+            "Lg01_1;999993653;Moulin;;0057;54;;;0599;Boterdiep;31;58",
+            ";;;;0052;;;;0599;Vredesplein;7;",
+        )
+    )
     assert lijsten["Lg01_1"]["04"] == [{"05.10": "0057"}, {"05.10": "0052"}]
-    assert lijsten["Lg01_1"]["08"] == [{"09.10": "0599", "11.10": "Boterdiep", "11.20": "31"},
-                                       {"09.10": "0599", "11.10": "Vredesplein", "11.20": "7"}]
+    assert lijsten["Lg01_1"]["08"] == [
+        {"09.10": "0599", "11.10": "Boterdiep", "11.20": "31"},
+        {"09.10": "0599", "11.10": "Vredesplein", "11.20": "7"},
+    ]
 
 
 def test_marks_per_category_build_stapels_with_their_own_history() -> None:
-    lijsten = read(csv_text(
-        "Lg01_1;999993653;Moulin;;0057;04;;;;;;",
-        ";;;;0001;54;;;;;;",
-        ";;;;0002;;;;;;;",
-    ))
-    assert lijsten["Lg01_1"]["04"] == [{"05.10": "0057"}, {"stapel": 2, "05.10": "0001"},
-                                       {"stapel": 2, "05.10": "0002"}]
+    lijsten = read(
+        csv_text(
+            "Lg01_1;999993653;Moulin;;0057;04;;;;;;",
+            ";;;;0001;54;;;;;;",
+            ";;;;0002;;;;;;;",
+        )
+    )
+    assert lijsten["Lg01_1"]["04"] == [
+        {"05.10": "0057"},
+        {"stapel": 2, "05.10": "0001"},
+        {"stapel": 2, "05.10": "0002"},
+    ]
 
 
 def test_a_new_stapel_mark_on_a_category_that_occurs_once_is_read_as_history() -> None:
-    lijsten = read(csv_text(
-        "Lg01_1;999993653;Moulin;;;;;;0599;Boterdiep;31;08",
-        ";;;;;;;;0599;Vredesplein;7;",
-    ))
-    assert lijsten["Lg01_1"]["08"] == [{"09.10": "0599", "11.10": "Boterdiep", "11.20": "31"},
-                                       {"09.10": "0599", "11.10": "Vredesplein", "11.20": "7"}]
+    lijsten = read(
+        csv_text(
+            "Lg01_1;999993653;Moulin;;;;;;0599;Boterdiep;31;08",
+            ";;;;;;;;0599;Vredesplein;7;",
+        )
+    )
+    assert lijsten["Lg01_1"]["08"] == [
+        {"09.10": "0599", "11.10": "Boterdiep", "11.20": "31"},
+        {"09.10": "0599", "11.10": "Vredesplein", "11.20": "7"},
+    ]
 
 
 def test_history_of_category_01_continues_on_the_next_row() -> None:
-    lijsten = read(csv_text(
-        "Lg01_1;999993653;Moulin;51;;;;;;;;",
-        ";999993653;Mulin;;;;;;;;;",
-    ))
-    assert lijsten["Lg01_1"]["01"] == [{"01.20": "999993653", "02.40": "Moulin"},
-                                       {"01.20": "999993653", "02.40": "Mulin"}]
+    lijsten = read(
+        csv_text(
+            "Lg01_1;999993653;Moulin;51;;;;;;;;",
+            ";999993653;Mulin;;;;;;;;;",
+        )
+    )
+    assert lijsten["Lg01_1"]["01"] == [
+        {"01.20": "999993653", "02.40": "Moulin"},
+        {"01.20": "999993653", "02.40": "Mulin"},
+    ]
 
 
 def test_each_lg01_row_opens_the_next_persoonslijst_in_order() -> None:
-    lijsten = list(read_gbav_csv(csv_text(
-        "Lg01_1;999993653;Moulin;;;;;;;;;",
-        "LG01_2;999995418;Vlag;;;;;;;;;",
-        "lg01_3;999995406;Prins;;;;;;;;;",
-    )))
+    lijsten = list(
+        read_gbav_csv(
+            csv_text(
+                "Lg01_1;999993653;Moulin;;;;;;;;;",
+                "LG01_2;999995418;Vlag;;;;;;;;;",
+                "lg01_3;999995406;Prins;;;;;;;;;",
+            )
+        )
+    )
     assert [(label, lijst["01"][0]["01.20"]) for label, lijst in lijsten] == [
-        ("Lg01_1", "999993653"), ("LG01_2", "999995418"), ("lg01_3", "999995406")]
+        ("Lg01_1", "999993653"),
+        ("LG01_2", "999995418"),
+        ("lg01_3", "999995406"),
+    ]
 
 
 def test_rows_before_the_first_persoonslijst_and_blank_rows_are_skipped() -> None:
-    lijsten = read(csv_text(
-        ";111111111;Voor;;;;;;;;;",
-        "",
-        "Lg01_1;999993653;Moulin;;;;;;;;;",
-        ";;;;;;;;;;;",
-        "",
-    ))
+    lijsten = read(
+        csv_text(
+            ";111111111;Voor;;;;;;;;;",
+            "",
+            "Lg01_1;999993653;Moulin;;;;;;;;;",
+            ";;;;;;;;;;;",
+            "",
+        )
+    )
     assert lijsten == {"Lg01_1": {"01": [{"01.20": "999993653", "02.40": "Moulin"}]}}
 
 
@@ -135,10 +166,12 @@ def test_a_csv_with_only_a_header_has_no_persoonslijsten() -> None:
 
 
 def test_what_the_csv_gives_is_a_valid_import() -> None:
-    lijsten = read(csv_text(
-        "Lg01_1;999993653;Moulin;;57;04;20131102;;599;Boterdiep;31;58",
-        ";;;;1;;;;599;Vredesplein;7;",
-    ))
+    lijsten = read(
+        csv_text(
+            "Lg01_1;999993653;Moulin;;57;04;20131102;;599;Boterdiep;31;58",
+            ";;;;1;;;;599;Vredesplein;7;",
+        )
+    )
     persoonslijsten, errors = read_persoonslijsten({"persoonslijsten": list(lijsten.values())})
     assert errors == []
     lijst = persoonslijsten[0]
@@ -147,6 +180,7 @@ def test_what_the_csv_gives_is_a_valid_import() -> None:
 
 
 # --- the shipped test set -------------------------------------------------------------------------
+
 
 def test_the_shipped_test_set_holds_687_distinct_persoonslijsten() -> None:
     labels = [label for label, _ in gbav_testset_labelled()]
@@ -160,13 +194,28 @@ def test_suzanne_moulin_has_her_bsn_names_and_two_verblijfplaatsen_newest_first(
     moulin = gbav_testset()["Lg01_716"]
     persoon = moulin["01"][0]
     assert (persoon["01.20"], persoon["02.10"], persoon["02.40"], persoon["03.10"]) == (
-        "999993653", "Suzanne", "Moulin", "19851201")
+        "999993653",
+        "Suzanne",
+        "Moulin",
+        "19851201",
+    )
     assert [(voorkomen["11.10"], voorkomen["11.20"]) for voorkomen in moulin["08"]] == [
-        ("Boterdiep", "31"), ("Vredesplein", "7")]
+        ("Boterdiep", "31"),
+        ("Vredesplein", "7"),
+    ]
     assert moulin["08"][0]["10.30"] == "20150808"
     assert moulin["05"][0]["02.10"] == "Jean Marie"
-    assert moulin["04"] == [{"05.10": "0057", "63.10": "301", "82.10": "0599", "82.20": "20131105",
-                             "82.30": "pas 5002", "85.10": "00000000", "86.10": "20131105"}]
+    assert moulin["04"] == [
+        {
+            "05.10": "0057",
+            "63.10": "301",
+            "82.10": "0599",
+            "82.20": "20131105",
+            "82.30": "pas 5002",
+            "85.10": "00000000",
+            "86.10": "20131105",
+        }
+    ]
 
 
 def test_a_persoonslijst_of_the_test_set_with_several_nationaliteit_stapels_keeps_them_apart() -> None:
@@ -187,7 +236,8 @@ def test_the_whole_test_set_reads_leniently_without_errors() -> None:
     assert moulin.element("08", "11.10") == "Boterdiep"
 
 
-@pytest.mark.parametrize(("label", "bsn"), [("Lg01_716", "999993653"), ("LG01_764", "999995418"),
-                                            ("LG01_763", "999995406")])
+@pytest.mark.parametrize(
+    ("label", "bsn"), [("Lg01_716", "999993653"), ("LG01_764", "999995418"), ("LG01_763", "999995406")]
+)
 def test_labels_of_the_test_set_map_to_their_burgerservicenummer(label: str, bsn: str) -> None:
     assert gbav_testset()[label]["01"][0]["01.20"] == bsn

@@ -17,15 +17,20 @@ from opengdi.registers.brp.invoer import (
 from opengdi.registers.brp.persoonslijst import Persoonslijst
 
 #: The example of brp-import.md.
-VOORBEELD: dict[str, Any] = {"persoonslijsten": [{
-    "01": [{"01.20": "999993653", "02.10": "Suzanne", "02.40": "Moulin", "03.10": "19851201"}],
-    "04": [{"05.10": "0057", "63.10": "301"},
-           {"stapel": 2, "05.10": "0001", "63.10": "001"}],
-    "05": [{"02.10": "Jean Marie", "06.10": "20081201", "15.10": "H"}],
-    "07": [{"68.10": "20131102", "70.10": "0"}],
-    "08": [{"09.10": "0599", "10.30": "20150808", "11.10": "Boterdiep", "11.20": "31", "11.60": "3077AW"},
-           {"09.10": "0599", "10.30": "20131102", "11.10": "Vredesplein", "11.20": "7"}],
-}]}
+VOORBEELD: dict[str, Any] = {
+    "persoonslijsten": [
+        {
+            "01": [{"01.20": "999993653", "02.10": "Suzanne", "02.40": "Moulin", "03.10": "19851201"}],
+            "04": [{"05.10": "0057", "63.10": "301"}, {"stapel": 2, "05.10": "0001", "63.10": "001"}],
+            "05": [{"02.10": "Jean Marie", "06.10": "20081201", "15.10": "H"}],
+            "07": [{"68.10": "20131102", "70.10": "0"}],
+            "08": [
+                {"09.10": "0599", "10.30": "20150808", "11.10": "Boterdiep", "11.20": "31", "11.60": "3077AW"},
+                {"09.10": "0599", "10.30": "20131102", "11.10": "Vredesplein", "11.20": "7"},
+            ],
+        }
+    ]
+}
 
 
 def read_one(lijst: dict[str, Any]) -> Persoonslijst:
@@ -51,6 +56,7 @@ PERSOON = {"01": [{"01.20": "999993653"}]}
 
 # --- good input -----------------------------------------------------------------------------------
 
+
 def test_the_example_of_the_import_format_reads_without_errors() -> None:
     lijsten, errors = read_persoonslijsten(VOORBEELD)
     assert errors == []
@@ -64,7 +70,9 @@ def test_the_example_of_the_import_format_reads_without_errors() -> None:
 def test_each_stapel_of_a_repeating_category_is_kept_apart() -> None:
     lijst = read_one(VOORBEELD["persoonslijsten"][0])
     assert [[(v.stapel, v.volgnummer, v.get("05.10")) for v in stapel] for stapel in lijst.stapels["04"]] == [
-        [(1, 0, "0057")], [(2, 0, "0001")]]
+        [(1, 0, "0057")],
+        [(2, 0, "0001")],
+    ]
     assert [voorkomen.get("05.10") for voorkomen in lijst.actuele("04")] == ["0057", "0001"]
 
 
@@ -72,24 +80,43 @@ def test_voorkomens_are_newest_first_so_their_order_gives_the_volgnummer() -> No
     lijst = read_one(VOORBEELD["persoonslijsten"][0])
     historie = lijst.historie("08")
     assert [(voorkomen.volgnummer, voorkomen.get("11.10")) for voorkomen in historie] == [
-        (0, "Boterdiep"), (1, "Vredesplein")]
+        (0, "Boterdiep"),
+        (1, "Vredesplein"),
+    ]
     assert lijst.element("08", "11.10") == "Boterdiep"
 
 
 def test_volgnummers_count_per_stapel_even_when_stapels_interleave() -> None:
-    lijst = read_one({**PERSOON, "05": [
-        {"02.40": "A1"}, {"stapel": 2, "02.40": "B1"}, {"02.40": "A2"}, {"stapel": 2, "02.40": "B2"}]})
+    lijst = read_one(
+        {
+            **PERSOON,
+            "05": [{"02.40": "A1"}, {"stapel": 2, "02.40": "B1"}, {"02.40": "A2"}, {"stapel": 2, "02.40": "B2"}],
+        }
+    )
     assert [[(v.volgnummer, v.get("02.40")) for v in stapel] for stapel in lijst.stapels["05"]] == [
-        [(0, "A1"), (1, "A2")], [(0, "B1"), (1, "B2")]]
+        [(0, "A1"), (1, "A2")],
+        [(0, "B1"), (1, "B2")],
+    ]
 
 
 def test_an_adres_object_is_merged_into_its_verblijfplaats_voorkomen() -> None:
-    lijst = read_one({**PERSOON, "08": [{"09.10": "0599", "adres": {"11.10": "Boterdiep", "11.20": "31",
-                                                                    "12.10": "Woonboot", "13.30": "Rue 1"}}]})
+    lijst = read_one(
+        {
+            **PERSOON,
+            "08": [
+                {"09.10": "0599", "adres": {"11.10": "Boterdiep", "11.20": "31", "12.10": "Woonboot", "13.30": "Rue 1"}}
+            ],
+        }
+    )
     verblijfplaats = lijst.actueel("08")
     assert verblijfplaats is not None
-    assert dict(verblijfplaats.elementen) == {"09.10": "0599", "11.10": "Boterdiep", "11.20": "31",
-                                              "12.10": "Woonboot", "13.30": "Rue 1"}
+    assert dict(verblijfplaats.elementen) == {
+        "09.10": "0599",
+        "11.10": "Boterdiep",
+        "11.20": "31",
+        "12.10": "Woonboot",
+        "13.30": "Rue 1",
+    }
 
 
 def test_an_element_given_directly_wins_over_the_same_element_in_adres() -> None:
@@ -99,8 +126,7 @@ def test_an_element_given_directly_wins_over_the_same_element_in_adres() -> None
 
 
 def test_fixed_length_numbers_are_zero_padded_on_reading() -> None:
-    lijst = read_one({"01": [{"01.20": "99993653"}], "04": [{"05.10": "57", "63.10": "1"}],
-                      "08": [{"09.10": "599"}]})
+    lijst = read_one({"01": [{"01.20": "99993653"}], "04": [{"05.10": "57", "63.10": "1"}], "08": [{"09.10": "599"}]})
     assert lijst.burgerservicenummer == "099993653"
     assert lijst.element("04", "05.10") == "0057"
     assert lijst.element("04", "63.10") == "001"
@@ -127,8 +153,15 @@ def test_the_bsn_comes_from_a_history_voorkomen_when_the_actual_one_has_none() -
 
 
 def test_burgerservicenummers_are_given_in_the_order_of_the_import() -> None:
-    lijsten, errors = read_persoonslijsten({"persoonslijsten": [
-        {"01": [{"01.20": "999993653"}]}, {"01": [{"02.40": "Onbekend"}]}, {"01": [{"01.20": "000000024"}]}]})
+    lijsten, errors = read_persoonslijsten(
+        {
+            "persoonslijsten": [
+                {"01": [{"01.20": "999993653"}]},
+                {"01": [{"02.40": "Onbekend"}]},
+                {"01": [{"01.20": "000000024"}]},
+            ]
+        }
+    )
     assert errors == []
     assert burgerservicenummers(lijsten) == ["999993653", None, "000000024"]
 
@@ -138,6 +171,7 @@ def test_an_empty_list_of_persoonslijsten_is_valid_and_reads_nothing() -> None:
 
 
 # --- bad input ------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("body", [[], "persoonslijsten", None, 5])
 def test_a_body_that_is_not_an_object_is_refused(body: Any) -> None:
@@ -174,45 +208,57 @@ def test_a_category_that_is_not_a_non_empty_list_is_refused(items: Any) -> None:
 def test_an_element_that_does_not_belong_to_its_category_is_reported_with_its_path() -> None:
     _, errors = read_persoonslijsten(one({"01": [{"01.20": "999993653", "11.20": "7"}]}))
     assert [(error.name, error.code, error.reason) for error in errors] == [
-        ("persoonslijsten[0].01[0].11.20", "unknownParam", "Element 11.20 hoort niet bij categorie 01 (persoon).")]
+        ("persoonslijsten[0].01[0].11.20", "unknownParam", "Element 11.20 hoort niet bij categorie 01 (persoon).")
+    ]
 
 
 @pytest.mark.parametrize("key", ["99.99", "01.99", "0120"])
 def test_an_unknown_element_is_reported_with_its_path(key: str) -> None:
     assert errors_of(one({"01": [{"01.20": "999993653", key: "1"}]})) == [
-        (f"persoonslijsten[0].01[0].{key}", "unknownParam")]
+        (f"persoonslijsten[0].01[0].{key}", "unknownParam")
+    ]
 
 
 @pytest.mark.parametrize("value", [999993653, None, ["999993653"], True])
 def test_a_value_that_is_not_a_string_is_refused(value: Any) -> None:
     _, errors = read_persoonslijsten(one({"01": [{"01.20": value}]}))
     assert [(error.name, error.code, error.reason) for error in errors] == [
-        ("persoonslijsten[0].01[0].01.20", "string", "De waarde van burgerservicenummer moet een string zijn.")]
+        ("persoonslijsten[0].01[0].01.20", "string", "De waarde van burgerservicenummer moet een string zijn.")
+    ]
 
 
-@pytest.mark.parametrize(("key", "value", "reason"), [
-    ("01.20", "12345678X", "burgerservicenummer: Waarde bevat andere tekens dan cijfers."),
-    ("01.20", "1234567890", "burgerservicenummer: Waarde is langer dan maximale lengte 9."),
-    ("04.10", "MV", "geslachtsaanduiding: Waarde is langer dan maximale lengte 1."),
-])
+@pytest.mark.parametrize(
+    ("key", "value", "reason"),
+    [
+        ("01.20", "12345678X", "burgerservicenummer: Waarde bevat andere tekens dan cijfers."),
+        ("01.20", "1234567890", "burgerservicenummer: Waarde is langer dan maximale lengte 9."),
+        ("04.10", "MV", "geslachtsaanduiding: Waarde is langer dan maximale lengte 1."),
+    ],
+)
 def test_a_value_of_the_wrong_form_is_a_pattern_error(key: str, value: str, reason: str) -> None:
     _, errors = read_persoonslijsten(one({"01": [{key: value}]}))
     assert [(error.name, error.code, error.reason) for error in errors] == [
-        (f"persoonslijsten[0].01[0].{key}", "pattern", reason)]
+        (f"persoonslijsten[0].01[0].{key}", "pattern", reason)
+    ]
 
 
 @pytest.mark.parametrize("value", ["19830231", "2020", "1983-05-26", "19831300"])
 def test_a_bad_date_is_a_date_error(value: str) -> None:
     _, errors = read_persoonslijsten(one({"01": [{"01.20": "999993653", "03.10": value}]}))
     assert [(error.name, error.code, error.reason) for error in errors] == [
-        ("persoonslijsten[0].01[0].03.10", "date",
-         "geboortedatum: Waarde is geen geldige datum (JJJJMMDD, onbekende delen 00).")]
+        (
+            "persoonslijsten[0].01[0].03.10",
+            "date",
+            "geboortedatum: Waarde is geen geldige datum (JJJJMMDD, onbekende delen 00).",
+        )
+    ]
 
 
 def test_a_stapel_on_a_category_that_occurs_once_is_refused() -> None:
     _, errors = read_persoonslijsten(one({**PERSOON, "08": [{"stapel": 2, "09.10": "0599"}]}))
     assert [(error.name, error.code, error.reason) for error in errors] == [
-        ("persoonslijsten[0].08[0].stapel", "maximum", "Categorie 08 (verblijfplaats) komt maar één keer voor.")]
+        ("persoonslijsten[0].08[0].stapel", "maximum", "Categorie 08 (verblijfplaats) komt maar één keer voor.")
+    ]
 
 
 def test_stapel_1_on_a_category_that_occurs_once_is_allowed() -> None:
@@ -222,18 +268,21 @@ def test_stapel_1_on_a_category_that_occurs_once_is_allowed() -> None:
 @pytest.mark.parametrize("stapel", [0, -1, "2", True, 1.5])
 def test_a_stapel_that_is_not_a_whole_number_from_1_is_refused(stapel: Any) -> None:
     assert errors_of(one({**PERSOON, "04": [{"stapel": stapel, "05.10": "0001"}]})) == [
-        ("persoonslijsten[0].04[0].stapel", "integer")]
+        ("persoonslijsten[0].04[0].stapel", "integer")
+    ]
 
 
 def test_a_persoonslijst_without_category_01_is_refused() -> None:
     _, errors = read_persoonslijsten(one({"08": [{"09.10": "0599"}]}))
     assert [(error.name, error.code, error.reason) for error in errors] == [
-        ("persoonslijsten[0].01", "required", "Een persoonslijst heeft een categorie 01 (persoon).")]
+        ("persoonslijsten[0].01", "required", "Een persoonslijst heeft een categorie 01 (persoon).")
+    ]
 
 
 def test_an_adres_that_is_not_an_object_is_refused() -> None:
     assert errors_of(one({**PERSOON, "08": [{"adres": "Boterdiep 31"}]})) == [
-        ("persoonslijsten[0].08[0].adres", "object")]
+        ("persoonslijsten[0].08[0].adres", "object")
+    ]
 
 
 def test_an_adres_may_only_hold_address_elements() -> None:
@@ -245,15 +294,18 @@ def test_an_adres_may_only_hold_address_elements() -> None:
 
 def test_adres_is_an_unknown_element_outside_category_08() -> None:
     assert errors_of(one({"01": [{"01.20": "999993653", "adres": {"11.10": "Boterdiep"}}]})) == [
-        ("persoonslijsten[0].01[0].adres", "unknownParam")]
+        ("persoonslijsten[0].01[0].adres", "unknownParam")
+    ]
 
 
 def test_every_error_in_every_persoonslijst_is_reported_and_nothing_is_accepted() -> None:
-    body = {"persoonslijsten": [
-        {"01": [{"01.20": "12345678X"}], "08": [{"stapel": 2}]},
-        {"01": [{"01.20": "999993653"}]},
-        {"06": [{"08.10": "20200231"}]},
-    ]}
+    body = {
+        "persoonslijsten": [
+            {"01": [{"01.20": "12345678X"}], "08": [{"stapel": 2}]},
+            {"01": [{"01.20": "999993653"}]},
+            {"06": [{"08.10": "20200231"}]},
+        ]
+    }
     assert errors_of(body) == [
         ("persoonslijsten[0].01[0].01.20", "pattern"),
         ("persoonslijsten[0].08[0].stapel", "maximum"),
@@ -273,13 +325,17 @@ def test_a_bsn_in_non_ascii_digits_is_not_a_number() -> None:
 
 # --- lenient reading ------------------------------------------------------------------------------
 
+
 def test_a_lenient_reader_keeps_values_of_the_wrong_form_and_records_warnings() -> None:
     errors = ImportErrors([], strict=False)
-    lijst = read_persoonslijst({"01": [{"01.20": "12345678X", "03.10": "19830231", "02.40": "Moulin"}]},
-                               "Lg01_1", errors)
+    lijst = read_persoonslijst(
+        {"01": [{"01.20": "12345678X", "03.10": "19830231", "02.40": "Moulin"}]}, "Lg01_1", errors
+    )
     assert errors.params == []
     assert [(warning.name, warning.code) for warning in errors.warnings] == [
-        ("Lg01_1.01[0].01.20", "pattern"), ("Lg01_1.01[0].03.10", "date")]
+        ("Lg01_1.01[0].01.20", "pattern"),
+        ("Lg01_1.01[0].03.10", "date"),
+    ]
     voorkomen = lijst.actueel("01")
     assert voorkomen is not None
     assert dict(voorkomen.elementen) == {"01.20": "12345678X", "03.10": "19830231", "02.40": "Moulin"}
@@ -289,7 +345,10 @@ def test_a_lenient_reader_still_refuses_what_is_not_a_value_of_a_known_element()
     errors = ImportErrors([], strict=False)
     read_persoonslijst({"01": [{"01.20": 999993653, "99.99": "x"}], "08": [{"stapel": 2}]}, "pl", errors)
     assert [(error.name, error.code) for error in errors.params] == [
-        ("pl.01[0].01.20", "string"), ("pl.01[0].99.99", "unknownParam"), ("pl.08[0].stapel", "maximum")]
+        ("pl.01[0].01.20", "string"),
+        ("pl.01[0].99.99", "unknownParam"),
+        ("pl.08[0].stapel", "maximum"),
+    ]
     assert errors.warnings == []
 
 

@@ -8,17 +8,29 @@ import pytest
 from opengdi.registers.brp.naam import geslachtsnaam, is_predicaat, titel_vorm, volledige_naam, voorletters
 
 
-@pytest.mark.parametrize(("voornamen", "expected"), [
-    ("Henk", "H."),
-    ("Anna Cornelia", "A.C."),
-    ("Johan Frank Robert", "J.F.R."),
-    ("Theo Philip IJsbrand", "T.P.I."),
-    ("Anne-Fleur Belle", "A.B."),
-    ("Suzie Q", "S.Q"),
-    ("A", "A"),
-    ("J P", "J P"),
-], ids=["één voornaam", "meerdere (1)", "meerdere (2)", "dubbelklank", "samengesteld", "eindigt op één letter",
-        "één letter", "meerdere van één letter"])
+@pytest.mark.parametrize(
+    ("voornamen", "expected"),
+    [
+        ("Henk", "H."),
+        ("Anna Cornelia", "A.C."),
+        ("Johan Frank Robert", "J.F.R."),
+        ("Theo Philip IJsbrand", "T.P.I."),
+        ("Anne-Fleur Belle", "A.B."),
+        ("Suzie Q", "S.Q"),
+        ("A", "A"),
+        ("J P", "J P"),
+    ],
+    ids=[
+        "één voornaam",
+        "meerdere (1)",
+        "meerdere (2)",
+        "dubbelklank",
+        "samengesteld",
+        "eindigt op één letter",
+        "één letter",
+        "meerdere van één letter",
+    ],
+)
 def test_voorletters_take_one_letter_per_voornaam(voornamen: str, expected: str) -> None:
     assert voorletters(voornamen) == expected
 
@@ -32,18 +44,33 @@ def test_without_voornamen_there_are_no_voorletters(voornamen: str | None) -> No
     assert voorletters(voornamen) is None
 
 
-@pytest.mark.parametrize(("voornamen", "voorvoegsel", "naam", "expected"), [
-    ("Christina Maria", None, "Maassen", "Christina Maria Maassen"),
-    ("Gerrit", "den", "Braber", "Gerrit den Braber"),
-    (None, None, "Obbadah", "Obbadah"),
-    ("Mohamed", "El", "Rafi", "Mohamed El Rafi"),
-    ("Dian Marini Maya", None, ".", "Dian Marini Maya"),
-    ("Lisanty Teresita del niño Jesús Virgen", "De las", "do Livramento de La Salete Jansz.",
-     "Lisanty Teresita del niño Jesús Virgen De las do Livramento de La Salete Jansz."),
-], ids=["zonder voorvoegsel", "met voorvoegsel", "naamketen", "voorvoegsel met hoofdletter",
-        "geslachtsnaam heeft standaardwaarde", "geslachtsnaam met punt"])
-def test_volledige_naam_joins_voornamen_voorvoegsel_and_geslachtsnaam(voornamen: str | None, voorvoegsel: str | None,
-                                                                      naam: str, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("voornamen", "voorvoegsel", "naam", "expected"),
+    [
+        ("Christina Maria", None, "Maassen", "Christina Maria Maassen"),
+        ("Gerrit", "den", "Braber", "Gerrit den Braber"),
+        (None, None, "Obbadah", "Obbadah"),
+        ("Mohamed", "El", "Rafi", "Mohamed El Rafi"),
+        ("Dian Marini Maya", None, ".", "Dian Marini Maya"),
+        (
+            "Lisanty Teresita del niño Jesús Virgen",
+            "De las",
+            "do Livramento de La Salete Jansz.",
+            "Lisanty Teresita del niño Jesús Virgen De las do Livramento de La Salete Jansz.",
+        ),
+    ],
+    ids=[
+        "zonder voorvoegsel",
+        "met voorvoegsel",
+        "naamketen",
+        "voorvoegsel met hoofdletter",
+        "geslachtsnaam heeft standaardwaarde",
+        "geslachtsnaam met punt",
+    ],
+)
+def test_volledige_naam_joins_voornamen_voorvoegsel_and_geslachtsnaam(
+    voornamen: str | None, voorvoegsel: str | None, naam: str, expected: str
+) -> None:
     assert volledige_naam(voornamen, None, voorvoegsel, naam, None) == expected
 
 
@@ -52,17 +79,21 @@ def test_a_completely_unknown_name_has_no_volledige_naam() -> None:
     assert volledige_naam("", "", "", "", "O") is None
 
 
-@pytest.mark.parametrize(("geslacht", "voornamen", "code", "voorvoegsel", "naam", "expected"), [
-    ("V", "Żáïŀëñøŕ Åłéèç Đëļŧå", "JV", "'S", "Streeveld", "jonkvrouw Żáïŀëñøŕ Åłéèç Đëļŧå 'S Streeveld"),
-    ("V", "Jo Anne", "JV", "van", "Hoogh", "jonkvrouw Jo Anne van Hoogh"),
-    ("M", "Jo Anne", "JV", "van", "Hoogh", "jonkheer Jo Anne van Hoogh"),
-    ("O", "Jo Anne", "JV", "van", "Hoogh", "jonkvrouw Jo Anne van Hoogh"),
-    ("V", "Jo Anne", "JH", "van", "Hoogh", "jonkvrouw Jo Anne van Hoogh"),
-    ("M", "Jo Anne", "JH", "van", "Hoogh", "jonkheer Jo Anne van Hoogh"),
-    ("O", "Jo Anne", "JH", "van", "Hoogh", "jonkheer Jo Anne van Hoogh"),
-])
+@pytest.mark.parametrize(
+    ("geslacht", "voornamen", "code", "voorvoegsel", "naam", "expected"),
+    [
+        ("V", "Żáïŀëñøŕ Åłéèç Đëļŧå", "JV", "'S", "Streeveld", "jonkvrouw Żáïŀëñøŕ Åłéèç Đëļŧå 'S Streeveld"),
+        ("V", "Jo Anne", "JV", "van", "Hoogh", "jonkvrouw Jo Anne van Hoogh"),
+        ("M", "Jo Anne", "JV", "van", "Hoogh", "jonkheer Jo Anne van Hoogh"),
+        ("O", "Jo Anne", "JV", "van", "Hoogh", "jonkvrouw Jo Anne van Hoogh"),
+        ("V", "Jo Anne", "JH", "van", "Hoogh", "jonkvrouw Jo Anne van Hoogh"),
+        ("M", "Jo Anne", "JH", "van", "Hoogh", "jonkheer Jo Anne van Hoogh"),
+        ("O", "Jo Anne", "JH", "van", "Hoogh", "jonkheer Jo Anne van Hoogh"),
+    ],
+)
 def test_a_predicaat_precedes_the_voornamen_in_the_form_of_the_geslacht(
-        *, geslacht: str, voornamen: str, code: str, voorvoegsel: str, naam: str, expected: str) -> None:
+    *, geslacht: str, voornamen: str, code: str, voorvoegsel: str, naam: str, expected: str
+) -> None:
     assert volledige_naam(voornamen, code, voorvoegsel, naam, geslacht) == expected
 
 
@@ -107,24 +138,39 @@ TITELS = [
 ]
 
 
-@pytest.mark.parametrize(("geslacht", "voornamen", "code", "voorvoegsel", "naam", "expected"), TITELS,
-                         ids=[f"{row[2]}-{row[0]}-{row[4]}" for row in TITELS])
+@pytest.mark.parametrize(
+    ("geslacht", "voornamen", "code", "voorvoegsel", "naam", "expected"),
+    TITELS,
+    ids=[f"{row[2]}-{row[0]}-{row[4]}" for row in TITELS],
+)
 def test_an_adellijke_titel_follows_the_voornamen_in_the_form_of_the_geslacht(
-        *, geslacht: str, voornamen: str, code: str, voorvoegsel: str, naam: str, expected: str) -> None:
+    *, geslacht: str, voornamen: str, code: str, voorvoegsel: str, naam: str, expected: str
+) -> None:
     assert volledige_naam(voornamen, code, voorvoegsel, naam, geslacht) == expected
 
 
-@pytest.mark.parametrize(("code", "geslacht", "vorm"), [
-    ("R", "V", "ridder"), ("GI", "O", "gravin"), ("G", "O", "graaf"), ("JV", "O", "jonkvrouw"),
-    ("JH", "O", "jonkheer"), ("B", "M", "baron"), (None, "M", None), ("", "V", None),
-])
-def test_titel_vorm_without_a_form_for_the_geslacht_falls_back_to_table_38(code: str | None, geslacht: str,
-                                                                            vorm: str | None) -> None:
+@pytest.mark.parametrize(
+    ("code", "geslacht", "vorm"),
+    [
+        ("R", "V", "ridder"),
+        ("GI", "O", "gravin"),
+        ("G", "O", "graaf"),
+        ("JV", "O", "jonkvrouw"),
+        ("JH", "O", "jonkheer"),
+        ("B", "M", "baron"),
+        (None, "M", None),
+        ("", "V", None),
+    ],
+)
+def test_titel_vorm_without_a_form_for_the_geslacht_falls_back_to_table_38(
+    code: str | None, geslacht: str, vorm: str | None
+) -> None:
     assert titel_vorm(code, geslacht) == vorm
 
 
-@pytest.mark.parametrize(("code", "predicaat"), [("JH", True), ("JV", True), ("B", False), ("R", False),
-                                                  (None, False), ("", False)])
+@pytest.mark.parametrize(
+    ("code", "predicaat"), [("JH", True), ("JV", True), ("B", False), ("R", False), (None, False), ("", False)]
+)
 def test_only_jonkheer_and_jonkvrouw_are_predicaten(code: str | None, predicaat: bool) -> None:
     assert is_predicaat(code) is predicaat
 

@@ -13,8 +13,11 @@ def covers(aanduiding: str, element: str) -> bool:
     return Onderzoek(aanduiding=aanduiding, datum_ingang="20120920").covers(element)
 
 
-@pytest.mark.parametrize("aanduiding", ["010000", "010100", "010120"],
-                         ids=["hele categorie persoon", "hele groep persoon", "burgerservicenummer veld"])
+@pytest.mark.parametrize(
+    "aanduiding",
+    ["010000", "010100", "010120"],
+    ids=["hele categorie persoon", "hele groep persoon", "burgerservicenummer veld"],
+)
 def test_the_burgerservicenummer_is_in_onderzoek_by_category_group_or_element(aanduiding: str) -> None:
     assert covers(aanduiding, "01.01.20")
 
@@ -24,20 +27,23 @@ def test_the_indicatie_curateleregister_is_in_onderzoek_by_category_group_or_ele
     assert covers(aanduiding, "11.33.10")
 
 
-@pytest.mark.parametrize(("aanduiding", "element", "covered"), [
-    ("010000", "01.02.10", True),   # hele categorie: voornamen
-    ("010000", "01.61.10", True),   # hele categorie: aanduiding naamgebruik
-    ("010200", "01.02.10", True),   # hele groep naam: voornamen
-    ("010200", "01.02.40", True),
-    ("010200", "01.61.10", False),  # naamgebruik is another group
-    ("010240", "01.02.40", True),   # only the geslachtsnaam
-    ("010240", "01.02.10", False),
-    ("010120", "01.04.10", False),  # burgerservicenummer in onderzoek, geslacht asked
-    ("010000", "05.02.40", False),  # another category
-    ("050000", "01.02.40", False),
-    ("080000", "08.11.10", True),
-    ("081100", "08.09.10", False),
-])
+@pytest.mark.parametrize(
+    ("aanduiding", "element", "covered"),
+    [
+        ("010000", "01.02.10", True),  # hele categorie: voornamen
+        ("010000", "01.61.10", True),  # hele categorie: aanduiding naamgebruik
+        ("010200", "01.02.10", True),  # hele groep naam: voornamen
+        ("010200", "01.02.40", True),
+        ("010200", "01.61.10", False),  # naamgebruik is another group
+        ("010240", "01.02.40", True),  # only the geslachtsnaam
+        ("010240", "01.02.10", False),
+        ("010120", "01.04.10", False),  # burgerservicenummer in onderzoek, geslacht asked
+        ("010000", "05.02.40", False),  # another category
+        ("050000", "01.02.40", False),
+        ("080000", "08.11.10", True),
+        ("081100", "08.09.10", False),
+    ],
+)
 def test_an_aanduiding_covers_its_category_group_or_element_only(aanduiding: str, element: str, covered: bool) -> None:
     assert covers(aanduiding, element) is covered
 
@@ -65,8 +71,7 @@ def test_an_active_onderzoek_is_read_from_its_voorkomen() -> None:
 
 
 def test_an_onderzoek_without_start_date_is_still_active() -> None:
-    assert onderzoek_of(Voorkomen("08", 1, 0, {"83.10": "089999"})) == Onderzoek(aanduiding="089999",
-                                                                                 datum_ingang=None)
+    assert onderzoek_of(Voorkomen("08", 1, 0, {"83.10": "089999"})) == Onderzoek(aanduiding="089999", datum_ingang=None)
 
 
 def test_an_ended_onderzoek_is_ignored() -> None:

@@ -9,10 +9,10 @@ inhabitants. A share of the persons died (06, opschorting O), emigrated (08 abro
 or was registered in the RNI only (opschorting R). The population is the state on :data:`PEILDATUM`,
 the last day of 2014, so every municipality code is valid on every date used.
 
-Identifiers cannot collide with the test persons: BSNs are drawn from ``2xxxxxxxx`` (the test sets
-use ``0000xxxxx``, ``10xxxxxxx`` and ``99xxxxxxx``), A-nummers from the whole valid space, and any
-number that occurs in the packaged test data is skipped. Both sequences are a seeded permutation,
-so a seed always gives the same numbers. BAG identifiers use serial numbers from ``0900000000`` on.
+Identifiers cannot collide with the test persons: BSNs come from ``2xxxxxxxx`` (the test sets use
+``0000xxxxx``, ``10xxxxxxx`` and ``99xxxxxxx``), A-nummers from the whole valid space, and every
+number that occurs in the packaged test data is skipped. Both are a seeded permutation, so a seed
+always gives the same numbers. BAG identifiers use serial numbers from ``0900000001`` on.
 
 Everything is deterministic for a given seed (one :class:`random.Random`, seeded Faker instances)
 and streamed in batches, so a million persons never sit in memory at once.
@@ -20,7 +20,9 @@ and streamed in batches, so a million persons never sit in memory at once.
 
 from __future__ import annotations
 
+import asyncio
 import bisect
+import contextlib
 import random
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -28,20 +30,18 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from itertools import accumulate
+from typing import Any, Generic, TypeVar
 
-import orjson
 from faker import Faker
-from sqlalchemy import func, select, text
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import select
 
 from opengdi.kernel.db import Database
 from opengdi.kernel.identifiers import bsn_check_digit
 from opengdi.kernel.referentiedata import Gemeente, gemeenten_2014
 from opengdi.registers.brp import repository
-from opengdi.registers.brp.model import PersoonslijstRow, VoorkomenRow
+from opengdi.registers.brp.model import PersoonslijstRow
 from opengdi.registers.brp.persoonslijst import Persoonslijst, Voorkomen
-from opengdi.registers.brp.zoeksleutels import search_keys
 
 #: The day the synthetic population describes.
 PEILDATUM = date(2014, 12, 31)
@@ -61,263 +61,114 @@ _BAG_SERIE = 900_000_000
 _JAAR = 365.2425
 _PARTNERSCHAP = date(1998, 1, 1)
 _HUWELIJK_ZELFDE_GESLACHT = date(2001, 4, 1)
-
-# Household kinds and their share of the households drawn.
-_HUISHOUDENS: tuple[tuple[str, float], ...] = (
-    ("alleen", 0.29),
-    ("stel", 0.21),
-    ("gezin", 0.22),
-    ("gescheiden", 0.07),
-    ("weduwe", 0.07),
-    ("overleden", 0.07),
-    ("emigratie", 0.04),
-    ("rni", 0.035),
-)
 _KANS_BUITENLANDS = 0.06
 _KANS_VERHUISD = 0.3
 _KANS_GEHEIM = 0.01
+_KANS_EUROPEES_KIESRECHT = 0.3
 
-# Adults per five-year band from 20 (thousands, CBS 2014, rounded); the first band is 18-19.
-_LEEFTIJDEN = (
-    (18, 2, 410),
-    (20, 5, 1050),
-    (25, 5, 1030),
-    (30, 5, 1000),
-    (35, 5, 1050),
-    (40, 5, 1250),
-    (45, 5, 1300),
-    (50, 5, 1250),
-    (55, 5, 1120),
-    (60, 5, 1080),
-    (65, 5, 940),
-    (70, 5, 680),
-    (75, 5, 520),
-    (80, 5, 370),
-    (85, 5, 210),
-    (90, 6, 90),
-)
+T = TypeVar("T")
+
+
+class _Keuze(Generic[T]):
+    """A weighted draw from fixed items (cumulative weights computed once)."""
+
+    def __init__(self, items: Sequence[tuple[T, float]]) -> None:
+        self.items = [item for item, _ in items]
+        self.cumulatief = list(accumulate(weight for _, weight in items))
+
+    def __call__(self, rng: random.Random) -> T:
+        index = bisect.bisect_right(self.cumulatief, rng.random() * self.cumulatief[-1])
+        return self.items[min(index, len(self.items) - 1)]
+
+
+# Household kinds and their share of the households drawn.
+_HUISHOUDENS = _Keuze([
+    ("alleen", 0.26), ("stel", 0.22), ("gezin", 0.27), ("gescheiden", 0.07), ("weduwe", 0.07),
+    ("overleden", 0.07), ("emigratie", 0.04), ("rni", 0.035),
+])  # fmt: skip
+# Adults per age band (first age, width in years; thousands, CBS 2014 rounded).
+_LEEFTIJDEN = _Keuze([
+    ((18, 2), 410), ((20, 5), 1050), ((25, 5), 1030), ((30, 5), 1000), ((35, 5), 1050), ((40, 5), 1250),
+    ((45, 5), 1300), ((50, 5), 1250), ((55, 5), 1120), ((60, 5), 1080), ((65, 5), 940), ((70, 5), 680),
+    ((75, 5), 520), ((80, 5), 370), ((85, 5), 210), ((90, 6), 90),
+])  # fmt: skip
+_KINDEREN_GEZIN = _Keuze([(1, 30), (2, 45), (3, 18), (4, 7)])
+_KINDEREN_GESCHEIDEN = _Keuze([(0, 35), (1, 30), (2, 27), (3, 8)])
+_VERBINTENIS = _Keuze([("H", 72), ("P", 6), ("", 22)])  # "" = living together unmarried
+_NAAMGEBRUIK = _Keuze([("E", 50), ("V", 35), ("P", 10), ("N", 5)])
+_AANTAL_VOORNAMEN_OUD = _Keuze([(1, 40), (2, 40), (3, 20)])
+_AANTAL_VOORNAMEN_JONG = _Keuze([(1, 60), (2, 32), (3, 8)])
 
 
 @dataclass(frozen=True, slots=True)
 class _Herkomst:
-    """A foreign origin: nationaliteit (tabel 32), land (tabel 34) and the Faker locale for names."""
+    """A foreign origin: nationaliteit (tabel 32), land (tabel 34), Faker locale, EU citizen or not."""
 
     nationaliteit: str
     land: str
     locale: str
+    eu: bool = True
 
 
-_HERKOMSTEN: tuple[tuple[_Herkomst, int], ...] = (
-    (_Herkomst("0339", "6043", "tr_TR"), 14),
-    (_Herkomst("0072", "7028", "pl_PL"), 13),
-    (_Herkomst("0055", "9089", "de_DE"), 11),
-    (_Herkomst("0052", "5010", "nl_BE"), 7),
-    (_Herkomst("0060", "6039", "en_GB"), 6),
-    (_Herkomst("0064", "7044", "it_IT"), 5),
-    (_Herkomst("0077", "6037", "es_ES"), 5),
-    (_Herkomst("0074", "7047", "ro_RO"), 5),
-    (_Herkomst("0057", "5002", "fr_FR"), 4),
-    (_Herkomst("0073", "7050", "pt_PT"), 3),
-    (_Herkomst("0223", "6014", "en_US"), 2),
-)
-# Where Dutch emigrants went: land (tabel 34), Faker locale for the address, weight.
-_BESTEMMINGEN = (
-    ("5010", "nl_BE", 20),
-    ("9089", "de_DE", 18),
-    ("6037", "es_ES", 10),
-    ("6039", "en_GB", 10),
-    ("6014", "en_US", 9),
-    ("5002", "fr_FR", 8),
-    ("5001", "en_CA", 7),
-    ("6016", "en_AU", 7),
-    ("5003", "de_CH", 5),
-    ("5013", "en_NZ", 3),
-)
-_RNI_DEELNEMERS = (("0101", 80), ("0601", 8), ("9999", 12))  # tabel 60, in force in 2014
+_HERKOMSTEN = _Keuze([
+    (_Herkomst("0339", "6043", "tr_TR", eu=False), 14), (_Herkomst("0072", "7028", "pl_PL"), 13),
+    (_Herkomst("0055", "9089", "de_DE"), 11), (_Herkomst("0052", "5010", "nl_BE"), 7),
+    (_Herkomst("0060", "6039", "en_GB"), 6), (_Herkomst("0064", "7044", "it_IT"), 5),
+    (_Herkomst("0077", "6037", "es_ES"), 5), (_Herkomst("0074", "7047", "ro_RO"), 5),
+    (_Herkomst("0057", "5002", "fr_FR"), 4), (_Herkomst("0073", "7050", "pt_PT"), 3),
+    (_Herkomst("0223", "6014", "en_US", eu=False), 2),
+])  # fmt: skip
+# Where Dutch emigrants went: land (tabel 34) and the Faker locale of the address.
+_BESTEMMINGEN = _Keuze([
+    (("5010", "nl_BE"), 20), (("9089", "de_DE"), 18), (("6037", "es_ES"), 10), (("6039", "en_GB"), 10),
+    (("6014", "en_US"), 9), (("5002", "fr_FR"), 8), (("5001", "en_CA"), 7), (("6016", "en_AU"), 7),
+    (("5003", "de_CH"), 5), (("5013", "en_NZ"), 3),
+])  # fmt: skip
+_RNI_DEELNEMERS = _Keuze([("0101", 80), ("0601", 8), ("9999", 12)])  # tabel 60, in force in 2014
 
-_TRADITIONEEL_M = (
-    "Johannes",
-    "Cornelis",
-    "Hendrik",
-    "Jan",
-    "Willem",
-    "Pieter",
-    "Gerrit",
-    "Jacobus",
-    "Adrianus",
-    "Petrus",
-    "Wilhelmus",
-    "Antonius",
-    "Gerardus",
-    "Franciscus",
-    "Theodorus",
-    "Hendrikus",
-    "Johan",
-    "Dirk",
-    "Klaas",
-    "Arie",
-    "Jacob",
-    "Albert",
-    "Bernardus",
-    "Martinus",
-    "Nicolaas",
-    "Hermanus",
-)
-_TRADITIONEEL_V = (
-    "Maria",
-    "Johanna",
-    "Cornelia",
-    "Wilhelmina",
-    "Anna",
-    "Elisabeth",
-    "Hendrika",
-    "Catharina",
-    "Geertruida",
-    "Adriana",
-    "Petronella",
-    "Jacoba",
-    "Helena",
-    "Margaretha",
-    "Aaltje",
-    "Grietje",
-    "Neeltje",
-    "Antonia",
-    "Gerarda",
-    "Theodora",
-    "Francisca",
-    "Alida",
-    "Sophia",
-    "Christina",
-)
+_TRADITIONEEL_M: tuple[str, ...] = (
+    "Johannes", "Cornelis", "Hendrik", "Jan", "Willem", "Pieter", "Gerrit", "Jacobus", "Adrianus", "Petrus",
+    "Wilhelmus", "Antonius", "Gerardus", "Franciscus", "Theodorus", "Hendrikus", "Johan", "Dirk", "Klaas", "Arie",
+    "Jacob", "Albert", "Bernardus", "Martinus", "Nicolaas", "Hermanus",
+)  # fmt: skip
+_TRADITIONEEL_V: tuple[str, ...] = (
+    "Maria", "Johanna", "Cornelia", "Wilhelmina", "Anna", "Elisabeth", "Hendrika", "Catharina", "Geertruida",
+    "Adriana", "Petronella", "Jacoba", "Helena", "Margaretha", "Aaltje", "Grietje", "Neeltje", "Antonia", "Gerarda",
+    "Theodora", "Francisca", "Alida", "Sophia", "Christina",
+)  # fmt: skip
 _VOORVOEGSELS = (
-    "van der",
-    "van den",
-    "van de",
-    "van 't",
-    "in 't",
-    "op de",
-    "uit de",
-    "van",
-    "de",
-    "den",
-    "ter",
-    "ten",
-    "te",
-    "'t",
+    "van der", "van den", "van de", "van 't", "in 't", "op de", "uit de", "van", "de", "den", "ter", "ten", "te", "'t",
     "het",
-)
+)  # fmt: skip
 _ENKELE_NAAM = re.compile(r"^[A-Z][a-zà-ÿ']+(-[A-Z][a-zà-ÿ']+)?$")
-
 _STRAATWOORDEN = (
-    "Kerk",
-    "Dorps",
-    "Molen",
-    "School",
-    "Stations",
-    "Markt",
-    "Haven",
-    "Kastanje",
-    "Eiken",
-    "Beuken",
-    "Linden",
-    "Berken",
-    "Wilgen",
-    "Populieren",
-    "Rozen",
-    "Tulpen",
-    "Lelie",
-    "Merel",
-    "Lijster",
-    "Zwaluw",
-    "Vinken",
-    "Reiger",
-    "Zonne",
-    "Polder",
-    "Dijk",
-    "Veld",
-    "Bos",
-    "Heide",
-    "Weide",
-    "Akker",
-    "Kanaal",
-    "Sluis",
-    "Brug",
-    "Hoog",
-    "Nieuwe",
-    "Oude",
-    "Juliana",
-    "Beatrix",
-    "Wilhelmina",
-    "Emma",
-    "Oranje",
-    "Nassau",
-    "Prins Bernhard",
-    "Prins Hendrik",
-    "Rembrandt",
-    "Vermeer",
-    "Van Gogh",
-    "Vondel",
-    "Bilderdijk",
-    "Huygens",
-    "Spinoza",
-    "Erasmus",
-    "Thorbecke",
-    "Mozart",
-    "Frans Hals",
-    "Jan Steen",
-    "Piet Hein",
-    "De Ruyter",
-    "Tjalk",
-    "Klaver",
-    "Esdoorn",
-    "Hazelaar",
-)
+    "Kerk", "Dorps", "Molen", "School", "Stations", "Markt", "Haven", "Kastanje", "Eiken", "Beuken", "Linden", "Berken",
+    "Wilgen", "Populieren", "Rozen", "Tulpen", "Lelie", "Merel", "Lijster", "Zwaluw", "Vinken", "Reiger", "Zonne",
+    "Polder", "Dijk", "Veld", "Bos", "Heide", "Weide", "Akker", "Kanaal", "Sluis", "Brug", "Hoog", "Nieuwe", "Oude",
+    "Juliana", "Beatrix", "Wilhelmina", "Emma", "Oranje", "Nassau", "Prins Bernhard", "Prins Hendrik", "Rembrandt",
+    "Vermeer", "Van Gogh", "Vondel", "Bilderdijk", "Huygens", "Spinoza", "Erasmus", "Thorbecke", "Mozart", "Frans Hals",
+    "Jan Steen", "Piet Hein", "De Ruyter", "Klaver", "Esdoorn", "Hazelaar",
+)  # fmt: skip
 _STRAATSOORTEN = (
-    "straat",
-    "straat",
-    "straat",
-    "laan",
-    "laan",
-    "weg",
-    "weg",
-    "plein",
-    "hof",
-    "singel",
-    "kade",
-    "dreef",
-    "pad",
-    "steeg",
-    "gracht",
-    "erf",
-    "ring",
-)
+    "straat", "straat", "straat", "laan", "laan", "weg", "weg", "plein", "hof", "singel", "kade", "dreef", "pad",
+    "steeg", "gracht", "erf",
+)  # fmt: skip
 _TITELS = ("Burgemeester", "Dokter", "Pastoor", "Meester", "Professor", "Generaal")
-_AFKORTINGEN = (
-    ("Burgemeester ", "Burg. "),
-    ("Dokter ", "Dr. "),
-    ("Pastoor ", "Past. "),
-    ("Meester ", "Mr. "),
-    ("Professor ", "Prof. "),
-    ("Generaal ", "Gen. "),
-    ("Prins ", "Pr. "),
-)
+_AFKORTINGEN = tuple(zip(
+    ("Burgemeester ", "Dokter ", "Pastoor ", "Meester ", "Professor ", "Generaal ", "Prins "),
+    ("Burg. ", "Dr. ", "Past. ", "Mr. ", "Prof. ", "Gen. ", "Pr. "),
+    strict=True,
+))  # fmt: skip
 _POSTCODELETTERS = "ABCDEGHJKLMNPRSTVWXZ"
 _POSTCODE_PAREN = tuple(a + b for a in _POSTCODELETTERS for b in _POSTCODELETTERS if a + b not in ("SA", "SD", "SS"))
 # The postcode numbers of each province, roughly.
 _PROVINCIES = {
-    "Noord-Holland": ((1000, 1300), (1400, 2000)),
-    "Flevoland": ((1300, 1400), (8200, 8300)),
-    "Zuid-Holland": ((2000, 3400),),
-    "Utrecht": ((3400, 4000),),
-    "Gelderland": ((4000, 4300), (6500, 7400)),
-    "Zeeland": ((4300, 4600),),
-    "Noord-Brabant": ((4600, 5800),),
-    "Limburg": ((5800, 6500),),
-    "Overijssel": ((7400, 7700), (8000, 8200)),
-    "Drenthe": ((7700, 8000), (9400, 9500)),
-    "Friesland": ((8300, 9300),),
-    "Groningen": ((9300, 9400), (9500, 10000)),
-}
+    "Noord-Holland": ((1000, 1300), (1400, 2000)), "Flevoland": ((1300, 1400), (8200, 8300)),
+    "Zuid-Holland": ((2000, 3400),), "Utrecht": ((3400, 4000),), "Gelderland": ((4000, 4300), (6500, 7400)),
+    "Zeeland": ((4300, 4600),), "Noord-Brabant": ((4600, 5800),), "Limburg": ((5800, 6500),),
+    "Overijssel": ((7400, 7700), (8000, 8200)), "Drenthe": ((7700, 8000), (9400, 9500)),
+    "Friesland": ((8300, 9300),), "Groningen": ((9300, 9400), (9500, 10000)),
+}  # fmt: skip
 
 
 # --- identifiers ---------------------------------------------------------------------------------------
@@ -343,15 +194,18 @@ def _burgerservicenummers(seed: int, gereserveerd: frozenset[str]) -> Iterator[s
             yield bsn
 
 
+_DUBBEL = re.compile(r"(\d)\1")
+
+
 def a_nummer_bij(prefix: str) -> str | None:
     """A valid A-nummer starting with the eight digits ``prefix``, ``None`` when none exists.
 
     The last two digits follow from the GBA rules: the digit sum modulo 11 is 0 or 5 and the sum
     weighted 1, 2, 4, …, 512 is divisible by 11 (2**8 ≡ 3 and 2**9 ≡ 6 modulo 11).
     """
-    digits = [int(char) for char in prefix]
-    if digits[0] == 0 or any(left == right for left, right in zip(digits, digits[1:], strict=False)):
+    if prefix[0] == "0" or _DUBBEL.search(prefix):
         return None
+    digits = [int(char) for char in prefix]
     som = sum(digits)
     gewogen = sum(digit << position for position, digit in enumerate(digits))
     for rest in (0, 5):
@@ -395,7 +249,7 @@ class _Buitenland:
 
 @dataclass(frozen=True, slots=True)
 class _Plaats:
-    """A municipality with its own block of postcode numbers."""
+    """A municipality with its own postcode numbers and the number of streets it gets."""
 
     code: str
     woonplaats: str
@@ -418,23 +272,25 @@ def _postcodeblokken(gemeenten: Sequence[Gemeente]) -> dict[str, tuple[int, ...]
 
 
 @cache
-def _plaatsen() -> tuple[tuple[_Plaats, ...], tuple[int, ...]]:
-    """The municipalities of 2014 and their cumulative inhabitants (for a weighted draw)."""
+def _plaatsen() -> _Keuze[_Plaats]:
+    """The municipalities of 2014, drawn in proportion to their inhabitants."""
     gemeenten = gemeenten_2014()
     blokken = _postcodeblokken(gemeenten)
-    plaatsen = tuple(
-        _Plaats(item.gemeentecode, item.naam.split(",")[0], blokken[item.gemeentecode], max(8, item.inwoners // 250))
-        for item in gemeenten
+    return _Keuze(
+        [
+            (
+                _Plaats(
+                    item.gemeentecode, item.naam.split(",")[0], blokken[item.gemeentecode], max(8, item.inwoners // 250)
+                ),
+                item.inwoners,
+            )
+            for item in gemeenten
+        ]
     )
-    cumulatief, total = [], 0
-    for item in gemeenten:
-        total += item.inwoners
-        cumulatief.append(total)
-    return plaatsen, tuple(cumulatief)
 
 
 def _korte_naam(naam: str) -> str:
-    """The straatnaam of at most 24 characters (11.10) for a naam openbare ruimte."""
+    """The straatnaam of at most 24 characters (11.10) for a naam openbare ruimte (11.15)."""
     for lang, kort in _AFKORTINGEN:
         if len(naam) <= 24:
             break
@@ -443,7 +299,7 @@ def _korte_naam(naam: str) -> str:
 
 
 class _Straat:
-    """One street: a postcode number, a block of ten letter pairs and house numbers 1 to ``lengte``.
+    """One street: a postcode number, a block of letter pairs and house numbers 1 to ``lengte``.
 
     Numbers are handed out in a scattered order (``start + i * stap`` modulo ``lengte``), each once.
     """
@@ -461,11 +317,11 @@ class _Straat:
 
     @property
     def vol(self) -> bool:
-        """Whether every house number was handed out."""
+        """Whether every address of this street was handed out."""
         return self.gebruikt >= self.lengte and not self.wachtend
 
     def volgend(self, rng: random.Random) -> tuple[int, str, str]:
-        """The next address on this street: huisnummer, huisletter, toevoeging."""
+        """The next address on this street: huisnummer, huisletter, huisnummertoevoeging."""
         if not self.wachtend:
             self.nummer = (self.start + self.gebruikt * self.stap) % self.lengte + 1
             self.gebruikt += 1
@@ -480,13 +336,13 @@ class _Straat:
         return self.nummer, letter, toevoeging
 
     def postcode_bij(self, nummer: int) -> str:
-        """The postcode of ``nummer``: twenty house numbers per letter pair."""
+        """The postcode of ``nummer``: twenty house numbers per letter pair, ten pairs per street."""
         paar = _POSTCODE_PAREN[(self.basis + (nummer - 1) // 20) % len(_POSTCODE_PAREN)]
         return f"{self.postcode}{paar}"
 
 
 class _Straten:
-    """The streets of one municipality, created on first use from their own seeded generator."""
+    """The streets of one municipality; names and layout come from their own seeded generator."""
 
     def __init__(self, plaats: _Plaats, seed: int, achternamen: Sequence[str]) -> None:
         self.plaats = plaats
@@ -546,7 +402,7 @@ class _Straten:
 
 @dataclass(slots=True, eq=False)
 class _Persoon:
-    """A person's identity as a persoonslijst records it (also of parents not in the population)."""
+    """A person's identity as a persoonslijst records it (also of parents outside the population)."""
 
     geslacht: str
     voornamen: str
@@ -574,7 +430,7 @@ class _Verbintenis:
     plaats: str
     akte: str
     einde: date | None = None
-    reden: str = ""
+    reden: str = ""  # S echtscheiding, O overlijden
     eindplaats: str = ""
 
     def partner_van(self, mens: _Mens) -> _Mens:
@@ -589,15 +445,17 @@ class _Mens:
     persoon: _Persoon
     nationaliteit: str
     ouders: tuple[_Persoon, _Persoon]
+    eu: bool = False
     naamgebruik: str = "E"
     geboorteakte: str = ""
-    vestiging: tuple[str, date] | None = None
+    vestiging: tuple[str, date] | None = None  # land vanwaar ingeschreven, datum
     adressen: list[_Bewoning] = field(default_factory=list)  # oldest first
     verbintenissen: list[_Verbintenis] = field(default_factory=list)
     kinderen: list[_Mens] = field(default_factory=list)
     overleden: tuple[date, str, str] | None = None  # datum, gemeente, aktenummer
     vertrek: tuple[date, _Buitenland] | None = None
     rni: tuple[date, _Buitenland, str] | None = None  # datum, adres, RNI-deelnemer
+    kiesrecht: date | None = None  # datum mededeling Europees kiesrecht
     geheim: bool = False
 
 
@@ -618,16 +476,12 @@ def _namen(faker: Any) -> _Namen:
         rest = naam[len(voorvoegsel) + 1 :] if voorvoegsel else naam
         if _ENKELE_NAAM.match(rest):
             achternamen.append((voorvoegsel, rest))
-    return _Namen(
-        tuple(provider.first_names_male),
-        tuple(provider.first_names_female),
-        tuple(achternamen),
-        tuple(sorted({naam for voorvoegsel, naam in achternamen if not voorvoegsel})),
-    )
+    straatnamen = tuple(sorted({naam for voorvoegsel, naam in achternamen if not voorvoegsel}))
+    return _Namen(tuple(provider.first_names_male), tuple(provider.first_names_female), tuple(achternamen), straatnamen)
 
 
 def _dag(rng: random.Random, vanaf: date, tot: date) -> date:
-    """A day in ``[vanaf, tot]`` (``vanaf`` when the range is empty)."""
+    """A day in ``[vanaf, tot]``; ``vanaf`` when the range is empty."""
     return date.fromordinal(rng.randint(vanaf.toordinal(), max(vanaf.toordinal(), tot.toordinal())))
 
 
@@ -644,10 +498,6 @@ def _toegestaan(soort: str, datum: date, zelfde_geslacht: bool) -> str:
     return "" if soort == "P" and datum < _PARTNERSCHAP else soort
 
 
-def _gewogen(rng: random.Random, items: Sequence[tuple[Any, int]]) -> Any:
-    return rng.choices([item for item, _ in items], weights=[weight for _, weight in items])[0]
-
-
 class _Bevolking:
     """Builds households; every draw comes from one seeded generator, in a fixed order."""
 
@@ -661,25 +511,24 @@ class _Bevolking:
         gereserveerd = gereserveerde_nummers()
         self.bsns = _burgerservicenummers(seed, gereserveerd)
         self.anummers = _a_nummers(seed, gereserveerd)
-        self.plaatsen, self.cumulatief = _plaatsen()
+        self.plaatsen = _plaatsen()
         self.straten: dict[str, _Straten] = {}
-        self.soorten = [soort for soort, _ in _HUISHOUDENS]
-        self.gewichten = [gewicht for _, gewicht in _HUISHOUDENS]
 
     # draws
 
     def locale(self, naam: str) -> Any:
-        """A seeded Faker for ``naam`` (created on first use)."""
+        """A seeded Faker for locale ``naam`` (created on first use)."""
         faker = self.buitenlands.get(naam)
         if faker is None:
             faker = self.buitenlands[naam] = Faker(naam)
             faker.seed_instance(f"{self.seed}-{naam}")
+            for provider in faker.providers:  # it_IT builds its city list from a set: order by hash seed
+                if isinstance(getattr(provider, "cities", None), list):
+                    provider.cities = sorted(provider.cities)
         return faker
 
     def plaats(self) -> _Plaats:
-        """A municipality, in proportion to its inhabitants."""
-        index = bisect.bisect_right(self.cumulatief, self.rng.randrange(self.cumulatief[-1]))
-        return self.plaatsen[index]
+        return self.plaatsen(self.rng)
 
     def adres(self, plaats: _Plaats) -> _Adres:
         straten = self.straten.get(plaats.code)
@@ -689,37 +538,36 @@ class _Bevolking:
 
     def buitenland(self, land: str, locale: str) -> _Buitenland:
         faker = self.locale(locale)
-        regels = (faker.street_address()[:40], f"{faker.postcode()} {faker.city()}"[:50])
-        return _Buitenland(land, regels)
+        return _Buitenland(land, (faker.street_address()[:40], f"{faker.postcode()} {faker.city()}"[:50]))
 
     def akte(self, register: str) -> str:
+        """An aktenummer: register (1 geboorte, 2 overlijden, 3 huwelijk, 5 partnerschap), letters, number."""
         rng = self.rng
         return f"{register}{rng.choice(_POSTCODELETTERS)}{rng.choice(_POSTCODELETTERS)}{rng.randrange(10000):04d}"
 
     def volwassen_geboortedatum(self, minimum: int = 18, maximum: int = 96) -> date:
-        banden = [
-            (start, breedte, gewicht)
-            for start, breedte, gewicht in _LEEFTIJDEN
-            if minimum <= start and start + breedte <= maximum
-        ]
-        start, breedte, _ = self.rng.choices(banden, weights=[item[2] for item in banden])[0]
-        return _jaren(PEILDATUM, -(start + self.rng.random() * breedte))
+        """A birth date by the adult age pyramid, age within ``[minimum, maximum]``."""
+        while True:
+            start, breedte = _LEEFTIJDEN(self.rng)
+            leeftijd = start + self.rng.random() * breedte
+            if minimum <= leeftijd <= maximum:
+                return _jaren(PEILDATUM, -leeftijd)
 
-    def herkomst(self, kans: float = _KANS_BUITENLANDS) -> _Herkomst | None:
-        return _gewogen(self.rng, _HERKOMSTEN) if self.rng.random() < kans else None  # type: ignore[no-any-return]
+    def herkomst(self) -> _Herkomst | None:
+        return _HERKOMSTEN(self.rng) if self.rng.random() < _KANS_BUITENLANDS else None
 
     def voornamen(self, geslacht: str, geboren: date, herkomst: _Herkomst | None) -> str:
         rng = self.rng
         if herkomst is not None:
             faker = self.locale(herkomst.locale)
             return str(faker.first_name_male() if geslacht == "M" else faker.first_name_female())
-        modern = self.namen.mannen if geslacht == "M" else self.namen.vrouwen
-        oud = _TRADITIONEEL_M if geslacht == "M" else _TRADITIONEEL_V
-        kans_oud = 0.75 if geboren.year < 1965 else 0.3 if geboren.year < 1985 else 0.05
-        aantal = rng.choices((1, 2, 3), weights=(40, 40, 20) if geboren.year < 1980 else (60, 32, 8))[0]
-        pool = oud if rng.random() < kans_oud else modern
-        namen = [rng.choice(pool) for _ in range(aantal)]
-        return " ".join(dict.fromkeys(namen))
+        kans_oud = 0.9 if geboren.year < 1960 else 0.6 if geboren.year < 1980 else 0.25 if geboren.year < 1995 else 0.05
+        if rng.random() < kans_oud:
+            pool = _TRADITIONEEL_M if geslacht == "M" else _TRADITIONEEL_V
+        else:
+            pool = self.namen.mannen if geslacht == "M" else self.namen.vrouwen
+        aantal = (_AANTAL_VOORNAMEN_OUD if geboren.year < 1980 else _AANTAL_VOORNAMEN_JONG)(rng)
+        return " ".join(dict.fromkeys(rng.choice(pool) for _ in range(aantal)))
 
     def achternaam(self, herkomst: _Herkomst | None) -> tuple[str, str]:
         if herkomst is not None:
@@ -731,49 +579,34 @@ class _Bevolking:
             return self.plaats().code, NEDERLAND
         return str(self.locale(herkomst.locale).city())[:40], herkomst.land
 
-    def nummer(self) -> tuple[str, str]:
-        return next(self.bsns), next(self.anummers)
-
     # people
 
     def ouder(self, geslacht: str, kind: date, naam: tuple[str, str] | None, herkomst: _Herkomst | None) -> _Persoon:
-        """A parent who is not part of the population (no BSN on record)."""
+        """A parent outside the population (no BSN on record), 22 to 38 at the birth of ``kind``."""
         geboren = _jaren(kind, -(22 + self.rng.random() * 16))
         voorvoegsel, geslachtsnaam = naam or self.achternaam(herkomst)
         plaats, land = self.geboorteplaats(herkomst)
-        return _Persoon(
-            geslacht, self.voornamen(geslacht, geboren, herkomst), voorvoegsel, geslachtsnaam, geboren, plaats, land
-        )
+        voornamen = self.voornamen(geslacht, geboren, herkomst)
+        return _Persoon(geslacht, voornamen, voorvoegsel, geslachtsnaam, geboren, plaats, land)
 
     def volwassene(self, geslacht: str, geboren: date, herkomst: _Herkomst | None) -> _Mens:
-        """An adult with parents outside the population."""
+        """An adult whose parents are outside the population."""
         voorvoegsel, geslachtsnaam = self.achternaam(herkomst)
         plaats, land = self.geboorteplaats(herkomst)
-        bsn, anummer = self.nummer()
+        voornamen = self.voornamen(geslacht, geboren, herkomst)
         persoon = _Persoon(
-            geslacht,
-            self.voornamen(geslacht, geboren, herkomst),
-            voorvoegsel,
-            geslachtsnaam,
-            geboren,
-            plaats,
-            land,
-            bsn,
-            anummer,
+            geslacht, voornamen, voorvoegsel, geslachtsnaam, geboren, plaats, land, next(self.bsns), next(self.anummers)
         )
-        ouders = (
-            self.ouder("V", geboren, None, herkomst),
-            self.ouder("M", geboren, (voorvoegsel, geslachtsnaam), herkomst),
-        )
-        nationaliteit = herkomst.nationaliteit if herkomst else NEDERLANDSE
-        return self.afronden(_Mens(persoon, nationaliteit, ouders))
+        vader = self.ouder("M", geboren, (voorvoegsel, geslachtsnaam), herkomst)
+        moeder = self.ouder("V", geboren, None, herkomst)
+        if herkomst is None:
+            return self.afronden(_Mens(persoon, NEDERLANDSE, (moeder, vader)))
+        return self.afronden(_Mens(persoon, herkomst.nationaliteit, (moeder, vader), eu=herkomst.eu))
 
     def kind(self, moeder: _Mens, vader: _Mens | None, geboren: date) -> _Mens:
         """A child of ``moeder`` (and ``vader``), born in the Netherlands, named after the father."""
         naamgever = (vader or moeder).persoon
         geslacht = self.rng.choice("MV")
-        nederlands = NEDERLANDSE in (moeder.nationaliteit, vader.nationaliteit if vader else "")
-        bsn, anummer = self.nummer()
         persoon = _Persoon(
             geslacht,
             self.voornamen(geslacht, geboren, None),
@@ -782,16 +615,18 @@ class _Bevolking:
             geboren,
             "",
             NEDERLAND,
-            bsn,
-            anummer,
+            next(self.bsns),
+            next(self.anummers),
         )
         ouder2 = vader.persoon if vader else self.ouder("M", geboren, None, None)
-        nationaliteit = NEDERLANDSE if nederlands else moeder.nationaliteit
-        kind = self.afronden(_Mens(persoon, nationaliteit, (moeder.persoon, ouder2)))
+        if NEDERLANDSE in (moeder.nationaliteit, vader.nationaliteit if vader else ""):
+            kind = _Mens(persoon, NEDERLANDSE, (moeder.persoon, ouder2))
+        else:
+            kind = _Mens(persoon, moeder.nationaliteit, (moeder.persoon, ouder2), eu=moeder.eu)
         for ouder in (moeder, vader):
             if ouder is not None:
                 ouder.kinderen.append(kind)
-        return kind
+        return self.afronden(kind)
 
     def afronden(self, mens: _Mens) -> _Mens:
         mens.geheim = self.rng.random() < _KANS_GEHEIM
@@ -799,44 +634,43 @@ class _Bevolking:
             mens.geboorteakte = self.akte("1")
         return mens
 
-    def paar(self, vrouw_geboren: date, herkomst: _Herkomst | None) -> tuple[_Mens, _Mens]:
-        """A woman born on ``vrouw_geboren`` and her partner (a man, or now and then a woman)."""
+    def paar(self, vrouw_geboren: date, herkomst: _Herkomst | None, minimum: int = 18) -> tuple[_Mens, _Mens]:
+        """A woman born on ``vrouw_geboren`` and her partner, at least ``minimum`` now: a man, now and then a woman."""
         vrouw = self.volwassene("V", vrouw_geboren, herkomst)
-        partner_geboren = _jaren(vrouw_geboren, -self.rng.gauss(2.5, 3.5))
+        partner_geboren = min(_jaren(vrouw_geboren, -self.rng.gauss(2.5, 3.5)), _jaren(PEILDATUM, -minimum))
         if herkomst is not None and self.rng.random() < 0.4:
             herkomst = None  # a mixed couple
         geslacht = "M" if self.rng.random() < 0.97 else "V"
         return self.volwassene(geslacht, partner_geboren, herkomst), vrouw
 
     def verbinden(self, een: _Mens, ander: _Mens, datum: date, plaats: str, soort: str = "") -> _Verbintenis | None:
-        """Record a marriage (or partnership) on both sides; ``None`` for a couple living together."""
-        soort = _toegestaan(
-            soort or self.rng.choices(("H", "P", ""), weights=(72, 6, 22))[0],
-            datum,
-            een.persoon.geslacht == ander.persoon.geslacht,
-        )
+        """Record a marriage or partnership on both sides; ``None`` for a couple living together."""
+        zelfde_geslacht = een.persoon.geslacht == ander.persoon.geslacht
+        soort = _toegestaan(soort or _VERBINTENIS(self.rng), datum, zelfde_geslacht)
         if not soort:
             return None
         verbintenis = _Verbintenis(een, ander, soort, datum, plaats, self.akte("3" if soort == "H" else "5"))
-        een.verbintenissen.append(verbintenis)
-        ander.verbintenissen.append(verbintenis)
         for mens in (een, ander):
+            mens.verbintenissen.append(verbintenis)
             if soort == "H" and mens.persoon.geslacht == "V" and mens.persoon.geboren.year < 1970:
-                mens.naamgebruik = self.rng.choices("EVPN", weights=(50, 35, 10, 5))[0]
+                mens.naamgebruik = _NAAMGEBRUIK(self.rng)
         return verbintenis
 
     def wonen(self, leden: Sequence[_Mens], verhuizingen: Sequence[tuple[_Adres, date]]) -> None:
-        """Put ``leden`` on the addresses of ``verhuizingen`` (oldest first) from the moment they were there."""
+        """Put ``leden`` on the addresses of ``verhuizingen`` (oldest first) from the day they lived there."""
         for lid in leden:
             for index, (adres, van) in enumerate(verhuizingen):
                 tot = verhuizingen[index + 1][1] if index + 1 < len(verhuizingen) else None
                 if tot is None or lid.persoon.geboren < tot:
                     lid.adressen.append(_Bewoning(adres, max(van, lid.persoon.geboren)))
-            if lid.persoon.geboorteland == NEDERLAND and not lid.persoon.geboorteplaats:
+            if not lid.persoon.geboorteplaats:
                 lid.persoon.geboorteplaats = lid.adressen[0].adres.gemeente
+            meerderjarig = lid.persoon.geboren <= _jaren(PEILDATUM, -18)
+            if lid.eu and meerderjarig and self.rng.random() < _KANS_EUROPEES_KIESRECHT:
+                lid.kiesrecht = _dag(self.rng, max(lid.adressen[0].van, _jaren(lid.persoon.geboren, 18)), PEILDATUM)
 
     def huisvesten(self, leden: Sequence[_Mens], van: date, kans: float = _KANS_VERHUISD) -> None:
-        """Give a household an address from ``van``, sometimes after an older one."""
+        """Give a household an address from ``van``, now and then after an older one."""
         plaats = self.plaats()
         verhuizingen = [(self.adres(plaats), van)]
         if self.rng.random() < kans and (PEILDATUM - van).days > 400:
@@ -845,54 +679,59 @@ class _Bevolking:
             verhuizingen.append((self.adres(plaats), _dag(self.rng, van + timedelta(days=200), PEILDATUM)))
         self.wonen(leden, verhuizingen)
 
-    def vestigen(self, leden: Sequence[_Mens], datum: date) -> None:
-        """Record the immigration of those born abroad."""
+    @staticmethod
+    def vestigen(leden: Sequence[_Mens], datum: date) -> None:
+        """Record the immigration of those born abroad on ``datum``."""
         for lid in leden:
             if lid.persoon.geboorteland != NEDERLAND:
                 lid.vestiging = (lid.persoon.geboorteland, datum)
 
     def start(self, *volwassenen: _Mens, leeftijd: float = 18) -> date:
-        """When adults started living together: after the youngest turned ``leeftijd``."""
-        jongste = max(mens.persoon.geboren for mens in volwassenen)
-        vroegst = _jaren(jongste, leeftijd)
+        """When adults started to live on their own or together: after the youngest turned ``leeftijd``."""
+        vroegst = min(_jaren(max(mens.persoon.geboren for mens in volwassenen), leeftijd), PEILDATUM)
         return _dag(self.rng, vroegst, min(PEILDATUM, _jaren(vroegst, 12)))
+
+    def kinderen(self, ouders: tuple[_Mens, _Mens], vanaf: date, tot: date, aantal: int) -> list[_Mens]:
+        """Up to ``aantal`` children: the first when the mother was about 30, then one every 1.5 to 4 years.
+
+        Only those born in ``[vanaf, tot]``, while both parents were adult and the mother at most 45, and
+        at most 22 years old now (older ones have left home) are kept.
+        """
+        vader, moeder = ouders
+        vanaf = max(
+            vanaf, _jaren(moeder.persoon.geboren, 18), _jaren(vader.persoon.geboren, 18), _jaren(PEILDATUM, -22)
+        )
+        tot = min(tot, _jaren(moeder.persoon.geboren, 45), PEILDATUM)
+        dag = _jaren(moeder.persoon.geboren, self.rng.gauss(29.5, 4.5))
+        data = []
+        for _ in range(aantal):
+            if vanaf <= dag <= tot:
+                data.append(dag)
+            dag = _jaren(dag, 1.5 + self.rng.random() * 2.5)
+        echte_vader = vader if vader.persoon.geslacht == "M" else None
+        return [self.kind(moeder, echte_vader, dag) for dag in data]
 
     # households
 
     def alleen(self, _ruimte: int) -> list[_Mens]:
-        herkomst = self.herkomst()
-        mens = self.volwassene(self.rng.choice("MV"), self.volwassen_geboortedatum(), herkomst)
+        mens = self.volwassene(self.rng.choice("MV"), self.volwassen_geboortedatum(), self.herkomst())
         van = self.start(mens)
         self.vestigen([mens], van)
         self.huisvesten([mens], van)
         return [mens]
 
     def stel(self, _ruimte: int) -> list[_Mens]:
-        een, ander = self.paar(self.volwassen_geboortedatum(20), self.herkomst())
+        een, ander = self.paar(self.volwassen_geboortedatum(self.rng.choice((20, 50))), self.herkomst())
         van = self.start(een, ander, leeftijd=20)
         self.vestigen([een, ander], van)
         self.verbinden(een, ander, _dag(self.rng, van, min(PEILDATUM, _jaren(van, 6))), self.plaats().code)
         self.huisvesten([een, ander], van)
         return [een, ander]
 
-    def kinderen(self, moeder: _Mens, vader: _Mens | None, vanaf: date, tot: date, aantal: int) -> list[_Mens]:
-        """Up to ``aantal`` children born in ``[vanaf, tot]`` while the mother was 18-45 and at most 22 now."""
-        geboren = moeder.persoon.geboren
-        vanaf = max(vanaf, _jaren(geboren, 18), _jaren(PEILDATUM, -22))
-        tot = min(tot, _jaren(geboren, 45), PEILDATUM)
-        if vanaf > tot:
-            return []
-        data = sorted(_dag(self.rng, vanaf, tot) for _ in range(aantal))
-        return [self.kind(moeder, vader, dag) for dag in data]
-
-    def aantal_kinderen(self, ruimte: int) -> int:
-        return min(ruimte, self.rng.choices((1, 2, 3, 4), weights=(35, 43, 16, 6))[0])
-
     def gezin(self, ruimte: int) -> list[_Mens]:
-        vrouw_geboren = _jaren(PEILDATUM, -(24 + self.rng.random() * 34))
-        vader, moeder = self.paar(vrouw_geboren, self.herkomst())
+        vader, moeder = self.paar(_jaren(PEILDATUM, -(25 + self.rng.random() * 28)), self.herkomst())
         van = self.start(vader, moeder, leeftijd=19)
-        kinderen = self.kinderen(moeder, vader, van, PEILDATUM, self.aantal_kinderen(ruimte - 2))
+        kinderen = self.kinderen((vader, moeder), date.min, PEILDATUM, min(ruimte - 2, _KINDEREN_GEZIN(self.rng)))
         if kinderen:
             van = min(van, kinderen[0].persoon.geboren)
         self.vestigen([vader, moeder], van)
@@ -901,14 +740,12 @@ class _Bevolking:
         return [vader, moeder, *kinderen]
 
     def gescheiden(self, ruimte: int) -> list[_Mens]:
-        vrouw_geboren = _jaren(PEILDATUM, -(27 + self.rng.random() * 38))
-        vader, moeder = self.paar(vrouw_geboren, self.herkomst())
-        getrouwd = self.start(vader, moeder, leeftijd=20)
+        """A divorced couple: the mother and children stay, the father moves out."""
+        vader, moeder = self.paar(_jaren(PEILDATUM, -(27 + self.rng.random() * 38)), self.herkomst(), minimum=22)
+        getrouwd = min(self.start(vader, moeder, leeftijd=20), PEILDATUM - timedelta(days=400))
         scheiding = _dag(self.rng, _jaren(getrouwd, 1), PEILDATUM)
-        if scheiding <= getrouwd:  # married too recently: move the wedding back
-            getrouwd = scheiding - timedelta(days=365)
-        aantal = min(ruimte - 2, self.rng.choices((0, 1, 2, 3), weights=(35, 30, 27, 8))[0])
-        kinderen = self.kinderen(moeder, vader, getrouwd, scheiding, aantal)
+        aantal = min(ruimte - 2, _KINDEREN_GESCHEIDEN(self.rng))
+        kinderen = self.kinderen((vader, moeder), getrouwd, scheiding, aantal)
         self.vestigen([vader, moeder], getrouwd)
         plaats = self.plaats()
         thuis = self.adres(plaats)
@@ -920,16 +757,17 @@ class _Bevolking:
         return [moeder, *kinderen, vader]
 
     def weduwe(self, _ruimte: int) -> list[_Mens]:
-        vrouw, man = self.paar(self.volwassen_geboortedatum(55), None)[::-1]
-        getrouwd = self.start(vrouw, man, leeftijd=21)
-        overledene, nabestaande = (man, vrouw) if self.rng.random() < 0.7 else (vrouw, man)
-        sterfdag = _dag(
-            self.rng, max(GBA_START, _jaren(getrouwd, 1), _jaren(overledene.persoon.geboren, 50)), PEILDATUM
-        )
+        """An elderly couple of whom one died after 1994; the survivor lives on at the address."""
+        partner, vrouw = self.paar(self.volwassen_geboortedatum(55), None)
+        getrouwd = self.start(partner, vrouw, leeftijd=21)
+        overledene, nabestaande = (partner, vrouw) if self.rng.random() < 0.7 else (vrouw, partner)
+        if _jaren(overledene.persoon.geboren, 51) > PEILDATUM:  # too young to die here: the other one did
+            overledene, nabestaande = nabestaande, overledene
+        vroegst = max(GBA_START, _jaren(getrouwd, 1), _jaren(overledene.persoon.geboren, 50))
+        sterfdag = _dag(self.rng, min(vroegst, PEILDATUM), PEILDATUM)
         plaats = self.plaats()
-        verbintenis = self.verbinden(man, vrouw, getrouwd, plaats.code, soort="H")
-        van = _dag(self.rng, getrouwd, sterfdag - timedelta(days=30))
-        self.huisvesten([man, vrouw], van, kans=0.0)
+        verbintenis = self.verbinden(partner, vrouw, getrouwd, plaats.code, soort="H")
+        self.huisvesten([partner, vrouw], _dag(self.rng, getrouwd, sterfdag - timedelta(days=30)), kans=0.0)
         gemeente = overledene.adressen[-1].adres.gemeente
         overledene.overleden = (sterfdag, gemeente, self.akte("2"))
         if verbintenis is not None:
@@ -937,46 +775,42 @@ class _Bevolking:
         return [nabestaande, overledene]
 
     def overleden(self, _ruimte: int) -> list[_Mens]:
+        """A person living alone who died after 1994, aged 55 to 100."""
         mens = self.volwassene(self.rng.choice("MV"), _jaren(PEILDATUM, -(58 + self.rng.random() * 45)), None)
-        sterfdag = _dag(
-            self.rng,
-            max(GBA_START, _jaren(mens.persoon.geboren, 55)),
-            min(PEILDATUM, _jaren(mens.persoon.geboren, 100)),
-        )
-        self.huisvesten(
-            [mens], _dag(self.rng, _jaren(mens.persoon.geboren, 25), sterfdag - timedelta(days=30)), kans=0.0
-        )
+        geboren = mens.persoon.geboren
+        sterfdag = _dag(self.rng, max(GBA_START, _jaren(geboren, 55)), min(PEILDATUM, _jaren(geboren, 100)))
+        self.huisvesten([mens], _dag(self.rng, _jaren(geboren, 25), sterfdag - timedelta(days=30)), kans=0.0)
         mens.overleden = (sterfdag, mens.adressen[-1].adres.gemeente, self.akte("2"))
         return [mens]
 
     def emigratie(self, ruimte: int) -> list[_Mens]:
+        """A person or couple that left the country after 1994 (foreigners go back to where they came from)."""
         leden = self.stel(ruimte) if ruimte > 1 and self.rng.random() < 0.4 else self.alleen(ruimte)
         laatste = max(lid.adressen[-1].van for lid in leden)
-        vertrek = _dag(self.rng, max(laatste + timedelta(days=60), GBA_START), PEILDATUM)
-        herkomst = next((lid for lid in leden if lid.nationaliteit != NEDERLANDSE), None)
-        land, locale = (
-            (herkomst.persoon.geboorteland, self.locale_van(herkomst))
-            if herkomst
-            else _gewogen(self.rng, [((land, locale), gewicht) for land, locale, gewicht in _BESTEMMINGEN])
-        )
+        vertrek = _dag(self.rng, min(max(laatste + timedelta(days=60), GBA_START), PEILDATUM), PEILDATUM)
+        buitenlander = next((lid for lid in leden if lid.vestiging is not None), None)
+        if buitenlander is not None:
+            herkomst = next(item for item in _HERKOMSTEN.items if item.nationaliteit == buitenlander.nationaliteit)
+            land, locale = herkomst.land, herkomst.locale
+        else:
+            land, locale = _BESTEMMINGEN(self.rng)
         adres = self.buitenland(land, locale)
         for lid in leden:
             lid.vertrek = (max(vertrek, lid.adressen[-1].van), adres)
+            lid.kiesrecht = None
         return leden
 
-    def locale_van(self, mens: _Mens) -> str:
-        return next(herkomst.locale for herkomst, _ in _HERKOMSTEN if herkomst.nationaliteit == mens.nationaliteit)
-
     def rni(self, _ruimte: int) -> list[_Mens]:
-        herkomst: _Herkomst = _gewogen(self.rng, _HERKOMSTEN)
+        """A foreigner living abroad, registered in the RNI (since January 2014)."""
+        herkomst = _HERKOMSTEN(self.rng)
         mens = self.volwassene(self.rng.choice("MV"), self.volwassen_geboortedatum(20, 75), herkomst)
         datum = _dag(self.rng, RNI_START, PEILDATUM)
-        mens.rni = (datum, self.buitenland(herkomst.land, herkomst.locale), _gewogen(self.rng, _RNI_DEELNEMERS))
+        mens.rni = (datum, self.buitenland(herkomst.land, herkomst.locale), _RNI_DEELNEMERS(self.rng))
         return [mens]
 
     def huishouden(self, ruimte: int) -> list[_Mens]:
         """One household of at most ``ruimte`` persons."""
-        soort = self.rng.choices(self.soorten, weights=self.gewichten)[0]
+        soort = _HUISHOUDENS(self.rng)
         if ruimte < 2 and soort in ("stel", "gescheiden", "weduwe"):
             soort = "alleen"
         if ruimte < 3 and soort == "gezin":
@@ -995,6 +829,7 @@ def _d(dag: date) -> str:
     return f"{dag.year:04d}{dag.month:02d}{dag.day:02d}"
 
 
+@cache
 def _opneming(dag: date) -> str:
     """Datum van opneming (86.10): the event, or the start of the GBA for what was converted."""
     return _d(max(dag, GBA_START))
@@ -1035,23 +870,19 @@ def _persoon(mens: _Mens) -> Voorkomen:
     return Voorkomen("01", 1, 0, elementen)
 
 
-def _ouders(mens: _Mens) -> list[Voorkomen]:
-    geboren, opneming = _d(mens.persoon.geboren), _opneming(_ingang(mens))
-    return [
-        Voorkomen(categorie, 1, 0, {**_identiteit(ouder), "62.10": geboren, "85.10": geboren, "86.10": opneming})
-        for categorie, ouder in zip(("02", "03"), mens.ouders, strict=True)
-    ]
+def _ouder(categorie: str, mens: _Mens, ouder: _Persoon) -> list[Voorkomen]:
+    geboren = _d(mens.persoon.geboren)
+    elementen = _identiteit(ouder)
+    elementen.update({"62.10": geboren, "85.10": geboren, "86.10": _opneming(_ingang(mens))})
+    return [Voorkomen(categorie, 1, 0, elementen)]
 
 
-def _nationaliteit(mens: _Mens) -> Voorkomen:
-    if mens.nationaliteit != NEDERLANDSE:
-        reden = "301"  # vaststelling bezit vreemde nationaliteit
-    else:
-        reden = "001" if mens.persoon.geboren.year < 1985 else "017"  # WNb 1892 art. 1a, RWN art. 3 lid 1
+def _nationaliteit(mens: _Mens) -> list[Voorkomen]:
+    # vaststelling bezit vreemde nationaliteit; WNb 1892 art. 1a; RWN art. 3 lid 1
+    reden = "301" if mens.nationaliteit != NEDERLANDSE else "001" if mens.persoon.geboren.year < 1985 else "017"
     ingang = _ingang(mens)
-    return Voorkomen(
-        "04", 1, 0, {"05.10": mens.nationaliteit, "63.10": reden, "85.10": _d(ingang), "86.10": _opneming(ingang)}
-    )
+    elementen = {"05.10": mens.nationaliteit, "63.10": reden, "85.10": _d(ingang), "86.10": _opneming(ingang)}
+    return [Voorkomen("04", 1, 0, elementen)]
 
 
 def _einde(mens: _Mens, verbintenis: _Verbintenis) -> date | None:
@@ -1061,60 +892,51 @@ def _einde(mens: _Mens, verbintenis: _Verbintenis) -> date | None:
     return verbintenis.einde
 
 
-def _partners(mens: _Mens) -> list[Voorkomen]:
-    result = []
-    for stapel, verbintenis in enumerate(mens.verbintenissen, start=1):
-        partner = _identiteit(verbintenis.partner_van(mens).persoon)
-        datum = verbintenis.datum
-        sluiting = {
-            **partner,
-            "06.10": _d(datum),
-            "06.20": verbintenis.plaats,
-            "06.30": NEDERLAND,
-            "15.10": verbintenis.soort,
-            "81.10": verbintenis.plaats,
-            "81.20": verbintenis.akte,
-            "85.10": _d(datum),
-            "86.10": _opneming(datum),
-        }
-        einde = _einde(mens, verbintenis)
-        if einde is None:
-            result.append(Voorkomen("05", stapel, 0, sluiting))
-            continue
-        ontbinding = {
-            **partner,
-            "07.10": _d(einde),
-            "07.20": verbintenis.eindplaats,
-            "07.30": NEDERLAND,
-            "07.40": verbintenis.reden,
-            "15.10": verbintenis.soort,
-            "85.10": _d(einde),
-            "86.10": _opneming(einde),
-        }
-        result += [Voorkomen("05", stapel, 0, ontbinding), Voorkomen("05", stapel, 1, sluiting)]
-    return result
+def _verbintenis(mens: _Mens, stapel: int, verbintenis: _Verbintenis) -> list[Voorkomen]:
+    """One stapel of category 05: the sluiting, and on top of it the ontbinding when there was one."""
+    partner = _identiteit(verbintenis.partner_van(mens).persoon)
+    datum, plaats = verbintenis.datum, verbintenis.plaats
+    sluiting = {
+        **partner,
+        "06.10": _d(datum),
+        "06.20": plaats,
+        "06.30": NEDERLAND,
+        "15.10": verbintenis.soort,
+        "81.10": plaats,
+        "81.20": verbintenis.akte,
+        "85.10": _d(datum),
+        "86.10": _opneming(datum),
+    }
+    einde = _einde(mens, verbintenis)
+    if einde is None:
+        return [Voorkomen("05", stapel, 0, sluiting)]
+    ontbinding = {
+        **partner,
+        "07.10": _d(einde),
+        "07.20": verbintenis.eindplaats,
+        "07.30": NEDERLAND,
+        "07.40": verbintenis.reden,
+        "15.10": verbintenis.soort,
+        "85.10": _d(einde),
+        "86.10": _opneming(einde),
+    }
+    return [Voorkomen("05", stapel, 0, ontbinding), Voorkomen("05", stapel, 1, sluiting)]
 
 
 def _overlijden(mens: _Mens) -> list[Voorkomen]:
     if mens.overleden is None:
         return []
     dag, gemeente, akte = mens.overleden
-    return [
-        Voorkomen(
-            "06",
-            1,
-            0,
-            {
-                "08.10": _d(dag),
-                "08.20": gemeente,
-                "08.30": NEDERLAND,
-                "81.10": gemeente,
-                "81.20": akte,
-                "85.10": _d(dag),
-                "86.10": _d(dag),
-            },
-        )
-    ]
+    elementen = {
+        "08.10": _d(dag),
+        "08.20": gemeente,
+        "08.30": NEDERLAND,
+        "81.10": gemeente,
+        "81.20": akte,
+        "85.10": _d(dag),
+        "86.10": _d(dag),
+    }
+    return [Voorkomen("06", 1, 0, elementen)]
 
 
 def _opschorting(mens: _Mens) -> tuple[date, str] | None:
@@ -1125,7 +947,7 @@ def _opschorting(mens: _Mens) -> tuple[date, str] | None:
     return (mens.rni[0], "R") if mens.rni is not None else None
 
 
-def _inschrijving(mens: _Mens) -> Voorkomen:
+def _inschrijving(mens: _Mens) -> list[Voorkomen]:
     elementen = {"68.10": _d(max(GBA_START, _ingang(mens)))}
     opschorting = _opschorting(mens)
     if opschorting is not None:
@@ -1133,7 +955,7 @@ def _inschrijving(mens: _Mens) -> Voorkomen:
         if mens.adressen:
             elementen["69.10"] = mens.adressen[-1].adres.gemeente
     elementen["70.10"] = "7" if mens.geheim else "0"
-    return Voorkomen("07", 1, 0, elementen)
+    return [Voorkomen("07", 1, 0, elementen)]
 
 
 def _adres(mens: _Mens, bewoning: _Bewoning, ingeschreven: date) -> Elementen:
@@ -1188,35 +1010,39 @@ def _verblijf(mens: _Mens) -> list[Voorkomen]:
     return [Voorkomen("08", 1, volgnummer, elementen) for volgnummer, elementen in enumerate(reversed(items))]
 
 
-def _kinderen(mens: _Mens) -> list[Voorkomen]:
-    return [
-        Voorkomen(
-            "09",
-            stapel,
-            0,
-            {
-                **_identiteit(kind.persoon, geslacht=False),
-                "85.10": _d(kind.persoon.geboren),
-                "86.10": _opneming(kind.persoon.geboren),
-            },
-        )
-        for stapel, kind in enumerate(mens.kinderen, start=1)
-    ]
+def _kind(stapel: int, kind: _Mens) -> Voorkomen:
+    elementen = _identiteit(kind.persoon, geslacht=False)
+    elementen["85.10"] = _d(kind.persoon.geboren)
+    elementen["86.10"] = _opneming(kind.persoon.geboren)
+    return Voorkomen("09", stapel, 0, elementen)
+
+
+def _kiesrecht(mens: _Mens) -> list[Voorkomen]:
+    if mens.kiesrecht is None:
+        return []
+    dag = _d(mens.kiesrecht)
+    return [Voorkomen("13", 1, 0, {"31.10": "2", "31.20": dag, "85.10": dag, "86.10": dag})]
 
 
 def _persoonslijst(mens: _Mens) -> Persoonslijst:
-    return Persoonslijst.from_voorkomens(
-        [
-            _persoon(mens),
-            *_ouders(mens),
-            _nationaliteit(mens),
-            *_partners(mens),
-            *_overlijden(mens),
-            _inschrijving(mens),
-            *_verblijf(mens),
-            *_kinderen(mens),
-        ]
-    )
+    """The persoonslijst of ``mens`` (built directly: categories in order, stapels numbered from 1)."""
+    stapels: dict[str, list[list[Voorkomen]]] = {
+        "01": [[_persoon(mens)]],
+        "02": [_ouder("02", mens, mens.ouders[0])],
+        "03": [_ouder("03", mens, mens.ouders[1])],
+        "04": [_nationaliteit(mens)],
+    }
+    if mens.verbintenissen:
+        stapels["05"] = [_verbintenis(mens, stapel, item) for stapel, item in enumerate(mens.verbintenissen, 1)]
+    if mens.overleden is not None:
+        stapels["06"] = [_overlijden(mens)]
+    stapels["07"] = [_inschrijving(mens)]
+    stapels["08"] = [_verblijf(mens)]
+    if mens.kinderen:
+        stapels["09"] = [[_kind(stapel, kind)] for stapel, kind in enumerate(mens.kinderen, 1)]
+    if mens.kiesrecht is not None:
+        stapels["13"] = [_kiesrecht(mens)]
+    return Persoonslijst(stapels)
 
 
 # --- the interface -------------------------------------------------------------------------------------
@@ -1225,8 +1051,8 @@ def _persoonslijst(mens: _Mens) -> Persoonslijst:
 def generate_population(persons: int, seed: int = 2014, batch_size: int = 5000) -> Iterator[list[Persoonslijst]]:
     """Batches of synthetic persoonslijsten, exactly ``persons`` in total.
 
-    Households are generated whole (the last one is kept small enough to fit); a household may be
-    split over two batches, which keeps both sides consistent because relations are by BSN.
+    Households are generated whole (the last one small enough to fit); a household may be split over
+    two batches, which keeps both sides consistent because relations are recorded by BSN.
     """
     if not 0 <= persons <= MAX_PERSONEN:
         raise ValueError(f"Het aantal personen moet tussen 0 en {MAX_PERSONEN} liggen.")
@@ -1247,62 +1073,20 @@ def generate_population(persons: int, seed: int = 2014, batch_size: int = 5000) 
         yield batch
 
 
-async def _check_free(session: AsyncSession, batch: Sequence[Persoonslijst], stored: int) -> None:
-    taken = await repository.existing_bsns(session, [lijst.burgerservicenummer or "" for lijst in batch])
-    if taken:
-        raise ValueError(f"{len(taken)} burgerservicenummers van deze bevolking zijn al in gebruik "
-                         f"(bijvoorbeeld {min(taken)}); leeg de BRP of kies een andere seed. "
-                         f"Al opgeslagen: {stored} personen.")
-
-
-_SLEUTELS = tuple(column.name for column in PersoonslijstRow.__table__.columns if column.name not in ("id", "opgenomen_op"))
-_VOORKOMEN_KOLOMMEN = ("persoonslijst_id", "categorie", "stapel", "volgnummer", "elementen")
-
-
-def _voorkomen_records(ids: Sequence[int], batch: Sequence[Persoonslijst]) -> list[tuple[int, str, int, int, str]]:
-    return [
-        (pl_id, voorkomen.categorie, voorkomen.stapel, voorkomen.volgnummer, orjson.dumps(voorkomen.elementen).decode())
-        for pl_id, lijst in zip(ids, batch, strict=True)
-        for voorkomen in lijst.voorkomens()
-    ]
-
-
-async def _store_postgresql(session: AsyncSession, batch: Sequence[Persoonslijst]) -> None:
-    """COPY both tables; identities are reserved from the sequence first, so concurrent writers are safe."""
-    ids = list((await session.scalars(
-        text("SELECT nextval(pg_get_serial_sequence('brp_persoonslijst', 'id')) FROM generate_series(1, :n)"),
-        {"n": len(batch)},
-    )).all())
-    connection = await (await session.connection()).get_raw_connection()
-    driver: Any = connection.driver_connection
-    sleutels = [(pl_id, *search_keys(lijst).values()) for pl_id, lijst in zip(ids, batch, strict=True)]
-    await driver.copy_records_to_table("brp_persoonslijst", records=sleutels, columns=("id", *_SLEUTELS))
-    await driver.copy_records_to_table("brp_voorkomen", records=_voorkomen_records(ids, batch),
-                                       columns=_VOORKOMEN_KOLOMMEN)
-
-
-async def _store_sqlite(session: AsyncSession, batch: Sequence[Persoonslijst]) -> None:
-    """Plain executemany; SQLite numbers the rows consecutively because this transaction holds the write lock."""
-    await session.execute(PersoonslijstRow.__table__.insert(), [search_keys(lijst) for lijst in batch])
-    laatste = int(await session.scalar(select(func.max(PersoonslijstRow.id))) or 0)
-    ids = range(laatste - len(batch) + 1, laatste + 1)
-    await session.execute(VoorkomenRow.__table__.insert(), [
-        dict(zip(_VOORKOMEN_KOLOMMEN, (pl_id, voorkomen.categorie, voorkomen.stapel, voorkomen.volgnummer),
-                 strict=False)) | {"elementen": dict(voorkomen.elementen)}
-        for pl_id, lijst in zip(ids, batch, strict=True)
-        for voorkomen in lijst.voorkomens()
-    ])
-
-
-async def _store(session: AsyncSession, batch: Sequence[Persoonslijst]) -> None:
-    """Store ``batch`` by the fastest path of the dialect (the repository's insert for any other)."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        await _store_postgresql(session, batch)
-    elif dialect == "sqlite":
-        await _store_sqlite(session, batch)
-    else:  # pragma: no cover - only SQLite and PostgreSQL are supported
-        await repository.add_persoonslijsten(session, batch)
+async def _check_free(database: Database) -> None:
+    """Refuse to seed when the synthetic BSN range is in use (a population was seeded before)."""
+    eerste, laatste = str(_BSN_EERSTE * 10), str((_BSN_EERSTE + _BSN_AANTAL) * 10 - 1)
+    async with database.connect() as connection:
+        bezet = await connection.scalar(
+            select(PersoonslijstRow.burgerservicenummer)
+            .where(PersoonslijstRow.burgerservicenummer.between(eerste, laatste))
+            .limit(1)
+        )
+    if bezet is not None:
+        raise ValueError(
+            f"Er staan al synthetische personen in de BRP (burgerservicenummer {bezet} ligt in de reeks "
+            f"{eerste}-{laatste}); leeg de BRP eerst."
+        )
 
 
 async def seed_population(
@@ -1310,16 +1094,24 @@ async def seed_population(
 ) -> int:
     """Generate and store ``persons`` synthetic persons, one transaction per batch; the number stored.
 
-    A batch whose BSNs are already in use (the same seed loaded before) stops the run with a
-    :class:`ValueError`; the batches before it stay stored.
+    The next batch is generated in a worker thread while the current one is written. Seeding is
+    refused (:class:`ValueError`) when synthetic persons are already stored: empty the BRP first.
     """
+    await _check_free(database)
+    batches = generate_population(persons, seed)
     stored = 0
-    for batch in generate_population(persons, seed):
-        async with database.session() as session:
-            await _check_free(session, batch, stored)
-            await _store(session, batch)
-            await session.commit()
-        stored += len(batch)
-        if progress is not None:
-            progress(len(batch))
+    pending = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
+    try:
+        while (batch := await pending) is not None:
+            pending = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
+            async with database.session() as session:
+                await repository.add_persoonslijsten(session, batch)
+                await session.commit()
+            stored += len(batch)
+            if progress is not None:
+                progress(len(batch))
+    finally:
+        with contextlib.suppress(Exception):
+            await pending  # let a generation still running in its thread finish
+    await repository.analyze(database)
     return stored

@@ -46,30 +46,26 @@ def _text(column: str, value: str) -> Match:
     return Match(column, folded)
 
 
+#: Search parameters compared exactly, with the column they are compared with and their normal form.
+_EXACT: dict[str, tuple[str, Callable[[Any], str | int]]] = {
+    "geboortedatum": ("geboortedatum", lambda value: value.strftime("%Y%m%d")),
+    "geslacht": ("geslacht", str.upper),
+    "gemeenteVanInschrijving": ("gemeente_van_inschrijving", str),
+    "postcode": ("postcode", lambda value: value.replace(" ", "").upper()),
+    "huisnummer": ("huisnummer", int),
+    "nummeraanduidingIdentificatie": ("nummeraanduiding_identificatie", str),
+    "adresseerbaarObjectIdentificatie": ("adresseerbaar_object_identificatie", str),
+}
+#: Search parameters compared as folded text, wildcards allowed.
+_TEXT = ("geslachtsnaam", "voornamen", "voorvoegsel", "huisletter", "huisnummertoevoeging")
+
+
 def criteria(vraag: Vraag) -> Criteria:
     """The repository search for a (non-raadplegen) query."""
     p = vraag.parameters
-    matches: list[Match] = []
-    any_of: list[tuple[Match, ...]] = []
-    for name in ("geslachtsnaam", "voornamen", "voorvoegsel", "huisletter", "huisnummertoevoeging"):
-        if name in p:
-            matches.append(_text(name, p[name]))
-    if "geboortedatum" in p:
-        matches.append(Match("geboortedatum", p["geboortedatum"].strftime("%Y%m%d")))
-    if "geslacht" in p:
-        matches.append(Match("geslacht", p["geslacht"].upper()))
-    if "gemeenteVanInschrijving" in p:
-        matches.append(Match("gemeente_van_inschrijving", p["gemeenteVanInschrijving"]))
-    if "postcode" in p:
-        matches.append(Match("postcode", p["postcode"].replace(" ", "").upper()))
-    if "huisnummer" in p:
-        matches.append(Match("huisnummer", p["huisnummer"]))
-    if "straat" in p:
-        any_of.append((_text("straat", p["straat"]), _text("naam_openbare_ruimte", p["straat"])))
-    if "nummeraanduidingIdentificatie" in p:
-        matches.append(Match("nummeraanduiding_identificatie", p["nummeraanduidingIdentificatie"]))
-    if "adresseerbaarObjectIdentificatie" in p:
-        matches.append(Match("adresseerbaar_object_identificatie", p["adresseerbaarObjectIdentificatie"]))
+    matches = [_text(name, p[name]) for name in _TEXT if name in p]
+    matches += [Match(column, normal(p[name])) for name, (column, normal) in _EXACT.items() if name in p]
+    any_of = [(_text("straat", p["straat"]), _text("naam_openbare_ruimte", p["straat"]))] if "straat" in p else []
     return Criteria(tuple(matches), tuple(any_of), bool(p.get("inclusiefOverledenPersonen", False)))
 
 
@@ -213,6 +209,7 @@ async def _store_batch(
     report: ImportReport,
     progress: Callable[[int], None] | None,
 ) -> None:
+    processed = len(batch)
     if skip_existing:
         existing = await repository.existing_bsns(session, [bsn for lijst in batch if (bsn := identifying_bsn(lijst))])
         report.skipped.extend(f"{bsn}: burgerservicenummer komt al voor in de BRP" for bsn in sorted(existing))
@@ -221,4 +218,4 @@ async def _store_batch(
     await session.commit()
     report.stored += len(batch)
     if progress is not None:
-        progress(len(batch))
+        progress(processed)
