@@ -27,22 +27,6 @@ from opengdi.registers.brp.persoonslijst import Persoonslijst, Voorkomen
 ONBEKEND_CODE: Final = "0000"
 LAND_NEDERLAND: Final = "6030"
 
-#: Adellijke titel/predicaat code → (male form, female form); the female form of a ridder is not used.
-_VORMEN: Final = {
-    "B": ("baron", "barones"),
-    "BS": ("baron", "barones"),
-    "G": ("graaf", "gravin"),
-    "GI": ("graaf", "gravin"),
-    "H": ("hertog", "hertogin"),
-    "HI": ("hertog", "hertogin"),
-    "M": ("markies", "markiezin"),
-    "MI": ("markies", "markiezin"),
-    "P": ("prins", "prinses"),
-    "PS": ("prins", "prinses"),
-    "JH": ("jonkheer", "jonkvrouw"),
-    "JV": ("jonkheer", "jonkvrouw"),
-    "R": ("ridder", ""),
-}
 #: Titles of a partner that give a woman using his name a hoffelijkheidstitel.
 _HOFFELIJKHEIDSTITELS: Final = frozenset({"B", "G", "H", "M", "P"})
 _HOFFELIJKHEIDSVORMEN: Final = ("barones", "gravin", "hertogin", "markiezin", "prinses")
@@ -219,18 +203,17 @@ def _is_titel(code: str | None) -> bool:
 
 
 def _titel_vorm(code: str | None, geslacht: str | None) -> str:
-    """The title or predicaat in the form for ``geslacht``; empty when there is none (e.g. sex O)."""
-    vormen = _VORMEN.get(code or "")
-    if vormen is None or geslacht not in ("M", "V"):
+    """The title or predicaat in the form for ``geslacht``; empty when there is none (sex O, a female ridder)."""
+    if code == "R" and geslacht == "V":
         return ""
-    return vormen[0] if geslacht == "M" else vormen[1]
+    return naam.vorm(code, geslacht) or ""
 
 
 def _aanhef_titel(code: str | None, geslacht: str | None) -> str | None:
     """``Hoogwelgeboren heer``, ``Hooggeboren vrouwe``, ``Hoogheid`` … for a title and sex."""
     if code in ("P", "PS") and geslacht in ("M", "V", "O"):
         return "Hoogheid"
-    if code not in _VORMEN or geslacht not in ("M", "V"):
+    if code not in naam.VORMEN or geslacht not in ("M", "V"):
         return None
     hoog = "Hooggeboren" if code in ("G", "GI") else "Hoogwelgeboren"
     return f"{hoog} {'heer' if geslacht == 'M' else 'vrouwe'}"

@@ -10,7 +10,7 @@ from opengdi.registers.brp import tabellen
 STANDAARD_GESLACHTSNAAM = "."
 
 #: Title or predicaat code → (male form, female form).
-_VORMEN = {
+VORMEN = {
     "B": ("baron", "barones"),
     "BS": ("baron", "barones"),
     "G": ("graaf", "gravin"),
@@ -44,17 +44,20 @@ def geslachtsnaam(value: str | None) -> str | None:
     return None if value in (None, "", STANDAARD_GESLACHTSNAAM) else value
 
 
+def vorm(code: str | None, geslacht: str | None) -> str | None:
+    """The form of a title or predicaat for a man (M) or a woman (V); ``None`` for another sex."""
+    vormen = VORMEN.get(code or "")
+    if vormen is None or geslacht not in ("M", "V"):
+        return None
+    return vormen[0] if geslacht == "M" else vormen[1]
+
+
 def titel_vorm(code: str | None, geslacht: str | None) -> str | None:
     """The lower-case form of a title or predicaat for the person's sex (table form when unknown)."""
     if not code:
         return None
-    vormen = _VORMEN.get(code)
-    if vormen and geslacht == "M":
-        return vormen[0]
-    if vormen and geslacht == "V":
-        return vormen[1]
     description = tabellen.omschrijving("adellijke_titels", code)
-    return description.lower() if description else None
+    return vorm(code, geslacht) or (description.lower() if description else None)
 
 
 def is_predicaat(code: str | None) -> bool:

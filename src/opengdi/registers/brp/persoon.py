@@ -237,36 +237,18 @@ def _gezag_element(bron: _Bron, element: str) -> str | None:
     return bron.lijst.element("11", element)
 
 
+#: The person's own fields that can be in onderzoek: category, key of their start date, field → elements.
+_PERSOON_ONDERZOEK = (
+    ("01", PERSOON_DATUM, {"burgerservicenummer": ["01.01.20"], "geslacht": ["01.04.10"], "leeftijd": ["01.03.10"]}),
+    ("08", GEMEENTE_DATUM, {"gemeenteVanInschrijving": ["08.09.10"], "datumInschrijvingInGemeente": ["08.09.20"]}),
+    ("11", GEZAG_DATUM, {"indicatieCurateleRegister": ["11.33.10"], "indicatieGezagMinderjarige": ["11.32.10"]}),
+)
+
+
 def _persoon_onderzoek(lijst: Persoonslijst) -> InOnderzoek:
     result = InOnderzoek()
-    flags(
-        onderzoek_of(lijst.actueel("01")),
-        {
-            "burgerservicenummer": ["01.01.20"],
-            "geslacht": ["01.04.10"],
-            "leeftijd": ["01.03.10"],
-        },
-        PERSOON_DATUM,
-        into=result,
-    )
-    flags(
-        onderzoek_of(lijst.actueel("08")),
-        {
-            "gemeenteVanInschrijving": ["08.09.10"],
-            "datumInschrijvingInGemeente": ["08.09.20"],
-        },
-        GEMEENTE_DATUM,
-        into=result,
-    )
-    flags(
-        onderzoek_of(lijst.actueel("11")),
-        {
-            "indicatieCurateleRegister": ["11.33.10"],
-            "indicatieGezagMinderjarige": ["11.32.10"],
-        },
-        GEZAG_DATUM,
-        into=result,
-    )
+    for categorie, date_key, spec in _PERSOON_ONDERZOEK:
+        flags(onderzoek_of(lijst.actueel(categorie)), spec, date_key, into=result)
     return result
 
 
