@@ -12,12 +12,14 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import asyncpg
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import delete
 from sqlalchemy.engine import make_url
 
@@ -26,6 +28,11 @@ from opengdi.kernel.db import Database
 from opengdi.kernel.migrate import upgrade_to_head
 from opengdi.registers.brp.model import PersoonslijstRow, VoorkomenRow
 from opengdi.settings import Deployment, Settings
+from opengdi.stelsel.digikoppeling import service
+from opengdi.stelsel.digikoppeling.autorisatie import ALLES, Grant
+from opengdi.stelsel.digikoppeling.client import client_assertion, token_request
+from opengdi.stelsel.digikoppeling.oin import test_oin
+from opengdi.stelsel.digikoppeling.organisaties import Organisatie
 
 POSTGRES_ADMIN_URL = os.environ.get("GDI_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres")
 REQUIRE_POSTGRES = os.environ.get("GDI_TEST_REQUIRE_POSTGRES") == "1"
@@ -58,7 +65,8 @@ async def _drop_postgres_database(url: str) -> None:
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 async def database(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Database]:
-    """A migrated database, once per backend for the whole test session."""
+    """A migrated database, once per backend for the whole test session, with the test bronhouder
+    registered (see :data:`BRONHOUDER`)."""
     if request.param == "sqlite":
         url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / 'opengdi.db'}"
     else:
@@ -71,6 +79,7 @@ async def database(request: pytest.FixtureRequest, tmp_path_factory: pytest.Temp
             pytest.skip(message)
     db = Database(url)
     await upgrade_to_head(db)
+    await register_bronhouder(db)
     yield db
     await db.dispose()
     if request.param == "postgresql":
@@ -87,25 +96,65 @@ async def empty_database(database: Database) -> Database:
     return database
 
 
+BASE_URL = "http://testserver"
+#: A test organisation holding every grant; its private key is kept for the whole session.
+BRONHOUDER = test_oin(900_000_001)
+_PRIVATE_KEYS: dict[str, str] = {}
+
+
 def test_settings(tmp_path: Path, **overrides: Any) -> Settings:
     """Settings of a test deployment whose data folder is ``tmp_path``."""
-    return Settings(data_dir=tmp_path, **overrides)
+    return Settings(data_dir=tmp_path, public_url=BASE_URL, **overrides)
+
+
+async def register_organisation(database: Database, organisatie: Organisatie, grants: list[Grant]) -> None:
+    """Register an organisation with grants and a key pair (kept for :func:`obtain_token`)."""
+    await service.register(database, organisatie)
+    for grant in grants:
+        await service.grant(database, organisatie.oin, grant)
+    _PRIVATE_KEYS[organisatie.oin], _kid = await service.create_credentials(database, organisatie.oin)
+
+
+async def register_bronhouder(database: Database) -> None:
+    """The test bronhouder: every building block, every operation, every field."""
+    grants = [Grant(0, bouwsteen, "TEST", "Testen", frozenset({ALLES}), (ALLES,))
+              for bouwsteen in ("brp", "brp.beheer", "protocollering", "digikoppeling")]
+    await register_organisation(database, Organisatie(BRONHOUDER, "Testbronhouder", "zbo"), grants)
+
+
+async def obtain_token(http: httpx.AsyncClient, oin: str, scope: str | None = None) -> str:
+    """An access token of ``oin`` through the token endpoint (private_key_jwt)."""
+    token_endpoint = f"{BASE_URL}/digikoppeling/oauth2/token"
+    assertion = client_assertion(_PRIVATE_KEYS[oin], oin, token_endpoint)
+    response = await http.post(token_endpoint, data=token_request(oin, assertion, scope))
+    assert response.status_code == 200, response.text
+    token: str = response.json()["access_token"]
+    return token
+
+
+@asynccontextmanager
+async def http_client(app: FastAPI, oin: str | None = None, client: tuple[str, int] = ("127.0.0.1", 50000),
+                      ) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client on ``app``; with ``oin`` it carries an access token of that organisation."""
+    transport = httpx.ASGITransport(app=app, client=client)
+    async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as http:
+        if oin is not None:
+            http.headers["Authorization"] = f"Bearer {await obtain_token(http, oin)}"
+        yield http
 
 
 @pytest.fixture
 async def client(empty_database: Database, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
-    """An HTTP client on the application, on an empty BRP."""
-    app = create_app(test_settings(tmp_path), empty_database)
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+    """An HTTP client of the test bronhouder (every BRP operation and field), on an empty BRP."""
+    async with http_client(create_app(test_settings(tmp_path), empty_database), BRONHOUDER) as http:
         yield http
 
 
 @pytest.fixture
 async def production_client(empty_database: Database, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
-    """An HTTP client on an application configured for production."""
+    """An HTTP client of the test bronhouder on an application configured for production."""
     app = create_app(test_settings(tmp_path, deployment=Deployment.PRODUCTIE), empty_database)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as http:
+    async with http_client(app, BRONHOUDER) as http:
         yield http
 
 

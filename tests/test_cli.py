@@ -16,6 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 from opengdi.cli import app
+from opengdi.demo.toegang import DEMO_AFNEMERS
+from opengdi.kernel.migrate import head_revision
 from opengdi.settings import get_settings
 
 runner = CliRunner()
@@ -46,7 +48,7 @@ def _gdi(*args: str) -> str:
 
 def test_db_upgrade_creates_the_database(data_dir: Path) -> None:
     output = _gdi("db", "upgrade")
-    assert "0001" in output
+    assert f"migratie {head_revision()}" in output.replace("\n", " ")
     assert (data_dir / "opengdi.db").exists()
 
 
@@ -87,39 +89,34 @@ def _free_port() -> int:
         return port
 
 
-def test_gdi_up_loads_the_demo_and_serves_the_brp(tmp_path: Path) -> None:
+def test_gdi_up_loads_the_demo_and_serves_the_brp_to_a_token_holder(tmp_path: Path) -> None:
     port = _free_port()
     env = {"GDI_DATA_DIR": str(tmp_path), "GDI_PORT": str(port), "PATH": "/usr/bin:/bin"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "opengdi", "up"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
+    server = subprocess.Popen([sys.executable, "-m", "opengdi", "up"], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True)
     try:
-        answer = _wait_for_person(port, "999993653")
+        anonymous = _wait_for_answer(port, None)
+        token = subprocess.run([sys.executable, "-m", "opengdi", "org", "token", next(iter(DEMO_AFNEMERS))], env=env,
+                               capture_output=True, text=True, check=True).stdout.strip()
+        answer = _wait_for_answer(port, token)
     finally:
         server.terminate()
         output = server.communicate(timeout=20)[0]
-    assert answer["naam"]["geslachtsnaam"] == "Moulin"
+    assert anonymous.status_code == 401
+    assert answer.json()["personen"][0]["naam"]["geslachtsnaam"] == "Moulin"
     assert "persoonslijsten geladen" in output
     assert f"http://127.0.0.1:{port}/haalcentraal/api/brp/docs" in output
+    assert "gdi org token" in output
 
 
-def _wait_for_person(port: int, bsn: str) -> dict[str, dict[str, str]]:
-    query = {"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": [bsn], "fields": ["naam"]}
+def _wait_for_answer(port: int, token: str | None) -> httpx.Response:
+    query = {"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999993653"], "fields": ["naam"]}
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            response = httpx.post(f"http://127.0.0.1:{port}/haalcentraal/api/brp/personen", json=query, timeout=5)
-            if response.status_code == 200 and response.json()["personen"]:
-                person: dict[str, dict[str, str]] = response.json()["personen"][0]
-                return person
+            return httpx.post(f"http://127.0.0.1:{port}/haalcentraal/api/brp/personen", json=query, headers=headers,
+                              timeout=5)
         except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError("gdi up served no demo person within 60 s")
-
-
-def test_seeding_twice_asks_to_empty_the_brp_first(data_dir: Path) -> None:
-    _gdi("seed", "brp", "--persons", "10")
-    result = runner.invoke(app, ["seed", "brp", "--persons", "10"])
-    assert result.exit_code == 1
-    assert "leeg de BRP eerst" in result.output
+            time.sleep(0.2)
+    raise AssertionError("gdi up did not answer within 60 s")

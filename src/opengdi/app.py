@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The Open GDI application: every enabled building block's APIs mounted under one server."""
+"""The Open GDI application: every enabled building block's APIs mounted under one server, with
+the shared access policy (Digikoppeling), protocollering, request ids and transaction log."""
 
 from __future__ import annotations
 
@@ -12,17 +13,23 @@ from starlette.responses import Response
 
 from opengdi import __version__
 from opengdi.kernel.api import ApiVersionMiddleware, JsonResponse
-from opengdi.kernel.blocks import Api, BuildingBlock, Context, attach
+from opengdi.kernel.blocks import Api, BuildingBlock
+from opengdi.kernel.context import Context, attach
 from opengdi.kernel.db import Database
 from opengdi.kernel.migrate import current_revision, head_revision
 from opengdi.kernel.problems import install_problem_handlers
+from opengdi.kernel.protocollering import ProtocolWriter
+from opengdi.kernel.toegang import OpenToegang, Toegang
+from opengdi.kernel.transacties import TransactieLog, TransactieMiddleware
 from opengdi.registers import brp
 from opengdi.settings import Settings, get_settings
+from opengdi.stelsel import digikoppeling
+from opengdi.stelsel.digikoppeling.toegang import DigikoppelingToegang
 
 
-def building_blocks() -> list[BuildingBlock]:
+def building_blocks(policy: DigikoppelingToegang) -> list[BuildingBlock]:
     """The building blocks this deployment runs."""
-    return [brp.block()]
+    return [brp.block(), digikoppeling.block(policy)]
 
 
 def api_index(apis: list[Api], base_url: str = "") -> list[dict[str, str]]:
@@ -40,16 +47,28 @@ def api_index(apis: list[Api], base_url: str = "") -> list[dict[str, str]]:
     ]
 
 
+def deployment_apis(settings: Settings, database: Database) -> list[Api]:
+    """The APIs of a deployment (for listing them; no state is shared with a running app)."""
+    policy = digikoppeling.toegang(database, settings)
+    return [api for block in building_blocks(policy) for api in block.apis]
+
+
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     """The ASGI application for ``settings`` (default: from the environment)."""
     settings = settings or get_settings()
     database = database or Database(settings.effective_database_url)
-    context = Context(settings=settings, database=database)
-    apis = [api for block in building_blocks() for api in block.apis]
+    policy = digikoppeling.toegang(database, settings)
+    toegang: Toegang = policy if settings.authenticatie == "aan" else OpenToegang()
+    protocol = ProtocolWriter(database)
+    transacties = TransactieLog(database)
+    context = Context(settings=settings, database=database, toegang=toegang, protocol=protocol)
+    apis = [api for block in building_blocks(policy) for api in block.apis]
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        await protocol.close()
+        await transacties.close()
         await database.dispose()
 
     app = FastAPI(
@@ -79,6 +98,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             "migratie": revision,
             "migratieHead": head,
             "omgeving": settings.deployment.value,
+            "authenticatie": settings.authenticatie,
         }
         return JsonResponse(body, status_code=200 if revision == head else 503)
 
@@ -86,4 +106,5 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         attach(api.app, context)
         app.mount(api.prefix, api.app)
     app.add_middleware(ApiVersionMiddleware, versions=[(api.prefix, api.version) for api in apis])
+    app.add_middleware(TransactieMiddleware, log=transacties, apis=[(api.prefix, api.title) for api in apis])
     return app

@@ -7,11 +7,13 @@ data folder under the working directory, served on http://127.0.0.1:8000, as a t
 
 from __future__ import annotations
 
+import ipaddress
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -46,6 +48,42 @@ class Settings(BaseSettings):
         "'productie' weigert ze.",
     )
     log_level: str = Field(default="info", description="Logniveau van de server.")
+    public_url: str | None = Field(
+        default=None,
+        description="Het adres waaronder afnemers de GDI bereiken (uitgever en audience van tokens). "
+        "Leeg: http://host:poort.",
+    )
+    authenticatie: Literal["aan", "uit"] = Field(
+        default="aan",
+        description="'uit' laat de API's zonder token of certificaat toe (alleen in een testomgeving, bijvoorbeeld "
+        "voor conformancetests); 'aan' (standaard) eist Digikoppeling-toegang.",
+    )
+    token_geldigheid: int = Field(default=300, ge=30, le=3600, description="Geldigheid van access tokens (seconden).")
+    vertrouwde_proxies: str = Field(
+        default="",
+        description="Adressen of netwerken (CIDR), komma-gescheiden, van proxy's die TLS afsluiten en het "
+        "clientcertificaat doorgeven; alleen van hen wordt de certificaatheader vertrouwd.",
+    )
+    certificaat_header: str = Field(
+        default="x-client-cert",
+        description="Header waarin een proxy het clientcertificaat doorgeeft (URL-encoded PEM).",
+    )
+
+    @model_validator(mode="after")
+    def _no_open_production(self) -> Settings:
+        if self.authenticatie == "uit" and self.deployment is Deployment.PRODUCTIE:
+            raise ValueError("GDI_AUTHENTICATIE=uit kan niet in een productieomgeving")
+        self.proxy_networks()  # refuses a malformed list at start-up
+        return self
+
+    @property
+    def base_url(self) -> str:
+        """Where afnemers reach the GDI, without a trailing slash."""
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    def proxy_networks(self) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+        """The trusted proxy networks."""
+        return [ipaddress.ip_network(item.strip()) for item in self.vertrouwde_proxies.split(",") if item.strip()]
 
     @property
     def effective_database_url(self) -> str:

@@ -76,11 +76,11 @@ async def test_each_api_publishes_its_openapi_document_and_docs(client: httpx.As
 
 async def test_the_index_lists_every_api(client: httpx.AsyncClient) -> None:
     index = (await client.get("/")).json()
-    assert {api["basis"] for api in index["apis"]} == {"/haalcentraal/api/brp", "/brp/beheer"}
+    assert {api["basis"] for api in index["apis"]} == {"/haalcentraal/api/brp", "/brp/beheer", "/digikoppeling"}
 
 
 async def test_the_status_reports_the_migration_head(client: httpx.AsyncClient) -> None:
     status = await client.get("/_status")
     body = status.json()
     assert status.status_code == 200
-    assert body["migratie"] == body["migratieHead"] == "0001"
+    assert body["migratie"] == body["migratieHead"] == "0002"

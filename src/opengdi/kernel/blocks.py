@@ -10,12 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 
 from opengdi.kernel.api import JsonResponse
-from opengdi.kernel.db import Database
 from opengdi.kernel.problems import install_problem_handlers
-from opengdi.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,23 +60,3 @@ def api_app(title: str, version: str, description: str) -> FastAPI:
     )
     install_problem_handlers(app)
     return app
-
-
-@dataclass(slots=True)
-class Context:
-    """What every API app of a deployment shares: the settings and the database."""
-
-    settings: Settings
-    database: Database
-
-
-def context(request: Request) -> Context:
-    """The deployment context of the app that received ``request``."""
-    value = request.app.state.context
-    assert isinstance(value, Context)
-    return value
-
-
-def attach(app: FastAPI, ctx: Context) -> None:
-    """Give ``app`` the deployment context."""
-    app.state.context = ctx

@@ -8,19 +8,24 @@ empties persoonslijsten in test deployments.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
-from fastapi import Request
+from fastapi import Depends, Request
 from starlette.responses import Response
 
 from opengdi.kernel.api import JsonResponse, negotiate_json
-from opengdi.kernel.blocks import Api, api_app, context
+from opengdi.kernel.blocks import Api, api_app
+from opengdi.kernel.context import Aanvrager, context, request_id, vereist
 from opengdi.kernel.problems import forbidden, not_found, parse_json_body
+from opengdi.kernel.protocollering import ProtocolRecord
+from opengdi.kernel.toegang import Afnemer, Besluit, Toegangsvraag
 from opengdi.registers.brp import repository, service
+from opengdi.registers.brp.invoer import identifying_bsn
 from opengdi.registers.brp.persoonslijst import Persoonslijst
 
 PERSONEN_PREFIX = "/haalcentraal/api/brp"
@@ -35,7 +40,41 @@ def official_openapi() -> dict[str, Any]:
     text = files("opengdi.registers.brp").joinpath("data", "brp-bevragen-v2.openapi.yaml").read_text("utf-8")
     document: dict[str, Any] = yaml.safe_load(text)
     document["servers"] = [{"url": PERSONEN_PREFIX, "description": "Open GDI"}]
+    document["components"]["securitySchemes"] = {
+        "digikoppeling": {
+            "type": "oauth2",
+            "description": "OAuth 2.0 client credentials met private_key_jwt (NL GOV), of een "
+            "clientcertificaat; zie /digikoppeling/.well-known/oauth-authorization-server",
+            "flows": {
+                "clientCredentials": {"tokenUrl": "/digikoppeling/oauth2/token", "scopes": {"brp": "BRP raadplegen"}}
+            },
+        }
+    }
+    document["security"] = [{"digikoppeling": ["brp"]}]
     return document
+
+
+def _protocol(
+    request: Request,
+    *,
+    afnemer: Afnemer,
+    besluit: Besluit,
+    operatie: str,
+    lijsten: Sequence[Persoonslijst],
+    gegevens: Iterable[str],
+) -> ProtocolRecord:
+    return ProtocolRecord(
+        request_id=request_id(request),
+        afnemer_oin=afnemer.oin,
+        afnemer_naam=afnemer.naam,
+        doelbinding=besluit.doelbinding,
+        bouwsteen="brp",
+        operatie=operatie,
+        personen=[bsn for lijst in lijsten if (bsn := identifying_bsn(lijst))],
+        gegevens=sorted(gegevens),
+        eindgebruiker=afnemer.eindgebruiker,
+        verwerking=afnemer.verwerking,
+    )
 
 
 def personen_api() -> Api:
@@ -48,12 +87,24 @@ def personen_api() -> Api:
     app.openapi = official_openapi  # type: ignore[method-assign]
 
     @app.post("/personen", summary="Zoek personen", tags=["Personen"])
-    async def personen(request: Request) -> Response:
+    async def personen(request: Request, afnemer: Aanvrager) -> Response:
         negotiate_json(request)
-        body = parse_json_body(await request.body())
-        async with context(request).database.connect() as connection:
-            answer = await service.zoek_personen(connection, body, date.today())
-        return JsonResponse(answer)
+        vraag = service.parse(parse_json_body(await request.body()))
+        ctx = context(request)
+        besluit = await ctx.toegang.authorize(afnemer, Toegangsvraag("brp", vraag.type.name, vraag.fields.paths()))
+        async with ctx.database.connect() as connection:
+            lijsten = await service.find_lijsten(connection, vraag, besluit.alleen_gemeente)
+        body = service.answer(vraag, lijsten, date.today())
+        record = _protocol(
+            request,
+            afnemer=afnemer,
+            besluit=besluit,
+            operatie=vraag.type.name,
+            lijsten=lijsten,
+            gegevens=vraag.fields.paths(),
+        )
+        await ctx.protocol.record(record)
+        return JsonResponse(body)
 
     return Api(
         PERSONEN_PREFIX,
@@ -150,20 +201,29 @@ def beheer_api() -> Api:
         return JsonResponse({"burgerservicenummers": bsns}, status_code=201)
 
     @app.delete("/persoonslijsten", status_code=204, summary="De BRP leegmaken", tags=["Persoonslijsten"])
-    async def leegmaken(request: Request) -> Response:
+    async def leegmaken(request: Request, _: Annotated[Any, Depends(vereist("brp.beheer", "leegmaken"))]) -> Response:
         _require_test_deployment(request)
         async with context(request).database.session() as session:
             await service.empty_brp(session)
         return Response(status_code=204)
 
     @app.get("/persoonslijsten/{burgerservicenummer}", summary="Een persoonslijst tonen", tags=["Persoonslijsten"])
-    async def tonen(request: Request, burgerservicenummer: str) -> Response:
+    async def tonen(
+        request: Request,
+        burgerservicenummer: str,
+        toegang: Annotated[tuple[Afnemer, Besluit], Depends(vereist("brp.beheer", "tonen"))],
+    ) -> Response:
         _require_test_deployment(request)
         async with context(request).database.connect() as connection:
             found = await repository.load_by_bsn(connection, [burgerservicenummer])
         lijsten = found.get(burgerservicenummer)
         if not lijsten:
             raise not_found(f"Er is geen persoonslijst met burgerservicenummer {burgerservicenummer}.")
+        afnemer, besluit = toegang
+        record = _protocol(
+            request, afnemer=afnemer, besluit=besluit, operatie="persoonslijst tonen", lijsten=lijsten, gegevens=["*"]
+        )
+        await context(request).protocol.record(record)
         return JsonResponse(
             {"burgerservicenummer": burgerservicenummer, "persoonslijsten": [_as_import(lijst) for lijst in lijsten]}
         )

@@ -175,6 +175,16 @@ class FieldSelection:
     tree: dict[str, Any] = field(default_factory=dict)
     binnenland_only: set[str] = field(default_factory=set)
 
+    def paths(self) -> frozenset[str]:
+        """Every asked data element as a full path (a date or code value counts as one element);
+        a group asked through an alias keeps the alias name (``verblijfplaatsBinnenland.datumVan``)."""
+        alias_of = {target: alias for alias, target in ALIASES.items()}
+        return frozenset(
+            path
+            for name, sub in self.tree.items()
+            for path in _leaves(alias_of[name] if name in self.binnenland_only else name, sub)
+        )
+
     def categories(self) -> set[str]:
         """The persoonslijst categories the selected fields are derived from."""
         result = {_ROOT_CATEGORIES[name] for name in self.tree if name in _ROOT_CATEGORIES}
@@ -182,6 +192,12 @@ class FieldSelection:
         if isinstance(adressering, Mapping):
             result.update(_ADRESSERING_CATEGORIES[name] for name in adressering if name in _ADRESSERING_CATEGORIES)
         return result
+
+
+def _leaves(prefix: str, selection: Any) -> list[str]:
+    if selection == ALL:
+        return [prefix]
+    return [path for name, sub in selection.items() for path in _leaves(f"{prefix}.{name}", sub)]
 
 
 def _expand(node: Tree | Leaf) -> Any:

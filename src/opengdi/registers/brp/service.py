@@ -7,14 +7,14 @@ and the rule modules, and return plain data or raise :class:`~opengdi.kernel.pro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from opengdi.kernel.problems import InvalidParam, Problem, bad_request
+from opengdi.kernel.problems import InvalidParam, Problem, bad_request, forbidden
 from opengdi.registers.brp import repository
 from opengdi.registers.brp.antwoord import select
 from opengdi.registers.brp.fields import FieldSelection
@@ -116,9 +116,32 @@ def _tidy_adressering(result: dict[str, Any], selection: FieldSelection, volledi
         del result["adressering"]
 
 
-async def find_lijsten(connection: AsyncConnection, vraag: Vraag) -> list[Persoonslijst]:
-    """The persoonslijsten a valid query is about, in answer order."""
+def parse(body: Any) -> Vraag:
+    """The valid request in ``body``; invalid input raises the 400 problem naming every error."""
+    vraag, errors = parse_vraag(body)
+    if vraag is None:
+        raise bad_request(errors)
+    return vraag
+
+
+async def find_lijsten(
+    connection: AsyncConnection, vraag: Vraag, alleen_gemeente: str | None = None
+) -> list[Persoonslijst]:
+    """The persoonslijsten a valid query is about, in answer order.
+
+    ``alleen_gemeente`` limits an afnemer to the inhabitants of one municipality: a search must say
+    so with ``gemeenteVanInschrijving``, and asking for someone else by BSN is refused (403) rather
+    than answered partially.
+    """
     gemeente = vraag.parameters.get("gemeenteVanInschrijving")
+    if alleen_gemeente and not vraag.is_raadplegen and gemeente != alleen_gemeente:
+        raise forbidden(
+            "U bent niet geautoriseerd voor deze operatie.",
+            detail=(
+                f"Uw autorisatie geldt voor de inwoners van gemeente {alleen_gemeente}: zoek met "
+                f"gemeenteVanInschrijving {alleen_gemeente}."
+            ),
+        )
     if vraag.is_raadplegen:
         bsns = list(dict.fromkeys(vraag.parameters["burgerservicenummer"]))
         found = await repository.load_by_bsn(connection, bsns)
@@ -134,17 +157,34 @@ async def find_lijsten(connection: AsyncConnection, vraag: Vraag) -> list[Persoo
                 code="tooManyResults",
                 detail=f"De zoekvraag levert meer dan {MAX_ZOEKRESULTATEN} personen op; maak de zoekvraag specifieker.",
             )
-    return [lijst for lijst in lijsten if not is_afgevoerd(lijst)]
+    lijsten = [lijst for lijst in lijsten if not is_afgevoerd(lijst)]
+    if alleen_gemeente:
+        _check_inwoners(lijsten, alleen_gemeente)
+    return lijsten
+
+
+def _check_inwoners(lijsten: Sequence[Persoonslijst], gemeente: str) -> None:
+    anderen = sorted({identifying_bsn(lijst) or "?" for lijst in lijsten if lijst.element("08", "09.10") != gemeente})
+    if anderen:
+        raise forbidden(
+            "U bent niet geautoriseerd voor deze operatie.",
+            detail=(
+                f"Uw autorisatie geldt voor de inwoners van gemeente {gemeente}; niet ingeschreven in uw gemeente: "
+                f"{', '.join(anderen)}."
+            ),
+        )
+
+
+def answer(vraag: Vraag, lijsten: Sequence[Persoonslijst], today: date) -> dict[str, Any]:
+    """The answer to a valid query about ``lijsten``."""
+    personen = [answer_persoon(lijst, vraag.fields, today, volledig=vraag.is_raadplegen) for lijst in lijsten]
+    return {"type": vraag.type.name, "personen": personen}
 
 
 async def zoek_personen(connection: AsyncConnection, body: Any, today: date) -> dict[str, Any]:
-    """The answer to ``POST /personen`` for ``body``; invalid input raises a 400 problem."""
-    vraag, errors = parse_vraag(body)
-    if vraag is None:
-        raise bad_request(errors)
-    lijsten = await find_lijsten(connection, vraag)
-    personen = [answer_persoon(lijst, vraag.fields, today, volledig=vraag.is_raadplegen) for lijst in lijsten]
-    return {"type": vraag.type.name, "personen": personen}
+    """The answer to ``POST /personen`` for ``body`` without access control (benchmarks, tools)."""
+    vraag = parse(body)
+    return answer(vraag, await find_lijsten(connection, vraag), today)
 
 
 async def import_persoonslijsten(session: AsyncSession, body: Any) -> list[str | None]:

@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The ``gdi`` command: start the GDI, manage its database, its organisations and their access, and
+load and generate BRP data."""
+
+from __future__ import annotations
+
+import typer
+
+from opengdi.cli.brp import brp_app, seed_app
+from opengdi.cli.db import db_app
+from opengdi.cli.org import org_app
+from opengdi.cli.start import up, version
+
+app = typer.Typer(help="Open GDI: de Generieke Digitale Infrastructuur op je eigen machine.", no_args_is_help=True)
+app.command()(up)
+app.command()(version)
+app.add_typer(db_app, name="db")
+app.add_typer(brp_app, name="brp")
+app.add_typer(seed_app, name="seed")
+app.add_typer(org_app, name="org")

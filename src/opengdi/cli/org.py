@@ -1,0 +1,233 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``gdi org …``: the register of organisations, their credentials, certificates and
+autorisatiebesluiten, and getting an access token in one command."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import httpx
+import typer
+
+from opengdi.cli.common import console, run, with_database
+from opengdi.demo.toegang import credential_path, write_private_key
+from opengdi.kernel.db import Database
+from opengdi.settings import get_settings
+from opengdi.stelsel.digikoppeling import oin as oins
+from opengdi.stelsel.digikoppeling import organisaties, service
+from opengdi.stelsel.digikoppeling.autorisatie import ALLES, Grant
+from opengdi.stelsel.digikoppeling.client import fetch_token
+from opengdi.stelsel.digikoppeling.organisaties import SOORTEN, Organisatie
+from opengdi.stelsel.digikoppeling.uitgifte import Eindpunten, Uitgever
+
+org_app = typer.Typer(
+    help="Organisaties (OIN), hun sleutels, certificaten en autorisatiebesluiten.", no_args_is_help=True
+)
+
+_PYTHON_EXAMPLE = """\
+# Python (pip install httpx joserfc): token ophalen met private_key_jwt en de BRP bevragen
+import time, uuid, httpx
+from joserfc import jwt
+from joserfc.jwk import RSAKey
+key = RSAKey.import_key(open("{pem}").read())
+now = int(time.time())
+assertion = jwt.encode({{"alg": "RS256", "kid": key.thumbprint()}},
+    {{"iss": "{oin}", "sub": "{oin}", "aud": "{token}", "iat": now, "exp": now + 120, "jti": str(uuid.uuid4())}}, key)
+token = httpx.post("{token}", data={{"grant_type": "client_credentials", "client_id": "{oin}",
+    "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+    "client_assertion": assertion}}).json()["access_token"]
+print(httpx.post("{base}/haalcentraal/api/brp/personen", headers={{"Authorization": f"Bearer {{token}}"}},
+    json={{"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999993653"],
+          "fields": ["naam"]}}).json())
+"""
+
+
+def _fail(message: str) -> typer.Exit:
+    console.print(f"[red]{message}[/red]")
+    return typer.Exit(1)
+
+
+@org_app.command("list")
+def lijst(soort: Annotated[str | None, typer.Option(help=f"Alleen deze soort: {', '.join(SOORTEN)}.")] = None) -> None:
+    """Toon de geregistreerde organisaties."""
+
+    async def work(database: Database) -> list[Organisatie]:
+        async with database.session() as session:
+            return await organisaties.list_organisaties(session, soort)
+
+    for org in run(with_database(get_settings(), work)):
+        status = "" if org.actief else "  [red](ingetrokken)[/red]"
+        console.print(f"{org.oin}  {org.soort:<10} {org.naam}{status}")
+
+
+@org_app.command("add")
+def toevoegen(
+    naam: str,
+    soort: Annotated[str, typer.Option(help=f"Een van: {', '.join(SOORTEN)}.")],
+    oin: Annotated[str | None, typer.Option(help="Het OIN (20 cijfers).")] = None,
+    rsin: Annotated[str | None, typer.Option(help="RSIN: het OIN wordt 00000001+RSIN+000.")] = None,
+    kvk: Annotated[str | None, typer.Option(help="KvK-nummer: het OIN wordt 00000003+KvK-nummer+0000.")] = None,
+    gemeentecode: Annotated[str | None, typer.Option(help="GBA-gemeentecode, voor een gemeente.")] = None,
+) -> None:
+    """Sluit een organisatie aan."""
+    if soort not in SOORTEN:
+        raise _fail(f"Onbekende soort {soort}; kies uit {', '.join(SOORTEN)}.")
+    try:
+        nummer = oin or (oins.uit_rsin(rsin) if rsin else oins.uit_kvk(kvk) if kvk else None)
+    except ValueError as error:
+        raise _fail(str(error)) from error
+    if nummer is None or not oins.is_valid_oin(nummer):
+        raise _fail("Geef een geldig --oin, of --rsin of --kvk om het OIN uit op te bouwen.")
+    organisatie = Organisatie(nummer, naam, soort, gemeentecode)
+
+    async def work(database: Database) -> None:
+        await service.register(database, organisatie)
+
+    run(with_database(get_settings(), work))
+    console.print(f"Aangesloten: {nummer}  {naam}")
+
+
+@org_app.command("credentials")
+def credentials(oin: str) -> None:
+    """Maak een sleutelpaar voor een organisatie en toon hoe je ermee een token haalt en de BRP bevraagt."""
+    settings = get_settings()
+
+    async def work(database: Database) -> tuple[str, str]:
+        return await service.create_credentials(database, oin)
+
+    try:
+        private_pem, kid = run(with_database(settings, work))
+    except service.OnbekendeOrganisatie as error:
+        raise _fail(str(error)) from error
+    path = write_private_key(settings.data_dir, oin, private_pem)
+    eindpunten = Eindpunten(settings.base_url)
+    console.print(f"Publieke sleutel geregistreerd (kid {kid}); private sleutel: {path} (alleen voor jou leesbaar).")
+    console.print("\nToken ophalen en de BRP bevragen, in de shell:")
+    console.print(f"  TOKEN=$(gdi org token {oin})", soft_wrap=True)
+    console.print(
+        f"  curl -s -X POST {settings.base_url}/haalcentraal/api/brp/personen -H 'Content-Type: "
+        'application/json\' -H "Authorization: Bearer $TOKEN" -d \'{"type": '
+        '"RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999993653"], '
+        '"fields": ["naam"]}\'',
+        soft_wrap=True,
+    )
+    console.print()
+    console.print(
+        _PYTHON_EXAMPLE.format(pem=path, oin=oin, token=eindpunten.token, base=settings.base_url),
+        soft_wrap=True,
+        markup=False,
+        highlight=False,
+    )
+
+
+@org_app.command("token")
+def token(
+    oin: str,
+    scope: Annotated[str | None, typer.Option(help="Gevraagde scopes (spatie-gescheiden).")] = None,
+) -> None:
+    """Haal een access token op bij de draaiende GDI (private_key_jwt) en toon het."""
+    settings = get_settings()
+    path = credential_path(settings.data_dir, oin)
+    if not path.exists():
+        raise _fail(f"Geen sleutel voor {oin} in {path.parent}; maak er een met: gdi org credentials {oin}")
+    try:
+        answer = fetch_token(Eindpunten(settings.base_url).token, path.read_text("utf-8"), oin, scope)
+    except httpx.HTTPStatusError as error:
+        raise _fail(f"Geen token: {error.response.json().get('detail', error.response.text)}") from error
+    except httpx.TransportError as error:
+        raise _fail(f"De GDI is niet bereikbaar op {settings.base_url} (draait gdi up?): {error}") from error
+    typer.echo(answer["access_token"])
+
+
+@org_app.command("certificate")
+def certificaat(oin: str) -> None:
+    """Laat de lokale CA een clientcertificaat (OIN in serialNumber) voor een organisatie uitgeven."""
+    settings = get_settings()
+
+    async def work(database: Database) -> tuple[str, str, str]:
+        uitgever = Uitgever(database, settings)
+        issued = await service.issue_certificate(database, uitgever, oin)
+        return issued.private_pem, issued.certificaat_pem, (await uitgever.ca())[1]
+
+    try:
+        private_pem, certificate_pem, ca_pem = run(with_database(settings, work))
+    except service.OnbekendeOrganisatie as error:
+        raise _fail(str(error)) from error
+    folder = credential_path(settings.data_dir, oin).parent
+    write_private_key(settings.data_dir, f"{oin}-tls", private_pem)
+    (folder / f"{oin}-tls.crt").write_text(certificate_pem, encoding="utf-8")
+    (folder / "ca.crt").write_text(ca_pem, encoding="utf-8")
+    console.print(f"Certificaat en sleutel in {folder} ({oin}-tls.crt, {oin}-tls.pem); de CA: {folder / 'ca.crt'}.")
+    console.print(
+        "Zet de CA in de TLS-proxy voor de GDI en laat die het certificaat doorgeven in de header "
+        f"{settings.certificaat_header} (GDI_VERTROUWDE_PROXIES); zie docs/digikoppeling.md."
+    )
+
+
+@org_app.command("revoke")
+def intrekken(oin: str) -> None:
+    """Trek een organisatie in, met haar sleutels, certificaten en autorisatiebesluiten."""
+
+    async def work(database: Database) -> bool:
+        return await service.revoke(database, oin)
+
+    if not run(with_database(get_settings(), work)):
+        raise _fail(f"Er is geen actieve organisatie met OIN {oin}.")
+    console.print(f"{oin} is ingetrokken.")
+
+
+@org_app.command("grant")
+def autoriseren(
+    oin: str,
+    bouwsteen: Annotated[str, typer.Option(help="Bijvoorbeeld brp, brp.beheer, protocollering.")],
+    doelbinding: Annotated[str, typer.Option(help="Code van het doel, bijvoorbeeld BRP-GEMEENTE.")],
+    omschrijving: Annotated[str, typer.Option(help="Waarvoor de gegevens gebruikt worden.")],
+    operatie: Annotated[
+        list[str] | None, typer.Option(help="Toegestane operatie (herhaalbaar); standaard alle.")
+    ] = None,
+    veld: Annotated[
+        list[str] | None, typer.Option(help="Toegestaan gegeven, fields-pad (herhaalbaar); standaard alle.")
+    ] = None,
+    eigen_gemeente: Annotated[bool, typer.Option(help="Alleen inwoners van de eigen gemeente.")] = False,
+) -> None:
+    """Leg een autorisatiebesluit vast."""
+    besluit = Grant(
+        0, bouwsteen, doelbinding, omschrijving, frozenset(operatie or [ALLES]), tuple(veld or [ALLES]), eigen_gemeente
+    )
+
+    async def work(database: Database) -> int:
+        return await service.grant(database, oin, besluit)
+
+    try:
+        grant_id = run(with_database(get_settings(), work))
+    except service.OnbekendeOrganisatie as error:
+        raise _fail(str(error)) from error
+    console.print(f"Autorisatiebesluit {grant_id} vastgelegd voor {oin}.")
+
+
+@org_app.command("grants")
+def autorisaties(oin: str) -> None:
+    """Toon de autorisatiebesluiten van een organisatie."""
+
+    async def work(database: Database) -> list[Grant]:
+        async with database.session() as session:
+            return await organisaties.grants_of(session, oin)
+
+    for grant in run(with_database(get_settings(), work)):
+        eigen = " (eigen inwoners)" if grant.alleen_eigen_gemeente else ""
+        console.print(
+            f"{grant.id:>5}  {grant.bouwsteen:<15} {grant.doelbinding:<24} operaties: "
+            f"{', '.join(sorted(grant.operaties))}  gegevens: {', '.join(grant.velden)}{eigen}"
+        )
+
+
+@org_app.command("ungrant")
+def intrekken_autorisatie(grant_id: int) -> None:
+    """Trek een autorisatiebesluit in."""
+
+    async def work(database: Database) -> str | None:
+        return await service.revoke_grant(database, grant_id)
+
+    if run(with_database(get_settings(), work)) is None:
+        raise _fail(f"Er is geen actief autorisatiebesluit {grant_id}.")
+    console.print(f"Autorisatiebesluit {grant_id} ingetrokken.")

@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The demo register of organisations, and ready credentials for a few demo afnemers so that a
+developer can get a token at once (``gdi org token OIN``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from opengdi.kernel.db import Database
+from opengdi.stelsel.digikoppeling import service
+from opengdi.stelsel.digikoppeling.demo import demo_oin, gemeente_oin
+
+#: Demo afnemers that get a key pair at the first start, with what they may do.
+DEMO_AFNEMERS = {
+    demo_oin("Rijksdienst voor Identiteitsgegevens"): "RvIG: bronhouder BRP (alles, ook testgegevens laden)",
+    gemeente_oin("0599"): "Gemeente Rotterdam: alle BRP-gegevens van eigen inwoners",
+    gemeente_oin("0518"): "Gemeente 's-Gravenhage: alle BRP-gegevens van eigen inwoners",
+    demo_oin("Belastingdienst"): "Belastingdienst: fiscaal relevante gegevens van iedereen",
+    demo_oin("Autoriteit Persoonsgegevens"): "Autoriteit Persoonsgegevens: toezicht op de protocollering",
+    demo_oin("Logius"): "Logius: beheer van het Digikoppeling-register",
+}
+
+
+def credential_path(folder: Path, oin: str) -> Path:
+    """Where the private key of ``oin`` is kept in the data folder."""
+    return folder / "credentials" / f"{oin}.pem"
+
+
+def write_private_key(folder: Path, oin: str, private_pem: str) -> Path:
+    """Store a private key readable only by its owner; its path."""
+    path = credential_path(folder, oin)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(private_pem, encoding="utf-8")
+    path.chmod(0o600)
+    return path
+
+
+async def load_demo_register(database: Database, folder: Path) -> int:
+    """Register the demo organisations and give the demo afnemers credentials, once."""
+    registered = await service.load_demo_register(database)
+    if registered:
+        for oin in DEMO_AFNEMERS:
+            private_pem, _kid = await service.create_credentials(database, oin)
+            write_private_key(folder, oin, private_pem)
+    return registered

@@ -1,0 +1,86 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Who asks, and what they may do: the access mechanism every building block uses.
+
+A route declares that it needs an identified afnemer with one dependency (``Aanvrager`` or
+``vereist(…)`` in :mod:`opengdi.kernel.context`); once it knows what is asked (an operation, data
+elements) it asks the deployment's :class:`Toegang` for a :class:`Besluit`, which refuses with 403
+problem+json naming what is not allowed. The deployment plugs in the implementation (Digikoppeling:
+OIN, tokens, certificates, autorisatiebesluiten); the kernel only knows the contract.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from starlette.requests import Request
+
+security_log = logging.getLogger("opengdi.beveiliging")
+
+#: Headers with which an afnemer states its purpose, processing activity and end user (as the
+#: Haal Centraal BRP protocollering asks).
+DOELBINDING_HEADER = "x-doelbinding"
+VERWERKING_HEADER = "x-verwerking"
+GEBRUIKER_HEADER = "x-gebruiker"
+
+
+@dataclass(frozen=True, slots=True)
+class Afnemer:
+    """An identified organisation asking for data, and what it said about its request."""
+
+    oin: str | None  # None only in a deployment that runs without authentication
+    naam: str
+    via: str  # "token", "certificaat" or "open"
+    gemeentecode: str | None = None
+    scopes: frozenset[str] = frozenset()
+    doelbinding: str | None = None
+    verwerking: str | None = None
+    eindgebruiker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Toegangsvraag:
+    """What an afnemer wants to do: an operation of a building block on some data elements."""
+
+    bouwsteen: str
+    operatie: str
+    velden: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class Besluit:
+    """Permission to go ahead: for which purpose, and limited to one municipality's inhabitants or not."""
+
+    doelbinding: str
+    alleen_gemeente: str | None = None
+
+
+class Toegang(Protocol):
+    """The deployment's access policy."""
+
+    async def authenticate(self, request: Request) -> Afnemer:
+        """The afnemer behind ``request``; raises a 401/403 problem when it cannot be identified."""
+        ...
+
+    async def authorize(self, afnemer: Afnemer, vraag: Toegangsvraag) -> Besluit:
+        """Permission for ``vraag``; raises a 403 problem that names what is not allowed."""
+        ...
+
+
+class OpenToegang:
+    """No authentication: every request is an anonymous afnemer allowed everything (test deployments
+    that switched authentication off, ``GDI_AUTHENTICATIE=uit``)."""
+
+    async def authenticate(self, request: Request) -> Afnemer:
+        return Afnemer(
+            oin=None,
+            naam="open toegang",
+            via="open",
+            doelbinding=request.headers.get(DOELBINDING_HEADER),
+            verwerking=request.headers.get(VERWERKING_HEADER),
+            eindgebruiker=request.headers.get(GEBRUIKER_HEADER),
+        )
+
+    async def authorize(self, afnemer: Afnemer, vraag: Toegangsvraag) -> Besluit:
+        return Besluit(doelbinding=afnemer.doelbinding or "open")

@@ -1,0 +1,154 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Request ids and the operational transaction log of every exchange.
+
+:class:`TransactieMiddleware` gives each request an id (the caller's ``X-Request-ID`` when it is a
+sensible token, otherwise a new UUIDv7), echoes it in the response, and writes one
+``gdi_transactie`` row per exchange: from which organisation, to which API, which operation, status,
+duration and sizes. These rows feed the monitor's usage figures. Rows are written in batches in
+the background (operational data, unlike the protocol). Refused authentication and authorisation
+(401/403) leave no row: those only go to the security log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import DateTime, Float, Integer, SmallInteger, String, insert
+from sqlalchemy.orm import Mapped, mapped_column
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from opengdi.kernel.db import Base, Database
+from opengdi.kernel.ids import request_id
+from opengdi.kernel.protocollering import BigId
+
+logger = logging.getLogger("opengdi.transacties")
+REQUEST_ID_HEADER = "X-Request-ID"
+
+
+class TransactieRow(Base):
+    """One exchange with the GDI."""
+
+    __tablename__ = "gdi_transactie"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    tijdstip: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    request_id: Mapped[str] = mapped_column(String(128))
+    van_oin: Mapped[str | None] = mapped_column(String(20), index=True, comment="de afnemer, als die bekend is")
+    naar: Mapped[str] = mapped_column(String(80), comment="de API die antwoordde")
+    operatie: Mapped[str] = mapped_column(String(200))
+    status: Mapped[int] = mapped_column(SmallInteger)
+    duur_ms: Mapped[float] = mapped_column(Float)
+    bytes_in: Mapped[int] = mapped_column(Integer)
+    bytes_uit: Mapped[int] = mapped_column(Integer)
+
+
+class TransactieLog:
+    """Collects transaction rows and writes them in batches in the background."""
+
+    def __init__(self, database: Database, flush_interval: float = 0.5, max_batch: int = 1000) -> None:
+        self.database = database
+        self.flush_interval = flush_interval
+        self.max_batch = max_batch
+        self._rows: list[dict[str, Any]] = []
+        self._task: asyncio.Task[None] | None = None
+
+    def add(self, row: dict[str, Any]) -> None:
+        """Queue one row for the next batch."""
+        self._rows.append(row)
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._flush_soon())
+
+    async def _flush_soon(self) -> None:
+        await asyncio.sleep(self.flush_interval)
+        await self.flush()
+
+    async def flush(self) -> None:
+        """Write every queued row now."""
+        while self._rows:
+            batch, self._rows = self._rows[: self.max_batch], self._rows[self.max_batch :]
+            try:
+                await write_rows(self.database, batch)
+            except Exception:
+                logger.exception("transaction_log_write_failed rows=%d", len(batch))
+                return
+
+    async def close(self) -> None:
+        """Write what is queued and stop."""
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        await self.flush()
+
+
+async def write_rows(database: Database, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert transaction rows in one transaction."""
+    async with database.session() as session:
+        await session.execute(insert(TransactieRow), list(rows))
+        await session.commit()
+
+
+class TransactieMiddleware:
+    """Request id in and out; one transaction row per exchange."""
+
+    def __init__(self, app: ASGIApp, log: TransactieLog, apis: Sequence[tuple[str, str]]) -> None:
+        self.app = app
+        self.log = log
+        self.apis = sorted(apis, key=lambda item: len(item[0]), reverse=True)
+
+    def _api(self, path: str) -> str:
+        return next((title for prefix, title in self.apis if path.startswith(prefix)), "Open GDI")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        rid = request_id(Headers(scope=scope).get(REQUEST_ID_HEADER))
+        state = scope.setdefault("state", {})
+        state["request_id"] = rid
+        started = time.perf_counter()
+        sizes = {"in": 0, "out": 0, "status": 500}
+
+        async def counting_receive() -> Message:
+            message = await receive()
+            sizes["in"] += len(message.get("body", b""))
+            return message
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = rid
+                sizes["status"] = message["status"]
+            elif message["type"] == "http.response.body":
+                sizes["out"] += len(message.get("body", b""))
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, send_with_id)
+        finally:
+            if sizes["status"] not in (401, 403):
+                self.log.add(
+                    {
+                        "tijdstip": datetime.now(UTC),
+                        "request_id": rid,
+                        "van_oin": state.get("afnemer_oin"),
+                        "naar": self._api(scope["path"]),
+                        "operatie": f"{scope['method']} {scope['path']}"[:200],
+                        "status": sizes["status"],
+                        "duur_ms": 1000 * (time.perf_counter() - started),
+                        "bytes_in": sizes["in"],
+                        "bytes_uit": sizes["out"],
+                    }
+                )
+
+
+def current_request_id(scope: Scope) -> str:
+    """The request id the middleware gave this request."""
+    value = scope.get("state", {}).get("request_id")
+    return str(value) if value else request_id(None)

@@ -1,0 +1,349 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The HTTP edge of Digikoppeling: the OAuth 2.0 authorization server (token endpoint, JWKS,
+metadata), the beheer API of the organisation register and its autorisatiebesluiten, and the
+protocollering for bronhouders and supervisors."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from starlette.responses import Response
+
+from opengdi.kernel.api import JsonResponse
+from opengdi.kernel.blocks import Api, api_app
+from opengdi.kernel.context import Aanvrager, context, request_id, vereist
+from opengdi.kernel.problems import PROBLEM_JSON, Problem, not_found
+from opengdi.kernel.protocollering import ProtocolRecord, ProtocolVraag, find_records
+from opengdi.kernel.toegang import Afnemer, Besluit, Toegangsvraag
+from opengdi.stelsel.digikoppeling import oin as oins
+from opengdi.stelsel.digikoppeling import organisaties, pki, service
+from opengdi.stelsel.digikoppeling.autorisatie import ALLES, Grant
+from opengdi.stelsel.digikoppeling.organisaties import Organisatie
+from opengdi.stelsel.digikoppeling.schemas import AutorisatieNieuw, OrganisatieNieuw, PubliekeSleutel
+from opengdi.stelsel.digikoppeling.toegang import DigikoppelingToegang
+from opengdi.stelsel.digikoppeling.tokens import ASSERTION_TYPE, TokenFout
+
+PREFIX = "/digikoppeling"
+VERSION = "1.0.0"
+_STATUS = {"invalid_client": 401, "invalid_request": 400, "invalid_scope": 400, "unsupported_grant_type": 400}
+
+
+def _token_error(fout: TokenFout) -> Response:
+    status = _STATUS.get(fout.error, 400)
+    body = {
+        "type": "https://datatracker.ietf.org/doc/html/rfc6749#section-5.2",
+        "title": "Geen token uitgegeven.",
+        "status": status,
+        "detail": fout.description,
+        "code": fout.error,
+        "error": fout.error,
+        "error_description": fout.description,
+    }
+    headers = {"WWW-Authenticate": 'Bearer realm="opengdi"'} if status == 401 else None
+    return JsonResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _metadata(toegang: DigikoppelingToegang) -> dict[str, Any]:
+    eindpunten = toegang.uitgever.eindpunten
+    return {
+        "issuer": eindpunten.issuer,
+        "token_endpoint": eindpunten.token,
+        "jwks_uri": eindpunten.jwks,
+        "grant_types_supported": ["client_credentials"],
+        "token_endpoint_auth_methods_supported": ["private_key_jwt", "tls_client_auth"],
+        "token_endpoint_auth_signing_alg_values_supported": ["RS256", "PS256", "ES256"],
+        "scopes_supported": ["brp", "brp.beheer", "protocollering", "digikoppeling"],
+        "tls_client_certificate_bound_access_tokens": True,
+    }
+
+
+async def _token(request: Request, toegang: DigikoppelingToegang) -> Response:
+    form = await request.form()
+    fields = {key: value for key, value in form.items() if isinstance(value, str)}
+    uitgever = toegang.uitgever
+    try:
+        if fields.get("grant_type") != "client_credentials":
+            raise TokenFout("unsupported_grant_type", "Alleen grant_type=client_credentials wordt ondersteund.")
+        if fields.get("client_assertion"):
+            if fields.get("client_assertion_type") != ASSERTION_TYPE:
+                raise TokenFout("invalid_request", f"client_assertion_type moet {ASSERTION_TYPE} zijn.")
+            base = str(request.base_url).rstrip("/")
+            answer = await uitgever.token_for_assertion(
+                fields["client_assertion"],
+                fields.get("client_id"),
+                fields.get("scope"),
+                {f"{base}/oauth2/token"},
+                pki.now_utc(),
+            )
+        else:
+            certificate = toegang.client_certificate(request)
+            if certificate is None:
+                raise TokenFout(
+                    "invalid_client",
+                    "Authenticeer met private_key_jwt (client_assertion) of met een "
+                    "clientcertificaat (tls_client_auth).",
+                )
+            answer = await uitgever.token_for_certificate(certificate, fields.get("scope"), pki.now_utc())
+    except TokenFout as fout:
+        toegang.log_refusal(fout)
+        return _token_error(fout)
+    return JsonResponse(answer, headers={"Cache-Control": "no-store", "Pragma": "no-cache"})
+
+
+def _org_json(organisatie: Organisatie, grants: list[Grant] | None = None) -> dict[str, Any]:
+    result = organisatie.as_json()
+    if grants is not None:
+        result["autorisaties"] = [_grant_json(grant) for grant in grants]
+    return result
+
+
+def _grant_json(grant: Grant) -> dict[str, Any]:
+    return {
+        "id": grant.id,
+        "bouwsteen": grant.bouwsteen,
+        "doelbinding": grant.doelbinding,
+        "omschrijving": grant.omschrijving,
+        "operaties": sorted(grant.operaties),
+        "velden": list(grant.velden),
+        "alleenEigenGemeente": grant.alleen_eigen_gemeente,
+    }
+
+
+def _new_oin(body: OrganisatieNieuw) -> str:
+    try:
+        if body.oin:
+            if not oins.is_valid_oin(body.oin):
+                raise ValueError(f"{body.oin} is geen geldig OIN")
+            return body.oin
+        if body.rsin:
+            return oins.uit_rsin(body.rsin)
+        if body.kvk_nummer:
+            return oins.uit_kvk(body.kvk_nummer)
+    except ValueError as error:
+        raise Problem(
+            status=400,
+            title="Een of meerdere parameters zijn niet correct.",
+            code="paramsValidation",
+            detail=str(error),
+        ) from error
+    raise Problem(
+        status=400,
+        title="Een of meerdere parameters zijn niet correct.",
+        code="paramsValidation",
+        detail="Geef het OIN op, of het RSIN of KvK-nummer waaruit het wordt opgebouwd.",
+    )
+
+
+Beheerder = Annotated[tuple[Afnemer, Besluit], Depends(vereist("digikoppeling", "beheer"))]
+
+
+def _register_routes(app: FastAPI, toegang: DigikoppelingToegang) -> None:
+    database = toegang.uitgever.database
+
+    @app.get("/organisaties", summary="Organisaties in het register", tags=["Organisaties"])
+    async def lijst(_: Beheerder, soort: str | None = None) -> dict[str, Any]:
+        async with database.session() as session:
+            return {"organisaties": [_org_json(org) for org in await organisaties.list_organisaties(session, soort)]}
+
+    @app.get("/organisaties/{oin}", summary="Een organisatie met haar autorisatiebesluiten", tags=["Organisaties"])
+    async def tonen(_: Beheerder, oin: str) -> dict[str, Any]:
+        async with database.session() as session:
+            organisatie = await organisaties.get_organisatie(session, oin)
+            if organisatie is None:
+                raise not_found(f"Er is geen organisatie met OIN {oin}.")
+            return _org_json(organisatie, await organisaties.grants_of(session, oin))
+
+    @app.post("/organisaties", status_code=201, summary="Een organisatie aansluiten", tags=["Organisaties"])
+    async def aansluiten(_: Beheerder, body: OrganisatieNieuw) -> Response:
+        organisatie = Organisatie(_new_oin(body), body.naam, body.soort, body.gemeentecode, body.cbs_code)
+        async with database.session() as session:
+            if await organisaties.get_organisatie(session, organisatie.oin) is not None:
+                raise Problem(
+                    status=409,
+                    title="Deze organisatie bestaat al.",
+                    code="unique",
+                    detail=f"OIN {organisatie.oin} is al geregistreerd.",
+                )
+        await service.register(database, organisatie)
+        return JsonResponse(_org_json(organisatie, []), status_code=201)
+
+    @app.post("/organisaties/{oin}/intrekking", summary="Een organisatie intrekken", tags=["Organisaties"])
+    async def intrekken(_: Beheerder, oin: str) -> dict[str, Any]:
+        if not await service.revoke(database, oin):
+            raise not_found(f"Er is geen actieve organisatie met OIN {oin}.")
+        toegang.forget(oin)
+        return {"oin": oin, "actief": False}
+
+    @app.post(
+        "/organisaties/{oin}/sleutels",
+        status_code=201,
+        summary="Een publieke sleutel registreren",
+        tags=["Organisaties"],
+    )
+    async def sleutel(_: Beheerder, oin: str, body: PubliekeSleutel) -> Response:
+        try:
+            kid = await service.register_public_key(database, oin, body.jwk())
+        except service.OnbekendeOrganisatie as error:
+            raise not_found(str(error)) from error
+        except ValueError as error:
+            raise Problem(
+                status=400,
+                title="Een of meerdere parameters zijn niet correct.",
+                code="paramsValidation",
+                detail=str(error),
+            ) from error
+        return JsonResponse({"oin": oin, "kid": kid}, status_code=201)
+
+    @app.post(
+        "/organisaties/{oin}/autorisaties",
+        status_code=201,
+        summary="Een autorisatiebesluit vastleggen",
+        tags=["Autorisaties"],
+    )
+    async def autoriseren(_: Beheerder, oin: str, body: AutorisatieNieuw) -> Response:
+        besluit = Grant(
+            0,
+            body.bouwsteen,
+            body.doelbinding,
+            body.omschrijving,
+            frozenset(body.operaties),
+            tuple(body.velden),
+            body.alleen_eigen_gemeente,
+        )
+        try:
+            grant_id = await service.grant(database, oin, besluit)
+        except service.OnbekendeOrganisatie as error:
+            raise not_found(str(error)) from error
+        toegang.forget(oin)
+        return JsonResponse(_grant_json(Grant(grant_id, *_fields(besluit))), status_code=201)
+
+    @app.delete(
+        "/autorisaties/{grant_id}", status_code=204, summary="Een autorisatiebesluit intrekken", tags=["Autorisaties"]
+    )
+    async def intrekken_autorisatie(_: Beheerder, grant_id: int) -> Response:
+        oin = await service.revoke_grant(database, grant_id)
+        if oin is None:
+            raise not_found(f"Er is geen actief autorisatiebesluit {grant_id}.")
+        toegang.forget(oin)
+        return Response(status_code=204)
+
+    @app.get("/protocollering", summary="Protocollering inzien", tags=["Protocollering"])
+    async def protocollering(
+        request: Request,
+        afnemer: Aanvrager,
+        burgerservicenummer: Annotated[str | None, Query(pattern=r"^[0-9]{9}$")] = None,
+        afnemerOin: Annotated[str | None, Query(pattern=r"^[0-9]{20}$")] = None,  # noqa: N803 - API name
+        bouwsteen: str | None = None,
+        vanaf: datetime | None = None,
+        tot: datetime | None = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        ctx = context(request)
+        besluit = await ctx.toegang.authorize(afnemer, Toegangsvraag("protocollering", "raadplegen"))
+        bouwstenen = await _readable_bouwstenen(toegang, afnemer, besluit, bouwsteen)
+        vraag = ProtocolVraag(burgerservicenummer, afnemerOin, bouwstenen, vanaf, tot, limit, offset)
+        await ctx.protocol.record(
+            ProtocolRecord(
+                request_id=request_id(request),
+                afnemer_oin=afnemer.oin,
+                afnemer_naam=afnemer.naam,
+                doelbinding=besluit.doelbinding,
+                bouwsteen="protocollering",
+                operatie="raadplegen",
+                personen=[burgerservicenummer] if burgerservicenummer else [],
+                gegevens=["protocollering"],
+                eindgebruiker=afnemer.eindgebruiker,
+                verwerking=afnemer.verwerking,
+            )
+        )
+        return {"protocolregels": await find_records(ctx.database, vraag)}
+
+
+def _fields(grant: Grant) -> tuple[Any, ...]:
+    return (
+        grant.bouwsteen,
+        grant.doelbinding,
+        grant.omschrijving,
+        grant.operaties,
+        grant.velden,
+        grant.alleen_eigen_gemeente,
+    )
+
+
+async def _readable_bouwstenen(
+    toegang: DigikoppelingToegang, afnemer: Afnemer, besluit: Besluit, bouwsteen: str | None
+) -> frozenset[str] | None:
+    """Which building blocks' records the afnemer may read (``None``: all), narrowed to ``bouwsteen``."""
+    assert afnemer.oin is not None
+    async with toegang.uitgever.database.session() as session:
+        grants = [
+            grant
+            for grant in await organisaties.grants_of(session, afnemer.oin)
+            if grant.bouwsteen == "protocollering" and grant.doelbinding == besluit.doelbinding
+        ]
+    allowed = (
+        None
+        if any(ALLES in grant.velden for grant in grants)
+        else frozenset(veld for grant in grants for veld in grant.velden)
+    )
+    if bouwsteen is None:
+        return allowed
+    if allowed is not None and bouwsteen not in allowed:
+        raise Problem(
+            status=403,
+            title="U bent niet geautoriseerd voor deze operatie.",
+            code="autorisation",
+            detail=f"U mag de protocollering van '{bouwsteen}' niet inzien.",
+        )
+    return frozenset({bouwsteen})
+
+
+def digikoppeling_api(toegang: DigikoppelingToegang) -> Api:
+    """The authorization server, the register's beheer API and the protocollering."""
+    app = api_app(
+        "Digikoppeling",
+        VERSION,
+        "Organisaties met hun OIN, OAuth 2.0 client credentials (private_key_jwt of tls_client_auth), "
+        "autorisatiebesluiten en protocollering.",
+    )
+
+    @app.post(
+        "/oauth2/token",
+        summary="Een access token aanvragen (client credentials)",
+        tags=["OAuth 2.0"],
+        openapi_extra={
+            "requestBody": {
+                "content": {
+                    "application/x-www-form-urlencoded": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["grant_type"],
+                            "properties": {
+                                "grant_type": {"type": "string", "enum": ["client_credentials"]},
+                                "client_id": {"type": "string", "description": "het OIN"},
+                                "client_assertion_type": {"type": "string", "enum": [ASSERTION_TYPE]},
+                                "client_assertion": {"type": "string"},
+                                "scope": {"type": "string"},
+                            },
+                        }
+                    }
+                }
+            }
+        },
+    )
+    async def token(request: Request) -> Response:
+        return await _token(request, toegang)
+
+    @app.get("/oauth2/jwks", summary="De sleutels waarmee access tokens zijn ondertekend", tags=["OAuth 2.0"])
+    async def jwks() -> dict[str, Any]:
+        return dict((await toegang.uitgever.public_keys()).as_dict())
+
+    @app.get("/.well-known/oauth-authorization-server", summary="Metadata (RFC 8414)", tags=["OAuth 2.0"])
+    async def metadata() -> dict[str, Any]:
+        return _metadata(toegang)
+
+    _register_routes(app, toegang)
+    return Api(PREFIX, "Digikoppeling", VERSION, app, "OIN-register, tokens, autorisatiebesluiten, protocollering")

@@ -1,0 +1,230 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The register of organisations and what belongs to them: client keys, certificates, grants, used
+assertions, and the deployment's own key material (token signing key, local CA). The only module
+of Digikoppeling that writes SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from joserfc.jwk import KeySet, RSAKey
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from opengdi.kernel.db import Database
+from opengdi.stelsel.digikoppeling import pki
+from opengdi.stelsel.digikoppeling.autorisatie import Grant
+from opengdi.stelsel.digikoppeling.model import (
+    AutorisatieRow,
+    CertificaatRow,
+    ClientSleutelRow,
+    GebruikteAssertieRow,
+    OrganisatieRow,
+    SleutelmateriaalRow,
+)
+
+SOORTEN = ("gemeente", "provincie", "waterschap", "ministerie", "zbo", "privaat")
+
+
+@dataclass(frozen=True, slots=True)
+class Organisatie:
+    """An organisation in the register."""
+
+    oin: str
+    naam: str
+    soort: str
+    gemeentecode: str | None = None
+    cbs_code: str | None = None
+    ingetrokken_op: datetime | None = None
+
+    @property
+    def actief(self) -> bool:
+        """Whether the organisation may still take part."""
+        return self.ingetrokken_op is None
+
+    def as_json(self) -> dict[str, Any]:
+        """The organisation in the beheer API."""
+        return {
+            "oin": self.oin,
+            "naam": self.naam,
+            "soort": self.soort,
+            "gemeentecode": self.gemeentecode,
+            "cbsCode": self.cbs_code,
+            "actief": self.actief,
+            "ingetrokkenOp": self.ingetrokken_op.isoformat() if self.ingetrokken_op else None,
+        }
+
+
+def _organisatie(row: OrganisatieRow) -> Organisatie:
+    return Organisatie(row.oin, row.naam, row.soort, row.gemeentecode, row.cbs_code, row.ingetrokken_op)
+
+
+def _grant(row: AutorisatieRow) -> Grant:
+    return Grant(
+        row.id,
+        row.bouwsteen,
+        row.doelbinding,
+        row.omschrijving,
+        frozenset(row.operaties),
+        tuple(row.velden),
+        row.alleen_eigen_gemeente,
+    )
+
+
+async def add_organisaties(session: AsyncSession, organisaties: Sequence[Organisatie]) -> None:
+    """Register organisations (in the session's transaction)."""
+    session.add_all(
+        OrganisatieRow(
+            oin=org.oin, naam=org.naam, soort=org.soort, gemeentecode=org.gemeentecode, cbs_code=org.cbs_code
+        )
+        for org in organisaties
+    )
+    await session.flush()
+
+
+async def get_organisatie(session: AsyncSession, oin: str) -> Organisatie | None:
+    """The organisation with ``oin``."""
+    row = await session.get(OrganisatieRow, oin)
+    return _organisatie(row) if row else None
+
+
+async def list_organisaties(session: AsyncSession, soort: str | None = None) -> list[Organisatie]:
+    """Every registered organisation (of one kind), by name."""
+    statement = select(OrganisatieRow).order_by(OrganisatieRow.soort, OrganisatieRow.naam)
+    if soort:
+        statement = statement.where(OrganisatieRow.soort == soort)
+    return [_organisatie(row) for row in (await session.scalars(statement)).all()]
+
+
+async def count_organisaties(session: AsyncSession) -> int:
+    """How many organisations are registered."""
+    return int(await session.scalar(select(func.count()).select_from(OrganisatieRow)) or 0)
+
+
+async def revoke_organisatie(session: AsyncSession, oin: str, now: datetime) -> bool:
+    """Revoke an organisation with its keys, certificates and grants; whether it was active."""
+    result = await session.execute(
+        update(OrganisatieRow)
+        .where(OrganisatieRow.oin == oin, OrganisatieRow.ingetrokken_op.is_(None))
+        .values(ingetrokken_op=now)
+    )
+    for table in (ClientSleutelRow, CertificaatRow, AutorisatieRow):
+        await session.execute(
+            update(table).where(table.oin == oin, table.ingetrokken_op.is_(None)).values(ingetrokken_op=now)
+        )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def add_client_key(session: AsyncSession, oin: str, public_jwk: dict[str, Any]) -> str:
+    """Register a public key of ``oin`` for client assertions; its kid."""
+    key = RSAKey.import_key(public_jwk) if public_jwk.get("kty") == "RSA" else None
+    kid = str(public_jwk.get("kid") or (key.thumbprint() if key else ""))
+    if not kid:
+        raise ValueError("de sleutel heeft geen kid")
+    session.add(ClientSleutelRow(kid=kid, oin=oin, jwk={**public_jwk, "kid": kid}))
+    await session.flush()
+    return kid
+
+
+async def client_keys(session: AsyncSession, oin: str) -> KeySet:
+    """The active public keys of ``oin``."""
+    rows = (
+        await session.scalars(
+            select(ClientSleutelRow).where(ClientSleutelRow.oin == oin, ClientSleutelRow.ingetrokken_op.is_(None))
+        )
+    ).all()
+    return KeySet.import_key_set({"keys": [row.jwk for row in rows]})
+
+
+async def grants_of(session: AsyncSession, oin: str) -> list[Grant]:
+    """The active grants of ``oin``."""
+    rows = (
+        await session.scalars(
+            select(AutorisatieRow)
+            .where(AutorisatieRow.oin == oin, AutorisatieRow.ingetrokken_op.is_(None))
+            .order_by(AutorisatieRow.id)
+        )
+    ).all()
+    return [_grant(row) for row in rows]
+
+
+async def add_grant(session: AsyncSession, oin: str, grant: Grant) -> int:
+    """Record a grant for ``oin``; its id."""
+    row = AutorisatieRow(
+        oin=oin,
+        bouwsteen=grant.bouwsteen,
+        doelbinding=grant.doelbinding,
+        omschrijving=grant.omschrijving,
+        operaties=sorted(grant.operaties),
+        velden=list(grant.velden),
+        alleen_eigen_gemeente=grant.alleen_eigen_gemeente,
+    )
+    session.add(row)
+    await session.flush()
+    return row.id
+
+
+async def revoke_grant(session: AsyncSession, grant_id: int, now: datetime) -> str | None:
+    """Revoke one grant; the OIN it belonged to, ``None`` when there was no such active grant."""
+    row = await session.get(AutorisatieRow, grant_id)
+    if row is None or row.ingetrokken_op is not None:
+        return None
+    row.ingetrokken_op = now
+    return row.oin
+
+
+async def use_jti(session: AsyncSession, oin: str, jti: str, expires: datetime, now: datetime) -> bool:
+    """Record that an assertion was used; ``False`` when its jti was used before (a replay). A
+    concurrent replay that slips past this check fails on the primary key at commit."""
+    await session.execute(delete(GebruikteAssertieRow).where(GebruikteAssertieRow.verloopt_op < now))
+    if await session.get(GebruikteAssertieRow, (oin, jti)) is not None:
+        return False
+    session.add(GebruikteAssertieRow(oin=oin, jti=jti, verloopt_op=expires))
+    await session.flush()
+    return True
+
+
+async def add_certificate(session: AsyncSession, oin: str, uitgegeven: pki.Uitgegeven) -> None:
+    """Record a certificate the CA issued to ``oin``."""
+    session.add(
+        CertificaatRow(
+            vingerafdruk=uitgegeven.vingerafdruk,
+            oin=oin,
+            serienummer=uitgegeven.serienummer,
+            pem=uitgegeven.certificaat_pem,
+            geldig_tot=uitgegeven.geldig_tot,
+        )
+    )
+    await session.flush()
+
+
+async def certificate_oin(session: AsyncSession, vingerafdruk: str) -> str | None:
+    """The OIN of an active certificate with this fingerprint."""
+    return await session.scalar(
+        select(CertificaatRow.oin).where(
+            CertificaatRow.vingerafdruk == vingerafdruk, CertificaatRow.ingetrokken_op.is_(None)
+        )
+    )
+
+
+async def key_material(database: Database, naam: str, create: Any) -> tuple[str, str | None]:
+    """The deployment's key material ``naam`` (private PEM, certificate PEM); made by ``create()``
+    the first time, safely when several processes start at once."""
+    async with database.session() as session:
+        row = await session.get(SleutelmateriaalRow, naam)
+        if row is not None:
+            return row.private_pem, row.certificaat_pem
+        private_pem, certificate_pem = create()
+        session.add(SleutelmateriaalRow(naam=naam, private_pem=private_pem, certificaat_pem=certificate_pem))
+        try:
+            await session.commit()
+        except IntegrityError:
+            await session.rollback()
+            row = await session.get(SleutelmateriaalRow, naam)
+            assert row is not None
+            return row.private_pem, row.certificaat_pem
+        return private_pem, certificate_pem

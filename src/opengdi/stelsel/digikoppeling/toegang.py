@@ -1,0 +1,223 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Digikoppeling as the deployment's access policy (the kernel's ``Toegang``).
+
+An afnemer is identified by an access token of this GDI (``Authorization: Bearer …``) or by a
+client certificate of its CA that a trusted proxy passed on, or both (then they must name the same
+OIN, and a token bound to a certificate only counts with that certificate). Its organisation must
+be active. Permission comes from its autorisatiebesluiten (see :mod:`autorisatie`). Every refusal
+is a 401/403 problem and a line in the security log; organisations and grants are cached for two
+seconds, so a revocation takes effect within that time in every process.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import time
+from dataclasses import dataclass
+from typing import NoReturn
+
+from cryptography import x509
+from starlette.requests import Request
+
+from opengdi.kernel.problems import Problem
+from opengdi.kernel.toegang import (
+    DOELBINDING_HEADER,
+    GEBRUIKER_HEADER,
+    VERWERKING_HEADER,
+    Afnemer,
+    Besluit,
+    Toegangsvraag,
+    security_log,
+)
+from opengdi.stelsel.digikoppeling import organisaties, pki, tokens
+from opengdi.stelsel.digikoppeling.autorisatie import Grant, Weigering, decide, scopes_of
+from opengdi.stelsel.digikoppeling.organisaties import Organisatie
+from opengdi.stelsel.digikoppeling.pki import now_utc
+from opengdi.stelsel.digikoppeling.tokens import TokenFout
+from opengdi.stelsel.digikoppeling.uitgifte import Uitgever
+
+CACHE_SECONDS = 2.0
+_MAX_HEADER = 200
+
+
+def unauthenticated(detail: str) -> Problem:
+    """The 401 answer (with a WWW-Authenticate challenge)."""
+    return Problem(
+        status=401,
+        title="Niet correct geauthenticeerd.",
+        code="authentication",
+        detail=detail,
+        headers={"WWW-Authenticate": 'Bearer realm="opengdi"'},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Lid:
+    organisatie: Organisatie
+    grants: tuple[Grant, ...]
+
+
+class DigikoppelingToegang:
+    """Authentication by token or certificate, authorisation by autorisatiebesluit."""
+
+    def __init__(self, uitgever: Uitgever) -> None:
+        self.uitgever = uitgever
+        self.settings = uitgever.settings
+        self.proxies = self.settings.proxy_networks()
+        self._leden: dict[str, tuple[float, _Lid | None]] = {}
+
+    def forget(self, oin: str) -> None:
+        """Drop ``oin`` from the cache (after a change in this process)."""
+        self._leden.pop(oin, None)
+
+    async def _lid(self, oin: str) -> _Lid | None:
+        cached = self._leden.get(oin)
+        if cached and time.monotonic() - cached[0] < CACHE_SECONDS:
+            return cached[1]
+        async with self.uitgever.database.session() as session:
+            organisatie = await organisaties.get_organisatie(session, oin)
+            grants = await organisaties.grants_of(session, oin) if organisatie else []
+        lid = _Lid(organisatie, tuple(grants)) if organisatie else None
+        self._leden[oin] = (time.monotonic(), lid)
+        return lid
+
+    def client_certificate(self, request: Request) -> x509.Certificate | None:
+        """The client certificate a trusted proxy passed on, if any."""
+        value = request.headers.get(self.settings.certificaat_header)
+        if not value:
+            return None
+        client = request.client.host if request.client else ""
+        if not self._trusted(client):
+            _refuse(
+                "untrusted_certificate_header",
+                client,
+                "Een clientcertificaat wordt alleen aangenomen van een vertrouwde proxy.",
+            )
+        try:
+            return pki.parse_header_certificate(value)
+        except ValueError:
+            _refuse("malformed_certificate_header", client, "De certificaatheader bevat geen leesbaar certificaat.")
+
+    def _trusted(self, host: str) -> bool:
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return False
+        return any(address in network for network in self.proxies)
+
+    async def authenticate(self, request: Request) -> Afnemer:
+        """The afnemer behind ``request``."""
+        certificate = self.client_certificate(request)
+        token = _bearer(request)
+        if token is None and certificate is None:
+            _refuse(
+                "no_credentials", "", "Geef een access token mee (Authorization: Bearer …) of een clientcertificaat."
+            )
+        try:
+            oin, via, scopes = await self._identify(token, certificate)
+        except TokenFout as fout:
+            _refuse(fout.error, "", fout.description)
+        lid = await self._lid(oin)
+        if lid is None or not lid.organisatie.actief:
+            security_log.warning("access_refused reason=organisation_revoked oin=%s", oin)
+            raise Problem(
+                status=403,
+                title="U bent niet geautoriseerd voor deze operatie.",
+                code="autorisation",
+                detail=f"Organisatie {oin} is niet (meer) aangesloten.",
+            )
+        return Afnemer(
+            oin=oin,
+            naam=lid.organisatie.naam,
+            via=via,
+            gemeentecode=lid.organisatie.gemeentecode,
+            scopes=scopes if scopes is not None else scopes_of(lid.grants),
+            doelbinding=_header(request, DOELBINDING_HEADER),
+            verwerking=_header(request, VERWERKING_HEADER),
+            eindgebruiker=_header(request, GEBRUIKER_HEADER),
+        )
+
+    async def _identify(
+        self, token: str | None, certificate: x509.Certificate | None
+    ) -> tuple[str, str, frozenset[str] | None]:
+        moment = now_utc()
+        cert_oin = await self.uitgever.certificate_oin(certificate, moment) if certificate is not None else None
+        if token is None:
+            assert cert_oin is not None
+            return cert_oin, "certificaat", None
+        claims = tokens.verify_access_token(
+            token,
+            keys=await self.uitgever.public_keys(),
+            issuer=self.uitgever.eindpunten.issuer,
+            audience=self.uitgever.eindpunten.audience,
+            now=moment,
+        )
+        oin = str(claims["oin"])
+        bound = (claims.get("cnf") or {}).get("x5t#S256")
+        if cert_oin is not None and cert_oin != oin:
+            raise TokenFout("invalid_token", "Token en clientcertificaat horen bij verschillende organisaties.")
+        if bound and (certificate is None or pki.thumbprint(certificate) != bound):
+            raise TokenFout(
+                "invalid_token", "Dit token is aan een clientcertificaat gebonden; bied dat certificaat aan."
+            )
+        return oin, "token", frozenset(str(claims.get("scope", "")).split())
+
+    def log_refusal(self, fout: TokenFout) -> None:
+        """A security log line for a refused token request."""
+        security_log.warning("token_refused reason=%s detail=%s", fout.error, fout.description)
+
+    async def authorize(self, afnemer: Afnemer, vraag: Toegangsvraag) -> Besluit:
+        """Permission for ``vraag`` from the afnemer's autorisatiebesluiten."""
+        if afnemer.oin is None:
+            raise _forbidden(
+                Weigering("autorisation", "U bent niet geautoriseerd voor deze operatie.", "Onbekende afnemer."),
+                afnemer,
+                vraag,
+            )
+        if vraag.bouwsteen not in afnemer.scopes:
+            raise _forbidden(
+                Weigering(
+                    "autorisation",
+                    "U bent niet geautoriseerd voor deze operatie.",
+                    f"Het token heeft geen scope '{vraag.bouwsteen}'.",
+                ),
+                afnemer,
+                vraag,
+            )
+        lid = await self._lid(afnemer.oin)
+        grants = lid.grants if lid else ()
+        try:
+            return decide(grants, vraag, doelbinding=afnemer.doelbinding, gemeentecode=afnemer.gemeentecode)
+        except Weigering as weigering:
+            raise _forbidden(weigering, afnemer, vraag) from weigering
+
+
+def _forbidden(weigering: Weigering, afnemer: Afnemer, vraag: Toegangsvraag) -> Problem:
+    security_log.warning(
+        "access_refused reason=%s oin=%s bouwsteen=%s operatie=%s",
+        weigering.code,
+        afnemer.oin,
+        vraag.bouwsteen,
+        vraag.operatie,
+    )
+    return Problem(status=403, title=weigering.title, code=weigering.code, detail=weigering.detail)
+
+
+def _refuse(reason: str, client: str, detail: str) -> NoReturn:
+    security_log.warning("authentication_refused reason=%s client=%s", reason, client)
+    raise unauthenticated(detail)
+
+
+def _bearer(request: Request) -> str | None:
+    value = request.headers.get("authorization")
+    if value is None:
+        return None
+    scheme, _, token = value.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip() or " " in token.strip():
+        _refuse("malformed_authorization_header", "", "De Authorization-header moet 'Bearer <token>' zijn.")
+    return token.strip()
+
+
+def _header(request: Request, name: str) -> str | None:
+    value = request.headers.get(name)
+    return value[:_MAX_HEADER] if value else None

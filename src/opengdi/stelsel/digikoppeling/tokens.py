@@ -1,0 +1,160 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""OAuth 2.0 as the NL GOV profile asks it of organisations: client credentials with
+``private_key_jwt`` (RFC 7523) and short-lived signed access tokens carrying the OIN and scopes.
+
+A client assertion must be signed (RS256, PS256 or ES256) with one of the organisation's keys, have
+``iss`` and ``sub`` equal to its OIN, this token endpoint as ``aud``, an ``exp`` at most five minutes
+ahead, an ``iat`` not in the future and a ``jti`` that was not used before. Pure functions: the
+keys and the used ``jti`` values are passed in.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import uuid
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import orjson
+from joserfc import jwt
+from joserfc.errors import JoseError
+from joserfc.jwk import KeySet, RSAKey
+
+ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+ASSERTION_ALGORITHMS = ["RS256", "PS256", "ES256"]
+TOKEN_ALGORITHM = "RS256"
+LEEWAY = timedelta(seconds=30)
+MAX_ASSERTION_LIFETIME = timedelta(minutes=5)
+
+
+class TokenFout(Exception):  # noqa: N818 - an OAuth error answer, not a programming error
+    """Why an assertion or token is refused: an OAuth error code and a Dutch description."""
+
+    def __init__(self, error: str, description: str) -> None:
+        super().__init__(description)
+        self.error = error
+        self.description = description
+
+
+@dataclass(frozen=True, slots=True)
+class Assertie:
+    """A verified client assertion."""
+
+    oin: str
+    jti: str
+    verloopt_op: datetime
+
+
+def _segment(token: str, index: int) -> dict[str, Any]:
+    try:
+        part = token.split(".")[index]
+        decoded = orjson.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
+    except (IndexError, ValueError, binascii.Error) as error:
+        raise TokenFout("invalid_client", "De client assertion is geen JWT.") from error
+    if not isinstance(decoded, dict):
+        raise TokenFout("invalid_client", "De client assertion is geen JWT.")
+    return decoded
+
+
+def claimed_oin(assertion: str) -> str:
+    """The OIN an assertion claims to come from (unverified: only to find the keys to verify with)."""
+    claims = _segment(assertion, 1)
+    issuer = claims.get("iss")
+    if not isinstance(issuer, str) or not issuer:
+        raise TokenFout("invalid_client", "De client assertion heeft geen 'iss' (het OIN van de client).")
+    return issuer
+
+
+def _timestamp(claims: dict[str, Any], name: str) -> datetime:
+    value = claims.get(name)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TokenFout("invalid_client", f"De client assertion heeft geen geldige '{name}'.")
+    return datetime.fromtimestamp(value, UTC)
+
+
+def check_assertion(
+    assertion: str, *, keys: KeySet, client_id: str | None, audiences: Collection[str], now: datetime
+) -> Assertie:
+    """The verified assertion; raises :class:`TokenFout` (``invalid_client``) naming what is wrong."""
+    header = _segment(assertion, 0)
+    if header.get("alg") not in ASSERTION_ALGORITHMS:
+        raise TokenFout(
+            "invalid_client", f"De client assertion moet ondertekend zijn met {', '.join(ASSERTION_ALGORITHMS)}."
+        )
+    try:
+        claims = jwt.decode(assertion, keys, algorithms=ASSERTION_ALGORITHMS).claims
+    except JoseError as error:
+        raise TokenFout(
+            "invalid_client", "De handtekening van de client assertion klopt niet met een sleutel van deze organisatie."
+        ) from error
+    oin = claims.get("iss")
+    if claims.get("sub") != oin or (client_id is not None and client_id != oin):
+        raise TokenFout(
+            "invalid_client", "'iss', 'sub' en client_id van de client assertion moeten hetzelfde OIN zijn."
+        )
+    audience = claims.get("aud")
+    given = audience if isinstance(audience, list) else [audience]
+    if not any(item in audiences for item in given):
+        raise TokenFout("invalid_client", f"De 'aud' van de client assertion moet {sorted(audiences)[0]} zijn.")
+    expires = _timestamp(claims, "exp")
+    issued = _timestamp(claims, "iat") if "iat" in claims else now
+    if expires < now - LEEWAY:
+        raise TokenFout("invalid_client", "De client assertion is verlopen.")
+    if expires > now + MAX_ASSERTION_LIFETIME + LEEWAY or issued > now + LEEWAY:
+        raise TokenFout(
+            "invalid_client", "De client assertion mag hoogstens 5 minuten geldig zijn en niet uit de toekomst komen."
+        )
+    jti = claims.get("jti")
+    if not isinstance(jti, str) or not 0 < len(jti) <= 255:
+        raise TokenFout("invalid_client", "De client assertion heeft geen 'jti'.")
+    return Assertie(oin=str(oin), jti=jti, verloopt_op=expires)
+
+
+def issue_access_token(
+    key: RSAKey,
+    *,
+    issuer: str,
+    audience: str,
+    oin: str,
+    scopes: Collection[str],
+    lifetime: timedelta,
+    now: datetime,
+    certificate_thumbprint: str | None = None,
+) -> str:
+    """A signed access token for ``oin`` with ``scopes``, valid for ``lifetime``."""
+    claims: dict[str, Any] = {
+        "iss": issuer,
+        "sub": oin,
+        "aud": audience,
+        "client_id": oin,
+        "oin": oin,
+        "scope": " ".join(sorted(scopes)),
+        "iat": int(now.timestamp()),
+        "nbf": int(now.timestamp()),
+        "exp": int((now + lifetime).timestamp()),
+        "jti": str(uuid.uuid4()),
+    }
+    if certificate_thumbprint:
+        claims["cnf"] = {"x5t#S256": certificate_thumbprint}
+    return jwt.encode({"alg": TOKEN_ALGORITHM, "typ": "at+jwt", "kid": key.kid or ""}, claims, key)
+
+
+def verify_access_token(token: str, *, keys: KeySet, issuer: str, audience: str, now: datetime) -> dict[str, Any]:
+    """The claims of a valid access token; raises :class:`TokenFout` (``invalid_token``)."""
+    try:
+        claims = jwt.decode(token, keys, algorithms=[TOKEN_ALGORITHM]).claims
+    except (JoseError, ValueError) as error:
+        raise TokenFout(
+            "invalid_token", "Het access token is niet door deze GDI ondertekend of is beschadigd."
+        ) from error
+    if claims.get("iss") != issuer or claims.get("aud") != audience:
+        raise TokenFout("invalid_token", "Het access token is niet voor deze GDI uitgegeven.")
+    expires = claims.get("exp")
+    if not isinstance(expires, int) or datetime.fromtimestamp(expires, UTC) < now - LEEWAY:
+        raise TokenFout("invalid_token", "Het access token is verlopen; vraag een nieuw token aan.")
+    if not isinstance(claims.get("oin"), str):
+        raise TokenFout("invalid_token", "Het access token heeft geen OIN.")
+    return dict(claims)
