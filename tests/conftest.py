@@ -31,6 +31,7 @@ from opengdi.settings import Deployment, Settings
 from opengdi.stelsel.digikoppeling import service
 from opengdi.stelsel.digikoppeling.autorisatie import ALLES, Grant
 from opengdi.stelsel.digikoppeling.client import client_assertion, token_request
+from opengdi.stelsel.digikoppeling.demo import demo_organisaties
 from opengdi.stelsel.digikoppeling.oin import test_oin
 from opengdi.stelsel.digikoppeling.organisaties import Organisatie
 
@@ -102,7 +103,7 @@ BRONHOUDER = test_oin(900_000_001)
 _PRIVATE_KEYS: dict[str, str] = {}
 
 
-def test_settings(tmp_path: Path, **overrides: Any) -> Settings:
+def settings_for(tmp_path: Path, **overrides: Any) -> Settings:
     """Settings of a test deployment whose data folder is ``tmp_path``."""
     return Settings(data_dir=tmp_path, public_url=BASE_URL, **overrides)
 
@@ -115,11 +116,36 @@ async def register_organisation(database: Database, organisatie: Organisatie, gr
     _PRIVATE_KEYS[organisatie.oin], _kid = await service.create_credentials(database, organisatie.oin)
 
 
+#: Demo organisations registered in every test database, with their demo grants, by name.
+DEMO_AFNEMERS = (
+    "Gemeente Rotterdam",
+    "Gemeente 's-Gravenhage",
+    "Belastingdienst",
+    "Provincie Zuid-Holland",
+    "Hoogheemraadschap van Delfland",
+    "Voorbeeld Software B.V.",
+    "Autoriteit Persoonsgegevens",
+    "Logius",
+    "Rijksdienst voor Identiteitsgegevens (RvIG)",
+    "Dienst Wegverkeer (RDW)",
+)
+
+
+def demo_afnemer(naam: str) -> Organisatie:
+    """The demo organisation called ``naam``."""
+    return next(item.organisatie for item in demo_organisaties() if item.organisatie.naam == naam)
+
+
 async def register_bronhouder(database: Database) -> None:
-    """The test bronhouder: every building block, every operation, every field."""
-    grants = [Grant(0, bouwsteen, "TEST", "Testen", frozenset({ALLES}), (ALLES,))
-              for bouwsteen in ("brp", "brp.beheer", "protocollering", "digikoppeling")]
+    """The test bronhouder (every building block, operation and field) and the demo afnemers."""
+    grants = [
+        Grant(0, bouwsteen, "TEST", "Testen", frozenset({ALLES}), (ALLES,))
+        for bouwsteen in ("brp", "brp.beheer", "protocollering", "digikoppeling")
+    ]
     await register_organisation(database, Organisatie(BRONHOUDER, "Testbronhouder", "zbo"), grants)
+    for item in demo_organisaties():
+        if item.organisatie.naam in DEMO_AFNEMERS:
+            await register_organisation(database, item.organisatie, list(item.grants))
 
 
 async def obtain_token(http: httpx.AsyncClient, oin: str, scope: str | None = None) -> str:
@@ -133,8 +159,11 @@ async def obtain_token(http: httpx.AsyncClient, oin: str, scope: str | None = No
 
 
 @asynccontextmanager
-async def http_client(app: FastAPI, oin: str | None = None, client: tuple[str, int] = ("127.0.0.1", 50000),
-                      ) -> AsyncIterator[httpx.AsyncClient]:
+async def http_client(
+    app: FastAPI,
+    oin: str | None = None,
+    client: tuple[str, int] = ("127.0.0.1", 50000),
+) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client on ``app``; with ``oin`` it carries an access token of that organisation."""
     transport = httpx.ASGITransport(app=app, client=client)
     async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as http:
@@ -146,14 +175,14 @@ async def http_client(app: FastAPI, oin: str | None = None, client: tuple[str, i
 @pytest.fixture
 async def client(empty_database: Database, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client of the test bronhouder (every BRP operation and field), on an empty BRP."""
-    async with http_client(create_app(test_settings(tmp_path), empty_database), BRONHOUDER) as http:
+    async with http_client(create_app(settings_for(tmp_path), empty_database), BRONHOUDER) as http:
         yield http
 
 
 @pytest.fixture
 async def production_client(empty_database: Database, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client of the test bronhouder on an application configured for production."""
-    app = create_app(test_settings(tmp_path, deployment=Deployment.PRODUCTIE), empty_database)
+    app = create_app(settings_for(tmp_path, deployment=Deployment.PRODUCTIE), empty_database)
     async with http_client(app, BRONHOUDER) as http:
         yield http
 

@@ -92,12 +92,18 @@ def _free_port() -> int:
 def test_gdi_up_loads_the_demo_and_serves_the_brp_to_a_token_holder(tmp_path: Path) -> None:
     port = _free_port()
     env = {"GDI_DATA_DIR": str(tmp_path), "GDI_PORT": str(port), "PATH": "/usr/bin:/bin"}
-    server = subprocess.Popen([sys.executable, "-m", "opengdi", "up"], env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "opengdi", "up"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     try:
         anonymous = _wait_for_answer(port, None)
-        token = subprocess.run([sys.executable, "-m", "opengdi", "org", "token", next(iter(DEMO_AFNEMERS))], env=env,
-                               capture_output=True, text=True, check=True).stdout.strip()
+        token = subprocess.run(
+            [sys.executable, "-m", "opengdi", "org", "token", next(iter(DEMO_AFNEMERS))],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
         answer = _wait_for_answer(port, token)
     finally:
         server.terminate()
@@ -115,8 +121,9 @@ def _wait_for_answer(port: int, token: str | None) -> httpx.Response:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            return httpx.post(f"http://127.0.0.1:{port}/haalcentraal/api/brp/personen", json=query, headers=headers,
-                              timeout=5)
+            return httpx.post(
+                f"http://127.0.0.1:{port}/haalcentraal/api/brp/personen", json=query, headers=headers, timeout=5
+            )
         except httpx.TransportError:
             time.sleep(0.2)
     raise AssertionError("gdi up did not answer within 60 s")

@@ -22,6 +22,7 @@ from sqlalchemy import BigInteger, DateTime, ForeignKey, Integer, String, insert
 from sqlalchemy.orm import Mapped, mapped_column
 
 from opengdi.kernel.db import Base, Database, JsonDocument
+from opengdi.kernel.problems import Problem
 
 logger = logging.getLogger("opengdi.protocollering")
 
@@ -101,13 +102,18 @@ class ProtocolWriter:
         self._task: asyncio.Task[None] | None = None
 
     async def record(self, record: ProtocolRecord) -> None:
-        """Return once ``record`` is committed; raises when it could not be written."""
+        """Return once ``record`` is committed; a 503 problem when it could not be written."""
         if self._queue is None or self._task is None or self._task.done():
             self._queue = asyncio.Queue()
             self._task = asyncio.create_task(self._run(self._queue))
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         await self._queue.put((record, future))
-        await future
+        try:
+            await future
+        except Exception as error:
+            raise Problem(status=503, title="De protocollering is tijdelijk niet beschikbaar.",
+                          code="protocolleringNietBeschikbaar",
+                          detail="Er zijn geen gegevens geleverd, omdat de toegang niet kon worden vastgelegd.") from error
 
     async def _run(self, queue: asyncio.Queue[_Pending]) -> None:
         while True:
