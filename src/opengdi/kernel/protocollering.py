@@ -111,9 +111,12 @@ class ProtocolWriter:
         try:
             await future
         except Exception as error:
-            raise Problem(status=503, title="De protocollering is tijdelijk niet beschikbaar.",
-                          code="protocolleringNietBeschikbaar",
-                          detail="Er zijn geen gegevens geleverd, omdat de toegang niet kon worden vastgelegd.") from error
+            raise Problem(
+                status=503,
+                title="De protocollering is tijdelijk niet beschikbaar.",
+                code="protocolleringNietBeschikbaar",
+                detail="Er zijn geen gegevens geleverd, omdat de toegang niet kon worden vastgelegd.",
+            ) from error
 
     async def _run(self, queue: asyncio.Queue[_Pending]) -> None:
         while True:

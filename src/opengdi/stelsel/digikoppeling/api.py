@@ -18,7 +18,7 @@ from opengdi.kernel.problems import PROBLEM_JSON, Problem, not_found
 from opengdi.kernel.protocollering import ProtocolRecord, ProtocolVraag, find_records
 from opengdi.kernel.toegang import Afnemer, Besluit, Toegangsvraag
 from opengdi.stelsel.digikoppeling import oin as oins
-from opengdi.stelsel.digikoppeling import organisaties, pki, service
+from opengdi.stelsel.digikoppeling import organisaties, pki, service, tokens
 from opengdi.stelsel.digikoppeling.autorisatie import ALLES, Grant
 from opengdi.stelsel.digikoppeling.organisaties import Organisatie
 from opengdi.stelsel.digikoppeling.schemas import AutorisatieNieuw, OrganisatieNieuw, PubliekeSleutel
@@ -69,16 +69,14 @@ async def _token(request: Request, toegang: DigikoppelingToegang) -> Response:
         if fields.get("client_assertion"):
             if fields.get("client_assertion_type") != ASSERTION_TYPE:
                 raise TokenFout("invalid_request", f"client_assertion_type moet {ASSERTION_TYPE} zijn.")
-            base = str(request.base_url).rstrip("/")
             answer = await uitgever.token_for_assertion(
-                fields["client_assertion"],
-                fields.get("client_id"),
-                fields.get("scope"),
-                {f"{base}/oauth2/token"},
-                pki.now_utc(),
+                fields["client_assertion"], fields.get("client_id"), fields.get("scope"), pki.now_utc()
             )
         else:
-            certificate = toegang.client_certificate(request)
+            try:
+                certificate = toegang.client_certificate(request)
+            except Problem as problem:
+                raise TokenFout("invalid_client", problem.detail or problem.title) from problem
             if certificate is None:
                 raise TokenFout(
                     "invalid_client",
@@ -89,6 +87,7 @@ async def _token(request: Request, toegang: DigikoppelingToegang) -> Response:
     except TokenFout as fout:
         toegang.log_refusal(fout)
         return _token_error(fout)
+    request.scope.setdefault("state", {})["afnemer_oin"] = tokens.unverified_claims(answer["access_token"])["oin"]
     return JsonResponse(answer, headers={"Cache-Control": "no-store", "Pragma": "no-cache"})
 
 

@@ -33,7 +33,7 @@ def uit_rsin(rsin: str) -> str:
 
 def uit_kvk(kvk_nummer: str) -> str:
     """The OIN of an organisation with a KvK-nummer."""
-    if not _KVK.match(kvk_nummer):
+    if not _KVK.fullmatch(kvk_nummer):
         raise ValueError(f"{kvk_nummer} is geen KvK-nummer (8 cijfers)")
     return f"{PREFIX_KVK}{kvk_nummer}0000"
 
@@ -47,7 +47,7 @@ def test_oin(hoofdnummer: int) -> str:
 
 def is_valid_oin(value: str) -> bool:
     """Whether ``value`` has the form of an OIN: 20 digits, a known prefix and a zero suffix."""
-    if not _OIN.match(value):
+    if not _OIN.fullmatch(value):
         return False
     prefix, rest = value[:8], value[8:]
     if prefix == PREFIX_KVK:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -59,6 +59,11 @@ def _segment(token: str, index: int) -> dict[str, Any]:
     return decoded
 
 
+def unverified_claims(token: str) -> dict[str, Any]:
+    """The claims of a JWT without checking it (for tokens this server just issued, or lookups)."""
+    return _segment(token, 1)
+
+
 def claimed_oin(assertion: str) -> str:
     """The OIN an assertion claims to come from (unverified: only to find the keys to verify with)."""
     claims = _segment(assertion, 1)
@@ -76,7 +81,7 @@ def _timestamp(claims: dict[str, Any], name: str) -> datetime:
 
 
 def check_assertion(
-    assertion: str, *, keys: KeySet, client_id: str | None, audiences: Collection[str], now: datetime
+    assertion: str, *, keys: KeySet, client_id: str | None, audiences: Sequence[str], now: datetime
 ) -> Assertie:
     """The verified assertion; raises :class:`TokenFout` (``invalid_client``) naming what is wrong."""
     header = _segment(assertion, 0)
@@ -91,6 +96,8 @@ def check_assertion(
             "invalid_client", "De handtekening van de client assertion klopt niet met een sleutel van deze organisatie."
         ) from error
     oin = claims.get("iss")
+    if not isinstance(oin, str) or not oin:
+        raise TokenFout("invalid_client", "De client assertion heeft geen 'iss' (het OIN van de client).")
     if claims.get("sub") != oin or (client_id is not None and client_id != oin):
         raise TokenFout(
             "invalid_client", "'iss', 'sub' en client_id van de client assertion moeten hetzelfde OIN zijn."
@@ -98,7 +105,7 @@ def check_assertion(
     audience = claims.get("aud")
     given = audience if isinstance(audience, list) else [audience]
     if not any(item in audiences for item in given):
-        raise TokenFout("invalid_client", f"De 'aud' van de client assertion moet {sorted(audiences)[0]} zijn.")
+        raise TokenFout("invalid_client", f"De 'aud' van de client assertion moet {audiences[0]} zijn.")
     expires = _timestamp(claims, "exp")
     issued = _timestamp(claims, "iat") if "iat" in claims else now
     if expires < now - LEEWAY:
@@ -139,7 +146,8 @@ def issue_access_token(
     }
     if certificate_thumbprint:
         claims["cnf"] = {"x5t#S256": certificate_thumbprint}
-    return jwt.encode({"alg": TOKEN_ALGORITHM, "typ": "at+jwt", "kid": key.kid or ""}, claims, key)
+    header = {"alg": TOKEN_ALGORITHM, "typ": "at+jwt", **({"kid": key.kid} if key.kid else {})}
+    return jwt.encode(header, claims, key)
 
 
 def verify_access_token(token: str, *, keys: KeySet, issuer: str, audience: str, now: datetime) -> dict[str, Any]:
@@ -155,6 +163,9 @@ def verify_access_token(token: str, *, keys: KeySet, issuer: str, audience: str,
     expires = claims.get("exp")
     if not isinstance(expires, int) or datetime.fromtimestamp(expires, UTC) < now - LEEWAY:
         raise TokenFout("invalid_token", "Het access token is verlopen; vraag een nieuw token aan.")
+    not_before = claims.get("nbf", 0)
+    if not isinstance(not_before, int) or datetime.fromtimestamp(not_before, UTC) > now + LEEWAY:
+        raise TokenFout("invalid_token", "Het access token is nog niet geldig.")
     if not isinstance(claims.get("oin"), str):
         raise TokenFout("invalid_token", "Het access token heeft geen OIN.")
     return dict(claims)

@@ -95,7 +95,7 @@ class Uitgever:
         return self._ca
 
     async def token_for_assertion(
-        self, assertion: str, client_id: str | None, scope: str | None, extra_audiences: set[str], now: datetime
+        self, assertion: str, client_id: str | None, scope: str | None, now: datetime
     ) -> dict[str, Any]:
         """Verify a client assertion (private_key_jwt) and issue a token."""
         oin = tokens.claimed_oin(assertion)
@@ -106,7 +106,7 @@ class Uitgever:
             keys = await organisaties.client_keys(session, oin)
             if not keys.keys:
                 raise TokenFout("invalid_client", f"Organisatie {oin} heeft geen actieve sleutel.")
-            audiences = {self.eindpunten.token, self.eindpunten.issuer, *extra_audiences}
+            audiences = [self.eindpunten.token, self.eindpunten.issuer]
             checked = tokens.check_assertion(assertion, keys=keys, client_id=client_id, audiences=audiences, now=now)
             granted = await self._scopes(session, oin, scope)
             try:

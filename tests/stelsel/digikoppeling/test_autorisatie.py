@@ -1,0 +1,244 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Unit tests for the autorisatiebesluiten rules in :mod:`opengdi.stelsel.digikoppeling.autorisatie`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pytest
+
+from opengdi.kernel.toegang import Besluit, Toegangsvraag
+from opengdi.stelsel.digikoppeling.autorisatie import (
+    ALLES,
+    GEEN_OPERATIE,
+    GEEN_VELDEN,
+    Grant,
+    Weigering,
+    decide,
+    scopes_of,
+)
+
+RAADPLEEG_BSN = "RaadpleegMetBurgerservicenummer"
+ZOEK_POSTCODE = "ZoekMetPostcodeEnHuisnummer"
+
+
+def _grant(
+    id: int = 1,
+    *,
+    bouwsteen: str = "brp",
+    doelbinding: str = "BRP-bijstand",
+    operaties: Iterable[str] = (RAADPLEEG_BSN,),
+    velden: Iterable[str] = ("burgerservicenummer", "naam", "geboorte.datum"),
+    eigen_gemeente: bool = False,
+) -> Grant:
+    return Grant(
+        id=id,
+        bouwsteen=bouwsteen,
+        doelbinding=doelbinding,
+        omschrijving=f"besluit {id}",
+        operaties=frozenset(operaties),
+        velden=tuple(velden),
+        alleen_eigen_gemeente=eigen_gemeente,
+    )
+
+
+def _vraag(*velden: str, operatie: str = RAADPLEEG_BSN, bouwsteen: str = "brp") -> Toegangsvraag:
+    return Toegangsvraag(bouwsteen=bouwsteen, operatie=operatie, velden=frozenset(velden))
+
+
+def _refused(
+    grants: list[Grant], vraag: Toegangsvraag, *, doelbinding: str | None = None, gemeentecode: str | None = None
+) -> Weigering:
+    with pytest.raises(Weigering) as caught:
+        decide(grants, vraag, doelbinding=doelbinding, gemeentecode=gemeentecode)
+    assert str(caught.value) == caught.value.detail
+    return caught.value
+
+
+def test_haal_centraal_titles() -> None:
+    assert GEEN_OPERATIE == "U bent niet geautoriseerd voor deze operatie."
+    assert GEEN_VELDEN == "U bent niet geautoriseerd voor één of meerdere opgegeven field waarden."
+
+
+def test_allowed_when_one_grant_covers_everything() -> None:
+    besluit = decide([_grant()], _vraag("burgerservicenummer", "naam"), doelbinding=None, gemeentecode="0363")
+    assert besluit == Besluit(doelbinding="BRP-bijstand", alleen_gemeente=None)
+
+
+def test_allowed_without_fields() -> None:
+    assert decide([_grant()], _vraag(), doelbinding=None, gemeentecode=None) == Besluit("BRP-bijstand", None)
+
+
+def test_refused_without_grant_for_the_bouwsteen() -> None:
+    refused = _refused([_grant(bouwsteen="bag")], _vraag("naam"))
+    assert refused.code == "autorisation"
+    assert refused.title == GEEN_OPERATIE
+    assert refused.detail == "Er is geen autorisatiebesluit voor 'brp'."
+
+
+def test_refused_without_any_grant() -> None:
+    refused = _refused([], _vraag("naam", bouwsteen="hr"))
+    assert (refused.code, refused.title) == ("autorisation", GEEN_OPERATIE)
+    assert refused.detail == "Er is geen autorisatiebesluit voor 'hr'."
+
+
+def test_refused_when_the_operation_is_not_allowed() -> None:
+    refused = _refused([_grant()], _vraag("naam", operatie=ZOEK_POSTCODE))
+    assert refused.code == "autorisation"
+    assert refused.title == GEEN_OPERATIE
+    assert refused.detail == f"De operatie '{ZOEK_POSTCODE}' valt buiten het autorisatiebesluit."
+
+
+def test_star_allows_every_operation() -> None:
+    grant = _grant(operaties=[ALLES])
+    assert decide([grant], _vraag("naam", operatie=ZOEK_POSTCODE), doelbinding=None, gemeentecode=None) == Besluit(
+        "BRP-bijstand"
+    )
+
+
+def test_refused_fields_lists_exactly_the_uncovered_paths() -> None:
+    vraag = _vraag("burgerservicenummer", "naam.voornamen", "geboorte.plaats", "adressering.postcode", "geslacht")
+    refused = _refused([_grant()], vraag)
+    assert refused.code == "unauthorizedField"
+    assert refused.title == GEEN_VELDEN
+    assert refused.detail == "Niet geautoriseerd voor: adressering.postcode, geboorte.plaats, geslacht."
+
+
+def test_a_granted_path_covers_everything_below_it() -> None:
+    grant = _grant(velden=["naam", "verblijfplaats"])
+    assert grant.uncovered({"naam", "naam.voornamen", "naam.geslachtsnaam", "verblijfplaats.adres.straat"}) == []
+    vraag = _vraag("naam.voornamen", "naam.voorvoegsel", "verblijfplaats.verblijfadres.officieleStraatnaam")
+    assert decide([grant], vraag, doelbinding=None, gemeentecode=None) == Besluit("BRP-bijstand")
+
+
+def test_a_path_does_not_cover_a_sibling_with_the_same_prefix() -> None:
+    grant = _grant(velden=["naam"])
+    assert grant.uncovered({"naamgebruik", "naam.voornamen"}) == ["naamgebruik"]
+
+
+def test_star_covers_all_fields() -> None:
+    grant = _grant(velden=[ALLES])
+    assert grant.uncovered({"naam", "kinderen.naam.voornamen", "nationaliteiten"}) == []
+    vraag = _vraag("kinderen", "partners.naam", "verblijfstitel")
+    assert decide([grant], vraag, doelbinding=None, gemeentecode=None) == Besluit("BRP-bijstand")
+
+
+def test_a_deeper_path_does_not_cover_its_parent() -> None:
+    grant = _grant(velden=["naam.voornamen"])
+    assert grant.uncovered({"naam"}) == ["naam"]
+    refused = _refused([grant], _vraag("naam"))
+    assert refused.code == "unauthorizedField"
+    assert refused.detail == "Niet geautoriseerd voor: naam."
+
+
+def test_refused_fields_names_the_grant_that_comes_closest() -> None:
+    narrow = _grant(1, velden=["burgerservicenummer"])
+    wide = _grant(2, velden=["burgerservicenummer", "naam"])
+    refused = _refused([narrow, wide], _vraag("burgerservicenummer", "naam", "geboorte"))
+    assert refused.detail == "Niet geautoriseerd voor: geboorte."
+
+
+def test_refused_fields_shortens_a_long_list() -> None:
+    velden = [f"veld{index:02d}" for index in range(25)]
+    refused = _refused([_grant(velden=["naam"])], _vraag(*velden))
+    assert refused.code == "unauthorizedField"
+    assert refused.detail == f"Niet geautoriseerd voor: {', '.join(velden[:20])} …."
+
+
+def test_fields_are_not_refused_for_another_operations_grant() -> None:
+    """A grant for another operation does not make a field refusal: the operation is refused."""
+    other_operation = _grant(operaties=[ZOEK_POSTCODE], velden=[ALLES])
+    refused = _refused([other_operation], _vraag("naam"))
+    assert refused.code == "autorisation"
+
+
+def test_a_requested_doelbinding_selects_the_grant() -> None:
+    bijstand = _grant(1, doelbinding="BRP-bijstand", velden=["naam"])
+    belasting = _grant(2, doelbinding="BRP-belastingen", velden=["naam", "verblijfplaats"])
+    vraag = _vraag("naam")
+    assert decide([bijstand, belasting], vraag, doelbinding="BRP-belastingen", gemeentecode=None) == Besluit(
+        "BRP-belastingen"
+    )
+    assert decide([bijstand, belasting], vraag, doelbinding="BRP-bijstand", gemeentecode=None) == Besluit(
+        "BRP-bijstand"
+    )
+
+
+def test_a_requested_doelbinding_limits_the_fields_to_its_grant() -> None:
+    bijstand = _grant(1, doelbinding="BRP-bijstand", velden=["naam"])
+    belasting = _grant(2, doelbinding="BRP-belastingen", velden=["naam", "verblijfplaats"])
+    refused = _refused([bijstand, belasting], _vraag("verblijfplaats"), doelbinding="BRP-bijstand")
+    assert refused.code == "unauthorizedField"
+    assert refused.detail == "Niet geautoriseerd voor: verblijfplaats."
+    # without a doelbinding only the grant that covers the fields fits, so no header is needed
+    assert decide([bijstand, belasting], _vraag("verblijfplaats"), doelbinding=None, gemeentecode=None) == Besluit(
+        "BRP-belastingen"
+    )
+
+
+def test_refused_for_an_unknown_doelbinding() -> None:
+    refused = _refused([_grant()], _vraag("naam"), doelbinding="BRP-onbekend")
+    assert refused.code == "autorisation"
+    assert refused.title == GEEN_OPERATIE
+    assert refused.detail == "Er is geen autorisatiebesluit voor 'brp' met doelbinding 'BRP-onbekend'."
+
+
+def test_a_doelbinding_of_another_bouwsteen_does_not_count() -> None:
+    bag = _grant(1, bouwsteen="bag", doelbinding="BAG-adrescontrole", operaties=[ALLES], velden=[ALLES])
+    refused = _refused([bag, _grant(2)], _vraag("naam"), doelbinding="BAG-adrescontrole")
+    assert refused.detail == "Er is geen autorisatiebesluit voor 'brp' met doelbinding 'BAG-adrescontrole'."
+
+
+def test_two_fitting_grants_with_different_purposes_ask_for_x_doelbinding() -> None:
+    bijstand = _grant(1, doelbinding="BRP-bijstand")
+    belasting = _grant(2, doelbinding="BRP-belastingen")
+    refused = _refused([bijstand, belasting], _vraag("naam"))
+    assert refused.code == "autorisation"
+    assert refused.title == GEEN_OPERATIE
+    assert refused.detail == (
+        "Meerdere doelbindingen mogelijk (BRP-belastingen, BRP-bijstand); geef er een op met de header x-doelbinding."
+    )
+
+
+def test_two_fitting_grants_with_the_same_purpose_are_allowed() -> None:
+    first = _grant(1, doelbinding="BRP-bijstand", velden=["naam"])
+    second = _grant(2, doelbinding="BRP-bijstand", velden=["naam", "geboorte"])
+    assert decide([first, second], _vraag("naam"), doelbinding=None, gemeentecode=None) == Besluit("BRP-bijstand")
+
+
+def test_eigen_gemeente_limits_to_the_afnemers_gemeente() -> None:
+    grant = _grant(eigen_gemeente=True)
+    besluit = decide([grant], _vraag("naam"), doelbinding=None, gemeentecode="0363")
+    assert besluit == Besluit(doelbinding="BRP-bijstand", alleen_gemeente="0363")
+    assert besluit.alleen_gemeente == "0363"
+
+
+@pytest.mark.parametrize("gemeentecode", [None, ""])
+def test_eigen_gemeente_refused_when_the_afnemer_has_no_gemeente(gemeentecode: str | None) -> None:
+    refused = _refused([_grant(eigen_gemeente=True)], _vraag("naam"), gemeentecode=gemeentecode)
+    assert refused.code == "autorisation"
+    assert refused.title == GEEN_OPERATIE
+    assert refused.detail == "Dit besluit geldt voor eigen inwoners, maar bij deze organisatie is geen gemeente bekend."
+
+
+def test_without_eigen_gemeente_the_gemeentecode_is_not_used() -> None:
+    besluit = decide([_grant(eigen_gemeente=False)], _vraag("naam"), doelbinding=None, gemeentecode="0599")
+    assert besluit.alleen_gemeente is None
+
+
+def test_grant_allows_operation() -> None:
+    assert _grant(operaties=[RAADPLEEG_BSN]).allows_operation(RAADPLEEG_BSN) is True
+    assert _grant(operaties=[RAADPLEEG_BSN]).allows_operation(ZOEK_POSTCODE) is False
+    assert _grant(operaties=[ALLES]).allows_operation(ZOEK_POSTCODE) is True
+    assert _grant(operaties=[]).allows_operation(RAADPLEEG_BSN) is False
+
+
+def test_scopes_of_are_the_bouwstenen_with_grants() -> None:
+    grants = [
+        _grant(1, bouwsteen="brp"),
+        _grant(2, bouwsteen="brp", doelbinding="BRP-belastingen"),
+        _grant(3, bouwsteen="bag"),
+        _grant(4, bouwsteen="hr"),
+    ]
+    assert scopes_of(grants) == frozenset({"brp", "bag", "hr"})
+    assert scopes_of([]) == frozenset()
