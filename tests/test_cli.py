@@ -82,6 +82,45 @@ def test_test_data_commands_are_refused_in_production(
     assert "alleen in een testomgeving" in result.output
 
 
+def test_an_organisation_is_added_given_keys_and_a_grant_then_revoked(data_dir: Path) -> None:
+    oin = "00000099100000599000"
+    (data_dir / "set.csv").write_text(CSV, encoding="utf-8")
+    _gdi("brp", "import", str(data_dir / "set.csv"))
+    assert f"Aangesloten: {oin}" in _gdi(
+        "org", "add", "Testgemeente", "--soort", "gemeente", "--oin", oin, "--gemeentecode", "0599"
+    )
+    assert "geen autorisatie voor de BRP" in _gdi("org", "credentials", oin)
+    granted = _gdi(
+        "org",
+        "grant",
+        oin,
+        "--bouwsteen",
+        "brp",
+        "--doelbinding",
+        "BRP-GEMEENTE",
+        "--omschrijving",
+        "Taken van de gemeente",
+        "--veld",
+        "naam",
+        "--eigen-gemeente",
+    )
+    grant_id = granted.split()[1]
+    assert "(eigen inwoners)" in _gdi("org", "grants", oin)
+    example = _gdi("org", "credentials", oin)
+    assert '"burgerservicenummer": ["999993653"]' in example.replace("\n", "")
+    assert (data_dir / "credentials" / f"{oin}.pem").exists()
+    assert f"Autorisatiebesluit {grant_id} ingetrokken" in _gdi("org", "ungrant", grant_id)
+    assert f"{oin} is ingetrokken" in _gdi("org", "revoke", oin)
+    assert "(ingetrokken)" in _gdi("org", "list", "--soort", "gemeente")
+
+
+def test_an_organisation_needs_a_well_formed_oin(data_dir: Path) -> None:
+    result = runner.invoke(app, ["org", "add", "Foutje", "--soort", "gemeente", "--oin", "123"])
+    assert result.exit_code == 1
+    assert "geldig --oin" in result.output
+    assert _gdi("org", "list") == ""
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -8,10 +8,13 @@ from typing import Annotated
 
 import httpx
 import typer
+from sqlalchemy import select
 
 from opengdi.cli.common import console, run, with_database
+from opengdi.demo.laden import VOORBEELD_BSNS
 from opengdi.demo.toegang import credential_path, write_private_key
 from opengdi.kernel.db import Database
+from opengdi.registers.brp.model import PersoonslijstRow
 from opengdi.settings import get_settings
 from opengdi.stelsel.digikoppeling import oin as oins
 from opengdi.stelsel.digikoppeling import organisaties, service
@@ -24,6 +27,7 @@ org_app = typer.Typer(
     help="Organisaties (OIN), hun sleutels, certificaten en autorisatiebesluiten.", no_args_is_help=True
 )
 
+VOORBEELD_BSN = next(iter(VOORBEELD_BSNS))
 _PYTHON_EXAMPLE = """\
 # Python (pip install httpx joserfc): token ophalen met private_key_jwt en de BRP bevragen
 import time, uuid, httpx
@@ -37,7 +41,7 @@ token = httpx.post("{token}", data={{"grant_type": "client_credentials", "client
     "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
     "client_assertion": assertion}}).json()["access_token"]
 print(httpx.post("{base}/haalcentraal/api/brp/personen", headers={{"Authorization": f"Bearer {{token}}"}},
-    json={{"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999993653"],
+    json={{"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["{bsn}"],
           "fields": ["naam"]}}).json())
 """
 
@@ -87,34 +91,58 @@ def toevoegen(
     console.print(f"Aangesloten: {nummer}  {naam}")
 
 
+async def _example_bsn(database: Database, oin: str) -> tuple[str | None, bool]:
+    """A BSN the organisation may look up (an inhabitant, for a municipality), and whether it may use the BRP."""
+    async with database.session() as session:
+        organisatie = await organisaties.get_organisatie(session, oin)
+        grants = await organisaties.grants_of(session, oin)
+        if organisatie is not None and organisatie.gemeentecode:
+            bsn = await session.scalar(
+                select(PersoonslijstRow.burgerservicenummer)
+                .where(
+                    PersoonslijstRow.gemeente_van_inschrijving == organisatie.gemeentecode,
+                    PersoonslijstRow.burgerservicenummer.is_not(None),
+                )
+                .limit(1)
+            )
+        else:
+            bsn = VOORBEELD_BSN
+    return bsn, any(grant.bouwsteen == "brp" for grant in grants)
+
+
 @org_app.command("credentials")
 def credentials(oin: str) -> None:
     """Maak een sleutelpaar voor een organisatie en toon hoe je ermee een token haalt en de BRP bevraagt."""
     settings = get_settings()
 
-    async def work(database: Database) -> tuple[str, str]:
-        return await service.create_credentials(database, oin)
+    async def work(database: Database) -> tuple[str, str, str | None, bool]:
+        private_pem, kid = await service.create_credentials(database, oin)
+        return (private_pem, kid, *await _example_bsn(database, oin))
 
     try:
-        private_pem, kid = run(with_database(settings, work))
+        private_pem, kid, bsn, brp = run(with_database(settings, work))
     except service.OnbekendeOrganisatie as error:
         raise _fail(str(error)) from error
     path = write_private_key(settings.data_dir, oin, private_pem)
-    eindpunten = Eindpunten(settings.base_url)
     console.print(f"Publieke sleutel geregistreerd (kid {kid}); private sleutel: {path} (alleen voor jou leesbaar).")
+    if not brp or bsn is None:
+        console.print(
+            "Deze organisatie heeft (nog) geen autorisatie voor de BRP, of er wonen geen personen in haar "
+            "gemeente; een token halen kan wel: gdi org token " + oin
+        )
+        return
+    body = f'{{"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["{bsn}"], "fields": ["naam"]}}'
     console.print("\nToken ophalen en de BRP bevragen, in de shell:")
-    console.print(f"  TOKEN=$(gdi org token {oin})", soft_wrap=True)
+    console.print(f"  TOKEN=$(gdi org token {oin})")
     console.print(
         f"  curl -s -X POST {settings.base_url}/haalcentraal/api/brp/personen -H 'Content-Type: "
-        'application/json\' -H "Authorization: Bearer $TOKEN" -d \'{"type": '
-        '"RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999993653"], '
-        '"fields": ["naam"]}\'',
-        soft_wrap=True,
+        f"application/json' -H \"Authorization: Bearer $TOKEN\" -d '{body}'"
     )
     console.print()
     console.print(
-        _PYTHON_EXAMPLE.format(pem=path, oin=oin, token=eindpunten.token, base=settings.base_url),
-        soft_wrap=True,
+        _PYTHON_EXAMPLE.format(
+            pem=path, oin=oin, token=Eindpunten(settings.base_url).token, base=settings.base_url, bsn=bsn
+        ),
         markup=False,
         highlight=False,
     )
