@@ -18,24 +18,20 @@ and prints the ratio. Usage::
 
 from __future__ import annotations
 
-import argparse
-import asyncio
 import random
 import statistics
-import tempfile
-from pathlib import Path
 
 import httpx
 import orjson
-from sqlalchemy.engine import make_url
 
 from bench.common import (
     Connection,
-    drop_postgres,
     free_port,
     measure,
+    on_scratch_database,
+    parse_arguments,
     prepare,
-    scratch_postgres,
+    setting_line,
     start_server,
     wait_until_up,
 )
@@ -82,9 +78,7 @@ async def run(database_url: str, persons: int, requests: int, concurrency: int) 
 
     raw = await measure("raw database point lookup", raw_lookup, sample, concurrency)
     await database.dispose()
-    print(
-        f"database: {make_url(database_url).get_backend_name()}, {len(bsns)} persoonslijsten, concurrency {concurrency}"
-    )
+    print(setting_line(database_url, len(bsns), concurrency))
     print(http.line())
     print(raw.line())
     print(
@@ -96,23 +90,8 @@ async def run(database_url: str, persons: int, requests: int, concurrency: int) 
 
 def main() -> None:
     """Parse the arguments and run the benchmark on a scratch database."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--postgres", help="admin URL of a PostgreSQL server (default: SQLite)")
-    parser.add_argument("--persons", type=int, default=100_000, help="synthetic persons (default 100000)")
-    parser.add_argument("--requests", type=int, default=5_000, help="lookups per measurement (default 5000)")
-    parser.add_argument("--concurrency", type=int, default=8, help="requests in flight (default 8)")
-    args = parser.parse_args()
-    if args.postgres:
-        url = asyncio.run(scratch_postgres(args.postgres))
-        try:
-            asyncio.run(run(url, args.persons, args.requests, args.concurrency))
-        finally:
-            asyncio.run(drop_postgres(args.postgres, url))
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        asyncio.run(
-            run(f"sqlite+aiosqlite:///{Path(folder) / 'bench.db'}", args.persons, args.requests, args.concurrency)
-        )
+    args = parse_arguments(__doc__, default_persons=100_000)
+    on_scratch_database(args.postgres, lambda url, folder: run(url, args.persons, args.requests, args.concurrency))
 
 
 if __name__ == "__main__":

@@ -18,25 +18,23 @@ and prints both and the ratio, and checks that every request left exactly one pr
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import random
-import tempfile
 from pathlib import Path
 
 import httpx
 import orjson
 from sqlalchemy import func, select
-from sqlalchemy.engine import make_url
 
 from bench.common import (
     Connection,
     Figures,
-    drop_postgres,
     free_port,
     measure,
+    on_scratch_database,
+    parse_arguments,
     prepare,
-    scratch_postgres,
+    setting_line,
     start_server,
     wait_until_up,
 )
@@ -104,9 +102,7 @@ async def run(database_url: str, persons: int, requests: int, concurrency: int, 
     protected = await lookups("Digikoppeling (token+autorisatie+protocol)", database_url, sample, concurrency, folder)
     recorded = await protocol_count(database) - before
     await database.dispose()
-    print(
-        f"database: {make_url(database_url).get_backend_name()}, {len(bsns)} persoonslijsten, concurrency {concurrency}"
-    )
+    print(setting_line(database_url, len(bsns), concurrency))
     print(open_figures.line())
     print(protected.line())
     print(
@@ -121,22 +117,10 @@ async def run(database_url: str, persons: int, requests: int, concurrency: int, 
 
 def main() -> None:
     """Parse the arguments and run the benchmark on a scratch database."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--postgres", help="admin URL of a PostgreSQL server (default: SQLite)")
-    parser.add_argument("--persons", type=int, default=20_000, help="synthetic persons (default 20000)")
-    parser.add_argument("--requests", type=int, default=5_000, help="lookups per measurement (default 5000)")
-    parser.add_argument("--concurrency", type=int, default=8, help="requests in flight (default 8)")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        if args.postgres:
-            url = asyncio.run(scratch_postgres(args.postgres))
-            try:
-                asyncio.run(run(url, args.persons, args.requests, args.concurrency, Path(folder)))
-            finally:
-                asyncio.run(drop_postgres(args.postgres, url))
-            return
-        url = f"sqlite+aiosqlite:///{Path(folder) / 'bench.db'}"
-        asyncio.run(run(url, args.persons, args.requests, args.concurrency, Path(folder)))
+    args = parse_arguments(__doc__, default_persons=20_000)
+    on_scratch_database(
+        args.postgres, lambda url, folder: run(url, args.persons, args.requests, args.concurrency, folder)
+    )
 
 
 if __name__ == "__main__":

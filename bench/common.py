@@ -1,18 +1,22 @@
 # SPDX-License-Identifier: EUPL-1.2
 """What the benchmarks share: timing with concurrency, a light HTTP client, the server in its own
-process, a populated scratch database (SQLite file or PostgreSQL)."""
+process, a populated scratch database (SQLite file or PostgreSQL), the command line they share."""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
@@ -48,7 +52,7 @@ class Figures:
     def line(self) -> str:
         """One printable line."""
         return (
-            f"{self.label:<34} {self.per_second:>10.0f}/s   p50 {self.percentile(0.5):6.2f} ms   "
+            f"{self.label:<44} {self.per_second:>10.0f}/s   p50 {self.percentile(0.5):6.2f} ms   "
             f"p99 {self.percentile(0.99):6.2f} ms   ({self.count} in {self.seconds:.1f} s)"
         )
 
@@ -177,3 +181,36 @@ async def drop_postgres(admin_url: str, url: str) -> None:
         await connection.execute(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
     finally:
         await connection.close()
+
+
+def parse_arguments(doc: str | None, default_persons: int) -> argparse.Namespace:
+    """The options every BRP benchmark takes: database, population, requests and concurrency."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0])
+    parser.add_argument("--postgres", help="admin URL of a PostgreSQL server (default: SQLite)")
+    parser.add_argument(
+        "--persons", type=int, default=default_persons, help=f"synthetic persons (default {default_persons})"
+    )
+    parser.add_argument("--requests", type=int, default=5_000, help="lookups per measurement (default 5000)")
+    parser.add_argument("--concurrency", type=int, default=8, help="requests in flight (default 8)")
+    return parser.parse_args()
+
+
+def on_scratch_database(postgres_admin_url: str | None, work: Callable[[str, Path], Coroutine[Any, Any, None]]) -> None:
+    """Run ``work(database_url, folder)`` on a scratch SQLite file, or a scratch PostgreSQL database when
+    ``postgres_admin_url`` is given; the database and the temporary folder are removed afterwards."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        if postgres_admin_url is None:
+            asyncio.run(work(f"sqlite+aiosqlite:///{folder / 'bench.db'}", folder))
+            return
+        url = asyncio.run(scratch_postgres(postgres_admin_url))
+        try:
+            asyncio.run(work(url, folder))
+        finally:
+            asyncio.run(drop_postgres(postgres_admin_url, url))
+
+
+def setting_line(database_url: str, persoonslijsten: int, concurrency: int) -> str:
+    """What was measured on: the database kind, its size and the concurrency."""
+    backend = make_url(database_url).get_backend_name()
+    return f"database: {backend}, {persoonslijsten} persoonslijsten, concurrency {concurrency}"

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import itertools
 import logging
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 import orjson
@@ -26,15 +24,20 @@ from opengdi.app import create_app
 from opengdi.kernel.db import Database
 from opengdi.kernel.transacties import TransactieMiddleware, TransactieRow
 from opengdi.settings import Settings
-from opengdi.stelsel.digikoppeling import oin as oins
 from opengdi.stelsel.digikoppeling import service, tokens
-from opengdi.stelsel.digikoppeling.autorisatie import ALLES, Grant
-from opengdi.stelsel.digikoppeling.organisaties import Organisatie
 from opengdi.stelsel.digikoppeling.uitgifte import Uitgever
-from tests.conftest import BASE_URL, BRONHOUDER, http_client, obtain_token, register_organisation
+from tests.conftest import BASE_URL, BRONHOUDER, http_client, obtain_token
+from tests.stelsel.digikoppeling.aansluiting import (
+    ISSUER,
+    PROXY,
+    TOKEN_PATH,
+    behind_proxy,
+    certificate_header,
+    issue_certificate,
+    new_organisation,
+)
 
 PERSONEN = "/haalcentraal/api/brp/personen"
-TOKEN_PATH = "/digikoppeling/oauth2/token"
 #: A valid BSN that no test loads: the answer is empty, whatever the BRP holds.
 ONBEKEND = "999900018"
 QUERY = {
@@ -43,33 +46,9 @@ QUERY = {
     "fields": ["burgerservicenummer"],
 }
 EMPTY_ANSWER = {"type": "RaadpleegMetBurgerservicenummer", "personen": []}
-PROXY = ("10.1.2.3", 1234)
-ISSUER = f"{BASE_URL}/digikoppeling"
 NOT_SIGNED_HERE = "Het access token is niet door deze GDI ondertekend of is beschadigd."
 NOT_FOR_US = "Het access token is niet voor deze GDI uitgegeven."
 EXPIRED = "Het access token is verlopen; vraag een nieuw token aan."
-_NUMMERS = itertools.count(1)
-
-
-def _settings(tmp_path: Path, **overrides: Any) -> Settings:
-    return Settings(data_dir=tmp_path, public_url=BASE_URL, vertrouwde_proxies="10.0.0.0/8", **overrides)
-
-
-def _grant(bouwsteen: str) -> Grant:
-    return Grant(0, bouwsteen, "TEST", f"Testen van {bouwsteen}", frozenset({ALLES}), (ALLES,))
-
-
-def _new_oin() -> str:
-    return oins.test_oin(930_000_000 + next(_NUMMERS) * 1000 + uuid.uuid4().int % 1000)
-
-
-async def _organisation(database: Database, *bouwstenen: str) -> str:
-    """A fresh organisation with a key pair and grants for ``bouwstenen``; its OIN."""
-    oin = _new_oin()
-    await register_organisation(
-        database, Organisatie(oin, f"Toegangtest {oin[-9:]}", "zbo"), [_grant(item) for item in bouwstenen]
-    )
-    return oin
 
 
 def _b64(data: bytes) -> str:
@@ -78,10 +57,6 @@ def _b64(data: bytes) -> str:
 
 def _bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
-
-
-def _certificate_header(pem: str) -> dict[str, str]:
-    return {"x-client-cert": quote(pem)}
 
 
 def _rid() -> str:
@@ -141,8 +116,8 @@ def _assert_forbidden(response: httpx.Response, detail: str) -> None:
 async def test_a_valid_token_is_served_and_leaves_a_transaction(
     database: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    oin = await _organisation(database, "brp")
-    app = create_app(_settings(tmp_path), database)
+    oin = await new_organisation(database, "brp")
+    app = create_app(behind_proxy(tmp_path), database)
     rid = _rid()
     caplog.set_level(logging.WARNING, logger="opengdi.beveiliging")
     async with http_client(app, oin) as http:
@@ -159,8 +134,8 @@ async def test_a_valid_token_is_served_and_leaves_a_transaction(
 
 
 async def test_a_bad_request_of_a_known_afnemer_is_logged_with_its_status(database: Database, tmp_path: Path) -> None:
-    oin = await _organisation(database, "brp")
-    app = create_app(_settings(tmp_path), database)
+    oin = await new_organisation(database, "brp")
+    app = create_app(behind_proxy(tmp_path), database)
     rid = _rid()
     async with http_client(app, oin) as http:
         response = await http.post(
@@ -175,7 +150,7 @@ async def test_a_bad_request_of_a_known_afnemer_is_logged_with_its_status(databa
 async def test_no_credentials_is_unauthenticated_and_leaves_only_a_log_line(
     database: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    app = create_app(_settings(tmp_path), database)
+    app = create_app(behind_proxy(tmp_path), database)
     rid = _rid()
     caplog.set_level(logging.WARNING, logger="opengdi.beveiliging")
     async with http_client(app) as http:
@@ -190,7 +165,7 @@ async def test_no_credentials_is_unauthenticated_and_leaves_only_a_log_line(
 async def test_a_malformed_authorization_header_is_unauthenticated(
     database: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture, authorization: str
 ) -> None:
-    app = create_app(_settings(tmp_path), database)
+    app = create_app(behind_proxy(tmp_path), database)
     rid = _rid()
     caplog.set_level(logging.WARNING, logger="opengdi.beveiliging")
     async with http_client(app) as http:
@@ -272,8 +247,8 @@ BAD_TOKENS: dict[str, tuple[Callable[[RSAKey, str], str], str]] = {
 async def test_a_bad_token_is_unauthenticated(
     database: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture, case: str
 ) -> None:
-    oin = await _organisation(database, "brp")
-    settings = _settings(tmp_path)
+    oin = await new_organisation(database, "brp")
+    settings = behind_proxy(tmp_path)
     key = await Uitgever(database, settings).signing_key()
     make, detail = BAD_TOKENS[case]
     app = create_app(settings, database)
@@ -287,8 +262,8 @@ async def test_a_bad_token_is_unauthenticated(
 
 
 async def test_a_token_signed_with_the_deployment_key_is_accepted(database: Database, tmp_path: Path) -> None:
-    oin = await _organisation(database, "brp")
-    settings = _settings(tmp_path)
+    oin = await new_organisation(database, "brp")
+    settings = behind_proxy(tmp_path)
     key = await Uitgever(database, settings).signing_key()
     # expired ten seconds ago: within the thirty seconds of clock leeway
     just_expired = _issue(key, oin, now=datetime.now(UTC) - timedelta(minutes=5, seconds=10))
@@ -302,11 +277,11 @@ async def test_a_token_signed_with_the_deployment_key_is_accepted(database: Data
 async def test_a_token_of_a_revoked_organisation_is_forbidden(
     database: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    oin = await _organisation(database, "brp")
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    oin = await new_organisation(database, "brp")
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         token = await obtain_token(http, oin)
     assert await service.revoke(database, oin) is True
-    app = create_app(_settings(tmp_path), database)
+    app = create_app(behind_proxy(tmp_path), database)
     rid = _rid()
     caplog.set_level(logging.WARNING, logger="opengdi.beveiliging")
     async with http_client(app) as http:
@@ -317,8 +292,8 @@ async def test_a_token_of_a_revoked_organisation_is_forbidden(
 
 
 async def test_a_revocation_takes_effect_within_two_seconds(database: Database, tmp_path: Path) -> None:
-    oin = await _organisation(database, "brp")
-    async with http_client(create_app(_settings(tmp_path), database), oin) as http:
+    oin = await new_organisation(database, "brp")
+    async with http_client(create_app(behind_proxy(tmp_path), database), oin) as http:
         before = await http.post(PERSONEN, json=QUERY)
         await service.revoke(database, oin)
         await asyncio.sleep(2.1)
@@ -330,8 +305,8 @@ async def test_a_revocation_takes_effect_within_two_seconds(database: Database, 
 async def test_a_token_without_the_scope_is_forbidden(
     database: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    oin = await _organisation(database, "brp", "protocollering")
-    app = create_app(_settings(tmp_path), database)
+    oin = await new_organisation(database, "brp", "protocollering")
+    app = create_app(behind_proxy(tmp_path), database)
     rid = _rid()
     caplog.set_level(logging.WARNING, logger="opengdi.beveiliging")
     async with http_client(app) as http:
@@ -347,13 +322,13 @@ async def test_a_token_without_the_scope_is_forbidden(
 
 
 async def _certificate(database: Database, settings: Settings, oin: str) -> dict[str, str]:
-    issued = await service.issue_certificate(database, Uitgever(database, settings), oin)
-    return _certificate_header(issued.certificaat_pem)
+    issued = await issue_certificate(database, settings, oin)
+    return certificate_header(issued.certificaat_pem)
 
 
 async def test_a_certificate_alone_from_the_trusted_proxy_is_served(database: Database, tmp_path: Path) -> None:
-    oin = await _organisation(database, "brp")
-    settings = _settings(tmp_path)
+    oin = await new_organisation(database, "brp")
+    settings = behind_proxy(tmp_path)
     certificate = await _certificate(database, settings, oin)
     app = create_app(settings, database)
     rid = _rid()
@@ -368,8 +343,8 @@ async def test_a_certificate_alone_from_the_trusted_proxy_is_served(database: Da
 async def test_a_certificate_from_an_untrusted_address_is_unauthenticated(
     database: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    oin = await _organisation(database, "brp")
-    settings = _settings(tmp_path)
+    oin = await new_organisation(database, "brp")
+    settings = behind_proxy(tmp_path)
     certificate = await _certificate(database, settings, oin)
     app = create_app(settings, database)
     rid = _rid()
@@ -382,7 +357,7 @@ async def test_a_certificate_from_an_untrusted_address_is_unauthenticated(
 
 
 async def test_an_unreadable_certificate_header_is_unauthenticated(database: Database, tmp_path: Path) -> None:
-    async with http_client(create_app(_settings(tmp_path), database), client=PROXY) as http:
+    async with http_client(create_app(behind_proxy(tmp_path), database), client=PROXY) as http:
         response = await http.post(PERSONEN, json=QUERY, headers={"x-client-cert": "-----BEGIN%20CERTIFICATE-----"})
     _assert_unauthenticated(response, "De certificaatheader bevat geen leesbaar certificaat.")
 
@@ -390,9 +365,9 @@ async def test_an_unreadable_certificate_header_is_unauthenticated(database: Dat
 async def test_certificate_and_token_of_different_organisations_are_unauthenticated(
     database: Database, tmp_path: Path
 ) -> None:
-    eerste = await _organisation(database, "brp")
-    tweede = await _organisation(database, "brp")
-    settings = _settings(tmp_path)
+    eerste = await new_organisation(database, "brp")
+    tweede = await new_organisation(database, "brp")
+    settings = behind_proxy(tmp_path)
     certificate = await _certificate(database, settings, eerste)
     async with http_client(create_app(settings, database), client=PROXY) as http:
         token = await obtain_token(http, tweede)
@@ -404,8 +379,8 @@ async def test_certificate_and_token_of_different_organisations_are_unauthentica
 
 
 async def test_a_certificate_bound_token_needs_its_certificate(database: Database, tmp_path: Path) -> None:
-    oin = await _organisation(database, "brp")
-    settings = _settings(tmp_path)
+    oin = await new_organisation(database, "brp")
+    settings = behind_proxy(tmp_path)
     certificate = await _certificate(database, settings, oin)
     another = await _certificate(database, settings, oin)
     async with http_client(create_app(settings, database), client=PROXY) as http:
@@ -422,8 +397,8 @@ async def test_a_certificate_bound_token_needs_its_certificate(database: Databas
 
 
 async def test_a_certificate_of_a_revoked_organisation_is_unauthenticated(database: Database, tmp_path: Path) -> None:
-    oin = await _organisation(database, "brp")
-    settings = _settings(tmp_path)
+    oin = await new_organisation(database, "brp")
+    settings = behind_proxy(tmp_path)
     certificate = await _certificate(database, settings, oin)
     await service.revoke(database, oin)
     async with http_client(create_app(settings, database), client=PROXY) as http:
@@ -442,8 +417,8 @@ def _is_uuid7(value: str) -> bool:
 async def test_a_missing_or_invalid_request_id_is_replaced_by_a_uuid7(
     database: Database, tmp_path: Path, offered: str | None
 ) -> None:
-    oin = await _organisation(database, "brp")
-    app = create_app(_settings(tmp_path), database)
+    oin = await new_organisation(database, "brp")
+    app = create_app(behind_proxy(tmp_path), database)
     headers = {} if offered is None else {"X-Request-ID": offered}
     async with http_client(app, oin) as http:
         accepted = await http.post(PERSONEN, json=QUERY, headers=headers)
@@ -461,7 +436,7 @@ async def test_a_missing_or_invalid_request_id_is_replaced_by_a_uuid7(
 
 @pytest.mark.parametrize("offered", ["abc-123", "0193a2b4-7c1d-7e2f-8a3b-4c5d6e7f8a9b", "a.b:c_d-e", "x" * 128])
 async def test_a_sensible_request_id_is_echoed(database: Database, tmp_path: Path, offered: str) -> None:
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         refused = await http.post(PERSONEN, json=QUERY, headers={"X-Request-ID": offered})
         metadata = await http.get(
             "/digikoppeling/.well-known/oauth-authorization-server", headers={"X-Request-ID": offered}
@@ -475,8 +450,8 @@ async def test_a_sensible_request_id_is_echoed(database: Database, tmp_path: Pat
 async def test_a_refused_token_request_leaves_no_transaction(
     database: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    oin = await _organisation(database, "brp")
-    app = create_app(_settings(tmp_path), database)
+    oin = await new_organisation(database, "brp")
+    app = create_app(behind_proxy(tmp_path), database)
     refused_id, issued_id = _rid(), _rid()
     caplog.set_level(logging.WARNING, logger="opengdi.beveiliging")
     async with http_client(app) as http:

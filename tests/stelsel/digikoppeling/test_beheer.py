@@ -4,19 +4,25 @@
 from __future__ import annotations
 
 import uuid
+import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
+from joserfc.jwk import ECKey, RSAKey
 from pydantic import ValidationError
 
 from opengdi.app import create_app
 from opengdi.kernel.db import Database
 from opengdi.kernel.identifiers import bsn_check_digit, is_valid_rsin
 from opengdi.settings import Deployment
+from opengdi.stelsel.digikoppeling.client import client_assertion, token_request
 from opengdi.stelsel.digikoppeling.demo import demo_organisaties
 from opengdi.stelsel.digikoppeling.oin import is_valid_oin
-from tests.conftest import demo_afnemer, http_client, settings_for
+from opengdi.stelsel.digikoppeling.tokens import unverified_claims
+from tests.conftest import BASE_URL, demo_afnemer, http_client, settings_for
 from tests.registers.brp.helpers import PERSONEN
+from tests.stelsel.digikoppeling.aansluiting import TOKEN_PATH
 
 ORGANISATIES = "/digikoppeling/organisaties"
 
@@ -60,18 +66,73 @@ async def test_logius_registers_an_organisation_grants_and_revokes(database: Dat
     assert (revoked_grant.status_code, revoked.json()["actief"], again.status_code) == (204, False, 404)
 
 
-async def test_a_bad_organisation_is_refused_with_the_offending_parameter(database: Database, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("body", "parameter", "reason"),
+    [
+        ({"naam": "X", "soort": "gemeente", "rsin": "123456789"}, "rsin", "geen geldig RSIN"),
+        ({"naam": "X", "soort": "gemeente", "oin": "12345678901234567890"}, "oin", "geen geldig OIN"),
+        ({"naam": "X", "soort": "privaat", "kvkNummer": "1234"}, "kvkNummer", "patroon"),
+        ({"naam": "X", "soort": "gemeente"}, "oin", "Geef het OIN op"),
+        ({"naam": "X", "soort": "vereniging", "kvkNummer": "12345678"}, "soort", ""),
+    ],
+)
+async def test_a_bad_organisation_is_refused_with_the_offending_parameter(
+    database: Database, tmp_path: Path, body: dict[str, str], parameter: str, reason: str
+) -> None:
     async with http_client(create_app(settings_for(tmp_path), database), demo_afnemer("Logius").oin) as http:
-        bad_rsin = await http.post(ORGANISATIES, json={"naam": "X", "soort": "gemeente", "rsin": "123456789"})
-        bad_kind = await http.post(ORGANISATIES, json={"naam": "X", "soort": "vereniging", "kvkNummer": "12345678"})
-        private = await http.post(
-            f"{ORGANISATIES}/{demo_afnemer('Logius').oin}/sleutels",
-            json={"kty": "RSA", "n": "abc", "e": "AQAB", "d": "geheim"},
-        )
-    assert bad_rsin.status_code == 400 and "RSIN" in bad_rsin.json()["detail"]
-    assert bad_kind.status_code == 400
-    assert bad_kind.json()["invalidParams"][0]["name"] == "soort"
-    assert private.status_code == 400 and "private" in private.json()["detail"]
+        before = (await http.get(ORGANISATIES)).json()
+        response = await http.post(ORGANISATIES, json=body)
+        after = (await http.get(ORGANISATIES)).json()
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"
+    invalid = response.json()["invalidParams"]
+    assert [param["name"] for param in invalid] == [parameter]
+    assert reason in invalid[0]["reason"]
+    assert after == before
+
+
+def _short_rsa_public_jwk() -> dict[str, Any]:
+    with warnings.catch_warnings(action="ignore"):
+        return RSAKey.generate_key(1024, private=True).as_dict(private=False)
+
+
+@pytest.mark.parametrize(
+    ("jwk", "parameter", "reason"),
+    [
+        ({"kty": "RSA", "n": "abc", "e": "AQAB", "d": "geheim"}, "d", "nooit de private"),
+        ({"kty": "RSA", "n": "abc", "e": "AQAB"}, "kty", "Geen geldige publieke sleutel"),
+        ({"kty": "RSA", "e": "AQAB"}, "kty", "Geen geldige publieke sleutel"),
+        (_short_rsa_public_jwk(), "n", "minstens 2048 bits"),
+        (ECKey.generate_key("P-384").as_dict(private=False), "kty", "P-256"),
+    ],
+)
+@pytest.mark.filterwarnings("ignore:Key size should be")
+async def test_a_bad_client_key_is_refused_with_the_offending_member(
+    database: Database, tmp_path: Path, jwk: dict[str, Any], parameter: str, reason: str
+) -> None:
+    logius = demo_afnemer("Logius").oin
+    async with http_client(create_app(settings_for(tmp_path), database), logius) as http:
+        response = await http.post(f"{ORGANISATIES}/{logius}/sleutels", json=jwk)
+    assert response.status_code == 400, response.text
+    invalid = response.json()["invalidParams"]
+    assert [param["name"] for param in invalid] == [parameter]
+    assert reason in invalid[0]["reason"]
+
+
+async def test_an_ec_key_registered_once_signs_es256_assertions(database: Database, tmp_path: Path) -> None:
+    logius = demo_afnemer("Logius").oin
+    key = ECKey.generate_key("P-256", private=True)
+    assertion = client_assertion(key.as_pem(private=True).decode(), logius, f"{BASE_URL}{TOKEN_PATH}")
+    async with http_client(create_app(settings_for(tmp_path), database), logius) as http:
+        first = await http.post(f"{ORGANISATIES}/{logius}/sleutels", json=key.as_dict(private=False))
+        again = await http.post(f"{ORGANISATIES}/{logius}/sleutels", json=key.as_dict(private=False))
+        token = await http.post(TOKEN_PATH, data=token_request(logius, assertion))
+    assert first.status_code == 201
+    assert first.json() == {"oin": logius, "kid": key.thumbprint()}
+    assert again.status_code == 400
+    assert again.json()["invalidParams"][0]["name"] == "kid"
+    assert token.status_code == 200, token.text
+    assert unverified_claims(token.json()["access_token"])["sub"] == logius
 
 
 async def test_only_the_register_keeper_may_manage_it(database: Database, tmp_path: Path) -> None:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import base64
-import itertools
 import logging
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -20,42 +19,24 @@ from joserfc.jwk import KeySet, RSAKey
 
 from opengdi.app import create_app
 from opengdi.kernel.db import Database
-from opengdi.settings import Settings
 from opengdi.stelsel.digikoppeling import oin as oins
 from opengdi.stelsel.digikoppeling import pki, service
-from opengdi.stelsel.digikoppeling.autorisatie import ALLES, Grant
 from opengdi.stelsel.digikoppeling.client import client_assertion, token_request
-from opengdi.stelsel.digikoppeling.organisaties import Organisatie
 from opengdi.stelsel.digikoppeling.tokens import ASSERTION_TYPE
 from opengdi.stelsel.digikoppeling.uitgifte import Uitgever
-from tests.conftest import _PRIVATE_KEYS, BASE_URL, http_client, register_organisation
+from tests.conftest import _PRIVATE_KEYS, BASE_URL, http_client
+from tests.stelsel.digikoppeling.aansluiting import (
+    ISSUER,
+    PROXY,
+    TOKEN_PATH,
+    behind_proxy,
+    certificate_header,
+    issue_certificate,
+    new_oin,
+    new_organisation,
+)
 
-TOKEN_PATH = "/digikoppeling/oauth2/token"
 TOKEN_ENDPOINT = f"{BASE_URL}{TOKEN_PATH}"
-ISSUER = f"{BASE_URL}/digikoppeling"
-PROXY = ("10.1.2.3", 1234)
-_NUMMERS = itertools.count(1)
-
-
-def _settings(tmp_path: Path, **overrides: Any) -> Settings:
-    return Settings(data_dir=tmp_path, public_url=BASE_URL, vertrouwde_proxies="10.0.0.0/8", **overrides)
-
-
-def _grant(bouwsteen: str) -> Grant:
-    return Grant(0, bouwsteen, "TEST", f"Testen van {bouwsteen}", frozenset({ALLES}), (ALLES,))
-
-
-def _new_oin() -> str:
-    return oins.test_oin(920_000_000 + next(_NUMMERS) * 1000 + uuid.uuid4().int % 1000)
-
-
-async def _organisation(database: Database, *bouwstenen: str) -> str:
-    """A fresh organisation with a key pair and grants for ``bouwstenen``; its OIN."""
-    oin = _new_oin()
-    await register_organisation(
-        database, Organisatie(oin, f"Tokentest {oin[-9:]}", "zbo"), [_grant(item) for item in bouwstenen]
-    )
-    return oin
 
 
 def _b64(data: dict[str, Any]) -> str:
@@ -100,13 +81,9 @@ def _problem_401(response: httpx.Response) -> dict[str, Any]:
     return body
 
 
-def _certificate_header(pem: str) -> dict[str, str]:
-    return {"x-client-cert": quote(pem)}
-
-
 async def test_private_key_jwt_gives_a_bearer_token(database: Database, tmp_path: Path) -> None:
-    oin = await _organisation(database, "brp", "protocollering")
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    oin = await new_organisation(database, "brp", "protocollering")
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         response = await http.post(
             TOKEN_PATH, data=token_request(oin, client_assertion(_PRIVATE_KEYS[oin], oin, TOKEN_ENDPOINT))
         )
@@ -129,8 +106,8 @@ async def test_private_key_jwt_gives_a_bearer_token(database: Database, tmp_path
 
 
 async def test_a_token_can_be_narrowed_to_one_scope(database: Database, tmp_path: Path) -> None:
-    oin = await _organisation(database, "brp", "protocollering")
-    async with http_client(create_app(_settings(tmp_path, token_geldigheid=60), database)) as http:
+    oin = await new_organisation(database, "brp", "protocollering")
+    async with http_client(create_app(behind_proxy(tmp_path, token_geldigheid=60), database)) as http:
         assertion = client_assertion(_PRIVATE_KEYS[oin], oin, TOKEN_ENDPOINT)
         response = await http.post(TOKEN_PATH, data=token_request(oin, assertion, "protocollering"))
     assert response.status_code == 200, response.text
@@ -141,8 +118,8 @@ async def test_a_token_can_be_narrowed_to_one_scope(database: Database, tmp_path
 
 @pytest.mark.parametrize("scope", ["brp.beheer", "brp digikoppeling", "onbekend"])
 async def test_a_scope_without_grant_is_invalid(database: Database, tmp_path: Path, scope: str) -> None:
-    oin = await _organisation(database, "brp")
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    oin = await new_organisation(database, "brp")
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         assertion = client_assertion(_PRIVATE_KEYS[oin], oin, TOKEN_ENDPOINT)
         response = await http.post(TOKEN_PATH, data=token_request(oin, assertion, scope))
     assert response.status_code == 400
@@ -155,8 +132,8 @@ async def test_a_scope_without_grant_is_invalid(database: Database, tmp_path: Pa
 
 
 async def test_an_organisation_without_any_grant_gets_no_token(database: Database, tmp_path: Path) -> None:
-    oin = await _organisation(database)
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    oin = await new_organisation(database)
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         assertion = client_assertion(_PRIVATE_KEYS[oin], oin, TOKEN_ENDPOINT)
         response = await http.post(TOKEN_PATH, data=token_request(oin, assertion))
     assert response.status_code == 400
@@ -166,8 +143,8 @@ async def test_an_organisation_without_any_grant_gets_no_token(database: Databas
 
 @pytest.mark.parametrize("grant_type", ["authorization_code", "password", "refresh_token", ""])
 async def test_only_client_credentials_is_supported(database: Database, tmp_path: Path, grant_type: str) -> None:
-    oin = await _organisation(database, "brp")
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    oin = await new_organisation(database, "brp")
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         form = token_request(oin, client_assertion(_PRIVATE_KEYS[oin], oin, TOKEN_ENDPOINT))
         response = await http.post(TOKEN_PATH, data={**form, "grant_type": grant_type})
     assert response.status_code == 400
@@ -177,8 +154,8 @@ async def test_only_client_credentials_is_supported(database: Database, tmp_path
 
 
 async def test_a_wrong_assertion_type_is_an_invalid_request(database: Database, tmp_path: Path) -> None:
-    oin = await _organisation(database, "brp")
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    oin = await new_organisation(database, "brp")
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         form = token_request(oin, client_assertion(_PRIVATE_KEYS[oin], oin, TOKEN_ENDPOINT))
         response = await http.post(TOKEN_PATH, data={**form, "client_assertion_type": "urn:x:saml2-bearer"})
     assert response.status_code == 400
@@ -187,7 +164,7 @@ async def test_a_wrong_assertion_type_is_an_invalid_request(database: Database, 
 
 
 async def test_no_client_authentication_at_all_is_refused(database: Database, tmp_path: Path) -> None:
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         response = await http.post(TOKEN_PATH, data={"grant_type": "client_credentials"})
     body = _problem_401(response)
     assert "private_key_jwt" in body["error_description"]
@@ -233,10 +210,10 @@ BAD_CLAIMS = {
 async def test_a_bad_assertion_is_refused(
     database: Database, tmp_path: Path, case: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    oin = await _organisation(database, "brp")
+    oin = await new_organisation(database, "brp")
     overrides, description = BAD_CLAIMS[case]
     caplog.set_level(logging.WARNING, logger="opengdi.beveiliging")
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         assertion = _assertion(_PRIVATE_KEYS[oin], oin, **overrides(oin))
         response = await http.post(TOKEN_PATH, data=token_request(oin, assertion))
     body = _problem_401(response)
@@ -247,8 +224,8 @@ async def test_a_bad_assertion_is_refused(
 
 
 async def test_a_client_id_other_than_the_issuer_is_refused(database: Database, tmp_path: Path) -> None:
-    oin = await _organisation(database, "brp")
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    oin = await new_organisation(database, "brp")
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         form = token_request(oin, client_assertion(_PRIVATE_KEYS[oin], oin, TOKEN_ENDPOINT))
         response = await http.post(TOKEN_PATH, data={**form, "client_id": oins.test_oin(900_000_001)})
     body = _problem_401(response)
@@ -256,10 +233,10 @@ async def test_a_client_id_other_than_the_issuer_is_refused(database: Database, 
 
 
 async def test_an_unsigned_assertion_is_refused(database: Database, tmp_path: Path) -> None:
-    oin = await _organisation(database, "brp")
+    oin = await new_organisation(database, "brp")
     now = int(datetime.now(UTC).timestamp())
     claims = {"iss": oin, "sub": oin, "aud": TOKEN_ENDPOINT, "iat": now, "exp": now + 60, "jti": str(uuid.uuid4())}
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         for header in ({"alg": "none"}, {"alg": "none", "typ": "JWT"}, {"alg": "HS256"}):
             unsigned = f"{_b64(header)}.{_b64(claims)}."
             response = await http.post(TOKEN_PATH, data=token_request(oin, unsigned))
@@ -268,10 +245,10 @@ async def test_an_unsigned_assertion_is_refused(database: Database, tmp_path: Pa
 
 
 async def test_an_assertion_signed_with_an_unregistered_key_is_refused(database: Database, tmp_path: Path) -> None:
-    oin = await _organisation(database, "brp")
+    oin = await new_organisation(database, "brp")
     other_key = RSAKey.generate_key(2048, private=True).as_pem(private=True).decode()
     registered = RSAKey.import_key(_PRIVATE_KEYS[oin])
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         unknown_kid = await http.post(TOKEN_PATH, data=token_request(oin, _assertion(other_key, oin)))
         key = RSAKey.import_key(other_key)
         claims = _claims(_assertion(other_key, oin))
@@ -279,7 +256,7 @@ async def test_an_assertion_signed_with_an_unregistered_key_is_refused(database:
         forged = jwt.encode({"alg": "RS256", "kid": registered.thumbprint()}, claims, key)
         same_kid = await http.post(TOKEN_PATH, data=token_request(oin, forged))
         # the key of another organisation
-        stranger = await _organisation(database, "brp")
+        stranger = await new_organisation(database, "brp")
         borrowed = await http.post(TOKEN_PATH, data=token_request(oin, _assertion(_PRIVATE_KEYS[stranger], oin)))
     description = "De handtekening van de client assertion klopt niet met een sleutel van deze organisatie."
     for response in (unknown_kid, same_kid, borrowed):
@@ -287,9 +264,9 @@ async def test_an_assertion_signed_with_an_unregistered_key_is_refused(database:
 
 
 async def test_an_unknown_oin_is_refused(database: Database, tmp_path: Path) -> None:
-    unknown = _new_oin()
+    unknown = new_oin()
     private_pem = RSAKey.generate_key(2048, private=True).as_pem(private=True).decode()
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         response = await http.post(TOKEN_PATH, data=token_request(unknown, _assertion(private_pem, unknown)))
         garbage = await http.post(TOKEN_PATH, data=token_request(unknown, "geen.jwt"))
     assert _problem_401(response)["error_description"] == f"Organisatie {unknown} is niet (meer) aangesloten."
@@ -297,8 +274,8 @@ async def test_an_unknown_oin_is_refused(database: Database, tmp_path: Path) -> 
 
 
 async def test_a_revoked_organisation_gets_no_token(database: Database, tmp_path: Path) -> None:
-    oin = await _organisation(database, "brp")
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    oin = await new_organisation(database, "brp")
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         before = await http.post(TOKEN_PATH, data=token_request(oin, _assertion(_PRIVATE_KEYS[oin], oin)))
         assert await service.revoke(database, oin) is True
         after = await http.post(TOKEN_PATH, data=token_request(oin, _assertion(_PRIVATE_KEYS[oin], oin)))
@@ -310,13 +287,13 @@ async def test_a_revoked_organisation_gets_no_token(database: Database, tmp_path
 async def test_an_assertion_is_used_only_once(
     database: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    oin = await _organisation(database, "brp")
+    oin = await new_organisation(database, "brp")
     caplog.set_level(logging.INFO, logger="opengdi.beveiliging")
     assertion = _assertion(_PRIVATE_KEYS[oin], oin)
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         first = await http.post(TOKEN_PATH, data=token_request(oin, assertion))
         second = await http.post(TOKEN_PATH, data=token_request(oin, assertion))
-        other_app = create_app(_settings(tmp_path), database)
+        other_app = create_app(behind_proxy(tmp_path), database)
     async with http_client(other_app) as http:
         elsewhere = await http.post(TOKEN_PATH, data=token_request(oin, assertion))
     assert first.status_code == 200
@@ -330,9 +307,9 @@ async def test_an_assertion_is_used_only_once(
 async def test_an_assertion_for_another_deployment_is_refused_whatever_the_host(
     database: Database, tmp_path: Path
 ) -> None:
-    oin = await _organisation(database, "brp")
+    oin = await new_organisation(database, "brp")
     elsewhere = "http://gdi.elders.example/digikoppeling/oauth2/token"
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         assertion = _assertion(_PRIVATE_KEYS[oin], oin, aud=elsewhere)
         response = await http.post(elsewhere, data=token_request(oin, assertion))
     assert _problem_401(response)["error_description"].startswith("De 'aud' van de client assertion moet ")
@@ -348,25 +325,21 @@ async def test_an_assertion_for_another_deployment_is_refused_whatever_the_host(
 async def test_only_this_token_endpoint_is_an_audience(
     database: Database, tmp_path: Path, audience: str, url: str
 ) -> None:
-    oin = await _organisation(database, "brp")
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    oin = await new_organisation(database, "brp")
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         response = await http.post(url, data=token_request(oin, _assertion(_PRIVATE_KEYS[oin], oin, aud=audience)))
     _problem_401(response)
 
 
-async def _certificate(database: Database, settings: Settings, oin: str) -> pki.Uitgegeven:
-    return await service.issue_certificate(database, Uitgever(database, settings), oin)
-
-
 async def test_tls_client_auth_gives_a_certificate_bound_token(database: Database, tmp_path: Path) -> None:
-    oin = await _organisation(database, "brp", "protocollering")
-    settings = _settings(tmp_path)
-    issued = await _certificate(database, settings, oin)
+    oin = await new_organisation(database, "brp", "protocollering")
+    settings = behind_proxy(tmp_path)
+    issued = await issue_certificate(database, settings, oin)
     async with http_client(create_app(settings, database), client=PROXY) as http:
         response = await http.post(
             TOKEN_PATH,
             data={"grant_type": "client_credentials", "client_id": oin, "scope": "brp"},
-            headers=_certificate_header(issued.certificaat_pem),
+            headers=certificate_header(issued.certificaat_pem),
         )
     assert response.status_code == 200, response.text
     assert response.headers["cache-control"] == "no-store"
@@ -385,13 +358,13 @@ async def test_tls_client_auth_gives_a_certificate_bound_token(database: Databas
 async def test_a_certificate_from_an_untrusted_address_is_refused(
     database: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    oin = await _organisation(database, "brp")
-    settings = _settings(tmp_path)
-    issued = await _certificate(database, settings, oin)
+    oin = await new_organisation(database, "brp")
+    settings = behind_proxy(tmp_path)
+    issued = await issue_certificate(database, settings, oin)
     caplog.set_level(logging.WARNING, logger="opengdi.beveiliging")
     async with http_client(create_app(settings, database), client=("192.168.1.10", 4321)) as http:
         response = await http.post(
-            TOKEN_PATH, data={"grant_type": "client_credentials"}, headers=_certificate_header(issued.certificaat_pem)
+            TOKEN_PATH, data={"grant_type": "client_credentials"}, headers=certificate_header(issued.certificaat_pem)
         )
     body = _problem_401(response)
     assert body["error_description"] == "Een clientcertificaat wordt alleen aangenomen van een vertrouwde proxy."
@@ -401,13 +374,13 @@ async def test_a_certificate_from_an_untrusted_address_is_refused(
 
 
 async def test_a_certificate_of_another_ca_is_refused(database: Database, tmp_path: Path) -> None:
-    oin = await _organisation(database, "brp")
+    oin = await new_organisation(database, "brp")
     now = pki.now_utc()
     ca_key, ca_certificate = pki.create_ca(now)
     foreign = pki.issue_certificate(ca_key, ca_certificate, oin=oin, naam="Tokentest", now=now)
-    async with http_client(create_app(_settings(tmp_path), database), client=PROXY) as http:
+    async with http_client(create_app(behind_proxy(tmp_path), database), client=PROXY) as http:
         response = await http.post(
-            TOKEN_PATH, data={"grant_type": "client_credentials"}, headers=_certificate_header(foreign.certificaat_pem)
+            TOKEN_PATH, data={"grant_type": "client_credentials"}, headers=certificate_header(foreign.certificaat_pem)
         )
     body = _problem_401(response)
     assert body["error_description"] == (
@@ -416,13 +389,13 @@ async def test_a_certificate_of_another_ca_is_refused(database: Database, tmp_pa
 
 
 async def test_a_certificate_of_a_revoked_organisation_is_refused(database: Database, tmp_path: Path) -> None:
-    oin = await _organisation(database, "brp")
-    settings = _settings(tmp_path)
-    issued = await _certificate(database, settings, oin)
+    oin = await new_organisation(database, "brp")
+    settings = behind_proxy(tmp_path)
+    issued = await issue_certificate(database, settings, oin)
     await service.revoke(database, oin)
     async with http_client(create_app(settings, database), client=PROXY) as http:
         response = await http.post(
-            TOKEN_PATH, data={"grant_type": "client_credentials"}, headers=_certificate_header(issued.certificaat_pem)
+            TOKEN_PATH, data={"grant_type": "client_credentials"}, headers=certificate_header(issued.certificaat_pem)
         )
     body = _problem_401(response)
     assert body["error_description"] == (
@@ -431,8 +404,8 @@ async def test_a_certificate_of_a_revoked_organisation_is_refused(database: Data
 
 
 async def test_the_jwks_verifies_an_issued_token(database: Database, tmp_path: Path) -> None:
-    oin = await _organisation(database, "brp")
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    oin = await new_organisation(database, "brp")
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         token = (await http.post(TOKEN_PATH, data=token_request(oin, _assertion(_PRIVATE_KEYS[oin], oin)))).json()[
             "access_token"
         ]
@@ -446,13 +419,13 @@ async def test_the_jwks_verifies_an_issued_token(database: Database, tmp_path: P
     assert decoded.header["typ"] == "at+jwt"
     assert decoded.claims["oin"] == oin
     assert decoded.claims["iss"] == ISSUER
-    signing_key = await Uitgever(database, _settings(tmp_path)).signing_key()
+    signing_key = await Uitgever(database, behind_proxy(tmp_path)).signing_key()
     assert jwks["keys"][0]["kid"] == signing_key.kid
     assert jwks["keys"][0]["n"] == signing_key.as_dict(private=False)["n"]
 
 
 async def test_the_metadata_describes_the_authorization_server(database: Database, tmp_path: Path) -> None:
-    async with http_client(create_app(_settings(tmp_path), database)) as http:
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         response = await http.get("/digikoppeling/.well-known/oauth-authorization-server")
     assert response.status_code == 200
     assert response.json() == {

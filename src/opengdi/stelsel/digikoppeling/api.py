@@ -5,6 +5,7 @@ protocollering for bronhouders and supervisors."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -14,7 +15,7 @@ from starlette.responses import Response
 from opengdi.kernel.api import JsonResponse
 from opengdi.kernel.blocks import Api, api_app
 from opengdi.kernel.context import Aanvrager, context, request_id, vereist
-from opengdi.kernel.problems import PROBLEM_JSON, Problem, not_found
+from opengdi.kernel.problems import PROBLEM_JSON, InvalidParam, Problem, bad_request, forbidden, not_found
 from opengdi.kernel.protocollering import ProtocolRecord, ProtocolVraag, find_records
 from opengdi.kernel.toegang import Afnemer, Besluit, Toegangsvraag
 from opengdi.stelsel.digikoppeling import oin as oins
@@ -110,28 +111,27 @@ def _grant_json(grant: Grant) -> dict[str, Any]:
     }
 
 
+def _given_oin(value: str) -> str:
+    if not oins.is_valid_oin(value):
+        raise ValueError(f"{value} is geen geldig OIN (20 cijfers met een bekend voorvoegsel).")
+    return value
+
+
+#: Where the OIN of a new organisation can come from, per body member.
+_OIN_UIT: dict[str, Callable[[str], str]] = {"oin": _given_oin, "rsin": oins.uit_rsin, "kvkNummer": oins.uit_kvk}
+
+
 def _new_oin(body: OrganisatieNieuw) -> str:
-    try:
-        if body.oin:
-            if not oins.is_valid_oin(body.oin):
-                raise ValueError(f"{body.oin} is geen geldig OIN")
-            return body.oin
-        if body.rsin:
-            return oins.uit_rsin(body.rsin)
-        if body.kvk_nummer:
-            return oins.uit_kvk(body.kvk_nummer)
-    except ValueError as error:
-        raise Problem(
-            status=400,
-            title="Een of meerdere parameters zijn niet correct.",
-            code="paramsValidation",
-            detail=str(error),
-        ) from error
-    raise Problem(
-        status=400,
-        title="Een of meerdere parameters zijn niet correct.",
-        code="paramsValidation",
-        detail="Geef het OIN op, of het RSIN of KvK-nummer waaruit het wordt opgebouwd.",
+    """The OIN of a new organisation: given, or built from its RSIN or KvK-nummer."""
+    given = {"oin": body.oin, "rsin": body.rsin, "kvkNummer": body.kvk_nummer}
+    for name, value in given.items():
+        if value:
+            try:
+                return _OIN_UIT[name](value)
+            except ValueError as error:
+                raise bad_request([InvalidParam(name, "invalid", str(error))]) from error
+    raise bad_request(
+        [InvalidParam("oin", "required", "Geef het OIN op, of het RSIN of KvK-nummer waaruit het wordt opgebouwd.")]
     )
 
 
@@ -186,13 +186,8 @@ def _register_routes(app: FastAPI, toegang: DigikoppelingToegang) -> None:
             kid = await service.register_public_key(database, oin, body.jwk())
         except service.OnbekendeOrganisatie as error:
             raise not_found(str(error)) from error
-        except ValueError as error:
-            raise Problem(
-                status=400,
-                title="Een of meerdere parameters zijn niet correct.",
-                code="paramsValidation",
-                detail=str(error),
-            ) from error
+        except tokens.OngeldigeSleutel as error:
+            raise bad_request([InvalidParam(error.parameter, "invalid", str(error))]) from error
         return JsonResponse({"oin": oin, "kid": kid}, status_code=201)
 
     @app.post(
@@ -291,10 +286,8 @@ async def _readable_bouwstenen(
     if bouwsteen is None:
         return allowed
     if allowed is not None and bouwsteen not in allowed:
-        raise Problem(
-            status=403,
-            title="U bent niet geautoriseerd voor deze operatie.",
-            code="autorisation",
+        raise forbidden(
+            "U bent niet geautoriseerd voor deze operatie.",
             detail=f"U mag de protocollering van '{bouwsteen}' niet inzien.",
         )
     return frozenset({bouwsteen})

@@ -13,17 +13,26 @@ from typing import Any
 
 import httpx
 from joserfc import jwt
-from joserfc.jwk import RSAKey
+from joserfc.errors import InvalidKeyTypeError
+from joserfc.jwk import ECKey, RSAKey
 
 from opengdi.stelsel.digikoppeling.tokens import ASSERTION_TYPE
+
+
+def _signing_key(private_pem: str) -> tuple[RSAKey | ECKey, str]:
+    """The private key and its assertion algorithm: RS256 for RSA, ES256 for EC P-256."""
+    try:
+        return RSAKey.import_key(private_pem), "RS256"
+    except InvalidKeyTypeError:
+        return ECKey.import_key(private_pem), "ES256"
 
 
 def client_assertion(
     private_pem: str, oin: str, audience: str, now: datetime | None = None, lifetime: timedelta = timedelta(minutes=2)
 ) -> str:
-    """A client assertion (RFC 7523) signed with the organisation's private key."""
+    """A client assertion (RFC 7523) signed with the organisation's private key (RSA or EC P-256, PEM)."""
     moment = now or datetime.now(UTC)
-    key = RSAKey.import_key(private_pem)
+    key, algorithm = _signing_key(private_pem)
     claims = {
         "iss": oin,
         "sub": oin,
@@ -32,7 +41,7 @@ def client_assertion(
         "exp": int((moment + lifetime).timestamp()),
         "jti": str(uuid.uuid4()),
     }
-    return jwt.encode({"alg": "RS256", "kid": key.thumbprint()}, claims, key)
+    return jwt.encode({"alg": algorithm, "kid": key.thumbprint()}, claims, key)
 
 
 def token_request(oin: str, assertion: str, scope: str | None = None) -> dict[str, str]:

@@ -27,14 +27,14 @@ _KVK = re.compile(r"^[0-9]{8}$")
 def uit_rsin(rsin: str) -> str:
     """The OIN of an organisation with an RSIN (Handelsregister)."""
     if not is_valid_rsin(rsin):
-        raise ValueError(f"{rsin} is geen geldig RSIN (9 cijfers, elfproef)")
+        raise ValueError(f"{rsin} is geen geldig RSIN (9 cijfers, elfproef).")
     return f"{PREFIX_RSIN}{rsin}000"
 
 
 def uit_kvk(kvk_nummer: str) -> str:
     """The OIN of an organisation with a KvK-nummer."""
     if not _KVK.fullmatch(kvk_nummer):
-        raise ValueError(f"{kvk_nummer} is geen KvK-nummer (8 cijfers)")
+        raise ValueError(f"{kvk_nummer} is geen KvK-nummer (8 cijfers).")
     return f"{PREFIX_KVK}{kvk_nummer}0000"
 
 

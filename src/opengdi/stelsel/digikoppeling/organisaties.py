@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from joserfc.jwk import KeySet, RSAKey
+from joserfc.jwk import KeySet
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -119,15 +119,14 @@ async def revoke_organisatie(session: AsyncSession, oin: str, now: datetime) -> 
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-async def add_client_key(session: AsyncSession, oin: str, public_jwk: dict[str, Any]) -> str:
-    """Register a public key of ``oin`` for client assertions; its kid."""
-    key = RSAKey.import_key(public_jwk) if public_jwk.get("kty") == "RSA" else None
-    kid = str(public_jwk.get("kid") or (key.thumbprint() if key else ""))
-    if not kid:
-        raise ValueError("de sleutel heeft geen kid")
-    session.add(ClientSleutelRow(kid=kid, oin=oin, jwk={**public_jwk, "kid": kid}))
+async def add_client_key(session: AsyncSession, oin: str, public_jwk: dict[str, Any]) -> bool:
+    """Register a checked public key (with kid) of ``oin`` for client assertions; False when its kid is taken."""
+    kid = str(public_jwk["kid"])
+    if await session.get(ClientSleutelRow, kid) is not None:
+        return False
+    session.add(ClientSleutelRow(kid=kid, oin=oin, jwk=public_jwk))
     await session.flush()
-    return kid
+    return True
 
 
 async def client_keys(session: AsyncSession, oin: str) -> KeySet:

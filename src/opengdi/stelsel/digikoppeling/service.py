@@ -4,10 +4,12 @@ grant and revoke, and load the demo register. Each function is one transaction."
 
 from __future__ import annotations
 
+from typing import Any
+
 from joserfc.jwk import RSAKey
 
 from opengdi.kernel.db import Database
-from opengdi.stelsel.digikoppeling import organisaties, pki
+from opengdi.stelsel.digikoppeling import organisaties, pki, tokens
 from opengdi.stelsel.digikoppeling.autorisatie import Grant
 from opengdi.stelsel.digikoppeling.demo import demo_organisaties
 from opengdi.stelsel.digikoppeling.organisaties import Organisatie
@@ -52,21 +54,18 @@ async def create_credentials(database: Database, oin: str) -> tuple[str, str]:
     """A new key pair for ``oin``: the public key is registered, the private key returned (PEM) with its kid."""
     await _active(database, oin)
     key = RSAKey.generate_key(2048, private=True)
-    async with database.session() as session:
-        kid = await organisaties.add_client_key(session, oin, key.as_dict(private=False))
-        await session.commit()
-    return key.as_pem(private=True).decode(), kid
+    return key.as_pem(private=True).decode(), await register_public_key(database, oin, key.as_dict(private=False))
 
 
-async def register_public_key(database: Database, oin: str, public_jwk: dict[str, object]) -> str:
-    """Register a public key the organisation made itself; its kid."""
+async def register_public_key(database: Database, oin: str, public_jwk: dict[str, Any]) -> str:
+    """Register a public key of ``oin`` for its client assertions; its kid. Raises OngeldigeSleutel."""
     await _active(database, oin)
-    if any(name in public_jwk for name in ("d", "p", "q")):
-        raise ValueError("stuur alleen de publieke sleutel, nooit de private")
+    checked = tokens.client_public_key(public_jwk)
     async with database.session() as session:
-        kid = await organisaties.add_client_key(session, oin, dict(public_jwk))
+        if not await organisaties.add_client_key(session, oin, checked):
+            raise tokens.OngeldigeSleutel("kid", f"Er is al een sleutel met kid {checked['kid']}.")
         await session.commit()
-    return kid
+    return str(checked["kid"])
 
 
 async def issue_certificate(database: Database, uitgever: Uitgever, oin: str) -> pki.Uitgegeven:

@@ -21,13 +21,14 @@ from typing import Any
 import orjson
 from joserfc import jwt
 from joserfc.errors import JoseError
-from joserfc.jwk import KeySet, RSAKey
+from joserfc.jwk import ECKey, JWKRegistry, KeySet, RSAKey
 
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 ASSERTION_ALGORITHMS = ["RS256", "PS256", "ES256"]
 TOKEN_ALGORITHM = "RS256"
 LEEWAY = timedelta(seconds=30)
 MAX_ASSERTION_LIFETIME = timedelta(minutes=5)
+MIN_RSA_BITS = 2048
 
 
 class TokenFout(Exception):  # noqa: N818 - an OAuth error answer, not a programming error
@@ -169,3 +170,27 @@ def verify_access_token(token: str, *, keys: KeySet, issuer: str, audience: str,
     if not isinstance(claims.get("oin"), str):
         raise TokenFout("invalid_token", "Het access token heeft geen OIN.")
     return dict(claims)
+
+
+class OngeldigeSleutel(ValueError):  # noqa: N818 - Dutch domain name
+    """A client key that cannot be registered, with the JWK member that is wrong."""
+
+    def __init__(self, parameter: str, reason: str) -> None:
+        super().__init__(reason)
+        self.parameter = parameter
+
+
+def client_public_key(jwk: dict[str, Any]) -> dict[str, Any]:
+    """The public JWK an organisation offers for its client assertions, checked: a public RSA key of at
+    least 2048 bits or an EC P-256 key (the assertion algorithms), with its kid (the thumbprint when absent)."""
+    if any(member in jwk for member in ("d", "p", "q", "dp", "dq", "qi")):
+        raise OngeldigeSleutel("d", "Stuur alleen de publieke sleutel, nooit de private.")
+    try:
+        key = JWKRegistry.import_key(jwk)
+    except (ValueError, JoseError) as error:
+        raise OngeldigeSleutel("kty", f"Geen geldige publieke sleutel (JWK): {error}") from error
+    if isinstance(key, RSAKey) and key.raw_value.key_size < MIN_RSA_BITS:
+        raise OngeldigeSleutel("n", f"Een RSA-sleutel moet minstens {MIN_RSA_BITS} bits lang zijn.")
+    if not isinstance(key, RSAKey | ECKey) or (isinstance(key, ECKey) and key.curve_name != "P-256"):
+        raise OngeldigeSleutel("kty", "Alleen RSA-sleutels en EC-sleutels op P-256 (ES256) worden aanvaard.")
+    return {**key.as_dict(private=False), "kid": str(jwk.get("kid") or key.thumbprint())}
