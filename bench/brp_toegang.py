@@ -3,14 +3,17 @@
 
 Builds a scratch database (SQLite file, or a scratch PostgreSQL database) with the demo persons, a
 synthetic population and the demo register of organisations, then measures
-``RaadpleegMetBurgerservicenummer`` over HTTP twice on the same persons:
+``RaadpleegMetBurgerservicenummer`` over HTTP on the same persons, three times:
 
-- open: the server with authentication off (the lookup of the foundation issue);
-- Digikoppeling: the server with authentication on, the Belastingdienst's access token on every
-  request: token check, autorisatiebesluit (operation and fields) and a protocol record committed
-  before each answer (grouped commits under load);
+- the baseline: the open lookup as the foundation issue measured it (``bench.zonder_vastlegging``:
+  no authentication, no protocol record, no transaction row);
+- authentication off (``GDI_AUTHENTICATIE=uit``): no token, but a protocol record committed before
+  each answer (grouped commits under load) and a transaction row;
+- Digikoppeling: authentication on, the Belastingdienst's access token on every request: token
+  check, autorisatiebesluit (operation and fields), protocol record and transaction row;
 
-and prints both and the ratio, and checks that every request left exactly one protocol record. Usage::
+and prints each with its ratio to the baseline, and checks that every request of the last two left
+exactly one protocol record. Usage::
 
     python -m bench.brp_toegang                                      # SQLite, 20,000 synthetic persons
     python -m bench.brp_toegang --postgres postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
@@ -48,16 +51,23 @@ from opengdi.stelsel.digikoppeling.demo import demo_oin
 FIELDS = ["burgerservicenummer", "naam", "geboorte", "verblijfplaats", "nationaliteiten", "partners"]
 
 
-async def lookups(label: str, database_url: str, sample: list[str], concurrency: int, folder: Path | None) -> Figures:
-    """Measure lookups against a server with authentication on (``folder`` holds the afnemer's key) or off."""
+#: The three servers measured, from the foundation's open lookup to the full Digikoppeling exchange.
+BASELINE = "open, niets vastgelegd (fundament)"
+AUTHENTICATIE_UIT = "authenticatie uit, met protocol"
+DIGIKOPPELING = "Digikoppeling: token+autorisatie+protocol"
+
+
+async def lookups(label: str, database_url: str, sample: list[str], concurrency: int, folder: Path) -> Figures:
+    """Measure lookups against the server that ``label`` names (``folder`` holds the afnemer's key)."""
     port = free_port()
-    settings = {"authenticatie": "aan" if folder else "uit", "token_geldigheid": "3600"}
-    server = start_server(database_url, port, **settings)
+    factory = "bench.zonder_vastlegging:create_app" if label == BASELINE else "opengdi.app:create_app"
+    settings = {"authenticatie": "aan" if label == DIGIKOPPELING else "uit", "token_geldigheid": "3600"}
+    server = start_server(database_url, port, factory, **settings)
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
             await wait_until_up(client)
         headers = ""
-        if folder is not None:
+        if label == DIGIKOPPELING:
             oin = demo_oin("Belastingdienst")
             token_endpoint = f"http://127.0.0.1:{port}/digikoppeling/oauth2/token"
             pem = credential_path(folder, oin).read_text("utf-8")
@@ -92,27 +102,29 @@ async def protocol_count(database: Database) -> int:
 
 
 async def run(database_url: str, persons: int, requests: int, concurrency: int, folder: Path) -> None:
-    """Populate, then measure the open and the protected lookup of the same persons."""
+    """Populate, then measure the three servers on the same persons."""
     database = Database(database_url)
     bsns = await prepare(database, persons)
     await load_demo_register(database, folder)
     sample = random.Random(2).choices(bsns, k=requests)
-    open_figures = await lookups("open (authenticatie uit)", database_url, sample, concurrency, None)
-    before = await protocol_count(database)
-    protected = await lookups("Digikoppeling (token+autorisatie+protocol)", database_url, sample, concurrency, folder)
-    recorded = await protocol_count(database) - before
+    figures: dict[str, Figures] = {}
+    recorded: dict[str, int] = {}
+    for label in (BASELINE, AUTHENTICATIE_UIT, DIGIKOPPELING):
+        before = await protocol_count(database)
+        figures[label] = await lookups(label, database_url, sample, concurrency, folder)
+        recorded[label] = await protocol_count(database) - before
     await database.dispose()
     print(setting_line(database_url, len(bsns), concurrency))
-    print(open_figures.line())
-    print(protected.line())
-    print(
-        f"ratio Digikoppeling / open: {protected.per_second / open_figures.per_second:.2f} of the open rate; "
-        f"p50 {protected.percentile(0.5) / open_figures.percentile(0.5):.2f}x the open latency"
-    )
-    expected = requests + 200  # the warm-up requests were recorded too
-    print(
-        f"protocol records written: {recorded} for {expected} requests ({'ok' if recorded == expected else 'MISMATCH'})"
-    )
+    baseline = figures[BASELINE]
+    for measured in figures.values():
+        print(
+            f"{measured.line()}   {measured.per_second / baseline.per_second:.2f} of the baseline rate, "
+            f"p50 {measured.percentile(0.5) / baseline.percentile(0.5):.2f}x"
+        )
+    expected = {BASELINE: 0, AUTHENTICATIE_UIT: requests + 200, DIGIKOPPELING: requests + 200}  # with warm-up
+    for label, count in recorded.items():
+        verdict = "ok" if count == expected[label] else "MISMATCH"
+        print(f"protocol records by '{label}': {count}, expected {expected[label]} ({verdict})")
 
 
 def main() -> None:

@@ -96,8 +96,10 @@ def free_port() -> int:
         return port
 
 
-def start_server(database_url: str, port: int, **settings: str) -> subprocess.Popen[bytes]:
-    """The Open GDI server in its own process, with extra ``GDI_…`` settings."""
+def start_server(
+    database_url: str, port: int, factory: str = "opengdi.app:create_app", **settings: str
+) -> subprocess.Popen[bytes]:
+    """The Open GDI server (the app of ``factory``) in its own process, with extra ``GDI_…`` settings."""
     env = {
         **os.environ,
         "GDI_DATABASE_URL": database_url,
@@ -109,7 +111,7 @@ def start_server(database_url: str, port: int, **settings: str) -> subprocess.Po
         sys.executable,
         "-m",
         "uvicorn",
-        "opengdi.app:create_app",
+        factory,
         "--factory",
         "--port",
         str(port),
