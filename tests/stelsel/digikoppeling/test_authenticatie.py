@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import logging
+import re
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -16,6 +17,7 @@ import httpx
 import orjson
 import pytest
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 from joserfc import jwt
 from joserfc.jwk import RSAKey
 from sqlalchemy import select
@@ -468,3 +470,31 @@ async def test_a_refused_token_request_leaves_no_transaction(
     assert await _transacties(app, database, refused_id) == []
     [row] = await _transacties(app, database, issued_id)
     assert (row.van_oin, row.status, row.naar) == (oin, 200, "BRP API Personen")
+
+
+#: The routes anyone may call: how to get a token, and the keys and metadata to check one.
+OPEN_ROUTES = {
+    ("POST", "/digikoppeling/oauth2/token"),
+    ("GET", "/digikoppeling/oauth2/jwks"),
+    ("GET", "/digikoppeling/.well-known/oauth-authorization-server"),
+}
+
+
+def _api_routes(app: FastAPI) -> list[tuple[str, str]]:
+    """Every (method, path) of every mounted API's operations, path parameters filled in."""
+    routes = []
+    for mount in app.routes:
+        for route in getattr(getattr(mount, "app", None), "routes", []):
+            if isinstance(route, APIRoute) and route.include_in_schema:
+                path = re.sub(r"\{[^}]+\}", "1", f"{mount.path}{route.path}")  # type: ignore[attr-defined]
+                routes.extend((method, path) for method in sorted(route.methods))
+    return routes
+
+
+async def test_every_operation_but_the_token_endpoint_needs_credentials(database: Database, tmp_path: Path) -> None:
+    app = create_app(behind_proxy(tmp_path), database)
+    protected = [route for route in _api_routes(app) if route not in OPEN_ROUTES]
+    async with http_client(app) as http:
+        answers = {route: await http.request(*route, json={}) for route in protected}
+    assert len(protected) == 12
+    assert {route: answer.status_code for route, answer in answers.items()} == dict.fromkeys(protected, 401)

@@ -192,7 +192,7 @@ def beheer_api() -> Api:
         tags=["Persoonslijsten"],
         openapi_extra=_IMPORT_BODY,
     )
-    async def laden(request: Request) -> Response:
+    async def laden(request: Request, _: Annotated[Any, Depends(vereist("brp.beheer", "laden"))]) -> Response:
         _require_test_deployment(request)
         negotiate_json(request)
         body = parse_json_body(await request.body())
