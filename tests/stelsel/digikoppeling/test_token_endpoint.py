@@ -203,6 +203,8 @@ BAD_CLAIMS = {
         "'iss', 'sub' en client_id van de client assertion moeten hetzelfde OIN zijn.",
     ),
     "no jti": (lambda oin: {"jti": ""}, "De client assertion heeft geen 'jti'."),
+    "exp beyond any date": (lambda oin: {"exp": 10**300}, "De client assertion heeft geen geldige 'exp'."),
+    "iat beyond any date": (lambda oin: {"iat": -(10**20)}, "De client assertion heeft geen geldige 'iat'."),
 }
 
 
@@ -282,6 +284,19 @@ async def test_a_revoked_organisation_gets_no_token(database: Database, tmp_path
     assert before.status_code == 200
     assert _problem_401(after)["error_description"] == f"Organisatie {oin} is niet (meer) aangesloten."
     assert await service.revoke(database, oin) is False
+
+
+async def test_an_assertion_past_its_exp_but_within_the_leeway_is_used_only_once(
+    database: Database, tmp_path: Path
+) -> None:
+    oin = await new_organisation(database, "brp")
+    just_expired = int((datetime.now(UTC) - timedelta(seconds=10)).timestamp())
+    assertion = _assertion(_PRIVATE_KEYS[oin], oin, exp=just_expired, iat=just_expired - 60)
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
+        first = await http.post(TOKEN_PATH, data=token_request(oin, assertion))
+        replayed = await http.post(TOKEN_PATH, data=token_request(oin, assertion))
+    assert first.status_code == 200, first.text
+    assert _problem_401(replayed)["error_description"] == "Deze client assertion is al eens gebruikt (jti)."
 
 
 async def test_an_assertion_is_used_only_once(

@@ -99,7 +99,7 @@ def test_check_assertion_accepts_a_good_assertion(key: RSAKey, keys: KeySet) -> 
     assertion = client_assertion(_pem(key), OIN, TOKEN_ENDPOINT, now=NOW)
     checked = _check(assertion, keys)
     claims = jwt.decode(assertion, keys).claims
-    assert checked == tokens.Assertie(oin=OIN, jti=claims["jti"], verloopt_op=NOW + timedelta(minutes=2))
+    assert checked == tokens.Assertie(oin=OIN, jti=claims["jti"], onthouden_tot=NOW + timedelta(minutes=2, seconds=30))
     uuid.UUID(checked.jti)  # client_assertion uses a UUID as jti
 
 
@@ -120,9 +120,9 @@ def test_check_assertion_accepts_an_audience_list_and_any_listed_audience(key: R
 
 def test_check_assertion_accepts_within_the_leeway(key: RSAKey, keys: KeySet) -> None:
     just_expired = _signed(key, _claims(exp=int((NOW - timedelta(seconds=30)).timestamp())))
-    assert _check(just_expired, keys).verloopt_op == NOW - timedelta(seconds=30)
+    assert _check(just_expired, keys).onthouden_tot == NOW
     five_minutes = client_assertion(_pem(key), OIN, TOKEN_ENDPOINT, now=NOW, lifetime=timedelta(minutes=5))
-    assert _check(five_minutes, keys).verloopt_op == NOW + timedelta(minutes=5)
+    assert _check(five_minutes, keys).onthouden_tot == NOW + timedelta(minutes=5, seconds=30)
     slightly_ahead = client_assertion(_pem(key), OIN, TOKEN_ENDPOINT, now=NOW + timedelta(seconds=30))
     assert _check(slightly_ahead, keys).oin == OIN
 

@@ -176,13 +176,14 @@ async def revoke_grant(session: AsyncSession, grant_id: int, now: datetime) -> s
     return row.oin
 
 
-async def use_jti(session: AsyncSession, oin: str, jti: str, expires: datetime, now: datetime) -> bool:
-    """Record that an assertion was used; ``False`` when its jti was used before (a replay). A
-    concurrent replay that slips past this check fails on the primary key at commit."""
+async def use_jti(session: AsyncSession, oin: str, jti: str, remember_until: datetime, now: datetime) -> bool:
+    """Record that an assertion was used, its jti kept until ``remember_until`` (when the assertion can
+    no longer be accepted); ``False`` when the jti was used before (a replay). A concurrent replay that
+    slips past this check fails on the primary key at commit."""
     await session.execute(delete(GebruikteAssertieRow).where(GebruikteAssertieRow.verloopt_op < now))
     if await session.get(GebruikteAssertieRow, (oin, jti)) is not None:
         return False
-    session.add(GebruikteAssertieRow(oin=oin, jti=jti, verloopt_op=expires))
+    session.add(GebruikteAssertieRow(oin=oin, jti=jti, verloopt_op=remember_until))
     await session.flush()
     return True
 

@@ -46,7 +46,8 @@ class Assertie:
 
     oin: str
     jti: str
-    verloopt_op: datetime
+    #: Until when its jti must be remembered: as long as the assertion could still be accepted.
+    onthouden_tot: datetime
 
 
 def _segment(token: str, index: int) -> dict[str, Any]:
@@ -78,7 +79,10 @@ def _timestamp(claims: dict[str, Any], name: str) -> datetime:
     value = claims.get(name)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TokenFout("invalid_client", f"De client assertion heeft geen geldige '{name}'.")
-    return datetime.fromtimestamp(value, UTC)
+    try:
+        return datetime.fromtimestamp(value, UTC)
+    except (OverflowError, OSError, ValueError) as error:
+        raise TokenFout("invalid_client", f"De client assertion heeft geen geldige '{name}'.") from error
 
 
 def check_assertion(
@@ -118,7 +122,7 @@ def check_assertion(
     jti = claims.get("jti")
     if not isinstance(jti, str) or not 0 < len(jti) <= 255:
         raise TokenFout("invalid_client", "De client assertion heeft geen 'jti'.")
-    return Assertie(oin=str(oin), jti=jti, verloopt_op=expires)
+    return Assertie(oin=str(oin), jti=jti, onthouden_tot=expires + LEEWAY)
 
 
 def issue_access_token(

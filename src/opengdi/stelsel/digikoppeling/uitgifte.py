@@ -110,7 +110,7 @@ class Uitgever:
             checked = tokens.check_assertion(assertion, keys=keys, client_id=client_id, audiences=audiences, now=now)
             granted = await self._scopes(session, oin, scope)
             try:
-                fresh = await organisaties.use_jti(session, oin, checked.jti, checked.verloopt_op, now)
+                fresh = await organisaties.use_jti(session, oin, checked.jti, checked.onthouden_tot, now)
                 await session.commit()
             except IntegrityError:
                 fresh = False
