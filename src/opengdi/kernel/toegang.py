@@ -50,10 +50,12 @@ class Toegangsvraag:
 
 @dataclass(frozen=True, slots=True)
 class Besluit:
-    """Permission to go ahead: for which purpose, and limited to one municipality's inhabitants or not."""
+    """Permission to go ahead: for which purpose, limited to one municipality's inhabitants or not, and
+    which data elements the purpose's grants allow (``None``: all)."""
 
     doelbinding: str
     alleen_gemeente: str | None = None
+    velden: frozenset[str] | None = None
 
 
 class Toegang(Protocol):

@@ -62,11 +62,11 @@ def test_haal_centraal_titles() -> None:
 
 def test_allowed_when_one_grant_covers_everything() -> None:
     besluit = decide([_grant()], _vraag("burgerservicenummer", "naam"), doelbinding=None, gemeentecode="0363")
-    assert besluit == Besluit(doelbinding="BRP-bijstand", alleen_gemeente=None)
+    assert besluit == Besluit("BRP-bijstand", None, frozenset({"burgerservicenummer", "naam", "geboorte.datum"}))
 
 
 def test_allowed_without_fields() -> None:
-    assert decide([_grant()], _vraag(), doelbinding=None, gemeentecode=None) == Besluit("BRP-bijstand", None)
+    assert decide([_grant()], _vraag(), doelbinding=None, gemeentecode=None).doelbinding == "BRP-bijstand"
 
 
 def test_refused_without_grant_for_the_bouwsteen() -> None:
@@ -91,9 +91,8 @@ def test_refused_when_the_operation_is_not_allowed() -> None:
 
 def test_star_allows_every_operation() -> None:
     grant = _grant(operaties=[ALLES])
-    assert decide([grant], _vraag("naam", operatie=ZOEK_POSTCODE), doelbinding=None, gemeentecode=None) == Besluit(
-        "BRP-bijstand"
-    )
+    besluit = decide([grant], _vraag("naam", operatie=ZOEK_POSTCODE), doelbinding=None, gemeentecode=None)
+    assert besluit.doelbinding == "BRP-bijstand"
 
 
 def test_refused_fields_lists_exactly_the_uncovered_paths() -> None:
@@ -108,7 +107,8 @@ def test_a_granted_path_covers_everything_below_it() -> None:
     grant = _grant(velden=["naam", "verblijfplaats"])
     assert grant.uncovered({"naam", "naam.voornamen", "naam.geslachtsnaam", "verblijfplaats.adres.straat"}) == []
     vraag = _vraag("naam.voornamen", "naam.voorvoegsel", "verblijfplaats.verblijfadres.officieleStraatnaam")
-    assert decide([grant], vraag, doelbinding=None, gemeentecode=None) == Besluit("BRP-bijstand")
+    besluit = decide([grant], vraag, doelbinding=None, gemeentecode=None)
+    assert besluit == Besluit("BRP-bijstand", velden=frozenset({"naam", "verblijfplaats"}))
 
 
 def test_a_path_does_not_cover_a_sibling_with_the_same_prefix() -> None:
@@ -120,7 +120,7 @@ def test_star_covers_all_fields() -> None:
     grant = _grant(velden=[ALLES])
     assert grant.uncovered({"naam", "kinderen.naam.voornamen", "nationaliteiten"}) == []
     vraag = _vraag("kinderen", "partners.naam", "verblijfstitel")
-    assert decide([grant], vraag, doelbinding=None, gemeentecode=None) == Besluit("BRP-bijstand")
+    assert decide([grant], vraag, doelbinding=None, gemeentecode=None) == Besluit("BRP-bijstand", velden=None)
 
 
 def test_a_deeper_path_does_not_cover_its_parent() -> None:
@@ -157,10 +157,10 @@ def test_a_requested_doelbinding_selects_the_grant() -> None:
     belasting = _grant(2, doelbinding="BRP-belastingen", velden=["naam", "verblijfplaats"])
     vraag = _vraag("naam")
     assert decide([bijstand, belasting], vraag, doelbinding="BRP-belastingen", gemeentecode=None) == Besluit(
-        "BRP-belastingen"
+        "BRP-belastingen", velden=frozenset({"naam", "verblijfplaats"})
     )
     assert decide([bijstand, belasting], vraag, doelbinding="BRP-bijstand", gemeentecode=None) == Besluit(
-        "BRP-bijstand"
+        "BRP-bijstand", velden=frozenset({"naam"})
     )
 
 
@@ -172,7 +172,7 @@ def test_a_requested_doelbinding_limits_the_fields_to_its_grant() -> None:
     assert refused.detail == "Niet geautoriseerd voor: verblijfplaats."
     # without a doelbinding only the grant that covers the fields fits, so no header is needed
     assert decide([bijstand, belasting], _vraag("verblijfplaats"), doelbinding=None, gemeentecode=None) == Besluit(
-        "BRP-belastingen"
+        "BRP-belastingen", velden=frozenset({"naam", "verblijfplaats"})
     )
 
 
@@ -203,14 +203,18 @@ def test_two_fitting_grants_with_different_purposes_ask_for_x_doelbinding() -> N
 def test_two_fitting_grants_with_the_same_purpose_are_allowed() -> None:
     first = _grant(1, doelbinding="BRP-bijstand", velden=["naam"])
     second = _grant(2, doelbinding="BRP-bijstand", velden=["naam", "geboorte"])
-    assert decide([first, second], _vraag("naam"), doelbinding=None, gemeentecode=None) == Besluit("BRP-bijstand")
+    besluit = decide([first, second], _vraag("naam"), doelbinding=None, gemeentecode=None)
+    assert besluit == Besluit("BRP-bijstand", velden=frozenset({"naam", "geboorte"}))
 
 
 def test_eigen_gemeente_limits_to_the_afnemers_gemeente() -> None:
     grant = _grant(eigen_gemeente=True)
     besluit = decide([grant], _vraag("naam"), doelbinding=None, gemeentecode="0363")
-    assert besluit == Besluit(doelbinding="BRP-bijstand", alleen_gemeente="0363")
-    assert besluit.alleen_gemeente == "0363"
+    assert besluit == Besluit(
+        doelbinding="BRP-bijstand",
+        alleen_gemeente="0363",
+        velden=frozenset({"burgerservicenummer", "naam", "geboorte.datum"}),
+    )
 
 
 @pytest.mark.parametrize("gemeentecode", [None, ""])

@@ -157,3 +157,14 @@ async def test_reading_the_protocol_is_itself_recorded(persoon: Database, tmp_pa
     async with persoon.session() as session:
         [record] = (await session.scalars(select(ProtocolRow).where(ProtocolRow.request_id == request_id))).all()
     assert (record.afnemer_oin, record.bouwsteen, record.operatie) == (ap.oin, "protocollering", "raadplegen")
+
+
+async def test_without_authentication_the_protocol_is_open_too(persoon: Database, tmp_path: Path) -> None:
+    request_id = f"open-{uuid.uuid4()}"
+    async with http_client(create_app(settings_for(tmp_path, authenticatie="uit"), persoon)) as http:
+        looked_up = await http.post(PERSONEN, json=QUERY, headers={"X-Request-ID": request_id, "x-doelbinding": "TEST"})
+        response = await _protocol(http, burgerservicenummer=BSN, bouwsteen="brp")
+    assert looked_up.status_code == 200
+    assert response.status_code == 200, response.text
+    [regel] = [item for item in response.json()["protocolregels"] if item["requestId"] == request_id]
+    assert (regel["afnemer"], regel["doelbinding"]) == ({"oin": None, "naam": "open toegang"}, "TEST")

@@ -5,6 +5,7 @@ protocollering for bronhouders and supervisors."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
@@ -15,12 +16,12 @@ from starlette.responses import Response
 from opengdi.kernel.api import JsonResponse
 from opengdi.kernel.blocks import Api, api_app
 from opengdi.kernel.context import Aanvrager, context, request_id, vereist
-from opengdi.kernel.problems import PROBLEM_JSON, InvalidParam, Problem, bad_request, forbidden, not_found
+from opengdi.kernel.problems import PROBLEM_JSON, InvalidParam, Problem, bad_request, not_found
 from opengdi.kernel.protocollering import ProtocolRecord, ProtocolVraag, find_records
 from opengdi.kernel.toegang import Afnemer, Besluit, Toegangsvraag
 from opengdi.stelsel.digikoppeling import oin as oins
 from opengdi.stelsel.digikoppeling import organisaties, pki, service, tokens
-from opengdi.stelsel.digikoppeling.autorisatie import ALLES, Grant
+from opengdi.stelsel.digikoppeling.autorisatie import Grant
 from opengdi.stelsel.digikoppeling.organisaties import Organisatie
 from opengdi.stelsel.digikoppeling.schemas import AutorisatieNieuw, OrganisatieNieuw, PubliekeSleutel
 from opengdi.stelsel.digikoppeling.toegang import DigikoppelingToegang
@@ -211,7 +212,7 @@ def _register_routes(app: FastAPI, toegang: DigikoppelingToegang) -> None:
         except service.OnbekendeOrganisatie as error:
             raise not_found(str(error)) from error
         toegang.forget(oin)
-        return JsonResponse(_grant_json(Grant(grant_id, *_fields(besluit))), status_code=201)
+        return JsonResponse(_grant_json(dataclasses.replace(besluit, id=grant_id)), status_code=201)
 
     @app.delete(
         "/autorisaties/{grant_id}", status_code=204, summary="Een autorisatiebesluit intrekken", tags=["Autorisaties"]
@@ -236,8 +237,10 @@ def _register_routes(app: FastAPI, toegang: DigikoppelingToegang) -> None:
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> dict[str, Any]:
         ctx = context(request)
-        besluit = await ctx.toegang.authorize(afnemer, Toegangsvraag("protocollering", "raadplegen"))
-        bouwstenen = await _readable_bouwstenen(toegang, afnemer, besluit, bouwsteen)
+        # The fields of a protocollering grant are the building blocks whose records it may read.
+        asked = frozenset({bouwsteen}) if bouwsteen else frozenset()
+        besluit = await ctx.toegang.authorize(afnemer, Toegangsvraag("protocollering", "raadplegen", asked))
+        bouwstenen = asked or besluit.velden
         vraag = ProtocolVraag(burgerservicenummer, afnemerOin, bouwstenen, vanaf, tot, limit, offset)
         await ctx.protocol.record(
             ProtocolRecord(
@@ -254,43 +257,6 @@ def _register_routes(app: FastAPI, toegang: DigikoppelingToegang) -> None:
             )
         )
         return {"protocolregels": await find_records(ctx.database, vraag)}
-
-
-def _fields(grant: Grant) -> tuple[Any, ...]:
-    return (
-        grant.bouwsteen,
-        grant.doelbinding,
-        grant.omschrijving,
-        grant.operaties,
-        grant.velden,
-        grant.alleen_eigen_gemeente,
-    )
-
-
-async def _readable_bouwstenen(
-    toegang: DigikoppelingToegang, afnemer: Afnemer, besluit: Besluit, bouwsteen: str | None
-) -> frozenset[str] | None:
-    """Which building blocks' records the afnemer may read (``None``: all), narrowed to ``bouwsteen``."""
-    assert afnemer.oin is not None
-    async with toegang.uitgever.database.session() as session:
-        grants = [
-            grant
-            for grant in await organisaties.grants_of(session, afnemer.oin)
-            if grant.bouwsteen == "protocollering" and grant.doelbinding == besluit.doelbinding
-        ]
-    allowed = (
-        None
-        if any(ALLES in grant.velden for grant in grants)
-        else frozenset(veld for grant in grants for veld in grant.velden)
-    )
-    if bouwsteen is None:
-        return allowed
-    if allowed is not None and bouwsteen not in allowed:
-        raise forbidden(
-            "U bent niet geautoriseerd voor deze operatie.",
-            detail=f"U mag de protocollering van '{bouwsteen}' niet inzien.",
-        )
-    return frozenset({bouwsteen})
 
 
 def digikoppeling_api(toegang: DigikoppelingToegang) -> Api:

@@ -101,7 +101,18 @@ def decide(
             GEEN_OPERATIE,
             "Dit besluit geldt voor eigen inwoners, maar bij deze organisatie is geen gemeente bekend.",
         )
-    return Besluit(doelbinding=grant.doelbinding, alleen_gemeente=gemeentecode if grant.alleen_eigen_gemeente else None)
+    return Besluit(
+        doelbinding=grant.doelbinding,
+        alleen_gemeente=gemeentecode if grant.alleen_eigen_gemeente else None,
+        velden=_granted_fields([item for item in allowed if item.doelbinding == grant.doelbinding]),
+    )
+
+
+def _granted_fields(grants: Sequence[Grant]) -> frozenset[str] | None:
+    """The data elements ``grants`` allow together; ``None`` when one of them allows all."""
+    if any(ALLES in grant.velden for grant in grants):
+        return None
+    return frozenset(veld for grant in grants for veld in grant.velden)
 
 
 def scopes_of(grants: Sequence[Grant]) -> frozenset[str]:
