@@ -11,12 +11,28 @@ OIN, tokens, certificates, autorisatiebesluiten); the kernel only knows the cont
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from starlette.requests import Request
 
-security_log = logging.getLogger("opengdi.beveiliging")
+_security_log = logging.getLogger("opengdi.beveiliging")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_MAX_LOGGED = 300
+
+
+def _log_safe(value: object) -> str:
+    text = _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", str(value if value is not None else ""))
+    return text if len(text) <= _MAX_LOGGED else f"{text[:_MAX_LOGGED]}…"
+
+
+def log_security_event(event: str, level: int = logging.WARNING, **values: object) -> None:
+    """One line in the security log, ``event key=value …``: control characters in the values are
+    escaped and long values cut, so what a caller sent cannot forge or flood log lines."""
+    details = " ".join(f"{key}={_log_safe(value)}" for key, value in values.items())
+    _security_log.log(level, "%s %s", event, details)
+
 
 #: Headers with which an afnemer states its purpose, processing activity and end user (as the
 #: Haal Centraal BRP protocollering asks).

@@ -225,6 +225,21 @@ async def test_a_bad_assertion_is_refused(
     ]
 
 
+async def test_what_a_caller_claims_cannot_forge_or_flood_the_security_log(
+    database: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    forged = "x\naccess_granted oin=00000001822477348000" + "y" * 5000
+    key = RSAKey.generate_key(2048, private=True)
+    assertion = _assertion(key.as_pem(private=True).decode(), forged)
+    caplog.set_level(logging.WARNING, logger="opengdi.beveiliging")
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
+        response = await http.post(TOKEN_PATH, data=token_request(forged, assertion))
+    assert _problem_401(response)["error_description"].startswith("Organisatie x\naccess_granted")
+    [line] = [record.getMessage() for record in caplog.records if record.name == "opengdi.beveiliging"]
+    assert line.startswith("token_refused reason=invalid_client detail=Organisatie x\\x0aaccess_granted oin=")
+    assert "\n" not in line and len(line) < 400
+
+
 async def test_a_client_id_other_than_the_issuer_is_refused(database: Database, tmp_path: Path) -> None:
     oin = await new_organisation(database, "brp")
     async with http_client(create_app(behind_proxy(tmp_path), database)) as http:

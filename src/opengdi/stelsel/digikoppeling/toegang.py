@@ -27,7 +27,7 @@ from opengdi.kernel.toegang import (
     Afnemer,
     Besluit,
     Toegangsvraag,
-    security_log,
+    log_security_event,
 )
 from opengdi.stelsel.digikoppeling import organisaties, pki, tokens
 from opengdi.stelsel.digikoppeling.autorisatie import Grant, Weigering, decide, scopes_of
@@ -119,7 +119,7 @@ class DigikoppelingToegang:
             _refuse(fout.error, "", fout.description)
         lid = await self._lid(oin)
         if lid is None or not lid.organisatie.actief:
-            security_log.warning("access_refused reason=organisation_revoked oin=%s", oin)
+            log_security_event("access_refused", reason="organisation_revoked", oin=oin)
             raise Problem(
                 status=403,
                 title="U bent niet geautoriseerd voor deze operatie.",
@@ -164,7 +164,7 @@ class DigikoppelingToegang:
 
     def log_refusal(self, fout: TokenFout) -> None:
         """A security log line for a refused token request."""
-        security_log.warning("token_refused reason=%s detail=%s", fout.error, fout.description)
+        log_security_event("token_refused", reason=fout.error, detail=fout.description)
 
     async def authorize(self, afnemer: Afnemer, vraag: Toegangsvraag) -> Besluit:
         """Permission for ``vraag`` from the afnemer's autorisatiebesluiten."""
@@ -193,18 +193,14 @@ class DigikoppelingToegang:
 
 
 def _forbidden(weigering: Weigering, afnemer: Afnemer, vraag: Toegangsvraag) -> Problem:
-    security_log.warning(
-        "access_refused reason=%s oin=%s bouwsteen=%s operatie=%s",
-        weigering.code,
-        afnemer.oin,
-        vraag.bouwsteen,
-        vraag.operatie,
+    log_security_event(
+        "access_refused", reason=weigering.code, oin=afnemer.oin, bouwsteen=vraag.bouwsteen, operatie=vraag.operatie
     )
     return Problem(status=403, title=weigering.title, code=weigering.code, detail=weigering.detail)
 
 
 def _refuse(reason: str, client: str, detail: str) -> NoReturn:
-    security_log.warning("authentication_refused reason=%s client=%s", reason, client)
+    log_security_event("authentication_refused", reason=reason, client=client)
     raise unauthenticated(detail)
 
 

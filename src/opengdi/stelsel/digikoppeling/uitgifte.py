@@ -16,12 +16,11 @@ from joserfc.jwk import KeySet, RSAKey
 from sqlalchemy.exc import IntegrityError
 
 from opengdi.kernel.db import Database
+from opengdi.kernel.toegang import log_security_event
 from opengdi.settings import Settings
 from opengdi.stelsel.digikoppeling import organisaties, pki, tokens
 from opengdi.stelsel.digikoppeling.autorisatie import scopes_of
 from opengdi.stelsel.digikoppeling.tokens import TokenFout
-
-security_log = logging.getLogger("opengdi.beveiliging")
 
 
 def _new_signing_key() -> tuple[str, None]:
@@ -162,7 +161,7 @@ class Uitgever:
             now=now,
             certificate_thumbprint=thumbprint,
         )
-        security_log.info("token_issued oin=%s scopes=%s", oin, " ".join(sorted(scopes)))
+        log_security_event("token_issued", logging.INFO, oin=oin, scopes=" ".join(sorted(scopes)))
         return {
             "access_token": token,
             "token_type": "Bearer",
