@@ -104,6 +104,7 @@ def _short_rsa_public_jwk() -> dict[str, Any]:
         ({"kty": "RSA", "e": "AQAB"}, "kty", "Geen geldige publieke sleutel"),
         (_short_rsa_public_jwk(), "n", "minstens 2048 bits"),
         (ECKey.generate_key("P-384").as_dict(private=False), "kty", "P-256"),
+        ({**ECKey.generate_key("P-256").as_dict(private=False), "kid": "k" * 101}, "kid", "hoogstens 100"),
     ],
 )
 @pytest.mark.filterwarnings("ignore:Key size should be")
@@ -133,6 +134,23 @@ async def test_an_ec_key_registered_once_signs_es256_assertions(database: Databa
     assert again.json()["invalidParams"][0]["name"] == "kid"
     assert token.status_code == 200, token.text
     assert unverified_claims(token.json()["access_token"])["sub"] == logius
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "parameter"),
+    [
+        ("DELETE", "/digikoppeling/autorisaties/99999999999", "grant_id"),
+        ("DELETE", "/digikoppeling/autorisaties/0", "grant_id"),
+        ("GET", "/digikoppeling/protocollering?offset=100000000000000000000", "offset"),
+    ],
+)
+async def test_an_id_or_offset_out_of_range_is_a_bad_request(
+    database: Database, tmp_path: Path, method: str, path: str, parameter: str
+) -> None:
+    async with http_client(create_app(settings_for(tmp_path), database), demo_afnemer("Logius").oin) as http:
+        response = await http.request(method, path)
+    assert response.status_code == 400, response.text
+    assert [param["name"] for param in response.json()["invalidParams"]] == [parameter]
 
 
 async def test_only_the_register_keeper_may_manage_it(database: Database, tmp_path: Path) -> None:

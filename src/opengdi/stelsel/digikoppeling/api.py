@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as FastApiPath
 from starlette.responses import Response
 
 from opengdi.kernel.api import JsonResponse
@@ -110,6 +111,10 @@ def _grant_json(grant: Grant) -> dict[str, Any]:
         "velden": list(grant.velden),
         "alleenEigenGemeente": grant.alleen_eigen_gemeente,
     }
+
+
+#: The largest id or offset accepted (a 32-bit integer column on PostgreSQL).
+MAX_ID = 2**31 - 1
 
 
 def _given_oin(value: str) -> str:
@@ -217,7 +222,7 @@ def _register_routes(app: FastAPI, toegang: DigikoppelingToegang) -> None:
     @app.delete(
         "/autorisaties/{grant_id}", status_code=204, summary="Een autorisatiebesluit intrekken", tags=["Autorisaties"]
     )
-    async def intrekken_autorisatie(_: Beheerder, grant_id: int) -> Response:
+    async def intrekken_autorisatie(_: Beheerder, grant_id: Annotated[int, FastApiPath(ge=1, le=MAX_ID)]) -> Response:
         oin = await service.revoke_grant(database, grant_id)
         if oin is None:
             raise not_found(f"Er is geen actief autorisatiebesluit {grant_id}.")
@@ -234,7 +239,7 @@ def _register_routes(app: FastAPI, toegang: DigikoppelingToegang) -> None:
         vanaf: datetime | None = None,
         tot: datetime | None = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
     ) -> dict[str, Any]:
         ctx = context(request)
         # The fields of a protocollering grant are the building blocks whose records it may read.

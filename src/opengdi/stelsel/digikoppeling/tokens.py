@@ -29,6 +29,7 @@ TOKEN_ALGORITHM = "RS256"
 LEEWAY = timedelta(seconds=30)
 MAX_ASSERTION_LIFETIME = timedelta(minutes=5)
 MIN_RSA_BITS = 2048
+MAX_KID = 100
 
 
 class TokenFout(Exception):  # noqa: N818 - an OAuth error answer, not a programming error
@@ -197,4 +198,7 @@ def client_public_key(jwk: dict[str, Any]) -> dict[str, Any]:
         raise OngeldigeSleutel("n", f"Een RSA-sleutel moet minstens {MIN_RSA_BITS} bits lang zijn.")
     if not isinstance(key, RSAKey | ECKey) or (isinstance(key, ECKey) and key.curve_name != "P-256"):
         raise OngeldigeSleutel("kty", "Alleen RSA-sleutels en EC-sleutels op P-256 (ES256) worden aanvaard.")
-    return {**key.as_dict(private=False), "kid": str(jwk.get("kid") or key.thumbprint())}
+    kid = str(jwk.get("kid") or key.thumbprint())
+    if len(kid) > MAX_KID:
+        raise OngeldigeSleutel("kid", f"Een kid mag hoogstens {MAX_KID} tekens lang zijn.")
+    return {**key.as_dict(private=False), "kid": kid}
