@@ -89,6 +89,8 @@ def test_an_organisation_is_added_given_keys_and_a_grant_then_revoked(data_dir: 
     assert f"Aangesloten: {oin}" in _gdi(
         "org", "add", "Testgemeente", "--soort", "gemeente", "--oin", oin, "--gemeentecode", "0599"
     )
+    again = runner.invoke(app, ["org", "add", "Dubbel", "--soort", "gemeente", "--oin", oin])
+    assert again.exit_code == 1 and "al geregistreerd" in again.output
     assert "geen autorisatie voor de BRP" in _gdi("org", "credentials", oin)
     granted = _gdi(
         "org",

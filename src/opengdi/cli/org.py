@@ -87,7 +87,10 @@ def toevoegen(
     async def work(database: Database) -> None:
         await service.register(database, organisatie)
 
-    run(with_database(get_settings(), work))
+    try:
+        run(with_database(get_settings(), work))
+    except service.BestaandeOrganisatie as error:
+        raise _fail(str(error)) from error
     console.print(f"Aangesloten: {nummer}  {naam}")
 
 

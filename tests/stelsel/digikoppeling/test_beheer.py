@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 import warnings
 from pathlib import Path
@@ -151,6 +152,13 @@ async def test_an_id_or_offset_out_of_range_is_a_bad_request(
         response = await http.request(method, path)
     assert response.status_code == 400, response.text
     assert [param["name"] for param in response.json()["invalidParams"]] == [parameter]
+
+
+async def test_the_same_organisation_registered_twice_at_once_is_a_conflict(database: Database, tmp_path: Path) -> None:
+    body = {"naam": "Tweeling", "soort": "privaat", "rsin": _rsin()}
+    async with http_client(create_app(settings_for(tmp_path), database), demo_afnemer("Logius").oin) as http:
+        answers = await asyncio.gather(*(http.post(ORGANISATIES, json=body) for _ in range(4)))
+    assert sorted(answer.status_code for answer in answers) == [201, 409, 409, 409]
 
 
 async def test_only_the_register_keeper_may_manage_it(database: Database, tmp_path: Path) -> None:

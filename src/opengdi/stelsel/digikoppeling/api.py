@@ -163,15 +163,10 @@ def _register_routes(app: FastAPI, toegang: DigikoppelingToegang) -> None:
     @app.post("/organisaties", status_code=201, summary="Een organisatie aansluiten", tags=["Organisaties"])
     async def aansluiten(_: Beheerder, body: OrganisatieNieuw) -> Response:
         organisatie = Organisatie(_new_oin(body), body.naam, body.soort, body.gemeentecode, body.cbs_code)
-        async with database.session() as session:
-            if await organisaties.get_organisatie(session, organisatie.oin) is not None:
-                raise Problem(
-                    status=409,
-                    title="Deze organisatie bestaat al.",
-                    code="unique",
-                    detail=f"OIN {organisatie.oin} is al geregistreerd.",
-                )
-        await service.register(database, organisatie)
+        try:
+            await service.register(database, organisatie)
+        except service.BestaandeOrganisatie as error:
+            raise Problem(status=409, title="Deze organisatie bestaat al.", code="unique", detail=str(error)) from error
         return JsonResponse(_org_json(organisatie, []), status_code=201)
 
     @app.post("/organisaties/{oin}/intrekking", summary="Een organisatie intrekken", tags=["Organisaties"])

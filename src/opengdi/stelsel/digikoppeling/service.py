@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from joserfc.jwk import RSAKey
+from sqlalchemy.exc import IntegrityError
 
 from opengdi.kernel.db import Database
 from opengdi.stelsel.digikoppeling import organisaties, pki, tokens
@@ -19,6 +20,10 @@ from opengdi.stelsel.digikoppeling.uitgifte import Uitgever
 
 class OnbekendeOrganisatie(LookupError):  # noqa: N818 - Dutch domain name
     """No active organisation has this OIN."""
+
+
+class BestaandeOrganisatie(ValueError):  # noqa: N818 - Dutch domain name
+    """An organisation with this OIN is registered already."""
 
 
 async def _active(database: Database, oin: str) -> Organisatie:
@@ -44,10 +49,13 @@ async def load_demo_register(database: Database) -> int:
 
 
 async def register(database: Database, organisatie: Organisatie) -> None:
-    """Register one organisation."""
-    async with database.session() as session:
-        await organisaties.add_organisaties(session, [organisatie])
-        await session.commit()
+    """Register one organisation; raises :class:`BestaandeOrganisatie` when its OIN is taken."""
+    try:
+        async with database.session() as session:
+            await organisaties.add_organisaties(session, [organisatie])
+            await session.commit()
+    except IntegrityError as error:
+        raise BestaandeOrganisatie(f"OIN {organisatie.oin} is al geregistreerd.") from error
 
 
 async def create_credentials(database: Database, oin: str) -> tuple[str, str]:
@@ -61,10 +69,14 @@ async def register_public_key(database: Database, oin: str, public_jwk: dict[str
     """Register a public key of ``oin`` for its client assertions; its kid. Raises OngeldigeSleutel."""
     await _active(database, oin)
     checked = tokens.client_public_key(public_jwk)
-    async with database.session() as session:
-        if not await organisaties.add_client_key(session, oin, checked):
-            raise tokens.OngeldigeSleutel("kid", f"Er is al een sleutel met kid {checked['kid']}.")
-        await session.commit()
+    taken = tokens.OngeldigeSleutel("kid", f"Er is al een sleutel met kid {checked['kid']}.")
+    try:
+        async with database.session() as session:
+            if not await organisaties.add_client_key(session, oin, checked):
+                raise taken
+            await session.commit()
+    except IntegrityError as error:  # the same kid registered concurrently
+        raise taken from error
     return str(checked["kid"])
 
 
