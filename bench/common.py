@@ -118,6 +118,7 @@ def start_server(
         "--log-level",
         "warning",
         "--no-access-log",
+        "--no-proxy-headers",
     ]
     return subprocess.Popen(command, env=env)
 

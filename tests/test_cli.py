@@ -132,7 +132,12 @@ def _free_port() -> int:
 
 def test_gdi_up_loads_the_demo_and_serves_the_brp_to_a_token_holder(tmp_path: Path) -> None:
     port = _free_port()
-    env = {"GDI_DATA_DIR": str(tmp_path), "GDI_PORT": str(port), "PATH": "/usr/bin:/bin"}
+    env = {
+        "GDI_DATA_DIR": str(tmp_path),
+        "GDI_PORT": str(port),
+        "GDI_VERTROUWDE_PROXIES": "10.0.0.0/8",
+        "PATH": "/usr/bin:/bin",
+    }
     server = subprocess.Popen(
         [sys.executable, "-m", "opengdi", "up"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
@@ -146,10 +151,16 @@ def test_gdi_up_loads_the_demo_and_serves_the_brp_to_a_token_holder(tmp_path: Pa
             check=True,
         ).stdout.strip()
         answer = _wait_for_answer(port, token)
+        spoofed = httpx.post(
+            f"http://127.0.0.1:{port}/haalcentraal/api/brp/personen",
+            json={},
+            headers={"X-Forwarded-For": "10.1.2.3", "x-client-cert": "geen-certificaat"},
+        )
     finally:
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert anonymous.status_code == 401
+    assert spoofed.json()["detail"] == "Een clientcertificaat wordt alleen aangenomen van een vertrouwde proxy."
     assert answer.json()["personen"][0]["naam"]["geslachtsnaam"] == "Moulin"
     assert "persoonslijsten geladen" in output
     assert f"http://127.0.0.1:{port}/haalcentraal/api/brp/docs" in output

@@ -87,7 +87,14 @@ def up(
     settings = get_settings().model_copy(update={k: v for k, v in {"host": host, "port": port}.items() if v})
     run(_prepare(settings, empty))
     _print_banner(settings)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level=settings.log_level)
+    # No X-Forwarded-For rewriting: the trusted-proxy check of the certificate header needs the real peer.
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level,
+        proxy_headers=False,
+    )
 
 
 def version() -> None:
