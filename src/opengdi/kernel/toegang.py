@@ -39,6 +39,15 @@ def log_security_event(event: str, level: int = logging.WARNING, **values: objec
 DOELBINDING_HEADER = "x-doelbinding"
 VERWERKING_HEADER = "x-verwerking"
 GEBRUIKER_HEADER = "x-gebruiker"
+#: How much of each such header is kept: the size of its column in the protocol.
+_KEPT = {DOELBINDING_HEADER: 100, VERWERKING_HEADER: 242, GEBRUIKER_HEADER: 200}
+
+
+def stated(request: Request, header: str) -> str | None:
+    """What the afnemer stated in ``header`` (doelbinding, verwerking or gebruiker), cut to what the
+    protocol keeps."""
+    value = request.headers.get(header)
+    return value[: _KEPT[header]] if value else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +104,9 @@ class OpenToegang:
             oin=None,
             naam="open toegang",
             via="open",
-            doelbinding=request.headers.get(DOELBINDING_HEADER),
-            verwerking=request.headers.get(VERWERKING_HEADER),
-            eindgebruiker=request.headers.get(GEBRUIKER_HEADER),
+            doelbinding=stated(request, DOELBINDING_HEADER),
+            verwerking=stated(request, VERWERKING_HEADER),
+            eindgebruiker=stated(request, GEBRUIKER_HEADER),
         )
 
     async def authorize(self, afnemer: Afnemer, vraag: Toegangsvraag) -> Besluit:

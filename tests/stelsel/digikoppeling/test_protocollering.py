@@ -168,3 +168,21 @@ async def test_without_authentication_the_protocol_is_open_too(persoon: Database
     assert response.status_code == 200, response.text
     [regel] = [item for item in response.json()["protocolregels"] if item["requestId"] == request_id]
     assert (regel["afnemer"], regel["doelbinding"]) == ({"oin": None, "naam": "open toegang"}, "TEST")
+
+
+@pytest.mark.parametrize("authenticatie", ["aan", "uit"])
+async def test_long_stated_headers_are_cut_to_what_the_protocol_keeps(
+    persoon: Database, tmp_path: Path, authenticatie: str
+) -> None:
+    request_id = f"lang-{uuid.uuid4()}"
+    headers = {"X-Request-ID": request_id, "x-gebruiker": "g" * 500, "x-verwerking": "v" * 500}
+    if authenticatie == "uit":
+        headers["x-doelbinding"] = "d" * 500
+    app = create_app(settings_for(tmp_path, authenticatie=authenticatie), persoon)
+    async with http_client(app, None if authenticatie == "uit" else demo_afnemer("Belastingdienst").oin) as http:
+        response = await http.post(PERSONEN, json=QUERY, headers=headers)
+    assert response.status_code == 200, response.text
+    async with persoon.session() as session:
+        [record] = (await session.scalars(select(ProtocolRow).where(ProtocolRow.request_id == request_id))).all()
+    assert (record.eindgebruiker, record.verwerking) == ("g" * 200, "v" * 242)
+    assert record.doelbinding == ("d" * 100 if authenticatie == "uit" else "BELASTINGEN")

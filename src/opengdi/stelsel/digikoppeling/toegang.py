@@ -28,6 +28,7 @@ from opengdi.kernel.toegang import (
     Besluit,
     Toegangsvraag,
     log_security_event,
+    stated,
 )
 from opengdi.stelsel.digikoppeling import organisaties, pki, tokens
 from opengdi.stelsel.digikoppeling.autorisatie import Grant, Weigering, decide, scopes_of
@@ -37,7 +38,6 @@ from opengdi.stelsel.digikoppeling.tokens import TokenFout
 from opengdi.stelsel.digikoppeling.uitgifte import Uitgever
 
 CACHE_SECONDS = 2.0
-_MAX_HEADER = 200
 
 
 def unauthenticated(detail: str) -> Problem:
@@ -132,9 +132,9 @@ class DigikoppelingToegang:
             via=via,
             gemeentecode=lid.organisatie.gemeentecode,
             scopes=scopes if scopes is not None else scopes_of(lid.grants),
-            doelbinding=_header(request, DOELBINDING_HEADER),
-            verwerking=_header(request, VERWERKING_HEADER),
-            eindgebruiker=_header(request, GEBRUIKER_HEADER),
+            doelbinding=stated(request, DOELBINDING_HEADER),
+            verwerking=stated(request, VERWERKING_HEADER),
+            eindgebruiker=stated(request, GEBRUIKER_HEADER),
         )
 
     async def _identify(
@@ -212,8 +212,3 @@ def _bearer(request: Request) -> str | None:
     if scheme.lower() != "bearer" or not token.strip() or " " in token.strip():
         _refuse("malformed_authorization_header", "", "De Authorization-header moet 'Bearer <token>' zijn.")
     return token.strip()
-
-
-def _header(request: Request, name: str) -> str | None:
-    value = request.headers.get(name)
-    return value[:_MAX_HEADER] if value else None
