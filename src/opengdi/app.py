@@ -47,12 +47,6 @@ def api_index(apis: list[Api], base_url: str = "") -> list[dict[str, str]]:
     ]
 
 
-def deployment_apis(settings: Settings, database: Database) -> list[Api]:
-    """The APIs of a deployment (for listing them; no state is shared with a running app)."""
-    policy = digikoppeling.toegang(database, settings)
-    return [api for block in building_blocks(policy) for api in block.apis]
-
-
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     """The ASGI application for ``settings`` (default: from the environment)."""
     settings = settings or get_settings()
@@ -83,6 +77,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     install_problem_handlers(app)
     attach(app, context)
+    app.state.apis = apis
 
     @app.get("/", include_in_schema=False)
     async def index() -> dict[str, Any]:

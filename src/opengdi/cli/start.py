@@ -10,17 +10,17 @@ import typer
 import uvicorn
 
 from opengdi import __version__
-from opengdi.app import api_index, create_app, deployment_apis
+from opengdi.app import api_index, create_app
 from opengdi.cli.common import console, progress, run, with_database
 from opengdi.demo.laden import VOORBEELD_BSNS, brp_is_empty, demo_size, load_demo
 from opengdi.demo.toegang import DEMO_AFNEMERS, load_demo_register
+from opengdi.kernel.blocks import Api
 from opengdi.kernel.db import Database
 from opengdi.settings import Settings, get_settings
 
 
-def _print_banner(settings: Settings) -> None:
+def _print_banner(settings: Settings, apis: list[Api]) -> None:
     base = settings.base_url
-    apis = deployment_apis(settings, Database(settings.effective_database_url))
     console.rule(f"[bold]Open GDI {__version__}[/bold]")
     console.print(f"Database: {settings.effective_database_url}  (omgeving: {settings.deployment.value})")
     for entry in api_index(apis, base):
@@ -86,10 +86,11 @@ def up(
     """Start de GDI: database migreren, demogegevens laden als de BRP leeg is, en serveren."""
     settings = get_settings().model_copy(update={k: v for k, v in {"host": host, "port": port}.items() if v})
     run(_prepare(settings, empty))
-    _print_banner(settings)
+    app = create_app(settings)
+    _print_banner(settings, app.state.apis)
     # No X-Forwarded-For rewriting: the trusted-proxy check of the certificate header needs the real peer.
     uvicorn.run(
-        create_app(settings),
+        app,
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level,

@@ -95,9 +95,11 @@ _Pending = tuple[ProtocolRecord, "asyncio.Future[None]"]
 class ProtocolWriter:
     """Writes protocol records durably, grouping concurrent requests into one commit."""
 
-    def __init__(self, database: Database, max_batch: int = 500) -> None:
+    #: The most records in one commit.
+    MAX_BATCH = 500
+
+    def __init__(self, database: Database) -> None:
         self.database = database
-        self.max_batch = max_batch
         self._queue: asyncio.Queue[_Pending] | None = None
         self._task: asyncio.Task[None] | None = None
 
@@ -121,7 +123,7 @@ class ProtocolWriter:
     async def _run(self, queue: asyncio.Queue[_Pending]) -> None:
         while True:
             batch = [await queue.get()]
-            while len(batch) < self.max_batch and not queue.empty():
+            while len(batch) < self.MAX_BATCH and not queue.empty():
                 batch.append(queue.get_nowait())
             await self._write(batch)
 

@@ -52,10 +52,12 @@ class TransactieRow(Base):
 class TransactieLog:
     """Collects transaction rows and writes them in batches in the background."""
 
-    def __init__(self, database: Database, flush_interval: float = 0.5, max_batch: int = 1000) -> None:
+    #: How long a row may wait before it is written, and how many rows go into one insert.
+    FLUSH_INTERVAL = 0.5
+    MAX_BATCH = 1000
+
+    def __init__(self, database: Database) -> None:
         self.database = database
-        self.flush_interval = flush_interval
-        self.max_batch = max_batch
         self._rows: list[dict[str, Any]] = []
         self._task: asyncio.Task[None] | None = None
 
@@ -66,13 +68,13 @@ class TransactieLog:
             self._task = asyncio.create_task(self._flush_soon())
 
     async def _flush_soon(self) -> None:
-        await asyncio.sleep(self.flush_interval)
+        await asyncio.sleep(self.FLUSH_INTERVAL)
         await self.flush()
 
     async def flush(self) -> None:
         """Write every queued row now."""
         while self._rows:
-            batch, self._rows = self._rows[: self.max_batch], self._rows[self.max_batch :]
+            batch, self._rows = self._rows[: self.MAX_BATCH], self._rows[self.MAX_BATCH :]
             try:
                 await write_rows(self.database, batch)
             except Exception:

@@ -181,12 +181,6 @@ def answer(vraag: Vraag, lijsten: Sequence[Persoonslijst], today: date) -> dict[
     return {"type": vraag.type.name, "personen": personen}
 
 
-async def zoek_personen(connection: AsyncConnection, body: Any, today: date) -> dict[str, Any]:
-    """The answer to ``POST /personen`` for ``body`` without access control (benchmarks, tools)."""
-    vraag = parse(body)
-    return answer(vraag, await find_lijsten(connection, vraag), today)
-
-
 async def import_persoonslijsten(session: AsyncSession, body: Any) -> list[str | None]:
     """Store every persoonslijst of an import body (all or nothing); their BSNs in order."""
     lijsten, errors = read_persoonslijsten(body)

@@ -14,10 +14,7 @@ import re
 from opengdi.kernel.identifiers import is_valid_rsin
 
 PREFIX_RSIN = "00000001"
-PREFIX_FI = "00000002"
 PREFIX_KVK = "00000003"
-PREFIX_SUBOIN = "00000004"
-PREFIX_LOGIUS = "00000006"
 PREFIX_TEST = "00000099"
 
 _OIN = re.compile(r"^[0-9]{20}$")

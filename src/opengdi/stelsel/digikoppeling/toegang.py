@@ -19,7 +19,7 @@ from typing import NoReturn
 from cryptography import x509
 from starlette.requests import Request
 
-from opengdi.kernel.problems import Problem
+from opengdi.kernel.problems import Problem, forbidden
 from opengdi.kernel.toegang import (
     DOELBINDING_HEADER,
     GEBRUIKER_HEADER,
@@ -31,7 +31,7 @@ from opengdi.kernel.toegang import (
     stated,
 )
 from opengdi.stelsel.digikoppeling import organisaties, pki, tokens
-from opengdi.stelsel.digikoppeling.autorisatie import Grant, Weigering, decide, scopes_of
+from opengdi.stelsel.digikoppeling.autorisatie import GEEN_OPERATIE, Grant, Weigering, decide, scopes_of
 from opengdi.stelsel.digikoppeling.organisaties import Organisatie
 from opengdi.stelsel.digikoppeling.pki import now_utc
 from opengdi.stelsel.digikoppeling.tokens import TokenFout
@@ -120,12 +120,7 @@ class DigikoppelingToegang:
         lid = await self._lid(oin)
         if lid is None or not lid.organisatie.actief:
             log_security_event("access_refused", reason="organisation_revoked", oin=oin)
-            raise Problem(
-                status=403,
-                title="U bent niet geautoriseerd voor deze operatie.",
-                code="autorisation",
-                detail=f"Organisatie {oin} is niet (meer) aangesloten.",
-            )
+            raise forbidden(GEEN_OPERATIE, detail=f"Organisatie {oin} is niet (meer) aangesloten.")
         return Afnemer(
             oin=oin,
             naam=lid.organisatie.naam,
@@ -170,7 +165,7 @@ class DigikoppelingToegang:
         """Permission for ``vraag`` from the afnemer's autorisatiebesluiten."""
         if afnemer.oin is None:
             raise _forbidden(
-                Weigering("autorisation", "U bent niet geautoriseerd voor deze operatie.", "Onbekende afnemer."),
+                Weigering("autorisation", GEEN_OPERATIE, "Onbekende afnemer."),
                 afnemer,
                 vraag,
             )
@@ -178,7 +173,7 @@ class DigikoppelingToegang:
             raise _forbidden(
                 Weigering(
                     "autorisation",
-                    "U bent niet geautoriseerd voor deze operatie.",
+                    GEEN_OPERATIE,
                     f"Het token heeft geen scope '{vraag.bouwsteen}'.",
                 ),
                 afnemer,

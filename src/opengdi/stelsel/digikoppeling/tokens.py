@@ -3,9 +3,10 @@
 ``private_key_jwt`` (RFC 7523) and short-lived signed access tokens carrying the OIN and scopes.
 
 A client assertion must be signed (RS256, PS256 or ES256) with one of the organisation's keys, have
-``iss`` and ``sub`` equal to its OIN, this token endpoint as ``aud``, an ``exp`` at most five minutes
-ahead, an ``iat`` not in the future and a ``jti`` that was not used before. Pure functions: the
-keys and the used ``jti`` values are passed in.
+``iss`` and ``sub`` equal to its OIN, the token endpoint (or the issuer) as ``aud``, an ``exp`` at
+most five minutes ahead, an ``iat`` not in the future and a ``jti`` that was not used before. Pure
+functions: the keys and the accepted audiences are passed in; the caller keeps the used ``jti``
+values.
 """
 
 from __future__ import annotations
