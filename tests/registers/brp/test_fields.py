@@ -164,33 +164,7 @@ def test_gezag_may_be_asked_only_where_the_answer_holds_it() -> None:
     assert errors_of(["gezag"], PERSOON_BEPERKT) == [("fields", "fields[0]", NIET_BESTAAND)]
 
 
-AUTOMATISCH_BIJ_RAADPLEGEN = [
-    "geheimhoudingPersoonsgegevens",
-    "opschortingBijhouding",
-    "opschortingBijhouding.reden",
-    "opschortingBijhouding.reden.omschrijving",
-    "opschortingBijhouding.datum",
-    "opschortingBijhouding.datum.type",
-    "rni",
-    "rni.deelnemer",
-    "rni.deelnemer.code",
-    "rni.omschrijvingVerdrag",
-    "rni.categorie",
-    "verificatie",
-    "verificatie.datum",
-    "verificatie.datum.datum",
-    "verificatie.omschrijving",
-    "inOnderzoek",
-    "inOnderzoek.burgerservicenummer",
-    "inOnderzoek.datumIngangOnderzoekPersoon",
-    "inOnderzoek.datumIngangOnderzoekGemeente.langFormaat",
-    "naam.inOnderzoek.voornamen",
-    "geboorte.inOnderzoek.datumIngangOnderzoek",
-    "partners.aangaanHuwelijkPartnerschap.inOnderzoek.datum",
-    "adressering.indicatieVastgesteldVerblijftNietOpAdres",
-    "adresseringBinnenland.indicatieVastgesteldVerblijftNietOpAdres",
-    "verblijfplaats.indicatieVastgesteldVerblijftNietOpAdres",
-]
+#: Fields delivered automatically (never to be asked) in both kinds of answers.
 AUTOMATISCH_BIJ_ZOEKEN = [
     "geheimhoudingPersoonsgegevens",
     "opschortingBijhouding",
@@ -214,6 +188,13 @@ AUTOMATISCH_BIJ_ZOEKEN = [
     "geboorte.inOnderzoek.datumIngangOnderzoek",
     "adressering.indicatieVastgesteldVerblijftNietOpAdres",
     "adresseringBinnenland.indicatieVastgesteldVerblijftNietOpAdres",
+]
+#: Raadplegen delivers more automatically: the onderzoek of data only the full answer has.
+AUTOMATISCH_BIJ_RAADPLEGEN = [
+    *AUTOMATISCH_BIJ_ZOEKEN,
+    "inOnderzoek.datumIngangOnderzoekGemeente.langFormaat",
+    "partners.aangaanHuwelijkPartnerschap.inOnderzoek.datum",
+    "verblijfplaats.indicatieVastgesteldVerblijftNietOpAdres",
 ]
 
 
