@@ -41,11 +41,11 @@ from bench.common import (
     start_server,
     wait_until_up,
 )
-from opengdi.demo.toegang import credential_path, load_demo_register
 from opengdi.kernel.db import Database
 from opengdi.kernel.protocollering import ProtocolRow
 from opengdi.stelsel.digikoppeling.client import fetch_token
 from opengdi.stelsel.digikoppeling.demo import demo_oin
+from opengdi.stelsel.digikoppeling.demotoegang import credential_path, load_demo_register
 
 #: Fields within the Belastingdienst's autorisatiebesluit.
 FIELDS = ["burgerservicenummer", "naam", "geboorte", "verblijfplaats", "nationaliteiten", "partners"]

@@ -23,9 +23,9 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from opengdi.demo.laden import load_demo
+from opengdi.bouwstenen import migraties
 from opengdi.kernel.db import Database
-from opengdi.kernel.migrate import upgrade_to_head
+from opengdi.registers.brp.demo import load_demo
 from opengdi.registers.brp.model import PersoonslijstRow
 from opengdi.registers.brp.seed import seed_population
 
@@ -76,7 +76,7 @@ async def measure(label: str, work: Callable[[str], Awaitable[None]], bsns: Sequ
 
 async def prepare(database: Database, persons: int) -> list[str]:
     """Migrate, load demo and synthetic persons; all BSNs in the database."""
-    await upgrade_to_head(database)
+    await migraties().upgrade(database)
     started = time.perf_counter()
     await load_demo(database)
     stored = await seed_population(database, persons)

@@ -24,8 +24,8 @@ from sqlalchemy import delete
 from sqlalchemy.engine import make_url
 
 from opengdi.app import create_app
+from opengdi.bouwstenen import migraties, scopes
 from opengdi.kernel.db import Database
-from opengdi.kernel.migrate import upgrade_to_head
 from opengdi.registers.brp.model import PersoonslijstRow, VoorkomenRow
 from opengdi.settings import Deployment, Settings
 from opengdi.stelsel.digikoppeling import service
@@ -79,7 +79,7 @@ async def database(request: pytest.FixtureRequest, tmp_path_factory: pytest.Temp
                 pytest.fail(message)
             pytest.skip(message)
     db = Database(url)
-    await upgrade_to_head(db)
+    await migraties().upgrade(db)
     await register_bronhouder(db)
     yield db
     await db.dispose()
@@ -137,11 +137,8 @@ def demo_afnemer(naam: str) -> Organisatie:
 
 
 async def register_bronhouder(database: Database) -> None:
-    """The test bronhouder (every building block, operation and field) and the demo afnemers."""
-    grants = [
-        Grant(0, bouwsteen, "TEST", "Testen", frozenset({ALLES}), (ALLES,))
-        for bouwsteen in ("brp", "brp.beheer", "protocollering", "digikoppeling")
-    ]
+    """The test bronhouder (every scope of every block, every operation and field) and the demo afnemers."""
+    grants = [Grant(0, scope, "TEST", "Testen", frozenset({ALLES}), (ALLES,)) for scope in scopes()]
     await register_organisation(database, Organisatie(BRONHOUDER, "Testbronhouder", "zbo"), grants)
     for item in demo_organisaties():
         if item.organisatie.naam in DEMO_AFNEMERS:

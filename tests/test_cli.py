@@ -15,10 +15,10 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
+from opengdi.bouwstenen import migraties
 from opengdi.cli import app
-from opengdi.demo.toegang import DEMO_AFNEMERS
-from opengdi.kernel.migrate import head_revision
 from opengdi.settings import get_settings
+from opengdi.stelsel.digikoppeling.demotoegang import DEMO_AFNEMERS
 
 runner = CliRunner()
 
@@ -48,7 +48,7 @@ def _gdi(*args: str) -> str:
 
 def test_db_upgrade_creates_the_database(data_dir: Path) -> None:
     output = _gdi("db", "upgrade")
-    assert f"migratie {head_revision()}" in output.replace("\n", " ")
+    assert f"migratie {', '.join(migraties().heads())}" in output.replace("\n", " ")
     assert (data_dir / "opengdi.db").exists()
 
 

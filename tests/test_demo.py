@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from opengdi.demo.laden import brp_is_empty, gbav_testset, haal_centraal_testpersonen, load_demo
 from opengdi.kernel.db import Database
 from opengdi.registers.brp import repository
+from opengdi.registers.brp.demo import brp_is_empty, gbav_testset, haal_centraal_testpersonen, load_demo
 
 
 def test_the_demo_offers_both_test_sets() -> None:

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The Open GDI application: every enabled building block's APIs mounted under one server, with
-the shared access policy (Digikoppeling), protocollering, request ids and transaction log."""
+"""The Open GDI application: the APIs of every building block of the registry mounted under one
+server, with the access policy one of them provides (Digikoppeling), protocollering, request ids
+and the transaction log."""
 
 from __future__ import annotations
 
@@ -12,24 +13,21 @@ from fastapi import FastAPI
 from starlette.responses import Response
 
 from opengdi import __version__
+from opengdi.bouwstenen import BLOCKS, migraties, scopes
 from opengdi.kernel.api import ApiVersionMiddleware, JsonResponse
-from opengdi.kernel.blocks import Api, BuildingBlock
+from opengdi.kernel.blocks import Api
 from opengdi.kernel.context import Context, attach
 from opengdi.kernel.db import Database
-from opengdi.kernel.migrate import current_revision, head_revision
 from opengdi.kernel.problems import install_problem_handlers
 from opengdi.kernel.protocollering import ProtocolWriter
 from opengdi.kernel.toegang import OpenToegang, Toegang
 from opengdi.kernel.transacties import TransactieLog, TransactieMiddleware
-from opengdi.registers import brp
 from opengdi.settings import Settings, get_settings
-from opengdi.stelsel import digikoppeling
-from opengdi.stelsel.digikoppeling.toegang import DigikoppelingToegang
 
 
-def building_blocks(policy: DigikoppelingToegang) -> list[BuildingBlock]:
-    """The building blocks this deployment runs."""
-    return [brp.block(), digikoppeling.block(policy)]
+def access_policy(database: Database, settings: Settings) -> Toegang | None:
+    """The access policy that a block of the registry provides (Digikoppeling), if any."""
+    return next((block.toegang(database, settings) for block in BLOCKS if block.toegang), None)
 
 
 def api_index(apis: list[Api], base_url: str = "") -> list[dict[str, str]]:
@@ -51,12 +49,13 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     """The ASGI application for ``settings`` (default: from the environment)."""
     settings = settings or get_settings()
     database = database or Database(settings.effective_database_url)
-    policy = digikoppeling.toegang(database, settings)
-    toegang: Toegang = policy if settings.authenticatie == "aan" else OpenToegang()
+    policy = access_policy(database, settings)
+    toegang: Toegang = policy if policy is not None and settings.authenticatie == "aan" else OpenToegang()
     protocol = ProtocolWriter(database)
     transacties = TransactieLog(database)
-    context = Context(settings=settings, database=database, toegang=toegang, protocol=protocol)
-    apis = [api for block in building_blocks(policy) for api in block.apis]
+    context = Context(settings, database, toegang, protocol, beleid=policy, scopes=scopes())
+    apis = [api for block in BLOCKS for api in block.apis(context)]
+    migrations = migraties()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -85,17 +84,17 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     @app.get("/_status", include_in_schema=False)
     async def status() -> Response:
-        revision = await current_revision(database)
-        head = head_revision()
+        revisions = await migrations.current(database)
+        heads = migrations.heads()
         body = {
             "versie": __version__,
             "database": database.dialect,
-            "migratie": revision,
-            "migratieHead": head,
+            "migraties": list(revisions),
+            "migratieHeads": list(heads),
             "omgeving": settings.deployment.value,
             "authenticatie": settings.authenticatie,
         }
-        return JsonResponse(body, status_code=200 if revision == head else 503)
+        return JsonResponse(body, status_code=200 if revisions == heads else 503)
 
     for api in apis:
         attach(api.app, context)

@@ -1,27 +1,50 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Migration discipline: sequential revision ids, one head, and a schema that matches the models."""
+"""Migration discipline: each branch (the kernel and every block) numbered in sequence with one head,
+a schema that matches the models, and databases of the old single-line history upgraded with every
+row intact."""
 
 from __future__ import annotations
 
-import itertools
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
 
+import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from opengdi.bouwstenen import BLOCKS, migraties
 from opengdi.kernel.db import Base, Database
-from opengdi.kernel.migrate import alembic_config, head_revision
-from opengdi.registers.brp import model  # noqa: F401  (registers the BRP tables on Base)
+from opengdi.kernel.migrate import Migraties
+from tests.conftest import POSTGRES_ADMIN_URL, _create_postgres_database, _drop_postgres_database
+
+LEGACY_REVISIONS = Path(__file__).parent / "legacy_migrations"
 
 
-def test_revisions_are_numbered_in_sequence() -> None:
-    script = ScriptDirectory.from_config(alembic_config())
-    revisions = sorted(script.walk_revisions(), key=lambda rev: rev.revision)
-    assert [rev.revision for rev in revisions] == [f"{index:04d}" for index in range(1, len(revisions) + 1)]
-    for previous, current in itertools.pairwise(revisions):
-        assert current.down_revision == previous.revision
-    assert script.get_heads() == [head_revision()]
+def test_every_block_owns_a_branch_numbered_in_sequence() -> None:
+    script = migraties().script()
+    branches: dict[str, list[str]] = {}
+    for revision in script.walk_revisions():
+        prefix, _, number = revision.revision.rpartition("_")
+        branches.setdefault(prefix, []).append(number)
+        if revision.down_revision is None:
+            assert revision.branch_labels == {prefix}
+    assert set(branches) == {"kernel", *(block.code for block in BLOCKS if block.migraties)}
+    for numbers in branches.values():
+        assert sorted(numbers) == [f"{index:04d}" for index in range(1, len(numbers) + 1)]
+    for revision in script.walk_revisions():
+        if revision.down_revision is not None:
+            prefix, _, number = revision.revision.rpartition("_")
+            assert revision.down_revision == f"{prefix}_{int(number) - 1:04d}"
+    assert len(script.get_heads()) == len(branches)
+
+
+def test_the_kernel_migrates_only_kernel_tables() -> None:
+    script = Migraties().script()
+    assert {revision.revision.rpartition("_")[0] for revision in script.walk_revisions()} == {"kernel"}
 
 
 def _differences(connection: Connection) -> list[object]:
@@ -33,3 +56,81 @@ async def test_the_migrated_schema_matches_the_models(database: Database) -> Non
     async with database.connect() as connection:
         differences = await connection.run_sync(_differences)
     assert differences == []
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def fresh_database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Database]:
+    """A database that was never migrated."""
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'oud.db'}"
+    else:
+        try:
+            url = await _create_postgres_database()
+        except (OSError, TimeoutError) as error:
+            pytest.skip(f"PostgreSQL niet bereikbaar op {POSTGRES_ADMIN_URL} ({error})")
+    database = Database(url)
+    yield database
+    await database.dispose()
+    if request.param == "postgresql":
+        await _drop_postgres_database(url)
+
+
+async def _migrate_legacy(database: Database, revision: str) -> None:
+    """Bring ``database`` to ``revision`` of the old single line of migrations (0001, 0002)."""
+    config = Migraties().config()
+    config.set_main_option("version_locations", str(LEGACY_REVISIONS))
+
+    def upgrade(connection: Connection) -> None:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+    async with database.engine.begin() as connection:
+        await connection.run_sync(upgrade)
+
+
+_ROWS = {
+    "brp_persoonslijst": "INSERT INTO brp_persoonslijst (id, burgerservicenummer, overleden) "
+    "VALUES (7, '999993653', false)",
+    "brp_voorkomen": "INSERT INTO brp_voorkomen (persoonslijst_id, categorie, stapel, volgnummer, elementen) "
+    "VALUES (7, '01', 1, 0, '{\"01.20\": \"999993653\"}')",
+    "dk_organisatie": "INSERT INTO dk_organisatie (oin, naam, soort) VALUES ('00000099300000000001', 'Test', 'zbo')",
+    "gdi_protocol": "INSERT INTO gdi_protocol (id, tijdstip, request_id, afnemer_naam, doelbinding, bouwsteen, "
+    "operatie, gegevens) VALUES (3, :nu, 'r1', 'Test', 'TEST', 'brp', 'raadplegen', '[\"naam\"]')",
+    "gdi_protocol_persoon": "INSERT INTO gdi_protocol_persoon (protocol_id, burgerservicenummer) "
+    "VALUES (3, '999993653')",
+}
+
+
+async def test_a_database_at_the_old_head_upgrades_with_every_row_intact(fresh_database: Database) -> None:
+    await _migrate_legacy(fresh_database, "0002")
+    async with fresh_database.engine.begin() as connection:
+        for statement in _ROWS.values():
+            await connection.execute(text(statement), {"nu": datetime.now(UTC)})
+    await migraties().upgrade(fresh_database)
+    assert await migraties().current(fresh_database) == migraties().heads()
+    async with fresh_database.connect() as connection:
+        for table in _ROWS:
+            assert await connection.scalar(text(f"SELECT count(*) FROM {table}")) == 1, table
+        elementen = await connection.scalar(text("SELECT elementen FROM brp_voorkomen"))
+        differences = await connection.run_sync(_differences)
+    assert "999993653" in str(elementen)
+    assert differences == []
+
+
+async def test_a_database_at_the_first_old_revision_gets_the_newer_branches(fresh_database: Database) -> None:
+    await _migrate_legacy(fresh_database, "0001")
+    async with fresh_database.engine.begin() as connection:
+        await connection.execute(text(_ROWS["brp_persoonslijst"]))
+    await migraties().upgrade(fresh_database)
+    assert await migraties().current(fresh_database) == migraties().heads()
+    async with fresh_database.connect() as connection:
+        assert await connection.scalar(text("SELECT count(*) FROM brp_persoonslijst")) == 1
+        assert await connection.scalar(text("SELECT count(*) FROM dk_organisatie")) == 0
+        assert await connection.run_sync(_differences) == []
+
+
+async def test_upgrading_twice_changes_nothing(fresh_database: Database) -> None:
+    await migraties().upgrade(fresh_database)
+    first = await migraties().current(fresh_database)
+    await migraties().upgrade(fresh_database)
+    assert await migraties().current(fresh_database) == first == migraties().heads()

@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from opengdi.bouwstenen import migraties
 from opengdi.kernel.db import Database
-from opengdi.kernel.migrate import upgrade_to_head
 from opengdi.settings import Settings
 
 console = Console(soft_wrap=True)
@@ -34,7 +34,7 @@ async def with_database(settings: Settings, work: Callable[[Database], Coroutine
     """Run ``work`` on the deployment's database, migrated to the newest revision."""
     database = Database(settings.effective_database_url)
     try:
-        await upgrade_to_head(database)
+        await migraties().upgrade(database)
         return await work(database)
     finally:
         await database.dispose()

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import typer
 
+from opengdi.bouwstenen import migraties
 from opengdi.cli.common import console, run, with_database
 from opengdi.kernel.db import Database
-from opengdi.kernel.migrate import current_revision, head_revision
 from opengdi.settings import get_settings
 
 db_app = typer.Typer(help="De database: migraties en status.", no_args_is_help=True)
@@ -18,11 +18,11 @@ def db_upgrade() -> None:
     """Breng de database naar de nieuwste migratie."""
     settings = get_settings()
 
-    async def work(database: Database) -> str | None:
-        return await current_revision(database)
+    async def work(database: Database) -> tuple[str, ...]:
+        return await migraties().current(database)
 
-    revision = run(with_database(settings, work))
-    console.print(f"Database {settings.effective_database_url} staat op migratie {revision}.")
+    revisions = run(with_database(settings, work))
+    console.print(f"Database {settings.effective_database_url} staat op migratie {', '.join(revisions)}.")
 
 
 @db_app.command("status")
@@ -30,11 +30,14 @@ def db_status() -> None:
     """Toon op welke migratie de database staat."""
     settings = get_settings()
 
-    async def work() -> str | None:
+    async def work() -> tuple[str, ...]:
         database = Database(settings.effective_database_url)
         try:
-            return await current_revision(database)
+            return await migraties().current(database)
         finally:
             await database.dispose()
 
-    console.print(f"Database: {settings.effective_database_url}\nMigratie: {run(work())} (nieuwste: {head_revision()})")
+    current = ", ".join(run(work())) or "geen"
+    console.print(
+        f"Database: {settings.effective_database_url}\nMigratie: {current} (nieuwste: {', '.join(migraties().heads())})"
+    )

@@ -11,15 +11,15 @@ import typer
 from sqlalchemy import select
 
 from opengdi.cli.common import console, run, with_database
-from opengdi.demo.laden import VOORBEELD_BSNS
-from opengdi.demo.toegang import credential_path, write_private_key
 from opengdi.kernel.db import Database
+from opengdi.registers.brp.demo import VOORBEELD_BSNS
 from opengdi.registers.brp.model import PersoonslijstRow
 from opengdi.settings import get_settings
 from opengdi.stelsel.digikoppeling import oin as oins
 from opengdi.stelsel.digikoppeling import organisaties, service
 from opengdi.stelsel.digikoppeling.autorisatie import ALLES, Grant
 from opengdi.stelsel.digikoppeling.client import fetch_token
+from opengdi.stelsel.digikoppeling.demotoegang import credential_path, write_private_key
 from opengdi.stelsel.digikoppeling.organisaties import SOORTEN, Organisatie
 from opengdi.stelsel.digikoppeling.uitgifte import Eindpunten, Uitgever
 

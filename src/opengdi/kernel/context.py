@@ -1,15 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
 """What every API of a deployment shares, and the dependencies routes declare their needs with.
 
-The :class:`Context` holds the settings, the database, the access policy and the protocol writer;
+The :class:`Context` holds the settings, the database, the access policy, the protocol writer and
+the Digikoppeling scopes the enabled blocks offer;
 ``Aanvrager`` (the identified afnemer) and ``vereist(bouwsteen, operatie)`` (afnemer plus
 permission) are the dependencies a route uses to declare what it needs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request
@@ -23,12 +24,18 @@ from opengdi.settings import Settings
 
 @dataclass(slots=True)
 class Context:
-    """The shared parts of a deployment."""
+    """The shared parts of a deployment.
+
+    ``toegang`` is the access policy in force (open when authentication is off); ``beleid`` is the
+    policy object of the block that provides it, whether in force or not (its own API needs it).
+    """
 
     settings: Settings
     database: Database
     toegang: Toegang
     protocol: ProtocolWriter
+    beleid: Toegang | None = None
+    scopes: Mapping[str, str] = field(default_factory=dict)
 
 
 def context(request: Request) -> Context:

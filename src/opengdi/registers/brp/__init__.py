@@ -1,16 +1,22 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Basisregistratie Personen (BRP: GBA + RNI), answering like the Haal Centraal BRP API Personen.
 
-The public face of the block: :func:`block` (its APIs) and the import functions used by the
-command line and the demo.
+The block declares itself in :data:`BLOCK`: its APIs (BRP API Personen and the beheer API for test
+data), its migrations, its demo data and the Digikoppeling scopes it offers.
 """
 
 from __future__ import annotations
 
 from opengdi.kernel.blocks import BuildingBlock
 from opengdi.registers.brp.api import beheer_api, personen_api
+from opengdi.registers.brp.demo import DEMO, voorbeelden
 
-
-def block() -> BuildingBlock:
-    """The BRP building block with its APIs."""
-    return BuildingBlock("BRP", (personen_api(), beheer_api()))
+BLOCK = BuildingBlock(
+    code="brp",
+    titel="Basisregistratie Personen",
+    apis=lambda _context: (personen_api(), beheer_api()),
+    migraties="opengdi.registers.brp.migrations",
+    demo=DEMO,
+    scopes={"brp": "BRP raadplegen", "brp.beheer": "Testgegevens van de BRP laden, tonen en verwijderen"},
+    voorbeelden=voorbeelden,
+)

@@ -3,7 +3,8 @@
 client credentials with private_key_jwt, or mutual TLS), authorised (autorisatiebesluiten with
 doelbinding) and logged (protocollering, transaction log).
 
-:func:`toegang` gives the deployment's access policy; :func:`block` the block with its API.
+The block declares itself in :data:`BLOCK`; it is the block that provides the deployment's access
+policy (:func:`toegang`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from opengdi.kernel.blocks import BuildingBlock
 from opengdi.kernel.db import Database
 from opengdi.settings import Settings
 from opengdi.stelsel.digikoppeling.api import digikoppeling_api
+from opengdi.stelsel.digikoppeling.demotoegang import DEMO, voorbeelden
 from opengdi.stelsel.digikoppeling.toegang import DigikoppelingToegang
 from opengdi.stelsel.digikoppeling.uitgifte import Uitgever
 
@@ -21,6 +23,16 @@ def toegang(database: Database, settings: Settings) -> DigikoppelingToegang:
     return DigikoppelingToegang(Uitgever(database, settings))
 
 
-def block(policy: DigikoppelingToegang) -> BuildingBlock:
-    """The Digikoppeling building block with its API."""
-    return BuildingBlock("Digikoppeling", (digikoppeling_api(policy),))
+BLOCK = BuildingBlock(
+    code="digikoppeling",
+    titel="Digikoppeling",
+    apis=lambda deployment: (digikoppeling_api(deployment),),
+    migraties="opengdi.stelsel.digikoppeling.migrations",
+    demo=DEMO,
+    scopes={
+        "digikoppeling": "Het register van organisaties en hun autorisatiebesluiten beheren",
+        "protocollering": "De protocollering inzien",
+    },
+    voorbeelden=voorbeelden,
+    toegang=toegang,
+)

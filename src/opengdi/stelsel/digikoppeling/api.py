@@ -6,7 +6,7 @@ protocollering for bronhouders and supervisors."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -16,7 +16,7 @@ from starlette.responses import Response
 
 from opengdi.kernel.api import JsonResponse
 from opengdi.kernel.blocks import Api, api_app
-from opengdi.kernel.context import Aanvrager, context, request_id, vereist
+from opengdi.kernel.context import Aanvrager, Context, context, request_id, vereist
 from opengdi.kernel.problems import PROBLEM_JSON, InvalidParam, Problem, bad_request, not_found
 from opengdi.kernel.protocollering import ProtocolRecord, ProtocolVraag, find_records
 from opengdi.kernel.toegang import Afnemer, Besluit, Toegangsvraag
@@ -48,7 +48,7 @@ def _token_error(fout: TokenFout) -> Response:
     return JsonResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
-def _metadata(toegang: DigikoppelingToegang) -> dict[str, Any]:
+def _metadata(toegang: DigikoppelingToegang, scopes: Iterable[str]) -> dict[str, Any]:
     eindpunten = toegang.uitgever.eindpunten
     return {
         "issuer": eindpunten.issuer,
@@ -57,7 +57,7 @@ def _metadata(toegang: DigikoppelingToegang) -> dict[str, Any]:
         "grant_types_supported": ["client_credentials"],
         "token_endpoint_auth_methods_supported": ["private_key_jwt", "tls_client_auth"],
         "token_endpoint_auth_signing_alg_values_supported": ["RS256", "PS256", "ES256"],
-        "scopes_supported": ["brp", "brp.beheer", "protocollering", "digikoppeling"],
+        "scopes_supported": sorted(scopes),
         "tls_client_certificate_bound_access_tokens": True,
     }
 
@@ -259,8 +259,12 @@ def _register_routes(app: FastAPI, toegang: DigikoppelingToegang) -> None:
         return {"protocolregels": await find_records(ctx.database, vraag)}
 
 
-def digikoppeling_api(toegang: DigikoppelingToegang) -> Api:
-    """The authorization server, the register's beheer API and the protocollering."""
+def digikoppeling_api(deployment: Context) -> Api:
+    """The authorization server, the register's beheer API and the protocollering, for the
+    deployment's Digikoppeling policy and the scopes its blocks offer."""
+    toegang = deployment.beleid
+    assert isinstance(toegang, DigikoppelingToegang)
+    scopes = tuple(deployment.scopes)
     app = api_app(
         "Digikoppeling",
         VERSION,
@@ -301,7 +305,7 @@ def digikoppeling_api(toegang: DigikoppelingToegang) -> Api:
 
     @app.get("/.well-known/oauth-authorization-server", summary="Metadata (RFC 8414)", tags=["OAuth 2.0"])
     async def metadata() -> dict[str, Any]:
-        return _metadata(toegang)
+        return _metadata(toegang, scopes)
 
     _register_routes(app, toegang)
     return Api(PREFIX, "Digikoppeling", VERSION, app, "OIN-register, tokens, autorisatiebesluiten, protocollering")

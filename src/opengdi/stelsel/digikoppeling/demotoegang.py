@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from opengdi.kernel.blocks import Demo, Voortgang
 from opengdi.kernel.db import Database
+from opengdi.settings import Settings
 from opengdi.stelsel.digikoppeling import service
 from opengdi.stelsel.digikoppeling.demo import demo_oin, gemeente_oin
 
@@ -43,3 +45,26 @@ async def load_demo_register(database: Database, folder: Path) -> int:
             private_pem, _kid = await service.create_credentials(database, oin)
             write_private_key(folder, oin, private_pem)
     return registered
+
+
+async def _load(database: Database, settings: Settings, _progress: Voortgang) -> str | None:
+    if not await load_demo_register(database, settings.data_dir):
+        return None
+    return f"Register van organisaties geladen; sleutels van demo-afnemers in {settings.data_dir}/credentials."
+
+
+#: The demo data of Digikoppeling: the register of organisations and the demo afnemers' keys.
+DEMO = Demo(omschrijving="Register van organisaties laden", omvang=lambda: 0, laden=_load, basis=True)
+
+
+async def voorbeelden(_database: Database, settings: Settings) -> list[str]:
+    """Start-banner lines: how to reach the APIs, with the demo afnemers whose key is in the data folder."""
+    if settings.authenticatie == "uit":
+        return ["Authenticatie staat uit (GDI_AUTHENTICATIE=uit): de API's zijn open."]
+    ready = {oin: what for oin, what in DEMO_AFNEMERS.items() if credential_path(settings.data_dir, oin).exists()}
+    lines = ["Toegang met Digikoppeling: een access token per afnemer (zie docs/digikoppeling.md)."]
+    if ready:
+        lines.append("Demo-afnemers met een sleutel in de datamap (gdi org token OIN geeft een access token):")
+        lines.extend(f"  {oin}  {what}" for oin, what in ready.items())
+        lines.append(f"  TOKEN=$(gdi org token {next(iter(ready))})")
+    return lines

@@ -1,18 +1,21 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Loading the demo data into an empty deployment: the RvIG GBA-V test set and the Haal Centraal
-test persons in the BRP."""
+"""The BRP's demo data: the RvIG GBA-V test set and the Haal Centraal test persons, loaded into an
+empty BRP of a test deployment, and the test persons worth trying first."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from importlib.resources import files
 from typing import Any
 
+from opengdi.kernel.blocks import Demo, Voortgang
 from opengdi.kernel.db import Database
 from opengdi.registers.brp import repository
 from opengdi.registers.brp.gbav import read_gbav_csv
 from opengdi.registers.brp.service import ImportReport, import_bulk
 from opengdi.registers.brp.testdata import haal_centraal_persoonslijsten
+from opengdi.settings import Settings
 
 #: Test persons worth trying first, with what makes them interesting.
 VOORBEELD_BSNS = {
@@ -57,3 +60,36 @@ async def load_demo(database: Database, progress: Callable[[int], None] | None =
     report.skipped += extra.skipped
     report.warnings += extra.warnings
     return report
+
+
+async def _load_into_empty_brp(database: Database, _settings: Settings, progress: Voortgang) -> str | None:
+    if not await brp_is_empty(database):
+        return None
+    report = await load_demo(database, progress=progress)
+    return (
+        f"{report.stored} persoonslijsten geladen; {len(report.skipped)} testpersonen stonden al in de GBA-V testset."
+    )
+
+
+#: The demo data of the BRP block.
+DEMO = Demo(omschrijving="Demogegevens laden (BRP)", omvang=demo_size, laden=_load_into_empty_brp)
+
+
+async def voorbeelden(database: Database, settings: Settings) -> list[str]:
+    """Start-banner lines: the example test persons that the BRP holds, and a request to try."""
+    async with database.session() as session:
+        present = await repository.existing_bsns(session, VOORBEELD_BSNS)
+    if not present:
+        return []
+    example = {
+        "type": "RaadpleegMetBurgerservicenummer",
+        "burgerservicenummer": [next(bsn for bsn in VOORBEELD_BSNS if bsn in present)],
+        "fields": ["naam", "geboorte", "verblijfplaats"],
+    }
+    auth = ' -H "Authorization: Bearer $TOKEN"' if settings.authenticatie == "aan" else ""
+    return [
+        "Probeer deze burgerservicenummers:",
+        *(f"  {bsn}  {what}" for bsn, what in VOORBEELD_BSNS.items() if bsn in present),
+        f"  curl -s -X POST {settings.base_url}/haalcentraal/api/brp/personen "
+        f"-H 'Content-Type: application/json'{auth} -d '{json.dumps(example)}'",
+    ]
