@@ -9,7 +9,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import httpx
 import orjson
@@ -205,6 +205,19 @@ BAD_CLAIMS = {
     "no jti": (lambda oin: {"jti": ""}, "De client assertion heeft geen 'jti'."),
     "exp beyond any date": (lambda oin: {"exp": 10**300}, "De client assertion heeft geen geldige 'exp'."),
     "iat beyond any date": (lambda oin: {"iat": -(10**20)}, "De client assertion heeft geen geldige 'iat'."),
+    "not valid before a later moment": (
+        lambda oin: {"nbf": int((datetime.now(UTC) + timedelta(minutes=1)).timestamp())},
+        "De client assertion is nog niet geldig ('nbf' ligt in de toekomst).",
+    ),
+    "nbf as a string": (
+        lambda oin: {"nbf": str(int(datetime.now(UTC).timestamp()))},
+        "De client assertion heeft geen geldige 'nbf'.",
+    ),
+    "iat as a boolean": (lambda oin: {"iat": True}, "De client assertion heeft geen geldige 'iat'."),
+    "exp as a string": (
+        lambda oin: {"exp": str(int((datetime.now(UTC) + timedelta(minutes=2)).timestamp()))},
+        "De client assertion heeft geen geldige 'exp'.",
+    ),
 }
 
 
@@ -238,6 +251,52 @@ async def test_what_a_caller_claims_cannot_forge_or_flood_the_security_log(
     [line] = [record.getMessage() for record in caplog.records if record.name == "opengdi.beveiliging"]
     assert line.startswith("token_refused reason=invalid_client detail=Organisatie x\\x0aaccess_granted oin=")
     assert "\n" not in line and len(line) < 400
+
+
+async def test_numericdates_with_fractions_are_accepted(database: Database, tmp_path: Path) -> None:
+    oin = await new_organisation(database, "brp")
+    now = datetime.now(UTC).timestamp()
+    fractions = {"iat": now - 0.5, "nbf": now - 0.25, "exp": now + 60.75}
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
+        response = await http.post(
+            TOKEN_PATH, data=token_request(oin, _assertion(_PRIVATE_KEYS[oin], oin, **fractions))
+        )
+    assert response.status_code == 200, response.text
+
+
+@pytest.mark.parametrize("parameter", ["grant_type", "client_id", "client_assertion_type", "client_assertion", "scope"])
+async def test_a_repeated_parameter_is_an_invalid_request_naming_it(
+    database: Database, tmp_path: Path, parameter: str
+) -> None:
+    """RFC 6749 §3.2: request parameters MUST NOT be included more than once."""
+    oin = await new_organisation(database, "brp", "protocollering")
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
+        form = token_request(oin, _assertion(_PRIVATE_KEYS[oin], oin), "brp")
+        repeated = [*form.items(), (parameter, form[parameter])]
+        response = await http.post(
+            TOKEN_PATH, content=urlencode(repeated), headers={"Content-Type": "application/x-www-form-urlencoded"}
+        )
+        again = await http.post(TOKEN_PATH, data=form)
+    assert response.status_code == 400, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert (body["error"], body["code"], body["status"]) == ("invalid_request", "invalid_request", 400)
+    assert body["error_description"] == f"De parameter '{parameter}' mag maar één keer voorkomen."
+    assert body["invalidParams"] == [
+        {"name": parameter, "code": "duplicateParam", "reason": "Parameter komt meer dan één keer voor."}
+    ]
+    assert again.status_code == 200, "the refused request did not use up the assertion"
+
+
+async def test_an_unknown_parameter_is_ignored_even_when_repeated(database: Database, tmp_path: Path) -> None:
+    """RFC 6749 §3.2: the authorization server MUST ignore unrecognized request parameters."""
+    oin = await new_organisation(database, "brp")
+    async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
+        form = [*token_request(oin, _assertion(_PRIVATE_KEYS[oin], oin)).items(), ("extra", "1"), ("extra", "2")]
+        response = await http.post(
+            TOKEN_PATH, content=urlencode(form), headers={"Content-Type": "application/x-www-form-urlencoded"}
+        )
+    assert response.status_code == 200, response.text
 
 
 async def test_a_client_id_other_than_the_issuer_is_refused(database: Database, tmp_path: Path) -> None:

@@ -12,6 +12,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding
 from joserfc import jwt
 from joserfc.jwk import KeySet, RSAKey
 
@@ -202,6 +204,56 @@ def test_check_assertion_refuses_a_missing_or_invalid_exp(key: RSAKey, keys: Key
 def test_check_assertion_refuses_an_invalid_iat(key: RSAKey, keys: KeySet) -> None:
     assertion = _signed(key, _claims(iat="gisteren"))
     assert _refused(assertion, keys).description == "De client assertion heeft geen geldige 'iat'."
+
+
+NIET_GELDIG = "De client assertion is nog niet geldig ('nbf' ligt in de toekomst)."
+
+
+def test_check_assertion_refuses_an_nbf_in_the_future(key: RSAKey, keys: KeySet) -> None:
+    later = _signed(key, _claims(nbf=int((NOW + timedelta(minutes=1)).timestamp())))
+    assert _refused(later, keys).description == NIET_GELDIG
+    beyond_leeway = _signed(key, _claims(nbf=(NOW + timedelta(seconds=30.5)).timestamp()))
+    assert _refused(beyond_leeway, keys).description == NIET_GELDIG
+
+
+def test_check_assertion_accepts_an_nbf_now_past_or_within_the_leeway(key: RSAKey, keys: KeySet) -> None:
+    for moment in (NOW - timedelta(minutes=1), NOW, NOW + timedelta(seconds=30)):
+        assert _check(_signed(key, _claims(nbf=int(moment.timestamp()))), keys).oin == OIN
+
+
+def test_check_assertion_accepts_numericdates_with_fractions(key: RSAKey, keys: KeySet) -> None:
+    """RFC 7519 §2: a NumericDate is a JSON number, and non-integer values can be represented."""
+    claims = _claims(
+        iat=NOW.timestamp() - 0.25,
+        nbf=NOW.timestamp() - 0.5,
+        exp=(NOW + timedelta(minutes=2)).timestamp() + 0.75,
+    )
+    checked = _check(_signed(key, claims), keys)
+    assert checked.onthouden_tot == NOW + timedelta(minutes=2, seconds=30.75)
+
+
+@pytest.mark.parametrize("claim", ["exp", "iat", "nbf"])
+@pytest.mark.parametrize("value", ["1748779200", "", True, False, None, [1748779200], {"tijd": 1748779200}])
+def test_check_assertion_refuses_a_numericdate_that_is_no_number(
+    key: RSAKey, keys: KeySet, claim: str, value: Any
+) -> None:
+    claims = _claims()
+    claims[claim] = value  # also None: a claim that is there with the value null
+    assert _refused(_signed(key, claims), keys).description == f"De client assertion heeft geen geldige '{claim}'."
+
+
+@pytest.mark.parametrize("claim", ["exp", "iat", "nbf"])
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity", "1e400"])
+def test_check_assertion_refuses_a_numericdate_that_is_no_moment(
+    key: RSAKey, keys: KeySet, claim: str, value: str
+) -> None:
+    """NaN and the infinities are no JSON numbers, but a JSON reader may accept them; 1e400 overflows."""
+    others = json.dumps({name: item for name, item in _claims().items() if name != claim})
+    payload = f'{others[:-1]}, "{claim}": {value}}}'.encode()
+    signing_input = f"{_json_b64({'alg': 'RS256', 'kid': key.thumbprint()})}.{_b64(payload)}"
+    signature = key.raw_value.sign(signing_input.encode(), padding.PKCS1v15(), hashes.SHA256())
+    assertion = f"{signing_input}.{_b64(signature)}"
+    assert _refused(assertion, keys).description == f"De client assertion heeft geen geldige '{claim}'."
 
 
 def test_check_assertion_refuses_another_key(other_key: RSAKey, keys: KeySet) -> None:

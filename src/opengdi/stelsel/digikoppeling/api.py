@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as FastApiPath
+from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from opengdi.kernel.api import JsonResponse
@@ -31,6 +32,8 @@ from opengdi.stelsel.digikoppeling.tokens import ASSERTION_TYPE, TokenFout
 PREFIX = "/digikoppeling"
 VERSION = "1.0.0"
 _STATUS = {"invalid_client": 401, "invalid_request": 400, "invalid_scope": 400, "unsupported_grant_type": 400}
+#: The parameters of a token request; other parameters are ignored (RFC 6749 §3.2).
+TOKEN_PARAMETERS = ("grant_type", "client_id", "client_assertion_type", "client_assertion", "scope")
 
 
 def _token_error(fout: TokenFout) -> Response:
@@ -44,6 +47,8 @@ def _token_error(fout: TokenFout) -> Response:
         "error": fout.error,
         "error_description": fout.description,
     }
+    if fout.parameter:
+        body["invalidParams"] = [fout.parameter.as_json()]
     headers = {"WWW-Authenticate": 'Bearer realm="opengdi"'} if status == 401 else None
     return JsonResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
@@ -62,11 +67,23 @@ def _metadata(toegang: DigikoppelingToegang, scopes: Iterable[str]) -> dict[str,
     }
 
 
+def _token_fields(form: FormData) -> dict[str, str]:
+    """The token request's parameters; one given more than once is refused (RFC 6749 §3.2)."""
+    for name in TOKEN_PARAMETERS:
+        if len(form.getlist(name)) > 1:
+            raise TokenFout(
+                "invalid_request",
+                f"De parameter '{name}' mag maar één keer voorkomen.",
+                InvalidParam(name, "duplicateParam", "Parameter komt meer dan één keer voor."),
+            )
+    return {key: value for key, value in form.items() if key in TOKEN_PARAMETERS and isinstance(value, str)}
+
+
 async def _token(request: Request, toegang: DigikoppelingToegang) -> Response:
     form = await request.form()
-    fields = {key: value for key, value in form.items() if isinstance(value, str)}
     uitgever = toegang.uitgever
     try:
+        fields = _token_fields(form)
         if fields.get("grant_type") != "client_credentials":
             raise TokenFout("unsupported_grant_type", "Alleen grant_type=client_credentials wordt ondersteund.")
         if fields.get("client_assertion"):

@@ -4,7 +4,9 @@ organisation in the subject serialNumber, its name as organisation and common na
 
 Mutual TLS usually ends at a proxy in front of the API; the proxy passes the client certificate on
 in a header (URL-encoded PEM, as nginx's ``$ssl_client_escaped_cert``), which is trusted only from
-the configured proxy addresses.
+the configured proxy addresses. Whatever arrives in that header is checked before it is used: a
+readable certificate, a key of an accepted type (RSA of at least 2048 bits, EC on P-256 or P-384)
+and a signature of our CA's key — a certificate that only carries our CA's name is refused.
 """
 
 from __future__ import annotations
@@ -16,12 +18,22 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import unquote
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa, x448, x25519
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 CA_NAAM = "Open GDI Test CA - niet voor productie"
+#: The keys accepted in a client certificate: RSA of at least this size, or EC on these curves.
+MIN_RSA_BITS = 2048
+EC_CURVES = {"secp256r1": "P-256", "secp384r1": "P-384"}
+_KEY_KINDS: tuple[tuple[type, str], ...] = (
+    (ed25519.Ed25519PublicKey, "Ed25519"),
+    (ed448.Ed448PublicKey, "Ed448"),
+    (x25519.X25519PublicKey, "X25519"),
+    (x448.X448PublicKey, "X448"),
+    (dsa.DSAPublicKey, "DSA"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +144,32 @@ def thumbprint(certificate: x509.Certificate) -> str:
 
 
 def parse_header_certificate(value: str) -> x509.Certificate:
-    """The certificate a proxy passed in a header (URL-encoded PEM); raises ``ValueError``."""
-    return x509.load_pem_x509_certificate(unquote(value).encode())
+    """The certificate a proxy passed in a header (URL-encoded PEM); raises ``ValueError`` when it is
+    none or when a part that is used later (names, validity) cannot be read."""
+    try:
+        certificate = x509.load_pem_x509_certificate(unquote(value).encode())
+        # The parts are decoded on first use: read them now, so that a malformed one fails here.
+        _ = (certificate.subject, certificate.issuer, certificate.not_valid_before_utc, certificate.not_valid_after_utc)
+    except (ValueError, UnsupportedAlgorithm) as error:
+        raise ValueError("no readable certificate") from error
+    return certificate
+
+
+def key_refusal(certificate: x509.Certificate) -> str | None:
+    """Why the key of ``certificate`` is not accepted (``None`` when it is), in Dutch."""
+    accepted = f"alleen RSA van minstens {MIN_RSA_BITS} bits en EC op {' of '.join(EC_CURVES.values())} worden aanvaard"
+    try:
+        key = certificate.public_key()
+    except (ValueError, UnsupportedAlgorithm):
+        return f"Het clientcertificaat heeft een sleutel van een onbekend type; {accepted}."
+    if isinstance(key, rsa.RSAPublicKey):
+        too_short = key.key_size < MIN_RSA_BITS
+        return f"De RSA-sleutel van het clientcertificaat is {key.key_size} bits; {accepted}." if too_short else None
+    if isinstance(key, ec.EllipticCurvePublicKey):
+        known = key.curve.name in EC_CURVES
+        return None if known else f"Het clientcertificaat heeft een EC-sleutel op {key.curve.name}; {accepted}."
+    kind = next((name for kind, name in _KEY_KINDS if isinstance(key, kind)), type(key).__name__)
+    return f"Het clientcertificaat heeft een {kind}-sleutel; {accepted}."
 
 
 def oin_of(certificate: x509.Certificate) -> str | None:
@@ -143,23 +179,16 @@ def oin_of(certificate: x509.Certificate) -> str | None:
 
 
 def is_issued_by(certificate: x509.Certificate, ca_certificate_pem: str, now: datetime) -> bool:
-    """Whether the CA signed ``certificate`` and it is valid ``now``."""
+    """Whether the CA's key signed ``certificate`` (not only a certificate with the CA's name as
+    issuer) and it is valid ``now``."""
     ca_certificate = x509.load_pem_x509_certificate(ca_certificate_pem.encode())
-    if certificate.issuer != ca_certificate.subject:
-        return False
     if not certificate.not_valid_before_utc <= now <= certificate.not_valid_after_utc:
         return False
-    public_key = ca_certificate.public_key()
-    assert isinstance(public_key, rsa.RSAPublicKey)
-    assert certificate.signature_hash_algorithm is not None
     try:
-        public_key.verify(
-            certificate.signature,
-            certificate.tbs_certificate_bytes,
-            padding.PKCS1v15(),
-            certificate.signature_hash_algorithm,
-        )
-    except InvalidSignature:
+        # Checks the issuer name and the signature with the CA's key; a signature algorithm that
+        # does not fit that key (EdDSA, ECDSA, DSA, unknown) raises instead of verifying.
+        certificate.verify_directly_issued_by(ca_certificate)
+    except (ValueError, TypeError, InvalidSignature, UnsupportedAlgorithm):
         return False
     return True
 

@@ -4,9 +4,10 @@
 
 A client assertion must be signed (RS256, PS256 or ES256) with one of the organisation's keys, have
 ``iss`` and ``sub`` equal to its OIN, the token endpoint (or the issuer) as ``aud``, an ``exp`` at
-most five minutes ahead, an ``iat`` not in the future and a ``jti`` that was not used before. Pure
-functions: the keys and the accepted audiences are passed in; the caller keeps the used ``jti``
-values.
+most five minutes ahead, an ``iat`` and an ``nbf`` not in the future and a ``jti`` that was not used
+before. ``exp``, ``iat`` and ``nbf`` are NumericDates (RFC 7519 §2): JSON numbers, fractions allowed,
+never strings or booleans. Pure functions: the keys and the accepted audiences are passed in; the
+caller keeps the used ``jti`` values.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import ECKey, JWKRegistry, KeySet, RSAKey
 
+from opengdi.kernel.problems import InvalidParam
+
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 ASSERTION_ALGORITHMS = ["RS256", "PS256", "ES256"]
 TOKEN_ALGORITHM = "RS256"
@@ -34,12 +37,14 @@ MAX_KID = 100
 
 
 class TokenFout(Exception):  # noqa: N818 - an OAuth error answer, not a programming error
-    """Why an assertion or token is refused: an OAuth error code and a Dutch description."""
+    """Why an assertion or token is refused: an OAuth error code, a Dutch description and, when one
+    request parameter is at fault, that parameter."""
 
-    def __init__(self, error: str, description: str) -> None:
+    def __init__(self, error: str, description: str, parameter: InvalidParam | None = None) -> None:
         super().__init__(description)
         self.error = error
         self.description = description
+        self.parameter = parameter
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +83,7 @@ def claimed_oin(assertion: str) -> str:
 
 
 def _timestamp(claims: dict[str, Any], name: str) -> datetime:
+    """The NumericDate ``name``: a JSON number (integer or not), not a string or a boolean."""
     value = claims.get(name)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TokenFout("invalid_client", f"De client assertion heeft geen geldige '{name}'.")
@@ -115,8 +121,11 @@ def check_assertion(
         raise TokenFout("invalid_client", f"De 'aud' van de client assertion moet {audiences[0]} zijn.")
     expires = _timestamp(claims, "exp")
     issued = _timestamp(claims, "iat") if "iat" in claims else now
+    not_before = _timestamp(claims, "nbf") if "nbf" in claims else now
     if expires < now - LEEWAY:
         raise TokenFout("invalid_client", "De client assertion is verlopen.")
+    if not_before > now + LEEWAY:
+        raise TokenFout("invalid_client", "De client assertion is nog niet geldig ('nbf' ligt in de toekomst).")
     if expires > now + MAX_ASSERTION_LIFETIME + LEEWAY or issued > now + LEEWAY:
         raise TokenFout(
             "invalid_client", "De client assertion mag hoogstens 5 minuten geldig zijn en niet uit de toekomst komen."

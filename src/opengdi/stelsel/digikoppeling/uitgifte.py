@@ -127,7 +127,11 @@ class Uitgever:
         return await self._answer(oin, granted, now, pki.thumbprint(certificate))
 
     async def certificate_oin(self, certificate: x509.Certificate, now: datetime) -> str:
-        """The OIN of a client certificate our CA issued and that is still valid and registered."""
+        """The OIN of a client certificate with an accepted key that our CA issued and that is still
+        valid and registered."""
+        refusal = pki.key_refusal(certificate)
+        if refusal is not None:
+            raise TokenFout("invalid_client", refusal)
         _, ca_certificate = await self.ca()
         if not pki.is_issued_by(certificate, ca_certificate, now):
             raise TokenFout(
