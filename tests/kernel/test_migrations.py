@@ -92,7 +92,7 @@ _ROWS = {
     "brp_persoonslijst": "INSERT INTO brp_persoonslijst (id, burgerservicenummer, overleden) "
     "VALUES (7, '999993653', false)",
     "brp_voorkomen": "INSERT INTO brp_voorkomen (persoonslijst_id, categorie, stapel, volgnummer, elementen) "
-    "VALUES (7, '01', 1, 0, '{\"01.20\": \"999993653\"}')",
+    "VALUES (7, '01', 1, 0, '{\"01.20\": \"999993653\", \"02.40\": \"Brăndus\"}')",
     "dk_organisatie": "INSERT INTO dk_organisatie (oin, naam, soort) VALUES ('00000099300000000001', 'Test', 'zbo')",
     "gdi_protocol": "INSERT INTO gdi_protocol (id, tijdstip, request_id, afnemer_naam, doelbinding, bouwsteen, "
     "operatie, gegevens) VALUES (3, :nu, 'r1', 'Test', 'TEST', 'brp', 'raadplegen', '[\"naam\"]')",
@@ -112,8 +112,10 @@ async def test_a_database_at_the_old_head_upgrades_with_every_row_intact(fresh_d
         for table in _ROWS:
             assert await connection.scalar(text(f"SELECT count(*) FROM {table}")) == 1, table
         elementen = await connection.scalar(text("SELECT elementen FROM brp_voorkomen"))
+        key = await connection.scalar(text("SELECT geslachtsnaam_diakrieten FROM brp_persoonslijst"))
         differences = await connection.run_sync(_differences)
     assert "999993653" in str(elementen)
+    assert key == "brăndus"  # the new search key, filled from the stored voorkomen
     assert differences == []
 
 

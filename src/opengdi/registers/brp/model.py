@@ -31,8 +31,13 @@ class PersoonslijstRow(Base):
     geslachtsnaam: Mapped[str | None] = mapped_column(
         String(200), comment="zoeksleutel: kleine letters, zonder diakrieten"
     )
+    geslachtsnaam_diakrieten: Mapped[str | None] = mapped_column(
+        String(200), comment="zoeksleutel: kleine letters, met diakrieten"
+    )
     voornamen: Mapped[str | None] = mapped_column(String(200), comment="zoeksleutel")
+    voornamen_diakrieten: Mapped[str | None] = mapped_column(String(200), comment="zoeksleutel, met diakrieten")
     voorvoegsel: Mapped[str | None] = mapped_column(String(10), comment="zoeksleutel")
+    voorvoegsel_diakrieten: Mapped[str | None] = mapped_column(String(10), comment="zoeksleutel, met diakrieten")
     geboortedatum: Mapped[str | None] = mapped_column(String(8))
     geslacht: Mapped[str | None] = mapped_column(String(1))
     gemeente_van_inschrijving: Mapped[str | None] = mapped_column(String(4))
@@ -41,7 +46,11 @@ class PersoonslijstRow(Base):
     huisletter: Mapped[str | None] = mapped_column(String(1), comment="zoeksleutel")
     huisnummertoevoeging: Mapped[str | None] = mapped_column(String(4), comment="zoeksleutel")
     straat: Mapped[str | None] = mapped_column(String(80), comment="zoeksleutel: korte straatnaam")
+    straat_diakrieten: Mapped[str | None] = mapped_column(String(80), comment="zoeksleutel, met diakrieten")
     naam_openbare_ruimte: Mapped[str | None] = mapped_column(String(80), comment="zoeksleutel")
+    naam_openbare_ruimte_diakrieten: Mapped[str | None] = mapped_column(
+        String(80), comment="zoeksleutel, met diakrieten"
+    )
     nummeraanduiding_identificatie: Mapped[str | None] = mapped_column(String(16), index=True)
     adresseerbaar_object_identificatie: Mapped[str | None] = mapped_column(String(16), index=True)
     overleden: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -21,11 +21,13 @@ from opengdi.registers.brp.zoeksleutels import search_keys
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A condition on one search column: exact, or a prefix/suffix when a wildcard was used."""
+    """A condition on one search column: exact, or a prefix/suffix when a wildcard was used; for a
+    name with diacritics also a pattern on its ``…_diakrieten`` column (see ``zoeksleutels``)."""
 
     column: str
     value: str | int
     mode: str = "exact"  # exact | prefix | suffix
+    diakrieten: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,11 +174,18 @@ async def load_by_bsn(connection: AsyncConnection, bsns: Sequence[str]) -> dict[
 
 def _condition(match: Match) -> ColumnElement[bool]:
     column: InstrumentedAttribute[Any] = getattr(PersoonslijstRow, match.column)
+    condition: ColumnElement[bool]
     if match.mode == "prefix":
-        return column.like(f"{_escape(str(match.value))}%", escape="\\")
-    if match.mode == "suffix":
-        return column.like(f"%{_escape(str(match.value))}", escape="\\")
-    return column == match.value
+        condition = column.like(f"{_escape(str(match.value))}%", escape="\\")
+    elif match.mode == "suffix":
+        condition = column.like(f"%{_escape(str(match.value))}", escape="\\")
+    else:
+        condition = column == match.value
+    if match.diakrieten is None:
+        return condition
+    pattern = {"prefix": f"{match.diakrieten}%", "suffix": f"%{match.diakrieten}"}.get(match.mode, match.diakrieten)
+    with_diacritics: InstrumentedAttribute[Any] = getattr(PersoonslijstRow, f"{match.column}_diakrieten")
+    return and_(condition, with_diacritics.like(pattern))
 
 
 def _escape(value: str) -> str:

@@ -30,7 +30,7 @@ from opengdi.registers.brp.persoonslijst import Persoonslijst
 from opengdi.registers.brp.repository import Criteria, Match
 from opengdi.registers.brp.verblijfplaats import BINNENLAND
 from opengdi.registers.brp.vraag import Vraag, parse_vraag
-from opengdi.registers.brp.zoeksleutels import fold
+from opengdi.registers.brp.zoeksleutels import diacritic_pattern, fold
 
 #: A search that finds more persons than this is refused: the asker must narrow it down.
 MAX_ZOEKRESULTATEN = 100
@@ -38,12 +38,9 @@ _AUTOMATIC = ("geheimhoudingPersoonsgegevens", "opschortingBijhouding", "verific
 
 
 def _text(column: str, value: str) -> Match:
-    folded = fold(value)
-    if folded.endswith("*"):
-        return Match(column, folded.rstrip("*"), "prefix")
-    if folded.startswith("*"):
-        return Match(column, folded.lstrip("*"), "suffix")
-    return Match(column, folded)
+    mode = "prefix" if value.endswith("*") else "suffix" if value.startswith("*") else "exact"
+    term = value.strip("*")
+    return Match(column, fold(term), mode, diacritic_pattern(term))
 
 
 #: Search parameters compared exactly, with the column they are compared with and their normal form.
