@@ -7,14 +7,19 @@ from __future__ import annotations
 import typer
 
 from opengdi.cli.brp import brp_app, seed_app
+from opengdi.cli.common import hidden_alias, old_spellings
 from opengdi.cli.db import db_app
 from opengdi.cli.org import org_app
 from opengdi.cli.start import up, version
 
 app = typer.Typer(help="Open GDI: de Generieke Digitale Infrastructuur op je eigen machine.", no_args_is_help=True)
-app.command()(up)
-app.command()(version)
+_START = old_spellings(empty="leeg", host="adres", port="poort")
+app.command("start", cls=_START)(up)
+hidden_alias(app, "up", up, _START)
+app.command("versie")(version)
+hidden_alias(app, "version", version)
 app.add_typer(db_app, name="db")
 app.add_typer(brp_app, name="brp")
-app.add_typer(seed_app, name="seed")
+app.add_typer(seed_app, name="genereren")
+app.add_typer(seed_app, name="seed", hidden=True)
 app.add_typer(org_app, name="org")

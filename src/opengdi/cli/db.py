@@ -6,38 +6,35 @@ from __future__ import annotations
 import typer
 
 from opengdi.bouwstenen import migraties
-from opengdi.cli.common import console, run, with_database
+from opengdi.cli.common import console, current_settings, database_label, hidden_alias, run, with_database
 from opengdi.kernel.db import Database
-from opengdi.settings import get_settings
 
 db_app = typer.Typer(help="De database: migraties en status.", no_args_is_help=True)
 
 
-@db_app.command("upgrade")
+async def _revisions(database: Database) -> tuple[str, ...]:
+    return await migraties().current(database)
+
+
+@db_app.command("bijwerken")
 def db_upgrade() -> None:
     """Breng de database naar de nieuwste migratie."""
-    settings = get_settings()
-
-    async def work(database: Database) -> tuple[str, ...]:
-        return await migraties().current(database)
-
-    revisions = run(with_database(settings, work))
-    console.print(f"Database {settings.effective_database_url} staat op migratie {', '.join(revisions)}.")
+    settings = current_settings()
+    revisions = run(with_database(settings, _revisions))
+    console.print(
+        f"Database {database_label(settings.effective_database_url)} staat op migratie {', '.join(revisions)}."
+    )
 
 
 @db_app.command("status")
 def db_status() -> None:
     """Toon op welke migratie de database staat."""
-    settings = get_settings()
-
-    async def work() -> tuple[str, ...]:
-        database = Database(settings.effective_database_url)
-        try:
-            return await migraties().current(database)
-        finally:
-            await database.dispose()
-
-    current = ", ".join(run(work())) or "geen"
+    settings = current_settings()
+    current = ", ".join(run(with_database(settings, _revisions, migrate=False))) or "geen"
     console.print(
-        f"Database: {settings.effective_database_url}\nMigratie: {current} (nieuwste: {', '.join(migraties().heads())})"
+        f"Database: {database_label(settings.effective_database_url)}\n"
+        f"Migratie: {current} (nieuwste: {', '.join(migraties().heads())})"
     )
+
+
+hidden_alias(db_app, "upgrade", db_upgrade)

@@ -8,13 +8,12 @@ from typing import Annotated
 
 import httpx
 import typer
-from sqlalchemy import select
 
-from opengdi.cli.common import console, run, with_database
+from opengdi.cli.common import console, current_settings, fail, hidden_alias, run, with_database
 from opengdi.kernel.db import Database
+from opengdi.registers.brp import repository as brp_repository
 from opengdi.registers.brp.demo import VOORBEELD_BSNS
-from opengdi.registers.brp.model import PersoonslijstRow
-from opengdi.settings import get_settings
+from opengdi.settings import Settings
 from opengdi.stelsel.digikoppeling import oin as oins
 from opengdi.stelsel.digikoppeling import organisaties, service
 from opengdi.stelsel.digikoppeling.autorisatie import ALLES, Grant
@@ -46,25 +45,40 @@ print(httpx.post("{base}/haalcentraal/api/brp/personen", headers={{"Authorizatio
 """
 
 
-def _fail(message: str) -> typer.Exit:
-    console.print(f"[red]{message}[/red]")
-    return typer.Exit(1)
+#: ``--url``: where the running GDI is, for commands that talk to it or print how to.
+UrlOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--url",
+        help="Adres van de draaiende GDI, bijvoorbeeld http://127.0.0.1:8000. Standaard: GDI_PUBLIC_URL, "
+        "anders http://GDI_HOST:GDI_PORT (dezelfde instellingen als gdi start).",
+    ),
+]
 
 
-@org_app.command("list")
+def _base_url(settings: Settings, url: str | None) -> str:
+    """The running GDI's address: ``--url``, else the one ``gdi start`` serves on."""
+    if url is None:
+        return settings.base_url
+    if not url.startswith(("http://", "https://")):
+        raise fail(f"--url {url!r} is geen adres; geef bijvoorbeeld http://127.0.0.1:8000.", code=2)
+    return url.rstrip("/")
+
+
 def lijst(soort: Annotated[str | None, typer.Option(help=f"Alleen deze soort: {', '.join(SOORTEN)}.")] = None) -> None:
     """Toon de geregistreerde organisaties."""
+    if soort is not None and soort not in SOORTEN:
+        raise fail(f"Onbekende soort {soort}; kies uit {', '.join(SOORTEN)}.")
 
     async def work(database: Database) -> list[Organisatie]:
         async with database.session() as session:
             return await organisaties.list_organisaties(session, soort)
 
-    for org in run(with_database(get_settings(), work)):
+    for org in run(with_database(current_settings(), work)):
         status = "" if org.actief else "  [red](ingetrokken)[/red]"
         console.print(f"{org.oin}  {org.soort:<10} {org.naam}{status}")
 
 
-@org_app.command("add")
 def toevoegen(
     naam: str,
     soort: Annotated[str, typer.Option(help=f"Een van: {', '.join(SOORTEN)}.")],
@@ -75,22 +89,22 @@ def toevoegen(
 ) -> None:
     """Sluit een organisatie aan."""
     if soort not in SOORTEN:
-        raise _fail(f"Onbekende soort {soort}; kies uit {', '.join(SOORTEN)}.")
+        raise fail(f"Onbekende soort {soort}; kies uit {', '.join(SOORTEN)}.")
     try:
         nummer = oin or (oins.uit_rsin(rsin) if rsin else oins.uit_kvk(kvk) if kvk else None)
     except ValueError as error:
-        raise _fail(str(error)) from error
+        raise fail(str(error)) from error
     if nummer is None or not oins.is_valid_oin(nummer):
-        raise _fail("Geef een geldig --oin, of --rsin of --kvk om het OIN uit op te bouwen.")
+        raise fail("Geef een geldig --oin, of --rsin of --kvk om het OIN uit op te bouwen.")
     organisatie = Organisatie(nummer, naam, soort, gemeentecode)
 
     async def work(database: Database) -> None:
         await service.register(database, organisatie)
 
     try:
-        run(with_database(get_settings(), work))
+        run(with_database(current_settings(), work))
     except service.BestaandeOrganisatie as error:
-        raise _fail(str(error)) from error
+        raise fail(str(error)) from error
     console.print(f"Aangesloten: {nummer}  {naam}")
 
 
@@ -100,23 +114,16 @@ async def _example_bsn(database: Database, oin: str) -> tuple[str | None, bool]:
         organisatie = await organisaties.get_organisatie(session, oin)
         grants = await organisaties.grants_of(session, oin)
         if organisatie is not None and organisatie.gemeentecode:
-            bsn = await session.scalar(
-                select(PersoonslijstRow.burgerservicenummer)
-                .where(
-                    PersoonslijstRow.gemeente_van_inschrijving == organisatie.gemeentecode,
-                    PersoonslijstRow.burgerservicenummer.is_not(None),
-                )
-                .limit(1)
-            )
+            bsn = await brp_repository.bsn_in_gemeente(session, organisatie.gemeentecode)
         else:
             bsn = VOORBEELD_BSN
     return bsn, any(grant.bouwsteen == "brp" for grant in grants)
 
 
-@org_app.command("credentials")
-def credentials(oin: str) -> None:
+def credentials(oin: str, url: UrlOptie = None) -> None:
     """Maak een sleutelpaar voor een organisatie en toon hoe je ermee een token haalt en de BRP bevraagt."""
-    settings = get_settings()
+    settings = current_settings()
+    base = _base_url(settings, url)
 
     async def work(database: Database) -> tuple[str, str, str | None, bool]:
         private_pem, kid = await service.create_credentials(database, oin)
@@ -125,55 +132,72 @@ def credentials(oin: str) -> None:
     try:
         private_pem, kid, bsn, brp = run(with_database(settings, work))
     except service.OnbekendeOrganisatie as error:
-        raise _fail(str(error)) from error
+        raise fail(str(error)) from error
     path = write_private_key(settings.data_dir, oin, private_pem)
     console.print(f"Publieke sleutel geregistreerd (kid {kid}); private sleutel: {path} (alleen voor jou leesbaar).")
     if not brp or bsn is None:
         console.print(
             "Deze organisatie heeft (nog) geen autorisatie voor de BRP, of er wonen geen personen in haar "
-            "gemeente; een token halen kan wel: gdi org token " + oin
+            "gemeente; een token halen kan wel: gdi org token " + oin,
+            markup=False,
         )
         return
     body = f'{{"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["{bsn}"], "fields": ["naam"]}}'
     console.print("\nToken ophalen en de BRP bevragen, in de shell:")
-    console.print(f"  TOKEN=$(gdi org token {oin})")
+    console.print(f"  TOKEN=$(gdi org token {oin}{'' if url is None else ' --url ' + base})", markup=False)
     console.print(
-        f"  curl -s -X POST {settings.base_url}/haalcentraal/api/brp/personen -H 'Content-Type: "
-        f"application/json' -H \"Authorization: Bearer $TOKEN\" -d '{body}'"
+        f"  curl -s -X POST {base}/haalcentraal/api/brp/personen -H 'Content-Type: "
+        f"application/json' -H \"Authorization: Bearer $TOKEN\" -d '{body}'",
+        markup=False,
+        highlight=False,
     )
     console.print()
     console.print(
-        _PYTHON_EXAMPLE.format(
-            pem=path, oin=oin, token=Eindpunten(settings.base_url).token, base=settings.base_url, bsn=bsn
-        ),
+        _PYTHON_EXAMPLE.format(pem=path, oin=oin, token=Eindpunten(base).token, base=base, bsn=bsn),
         markup=False,
         highlight=False,
     )
 
 
-@org_app.command("token")
 def token(
     oin: str,
     scope: Annotated[str | None, typer.Option(help="Gevraagde scopes (spatie-gescheiden).")] = None,
+    url: UrlOptie = None,
 ) -> None:
-    """Haal een access token op bij de draaiende GDI (private_key_jwt) en toon het."""
-    settings = get_settings()
+    """Haal een access token op bij de draaiende GDI (private_key_jwt) en toon het (alleen het token)."""
+    settings = current_settings()
+    base = _base_url(settings, url)
     path = credential_path(settings.data_dir, oin)
+    if not oins.is_valid_oin(oin):
+        raise fail(f"{oin} is geen geldig OIN (20 cijfers); zie gdi org lijst.")
     if not path.exists():
-        raise _fail(f"Geen sleutel voor {oin} in {path.parent}; maak er een met: gdi org credentials {oin}")
+        raise fail(f"Geen sleutel voor {oin} in {path.parent}; maak er een met: gdi org sleutels {oin}")
     try:
-        answer = fetch_token(Eindpunten(settings.base_url).token, path.read_text("utf-8"), oin, scope)
+        answer = fetch_token(Eindpunten(base).token, path.read_text("utf-8"), oin, scope)
+        access_token = answer["access_token"]
     except httpx.HTTPStatusError as error:
-        raise _fail(f"Geen token: {error.response.json().get('detail', error.response.text)}") from error
+        raise fail(f"Geen token van {base}: {_refusal(error.response)}") from None
     except httpx.TransportError as error:
-        raise _fail(f"De GDI is niet bereikbaar op {settings.base_url} (draait gdi up?): {error}") from error
-    typer.echo(answer["access_token"])
+        raise fail(f"De GDI is niet bereikbaar op {base} (draait gdi start?): {error}") from None
+    except (ValueError, KeyError, TypeError):
+        raise fail(f"Het antwoord van {base} is geen token; is dat wel de GDI? (geef het adres met --url)") from None
+    typer.echo(access_token)
 
 
-@org_app.command("certificate")
+def _refusal(response: httpx.Response) -> str:
+    """Why the token endpoint refused, from its problem+json; the HTTP status when it has none."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if isinstance(body, dict) and isinstance(body.get("detail"), str):
+        return str(body["detail"])
+    return f"HTTP {response.status_code} op {response.request.url} (is dat wel de GDI? geef het adres met --url)"
+
+
 def certificaat(oin: str) -> None:
     """Laat de lokale CA een clientcertificaat (OIN in serialNumber) voor een organisatie uitgeven."""
-    settings = get_settings()
+    settings = current_settings()
 
     async def work(database: Database) -> tuple[str, str, str]:
         uitgever = Uitgever(database, settings)
@@ -183,7 +207,7 @@ def certificaat(oin: str) -> None:
     try:
         private_pem, certificate_pem, ca_pem = run(with_database(settings, work))
     except service.OnbekendeOrganisatie as error:
-        raise _fail(str(error)) from error
+        raise fail(str(error)) from error
     folder = credential_path(settings.data_dir, oin).parent
     write_private_key(settings.data_dir, f"{oin}-tls", private_pem)
     (folder / f"{oin}-tls.crt").write_text(certificate_pem, encoding="utf-8")
@@ -195,19 +219,17 @@ def certificaat(oin: str) -> None:
     )
 
 
-@org_app.command("revoke")
 def intrekken(oin: str) -> None:
     """Trek een organisatie in, met haar sleutels, certificaten en autorisatiebesluiten."""
 
     async def work(database: Database) -> bool:
         return await service.revoke(database, oin)
 
-    if not run(with_database(get_settings(), work)):
-        raise _fail(f"Er is geen actieve organisatie met OIN {oin}.")
+    if not run(with_database(current_settings(), work)):
+        raise fail(f"Er is geen actieve organisatie met OIN {oin}.")
     console.print(f"{oin} is ingetrokken.")
 
 
-@org_app.command("grant")
 def autoriseren(
     oin: str,
     bouwsteen: Annotated[str, typer.Option(help="Bijvoorbeeld brp, brp.beheer, protocollering.")],
@@ -230,13 +252,12 @@ def autoriseren(
         return await service.grant(database, oin, besluit)
 
     try:
-        grant_id = run(with_database(get_settings(), work))
+        grant_id = run(with_database(current_settings(), work))
     except service.OnbekendeOrganisatie as error:
-        raise _fail(str(error)) from error
+        raise fail(str(error)) from error
     console.print(f"Autorisatiebesluit {grant_id} vastgelegd voor {oin}.")
 
 
-@org_app.command("grants")
 def autorisaties(oin: str) -> None:
     """Toon de autorisatiebesluiten van een organisatie."""
 
@@ -244,7 +265,7 @@ def autorisaties(oin: str) -> None:
         async with database.session() as session:
             return await organisaties.grants_of(session, oin)
 
-    for grant in run(with_database(get_settings(), work)):
+    for grant in run(with_database(current_settings(), work)):
         eigen = " (eigen inwoners)" if grant.alleen_eigen_gemeente else ""
         console.print(
             f"{grant.id:>5}  {grant.bouwsteen:<15} {grant.doelbinding:<24} operaties: "
@@ -252,13 +273,28 @@ def autorisaties(oin: str) -> None:
         )
 
 
-@org_app.command("ungrant")
 def intrekken_autorisatie(grant_id: int) -> None:
     """Trek een autorisatiebesluit in."""
 
     async def work(database: Database) -> str | None:
         return await service.revoke_grant(database, grant_id)
 
-    if run(with_database(get_settings(), work)) is None:
-        raise _fail(f"Er is geen actief autorisatiebesluit {grant_id}.")
+    if run(with_database(current_settings(), work)) is None:
+        raise fail(f"Er is geen actief autorisatiebesluit {grant_id}.")
     console.print(f"Autorisatiebesluit {grant_id} ingetrokken.")
+
+
+for _name, _old, _command in (
+    ("lijst", "list", lijst),
+    ("aansluiten", "add", toevoegen),
+    ("sleutels", "credentials", credentials),
+    ("token", None, token),
+    ("certificaat", "certificate", certificaat),
+    ("intrekken", "revoke", intrekken),
+    ("autoriseren", "grant", autoriseren),
+    ("autorisaties", "grants", autorisaties),
+    ("autorisatie-intrekken", "ungrant", intrekken_autorisatie),
+):
+    org_app.command(_name)(_command)
+    if _old is not None:
+        hidden_alias(org_app, _old, _command)

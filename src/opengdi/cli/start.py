@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``gdi up``: migrate, load each block's demo data into a test deployment, print where everything is, serve."""
+"""``gdi start``: migrate, load each block's demo data into a test deployment, print where everything is, serve."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from fastapi import FastAPI
 from opengdi import __version__
 from opengdi.app import api_index, create_app
 from opengdi.bouwstenen import BLOCKS
-from opengdi.cli.common import console, progress, run, with_database
+from opengdi.cli.common import console, current_settings, progress, run, with_database
 from opengdi.kernel.blocks import Api
 from opengdi.kernel.db import Database
-from opengdi.settings import Settings, get_settings
+from opengdi.settings import Settings
 
 
 async def _print_banner(database: Database, settings: Settings, apis: list[Api]) -> None:
@@ -60,12 +60,12 @@ async def _prepare(settings: Settings, empty: bool) -> FastAPI:
 
 
 def up(
-    empty: Annotated[bool, typer.Option("--empty", help="Start zonder demogegevens.")] = False,
-    host: Annotated[str | None, typer.Option(help="Adres om op te luisteren (GDI_HOST).")] = None,
-    port: Annotated[int | None, typer.Option(help="Poort (GDI_PORT).")] = None,
+    empty: Annotated[bool, typer.Option("--leeg", help="Start zonder demogegevens.")] = False,
+    host: Annotated[str | None, typer.Option("--adres", help="Adres om op te luisteren (GDI_HOST).")] = None,
+    port: Annotated[int | None, typer.Option("--poort", min=1, max=65535, help="Poort (GDI_PORT).")] = None,
 ) -> None:
     """Start de GDI: database migreren, demogegevens laden (alleen in een testomgeving), en serveren."""
-    settings = get_settings().model_copy(update={k: v for k, v in {"host": host, "port": port}.items() if v})
+    settings = current_settings().model_copy(update={k: v for k, v in {"host": host, "port": port}.items() if v})
     app = run(_prepare(settings, empty))
     # No X-Forwarded-For rewriting: the trusted-proxy check of the certificate header needs the real peer.
     uvicorn.run(

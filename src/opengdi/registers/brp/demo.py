@@ -13,7 +13,7 @@ from opengdi.kernel.blocks import Demo, Voortgang
 from opengdi.kernel.db import Database
 from opengdi.registers.brp import repository
 from opengdi.registers.brp.gbav import read_gbav_csv
-from opengdi.registers.brp.service import ImportReport, import_bulk
+from opengdi.registers.brp.service import Bestaand, ImportReport, import_bulk
 from opengdi.registers.brp.testdata import haal_centraal_persoonslijsten
 from opengdi.settings import Settings
 
@@ -50,14 +50,16 @@ async def brp_is_empty(database: Database) -> bool:
 
 
 async def load_demo(database: Database, progress: Callable[[int], None] | None = None) -> ImportReport:
-    """Load the demo persoonslijsten: the GBA-V test set as it is, then the Haal Centraal test
-    persons that the test set does not already hold (the same BSN is the same test person)."""
+    """Load the demo persoonslijsten: the GBA-V test set as it is (its deliberate duplicates
+    included), then the Haal Centraal test persons that the test set does not already hold (the
+    same BSN is the same test person)."""
     async with database.session() as session:
-        report = await import_bulk(session, gbav_testset(), progress=progress)
-        extra = await import_bulk(session, haal_centraal_testpersonen(), skip_existing=True, progress=progress)
+        report = await import_bulk(session, gbav_testset(), bestaand=Bestaand.TOESTAAN, progress=progress)
+        extra = await import_bulk(session, haal_centraal_testpersonen(), bestaand=Bestaand.OVERSLAAN, progress=progress)
     await repository.analyze(database)
     report.stored += extra.stored
     report.skipped += extra.skipped
+    report.present += extra.present
     report.warnings += extra.warnings
     return report
 
@@ -66,9 +68,7 @@ async def _load_into_empty_brp(database: Database, _settings: Settings, progress
     if not await brp_is_empty(database):
         return None
     report = await load_demo(database, progress=progress)
-    return (
-        f"{report.stored} persoonslijsten geladen; {len(report.skipped)} testpersonen stonden al in de GBA-V testset."
-    )
+    return f"{report.stored} persoonslijsten geladen; {report.present} testpersonen stonden al in de GBA-V testset."
 
 
 #: The demo data of the BRP block.

@@ -141,6 +141,69 @@ async def existing_bsns(session: AsyncSession, bsns: Iterable[str]) -> set[str]:
     return found
 
 
+#: A stored persoonslijst's identity: its burgerservicenummer and A-nummer (either may be absent).
+Identiteit = tuple[str | None, str | None]
+
+
+def _chunks(values: Iterable[str], size: int = 500) -> Iterator[list[str]]:
+    wanted = sorted(set(values))
+    for start in range(0, len(wanted), size):
+        yield wanted[start : start + size]
+
+
+async def stored_identities(
+    session: AsyncSession | AsyncConnection, bsns: Iterable[str], a_nummers: Iterable[str] = ()
+) -> list[Identiteit]:
+    """The (BSN, A-nummer) of every stored persoonslijst that carries one of ``bsns`` or one of
+    ``a_nummers``, once per persoonslijst."""
+    found: dict[int, Identiteit] = {}
+    columns = (PersoonslijstRow.id, PersoonslijstRow.burgerservicenummer, PersoonslijstRow.a_nummer)
+    for column, values in ((PersoonslijstRow.burgerservicenummer, bsns), (PersoonslijstRow.a_nummer, a_nummers)):
+        for chunk in _chunks(values):
+            for pl_id, bsn, a_nummer in (await session.execute(select(*columns).where(column.in_(chunk)))).all():
+                found[pl_id] = (bsn, a_nummer)
+    return list(found.values())
+
+
+async def delete_identified(session: AsyncSession, bsns: Iterable[str], a_nummers: Iterable[str] = ()) -> int:
+    """Remove the persoonslijsten that carry one of ``bsns`` or one of ``a_nummers``; the number removed."""
+    removed = 0
+    for column, values in ((PersoonslijstRow.burgerservicenummer, bsns), (PersoonslijstRow.a_nummer, a_nummers)):
+        for chunk in _chunks(values):
+            removed += await _delete_where(session, column.in_(chunk))
+    return removed
+
+
+async def _delete_where(session: AsyncSession, condition: ColumnElement[bool]) -> int:
+    ids = list((await session.scalars(select(PersoonslijstRow.id).where(condition))).all())
+    if ids:
+        await session.execute(delete(VoorkomenRow).where(VoorkomenRow.persoonslijst_id.in_(ids)))
+        await session.execute(delete(PersoonslijstRow).where(PersoonslijstRow.id.in_(ids)))
+    return len(ids)
+
+
+async def first_bsn_between(connection: AsyncConnection, first: str, last: str) -> str | None:
+    """A stored burgerservicenummer from ``first`` to ``last`` (inclusive), ``None`` when the range is free."""
+    return await connection.scalar(
+        select(PersoonslijstRow.burgerservicenummer)
+        .where(PersoonslijstRow.burgerservicenummer.between(first, last))
+        .limit(1)
+    )
+
+
+async def bsn_in_gemeente(connection: AsyncConnection | AsyncSession, gemeentecode: str) -> str | None:
+    """The burgerservicenummer of someone registered in ``gemeentecode``, ``None`` when nobody is."""
+    return await connection.scalar(
+        select(PersoonslijstRow.burgerservicenummer)
+        .where(
+            PersoonslijstRow.gemeente_van_inschrijving == gemeentecode,
+            PersoonslijstRow.burgerservicenummer.is_not(None),
+        )
+        .order_by(PersoonslijstRow.id)
+        .limit(1)
+    )
+
+
 async def _load(connection: AsyncConnection, condition: ColumnElement[bool]) -> dict[int, Persoonslijst]:
     statement = (
         select(

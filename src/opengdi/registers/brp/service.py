@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
@@ -30,7 +31,7 @@ from opengdi.registers.brp.persoonslijst import Persoonslijst
 from opengdi.registers.brp.repository import Criteria, Match
 from opengdi.registers.brp.verblijfplaats import BINNENLAND
 from opengdi.registers.brp.vraag import Vraag, parse_vraag
-from opengdi.registers.brp.zoeksleutels import diacritic_pattern, fold
+from opengdi.registers.brp.zoeksleutels import diacritic_pattern, fold, search_keys
 
 #: A search that finds more persons than this is refused: the asker must narrow it down.
 MAX_ZOEKRESULTATEN = 100
@@ -195,29 +196,53 @@ async def empty_brp(session: AsyncSession) -> int:
     return removed
 
 
+class Bestaand(StrEnum):
+    """What a bulk import does with a persoonslijst of a person the BRP already holds.
+
+    A person is identified by the burgerservicenummer, or (a persoonslijst without one) by the
+    A-nummer; a persoonslijst with neither is always stored.
+    """
+
+    #: Skip and report it (the default): a rerun of an interrupted import continues where it stopped.
+    OVERSLAAN = "overslaan"
+    #: Replace the stored persoonslijsten of that person.
+    VERVANGEN = "vervangen"
+    #: Store it beside them (test sets with deliberate duplicates, such as the RvIG GBA-V set); only a
+    #: persoonslijst with the same BSN and A-nummer as a stored one is skipped, so a rerun continues.
+    TOESTAAN = "toestaan"
+
+
 @dataclass(slots=True)
 class ImportReport:
-    """What a bulk import did: how many persoonslijsten it stored, which it skipped and why."""
+    """What a bulk import did: how many persoonslijsten it stored, which it skipped and why.
+
+    ``skipped`` names those with structural errors and those met earlier in the same import;
+    ``present`` counts those skipped because the BRP already held them, ``replaced`` the stored
+    persoonslijsten that :attr:`Bestaand.VERVANGEN` removed.
+    """
 
     stored: int = 0
     skipped: list[str] = field(default_factory=list)
     warnings: list[InvalidParam] = field(default_factory=list)
+    present: int = 0
+    replaced: int = 0
 
 
 async def import_bulk(
     session: AsyncSession,
     labelled: Iterable[tuple[str, Any]],
     *,
-    skip_existing: bool = False,
+    bestaand: Bestaand = Bestaand.OVERSLAAN,
     batch_size: int = 500,
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Store test persoonslijsten as they were registered: values of the wrong form are kept and
-    reported as warnings, a persoonslijst with structural errors is skipped and reported. With
-    ``skip_existing``, persoonslijsten whose BSN the BRP already holds are skipped too (for loading a
-    second source of the same persons). Commits per batch."""
+    reported as warnings, a persoonslijst with structural errors is skipped and reported. What
+    happens to a person the BRP (or the import itself) already holds, ``bestaand`` says. Commits per
+    batch, so an interrupted import keeps what it stored and a rerun skips it."""
     report = ImportReport()
-    batch: list[Persoonslijst] = []
+    known = _Known(bestaand)
+    batch: list[tuple[str, Persoonslijst]] = []
     for label, raw in labelled:
         errors = ImportErrors([], strict=False)
         lijst = read_persoonslijst(raw, label, errors)
@@ -225,28 +250,111 @@ async def import_bulk(
         if errors.params:
             report.skipped.append(f"{label}: {errors.params[0].name}: {errors.params[0].reason}")
             continue
-        batch.append(lijst)
+        batch.append((label, lijst))
         if len(batch) >= batch_size:
-            await _store_batch(session, batch, skip_existing, report, progress)
+            await _store_batch(session, batch, known, report, progress)
             batch = []
-    await _store_batch(session, batch, skip_existing, report, progress)
+    await _store_batch(session, batch, known, report, progress)
     return report
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    """Who a persoonslijst is about, as a bulk import compares persons."""
+
+    bsn: str | None
+    a_nummer: str | None
+
+    def __str__(self) -> str:
+        parts = [
+            f"burgerservicenummer {self.bsn}" if self.bsn else "",
+            f"A-nummer {self.a_nummer}" if self.a_nummer else "",
+        ]
+        return " en ".join(part for part in parts if part)
+
+
+@dataclass(slots=True)
+class _Known:
+    """The persons a bulk import has met: how many stored persoonslijsten each had before the import
+    met it, and the ones the import itself stored."""
+
+    bestaand: Bestaand
+    stored_before: dict[_Key, int] = field(default_factory=dict)
+    seen: set[_Key] = field(default_factory=set)
+
+    def key(self, lijst: Persoonslijst) -> _Key | None:
+        """The person of ``lijst``: BSN, else A-nummer (with duplicates allowed: the pair of both)."""
+        keys = search_keys(lijst)
+        bsn, a_nummer = keys["burgerservicenummer"], keys["a_nummer"]
+        if self.bestaand is Bestaand.TOESTAAN:
+            return _Key(bsn, a_nummer) if bsn or a_nummer else None
+        return _Key(bsn, None) if bsn else _Key(None, a_nummer) if a_nummer else None
+
+    def _keys_of_stored(self, bsn: str | None, a_nummer: str | None) -> list[_Key]:
+        if self.bestaand is Bestaand.TOESTAAN:
+            return [_Key(bsn, a_nummer)]
+        return [key for key in (_Key(bsn, None), _Key(None, a_nummer)) if key.bsn or key.a_nummer]
+
+    async def learn(self, session: AsyncSession, keys: Iterable[_Key]) -> None:
+        """Count the stored persoonslijsten of the persons not met before."""
+        new = {key for key in keys if key not in self.stored_before}
+        if not new:
+            return
+        self.stored_before.update(dict.fromkeys(new, 0))
+        bsns = [key.bsn for key in new if key.bsn]
+        a_nummers = [key.a_nummer for key in new if key.a_nummer]
+        for bsn, a_nummer in await repository.stored_identities(session, bsns, a_nummers):
+            for key in self._keys_of_stored(bsn, a_nummer):
+                if key in new:
+                    self.stored_before[key] += 1
+
+    def decide(self, key: _Key | None) -> str:
+        """``nieuw`` (store), ``aanwezig`` (already stored: skip), ``dubbel`` (met earlier in this
+        import: skip) or ``vervangen`` (replace the stored ones)."""
+        if key is None:
+            return "nieuw"
+        if self.bestaand is Bestaand.TOESTAAN:
+            if self.stored_before[key] > 0:
+                self.stored_before[key] -= 1
+                return "aanwezig"
+            return "nieuw"
+        if key in self.seen:
+            return "dubbel"
+        self.seen.add(key)
+        if self.stored_before[key] == 0:
+            return "nieuw"
+        return "vervangen" if self.bestaand is Bestaand.VERVANGEN else "aanwezig"
 
 
 async def _store_batch(
     session: AsyncSession,
-    batch: list[Persoonslijst],
-    skip_existing: bool,
+    batch: list[tuple[str, Persoonslijst]],
+    known: _Known,
     report: ImportReport,
     progress: Callable[[int], None] | None,
 ) -> None:
-    processed = len(batch)
-    if skip_existing:
-        existing = await repository.existing_bsns(session, [bsn for lijst in batch if (bsn := identifying_bsn(lijst))])
-        report.skipped.extend(f"{bsn}: burgerservicenummer komt al voor in de BRP" for bsn in sorted(existing))
-        batch = [lijst for lijst in batch if identifying_bsn(lijst) not in existing]
-    await repository.add_persoonslijsten(session, batch)
+    keyed = [(label, lijst, known.key(lijst)) for label, lijst in batch]
+    await known.learn(session, [key for _label, _lijst, key in keyed if key is not None])
+    new: list[Persoonslijst] = []
+    replace: list[_Key] = []
+    for label, lijst, key in keyed:
+        decision = known.decide(key)
+        if decision == "aanwezig":
+            report.present += 1
+        elif decision == "dubbel":
+            report.skipped.append(f"{label}: {key} komt eerder in de import voor")
+        else:
+            new.append(lijst)
+            if decision == "vervangen" and key is not None:
+                replace.append(key)
+    if replace:
+        report.replaced += await repository.delete_identified(
+            session,
+            [key.bsn for key in replace if key.bsn],
+            [key.a_nummer for key in replace if not key.bsn and key.a_nummer],
+        )
+    await repository.add_persoonslijsten(session, new)
     await session.commit()
-    report.stored += len(batch)
+    report.stored += len(new)
     if progress is not None:
-        progress(processed)
+        progress(len(batch))

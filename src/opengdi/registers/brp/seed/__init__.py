@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""A synthetic population on top of the test persons (``gdi seed brp --persons N [--seed S]``).
+"""A synthetic population on top of the test persons (``gdi genereren brp --personen N [--startwaarde S]``).
 
 Households are generated one at a time and rendered as persoonslijsten the way the GBA keeps them:
 couples recorded on both lists (category 05, some dissolved by divorce or death), children with

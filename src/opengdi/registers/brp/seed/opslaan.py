@@ -1,63 +1,85 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Storing a synthetic population in the BRP (``gdi seed brp``): :func:`seed_population`.
+"""Storing a synthetic population in the BRP (``gdi genereren brp``): :func:`seed_population`.
 
 The population of :func:`~opengdi.registers.brp.seed.persoonslijsten.generate_population` is written
-one transaction per batch, the next batch generated in a worker thread meanwhile. Seeding is refused
-while the synthetic BSN range is in use, so a second population can never collide with the first.
+one transaction per batch, the next batch generated in a worker thread meanwhile. The population is
+deterministic per seed, so a rerun with the same seed continues an interrupted run: the persons
+already stored are skipped. A population of another seed would collide with the stored one (both
+number from the same BSN range) and is refused.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable
-
-from sqlalchemy import select
+from collections.abc import Callable, Iterator
 
 from opengdi.kernel.db import Database
 from opengdi.registers.brp import repository
-from opengdi.registers.brp.model import PersoonslijstRow
+from opengdi.registers.brp.persoonslijst import Persoonslijst
 from opengdi.registers.brp.seed.nummers import BSN_REEKS
 from opengdi.registers.brp.seed.persoonslijsten import generate_population
 
 
-async def _check_free(database: Database) -> None:
-    """Refuse to seed when the synthetic BSN range is in use (a population was seeded before)."""
+async def _is_continuation(database: Database, first_batch: list[Persoonslijst]) -> bool:
+    """Whether synthetic persons are stored, and they are this population (someone of its first
+    batch is stored with the same BSN and A-nummer); another population is refused."""
     eerste, laatste = BSN_REEKS
     async with database.connect() as connection:
-        bezet = await connection.scalar(
-            select(PersoonslijstRow.burgerservicenummer)
-            .where(PersoonslijstRow.burgerservicenummer.between(eerste, laatste))
-            .limit(1)
-        )
-    if bezet is not None:
-        raise ValueError(
-            f"Er staan al synthetische personen in de BRP (burgerservicenummer {bezet} ligt in de reeks "
-            f"{eerste}-{laatste}); leeg de BRP eerst."
-        )
+        bezet = await repository.first_bsn_between(connection, eerste, laatste)
+        if bezet is None:
+            return False
+        stored = set(await repository.stored_identities(connection, list(_bsns(first_batch))))
+    if any((lijst.burgerservicenummer, lijst.element("01", "01.10")) in stored for lijst in first_batch):
+        return True
+    raise ValueError(
+        f"Er staan al synthetische personen van een andere startwaarde in de BRP (burgerservicenummer {bezet} "
+        f"ligt in de reeks {eerste}-{laatste}); gebruik dezelfde startwaarde om aan te vullen, of leeg de BRP eerst"
+    )
+
+
+def _bsns(batch: list[Persoonslijst]) -> Iterator[str]:
+    return (bsn for lijst in batch if (bsn := lijst.burgerservicenummer))
+
+
+async def _store(database: Database, batch: list[Persoonslijst], skip_stored: bool) -> int:
+    """Store the persons of ``batch`` (those not stored yet, with ``skip_stored``) in one transaction."""
+    async with database.session() as session:
+        if skip_stored:
+            stored = {bsn for bsn, _a_nummer in await repository.stored_identities(session, _bsns(batch))}
+            batch = [lijst for lijst in batch if lijst.burgerservicenummer not in stored]
+        await repository.add_persoonslijsten(session, batch)
+        await session.commit()
+    return len(batch)
 
 
 async def seed_population(
-    database: Database, persons: int, seed: int = 2014, progress: Callable[[int], None] | None = None
+    database: Database,
+    persons: int,
+    seed: int = 2014,
+    progress: Callable[[int], None] | None = None,
+    batch_size: int = 5000,
 ) -> int:
-    """Generate and store ``persons`` synthetic persons, one transaction per batch; the number stored.
+    """Generate ``persons`` synthetic persons and store those not stored yet, one transaction per
+    batch; the number stored. ``progress`` hears how many persons each batch handled (stored or
+    found stored already).
 
-    The next batch is generated in a worker thread while the current one is written. Seeding is
-    refused (:class:`ValueError`) when synthetic persons are already stored: empty the BRP first.
+    The next batch is generated in a worker thread while the current one is written. Synthetic
+    persons of another seed in the BRP make this refuse (:class:`ValueError`): empty the BRP first.
     """
-    await _check_free(database)
-    batches = generate_population(persons, seed)
+    batches = generate_population(persons, seed, batch_size)
     stored = 0
     pending = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
     try:
-        while (batch := await pending) is not None:
-            pending = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
-            async with database.session() as session:
-                await repository.add_persoonslijsten(session, batch)
-                await session.commit()
-            stored += len(batch)
+        batch = await pending
+        pending = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
+        continuation = batch is not None and await _is_continuation(database, batch)
+        while batch is not None:
+            stored += await _store(database, batch, continuation)
             if progress is not None:
                 progress(len(batch))
+            batch = await pending
+            pending = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
     finally:
         with contextlib.suppress(Exception):
             await pending  # let a generation still running in its thread finish
