@@ -1,26 +1,38 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The gdi command: database, imports, seeding, emptying, and `gdi up` serving the demo BRP."""
+"""The gdi command: database, imports, seeding, emptying, organisations, and `gdi start` serving the
+demo BRP; errors on standard error with a non-zero exit, results alone on standard output."""
 
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
-from typer.testing import CliRunner
+from sqlalchemy.ext.asyncio import AsyncSession
+from typer.testing import CliRunner, Result
 
 from opengdi.bouwstenen import migraties
 from opengdi.cli import app
+from opengdi.cli import brp as brp_cli
+from opengdi.kernel.db import Database
+from opengdi.registers.brp import repository
+from opengdi.registers.brp.persoonslijst import Persoonslijst
+from opengdi.registers.brp.seed import seed_population
+from opengdi.registers.brp.service import import_bulk
 from opengdi.settings import get_settings
 from opengdi.stelsel.digikoppeling.demotoegang import DEMO_AFNEMERS
 
 runner = CliRunner()
+OIN = "00000099100000599000"
 
 CSV = (
     ";01.01.10;01.01.20;01.02.10;01.02.40;01.H;08.09.10;08.11.10;08.11.20;08.H\n"
@@ -41,61 +53,237 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 def _gdi(*args: str) -> str:
+    """The standard output of a successful command."""
     result = runner.invoke(app, list(args))
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout
 
 
-def test_db_upgrade_creates_the_database(data_dir: Path) -> None:
-    output = _gdi("db", "upgrade")
+def _fails(*args: str, code: int = 1) -> str:
+    """The one line a failing command writes on standard error (nothing on standard output)."""
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == code, result.output
+    _assert_one_error_line(result)
+    return result.stderr.strip()
+
+
+def _assert_one_error_line(result: Result) -> None:
+    assert result.stdout == "", result.output
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_db_bijwerken_creates_the_database(data_dir: Path) -> None:
+    output = _gdi("db", "bijwerken")
     assert f"migratie {', '.join(migraties().heads())}" in output.replace("\n", " ")
     assert (data_dir / "opengdi.db").exists()
+    assert f"(nieuwste: {', '.join(migraties().heads())})" in _gdi("db", "status")
 
 
 def test_importing_the_gbav_csv_and_the_json_form(data_dir: Path) -> None:
     (data_dir / "set.csv").write_text(CSV, encoding="utf-8")
     (data_dir / "set.json").write_text(json.dumps({"persoonslijsten": [{"01": [{"01.20": "000000012"}]}]}), "utf-8")
-    assert "2 persoonslijsten opgeslagen" in _gdi("brp", "import", str(data_dir / "set.csv"))
-    assert "1 persoonslijsten opgeslagen" in _gdi("brp", "import", str(data_dir / "set.json"))
-    assert "3 persoonslijsten verwijderd" in _gdi("brp", "leeg", "--ja")
+    assert "2 persoonslijsten opgeslagen" in _gdi("brp", "importeren", str(data_dir / "set.csv"))
+    assert "1 persoonslijsten opgeslagen" in _gdi("brp", "importeren", str(data_dir / "set.json"))
+    assert "3 persoonslijsten verwijderd" in _gdi("brp", "leegmaken", "--ja")
 
 
-def test_a_value_of_the_wrong_form_in_the_csv_is_kept_and_reported(data_dir: Path) -> None:
+def test_a_value_of_the_wrong_form_in_the_csv_is_kept_and_reported_by_its_name(data_dir: Path) -> None:
     (data_dir / "odd.csv").write_text(CSV.replace("Moulin", "Moulin;").replace(";1234567890;", ";12345;"), "utf-8")
-    output = _gdi("brp", "import", str(data_dir / "odd.csv"))
+    output = _gdi("brp", "importeren", str(data_dir / "odd.csv"))
     assert "waarden met een afwijkende vorm" in output
+    assert "(bijvoorbeeld Lg01_1.08[0].11.20: huisnummer:" in output and "{" not in output
 
 
-def test_seeding_adds_synthetic_persons(data_dir: Path) -> None:
-    output = _gdi("seed", "brp", "--persons", "40", "--seed", "7")
-    assert "40 synthetische personen opgeslagen" in output
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("leeg.json", '{"persoonslijsten": []}', "bevat geen persoonslijsten"),
+        ("ander.json", '{"personen": [{"01": []}]}', "bevat geen persoonslijsten"),
+        ("lijst.json", '[{"01": []}]', "bevat geen persoonslijsten"),
+        ("kapot.json", '{"persoonslijsten": [', "is geen geldige JSON (regel 1, kolom 22)"),
+        ("leeg.csv", "", "is leeg"),
+        ("spaties.csv", "  \n\n", "is leeg"),
+        ("ander.csv", "naam;woonplaats\nJansen;Delft\n", "bevat geen persoonslijsten"),
+        ("binair.csv", b"\xff\xfe\x00\x81PK", "is geen tekstbestand"),
+    ],
+)
+def test_a_file_without_persoonslijsten_is_refused_in_one_line(
+    data_dir: Path, name: str, content: str | bytes, expected: str
+) -> None:
+    path = data_dir / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    assert expected in _fails("brp", "importeren", str(path))
+    assert "0 persoonslijsten verwijderd" in _gdi("brp", "leegmaken", "--ja")
 
 
-@pytest.mark.parametrize("command", [["brp", "leeg", "--ja"], ["seed", "brp", "--persons", "5"]])
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (["onzin"], "Fout: Onbekend commando 'onzin'. Zie: root --help"),
+        (["brp", "importeren"], "Fout: Argument bestand ontbreekt. Zie: root brp importeren --help"),
+        (["brp", "importeren", "weg.json"], "Fout: Ongeldige waarde voor 'bestand': 'weg.json' bestaat niet."),
+        (["brp", "importeren", "."], "Fout: Ongeldige waarde voor 'bestand': '.' is een map, geen bestand."),
+        (["genereren", "brp", "--personen", "0"], "Fout: Ongeldige waarde voor '--personen' / '-n': moet minstens 1"),
+        (["genereren", "brp", "--persons", "x"], "Fout: Ongeldige waarde voor '--personen' / '-n': geen geheel getal."),
+        (["org", "autoriseren", OIN], "Fout: Optie --bouwsteen ontbreekt."),
+        (["org", "aansluiten", "X", "--soort"], "Fout: Optie --soort heeft een waarde nodig."),
+        (["org", "lijst", "--foo"], "Fout: Onbekende optie --foo."),
+        (["brp", "leegmaken", "extra"], "Fout: Onverwacht argument: extra."),
+        (["start", "--poort", "70000"], "Fout: Ongeldige waarde voor '--poort': mag hoogstens 65535 zijn."),
+    ],
+)
+def test_a_usage_error_is_one_dutch_line(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], expected: str
+) -> None:
+    monkeypatch.chdir(data_dir)
+    assert _fails(*command, code=2).startswith(expected)
+
+
+def test_importing_a_person_again_skips_or_replaces_never_duplicates(data_dir: Path) -> None:
+    (data_dir / "set.csv").write_text(CSV, encoding="utf-8")
+    csv = str(data_dir / "set.csv")
+    _gdi("brp", "importeren", csv)
+    again = _gdi("brp", "importeren", csv)
+    assert "0 persoonslijsten opgeslagen" in again
+    assert "2 persoonslijsten stonden al in de BRP en zijn overgeslagen (--vervang" in again
+    replaced = _gdi("brp", "importeren", csv, "--vervang")
+    assert "2 persoonslijsten opgeslagen" in replaced and "2 bestaande persoonslijsten vervangen" in replaced
+    assert "2 persoonslijsten verwijderd" in _gdi("brp", "leegmaken", "--ja")
+
+
+#: The same BSN on two persoonslijsten with different A-nummers, as in the RvIG GBA-V test set.
+DUPLICATES = CSV + "Lg01_3;1234567891;999993653;Suzanne;Moulin;;0599;Boterdiep;31;\n"
+
+
+def test_deliberate_duplicates_load_only_when_allowed(data_dir: Path) -> None:
+    (data_dir / "dubbel.csv").write_text(DUPLICATES, encoding="utf-8")
+    default = _gdi("brp", "importeren", str(data_dir / "dubbel.csv"))
+    assert "2 persoonslijsten opgeslagen" in default
+    assert "Lg01_3: burgerservicenummer 999993653 komt eerder in de import voor" in default
+    _gdi("brp", "leegmaken", "--ja")
+    allowed = _gdi("brp", "importeren", str(data_dir / "dubbel.csv"), "--duplicaten-toestaan")
+    assert "3 persoonslijsten opgeslagen" in allowed
+    rerun = _gdi("brp", "importeren", str(data_dir / "dubbel.csv"), "--duplicaten-toestaan")
+    assert "0 persoonslijsten opgeslagen" in rerun and "3 persoonslijsten stonden al in de BRP (zelfde" in rerun
+    assert "3 persoonslijsten verwijderd" in _gdi("brp", "leegmaken", "--ja")
+
+
+def test_replacing_and_allowing_duplicates_exclude_each_other(data_dir: Path) -> None:
+    (data_dir / "set.csv").write_text(CSV, encoding="utf-8")
+    message = _fails("brp", "importeren", str(data_dir / "set.csv"), "--vervang", "--duplicaten-toestaan", code=2)
+    assert "niet allebei" in message
+
+
+def test_seeding_adds_synthetic_persons_and_a_rerun_adds_nobody_twice(data_dir: Path) -> None:
+    assert "40 synthetische personen opgeslagen" in _gdi("genereren", "brp", "--personen", "40", "--startwaarde", "7")
+    again = _gdi("genereren", "brp", "--personen", "40", "--startwaarde", "7")
+    assert "0 synthetische personen opgeslagen" in again and "40 stonden er al" in again
+    assert "andere startwaarde" in _fails("genereren", "brp", "--personen", "5", "--startwaarde", "8")
+    assert "40 persoonslijsten verwijderd" in _gdi("brp", "leegmaken", "--ja")
+
+
+@pytest.mark.parametrize("command", [["brp", "leegmaken", "--ja"], ["genereren", "brp", "--personen", "5"]])
 def test_test_data_commands_are_refused_in_production(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
 ) -> None:
     monkeypatch.setenv("GDI_DEPLOYMENT", "productie")
     get_settings.cache_clear()
-    result = runner.invoke(app, command)
-    assert result.exit_code == 1
-    assert "alleen in een testomgeving" in result.output
+    assert "alleen in een testomgeving" in _fails(*command)
+
+
+def test_emptying_asks_first(data_dir: Path) -> None:
+    (data_dir / "set.csv").write_text(CSV, encoding="utf-8")
+    _gdi("brp", "importeren", str(data_dir / "set.csv"))
+    result = runner.invoke(app, ["brp", "leegmaken"], input="n\n")
+    assert result.exit_code == 1 and "verwijderd" not in result.stdout  # the runner echoes the answer there
+    assert "Alle persoonslijsten verwijderen?" in result.stderr and "Niets verwijderd." in result.stderr
+    assert "2 persoonslijsten verwijderd" in _gdi("brp", "leegmaken", "--ja")
+
+
+#: Every command that reads the settings (``versie`` does not), with arguments that would work.
+COMMANDS = [
+    ["start"],
+    ["db", "status"],
+    ["db", "bijwerken"],
+    ["brp", "importeren", "set.csv"],
+    ["brp", "leegmaken", "--ja"],
+    ["genereren", "brp", "--personen", "1"],
+    ["org", "lijst"],
+    ["org", "aansluiten", "Testgemeente", "--soort", "gemeente", "--oin", OIN],
+    ["org", "sleutels", OIN],
+    ["org", "token", OIN],
+    ["org", "certificaat", OIN],
+    ["org", "intrekken", OIN],
+    ["org", "autoriseren", OIN, "--bouwsteen", "brp", "--doelbinding", "D", "--omschrijving", "O"],
+    ["org", "autorisaties", OIN],
+    ["org", "autorisatie-intrekken", "1"],
+]
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        (("GDI_PORT", "abc"), "Ongeldige instelling: GDI_PORT='abc': geen geheel getal."),
+        (("GDI_DEPLOYMENT", "foo"), "Ongeldige instelling: GDI_DEPLOYMENT='foo': kies uit 'test' of 'productie'."),
+        (("GDI_TOKEN_GELDIGHEID", "5"), "Ongeldige instelling: GDI_TOKEN_GELDIGHEID='5': moet minstens 30 zijn."),
+    ],
+)
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda command: " ".join(command[:2]))
+def test_an_invalid_setting_is_one_line_for_every_command(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], setting: tuple[str, str], expected: str
+) -> None:
+    monkeypatch.chdir(data_dir)
+    (data_dir / "set.csv").write_text(CSV, encoding="utf-8")
+    monkeypatch.setenv(*setting)
+    get_settings.cache_clear()
+    assert _fails(*command) == expected
+
+
+@pytest.mark.parametrize("command", [command for command in COMMANDS if command[:2] != ["org", "token"]])
+def test_an_unreachable_database_is_one_line_for_every_command(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.chdir(data_dir)
+    (data_dir / "set.csv").write_text(CSV, encoding="utf-8")
+    (data_dir / "credentials").mkdir()
+    (data_dir / "credentials" / f"{OIN}.pem").write_text("", encoding="utf-8")
+    monkeypatch.setenv("GDI_DATABASE_URL", f"postgresql+asyncpg://gdi:geheim@127.0.0.1:{_free_port()}/gdi")
+    get_settings.cache_clear()
+    message = _fails(*command)
+    assert message.startswith("De database postgresql+asyncpg://gdi:***@127.0.0.1:") and "niet bruikbaar" in message
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("onzin", "GDI_DATABASE_URL is geen geldige database-URL: 'onzin'."),
+        ("mysql://gdi@localhost/gdi", "gebruikt een stuurprogramma dat Open GDI niet heeft"),
+        ("postgresql://gdi@localhost/gdi", "gebruikt een stuurprogramma dat Open GDI niet heeft"),
+    ],
+)
+def test_an_unusable_database_url_is_one_line(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, url: str, expected: str
+) -> None:
+    monkeypatch.setenv("GDI_DATABASE_URL", url)
+    get_settings.cache_clear()
+    assert expected in _fails("db", "status")
 
 
 def test_an_organisation_is_added_given_keys_and_a_grant_then_revoked(data_dir: Path) -> None:
-    oin = "00000099100000599000"
     (data_dir / "set.csv").write_text(CSV, encoding="utf-8")
-    _gdi("brp", "import", str(data_dir / "set.csv"))
-    assert f"Aangesloten: {oin}" in _gdi(
-        "org", "add", "Testgemeente", "--soort", "gemeente", "--oin", oin, "--gemeentecode", "0599"
+    _gdi("brp", "importeren", str(data_dir / "set.csv"))
+    assert f"Aangesloten: {OIN}" in _gdi(
+        "org", "aansluiten", "Testgemeente", "--soort", "gemeente", "--oin", OIN, "--gemeentecode", "0599"
     )
-    again = runner.invoke(app, ["org", "add", "Dubbel", "--soort", "gemeente", "--oin", oin])
-    assert again.exit_code == 1 and "al geregistreerd" in again.output
-    assert "geen autorisatie voor de BRP" in _gdi("org", "credentials", oin)
+    assert "al geregistreerd" in _fails("org", "aansluiten", "Dubbel", "--soort", "gemeente", "--oin", OIN)
+    assert "geen autorisatie voor de BRP" in _gdi("org", "sleutels", OIN)
     granted = _gdi(
         "org",
-        "grant",
-        oin,
+        "autoriseren",
+        OIN,
         "--bouwsteen",
         "brp",
         "--doelbinding",
@@ -107,20 +295,134 @@ def test_an_organisation_is_added_given_keys_and_a_grant_then_revoked(data_dir: 
         "--eigen-gemeente",
     )
     grant_id = granted.split()[1]
-    assert "(eigen inwoners)" in _gdi("org", "grants", oin)
-    example = _gdi("org", "credentials", oin)
+    assert "(eigen inwoners)" in _gdi("org", "autorisaties", OIN)
+    example = _gdi("org", "sleutels", OIN)
     assert '"burgerservicenummer": ["999993653"]' in example.replace("\n", "")
-    assert (data_dir / "credentials" / f"{oin}.pem").exists()
-    assert f"Autorisatiebesluit {grant_id} ingetrokken" in _gdi("org", "ungrant", grant_id)
-    assert f"{oin} is ingetrokken" in _gdi("org", "revoke", oin)
-    assert "(ingetrokken)" in _gdi("org", "list", "--soort", "gemeente")
+    assert f"TOKEN=$(gdi org token {OIN})" in example
+    assert (data_dir / "credentials" / f"{OIN}.pem").exists()
+    assert f"Autorisatiebesluit {grant_id} ingetrokken" in _gdi("org", "autorisatie-intrekken", grant_id)
+    assert f"Er is geen actief autorisatiebesluit {grant_id}." == _fails("org", "autorisatie-intrekken", grant_id)
+    assert f"{OIN} is ingetrokken" in _gdi("org", "intrekken", OIN)
+    assert "(ingetrokken)" in _gdi("org", "lijst", "--soort", "gemeente")
 
 
 def test_an_organisation_needs_a_well_formed_oin(data_dir: Path) -> None:
-    result = runner.invoke(app, ["org", "add", "Foutje", "--soort", "gemeente", "--oin", "123"])
-    assert result.exit_code == 1
-    assert "geldig --oin" in result.output
-    assert _gdi("org", "list") == ""
+    assert "geldig --oin" in _fails("org", "aansluiten", "Foutje", "--soort", "gemeente", "--oin", "123")
+    assert "Onbekende soort" in _fails("org", "lijst", "--soort", "gemeenten")
+    assert "123 is geen geldig OIN" in _fails("org", "token", "123")
+    assert _gdi("org", "lijst") == ""
+
+
+def _with_key(data_dir: Path) -> None:
+    _gdi("org", "aansluiten", "Testgemeente", "--soort", "gemeente", "--oin", OIN)
+    _gdi("org", "sleutels", OIN)
+
+
+def test_a_token_without_a_server_is_an_error_on_stderr_not_a_token(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_key(data_dir)
+    port = _free_port()
+    monkeypatch.setenv("GDI_PORT", str(port))
+    get_settings.cache_clear()
+    assert f"De GDI is niet bereikbaar op http://127.0.0.1:{port} (draait gdi start?)" in _fails("org", "token", OIN)
+    other = _free_port()
+    assert f"niet bereikbaar op http://127.0.0.1:{other} " in _fails(
+        "org", "token", OIN, "--url", f"http://127.0.0.1:{other}/"
+    )
+    monkeypatch.setenv("GDI_PUBLIC_URL", f"http://localhost:{other}")
+    get_settings.cache_clear()
+    assert f"niet bereikbaar op http://localhost:{other} " in _fails("org", "token", OIN)
+    assert "geen adres" in _fails("org", "token", OIN, "--url", "localhost:8000", code=2)
+
+
+def test_old_english_spellings_still_work_but_are_not_listed(data_dir: Path) -> None:
+    (data_dir / "set.csv").write_text(CSV, encoding="utf-8")
+    assert "2 persoonslijsten opgeslagen" in _gdi("brp", "import", str(data_dir / "set.csv"))
+    assert "40 synthetische personen opgeslagen" in _gdi("seed", "brp", "--persons", "40", "--seed=7")
+    assert "42 persoonslijsten verwijderd" in _gdi("brp", "leeg", "--ja")
+    assert f"migratie {', '.join(migraties().heads())}" in _gdi("db", "upgrade")
+    assert f"Aangesloten: {OIN}" in _gdi("org", "add", "Proef", "--soort", "gemeente", "--oin", OIN)
+    assert OIN in _gdi("org", "list")
+    assert _gdi("version") == _gdi("versie")
+    assert "--leeg" in _gdi("up", "--help")
+    listed = {
+        group: set(re.findall(r"^│ ([a-z][a-z-]*) ", _gdi(*group.split(), "--help"), re.MULTILINE))
+        for group in ("", "db", "brp", "genereren", "org")
+    }
+    assert listed == {
+        "": {"start", "versie", "db", "brp", "genereren", "org"},
+        "db": {"bijwerken", "status"},
+        "brp": {"importeren", "leegmaken"},
+        "genereren": {"brp"},
+        "org": {
+            "lijst",
+            "aansluiten",
+            "sleutels",
+            "token",
+            "certificaat",
+            "intrekken",
+            "autoriseren",
+            "autorisaties",
+            "autorisatie-intrekken",
+        },
+    }
+    options = _gdi("genereren", "brp", "--help") + _gdi("start", "--help")
+    assert "--personen" in options and "--poort" in options
+    assert not {"--persons", "--seed", "--empty", "--port", "--host"} & set(re.findall(r"--[a-z-]+", options))
+
+
+def _interrupt_second_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while the second batch is written: the first one is committed."""
+    original = repository.add_persoonslijsten
+    writes: list[int] = []
+
+    async def add(session: AsyncSession, lijsten: list[Persoonslijst]) -> Any:
+        writes.append(len(lijsten))
+        if len(writes) == 2:
+            raise KeyboardInterrupt
+        return await original(session, lijsten)
+
+    monkeypatch.setattr(repository, "add_persoonslijsten", add)
+
+
+@pytest.fixture
+def cli_database(empty_database: Database, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Database:
+    """The commands work on the test database (SQLite and PostgreSQL), its BRP empty."""
+    monkeypatch.setenv("GDI_DATABASE_URL", empty_database.url)
+    get_settings.cache_clear()
+    return empty_database
+
+
+def test_an_interrupted_import_continues_when_run_again(
+    cli_database: Database, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lijsten = [{"01": [{"01.10": f"10000000{index:02d}", "02.40": "Jansen"}]} for index in range(5)]
+    (data_dir / "set.json").write_text(json.dumps({"persoonslijsten": lijsten}), encoding="utf-8")
+    monkeypatch.setattr(brp_cli, "import_bulk", partial(import_bulk, batch_size=2))
+    with monkeypatch.context() as interrupted:
+        _interrupt_second_write(interrupted)
+        result = runner.invoke(app, ["brp", "importeren", str(data_dir / "set.json")])
+    assert result.exit_code == 130 and result.stdout == ""
+    assert "Onderbroken: 2 persoonslijsten verwerkt en vastgelegd; voer hetzelfde commando opnieuw uit" in result.stderr
+    rerun = _gdi("brp", "importeren", str(data_dir / "set.json"))
+    assert "3 persoonslijsten opgeslagen" in rerun and "2 persoonslijsten stonden al in de BRP" in rerun
+    assert "5 persoonslijsten verwijderd" in _gdi("brp", "leegmaken", "--ja")
+
+
+def test_an_interrupted_population_continues_when_run_again_beside_the_demo_persons(
+    cli_database: Database, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (data_dir / "set.csv").write_text(CSV, encoding="utf-8")
+    _gdi("brp", "importeren", str(data_dir / "set.csv"))
+    monkeypatch.setattr(brp_cli, "seed_population", partial(seed_population, batch_size=10))
+    with monkeypatch.context() as interrupted:
+        _interrupt_second_write(interrupted)
+        result = runner.invoke(app, ["genereren", "brp", "--personen", "25", "--startwaarde", "3"])
+    assert result.exit_code == 130 and "Onderbroken: 10 personen verwerkt en vastgelegd" in result.stderr
+    rerun = _gdi("genereren", "brp", "--personen", "25", "--startwaarde", "3")
+    assert "15 synthetische personen opgeslagen" in rerun and "10 stonden er al" in rerun
+    assert "27 persoonslijsten verwijderd" in _gdi("brp", "leegmaken", "--ja")
 
 
 def _free_port() -> int:
@@ -130,7 +432,7 @@ def _free_port() -> int:
         return port
 
 
-def test_gdi_up_loads_the_demo_and_serves_the_brp_to_a_token_holder(tmp_path: Path) -> None:
+def test_gdi_start_loads_the_demo_and_serves_the_brp_to_a_token_holder(tmp_path: Path) -> None:
     port = _free_port()
     env = {
         "GDI_DATA_DIR": str(tmp_path),
@@ -139,8 +441,9 @@ def test_gdi_up_loads_the_demo_and_serves_the_brp_to_a_token_holder(tmp_path: Pa
         "PATH": "/usr/bin:/bin",
     }
     server = subprocess.Popen(
-        [sys.executable, "-m", "opengdi", "up"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        [sys.executable, "-m", "opengdi", "start"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
+    base = f"http://127.0.0.1:{port}"
     try:
         anonymous = _wait_for_answer(port, None)
         token = subprocess.run(
@@ -150,6 +453,14 @@ def test_gdi_up_loads_the_demo_and_serves_the_brp_to_a_token_holder(tmp_path: Pa
             text=True,
             check=True,
         ).stdout.strip()
+        elsewhere = {**env, "GDI_PORT": str(_free_port())}
+        by_url = subprocess.run(
+            [sys.executable, "-m", "opengdi", "org", "token", next(iter(DEMO_AFNEMERS)), "--url", base],
+            env=elsewhere,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         answer = _wait_for_answer(port, token)
         spoofed = httpx.post(
             f"http://127.0.0.1:{port}/haalcentraal/api/brp/personen",
@@ -162,6 +473,7 @@ def test_gdi_up_loads_the_demo_and_serves_the_brp_to_a_token_holder(tmp_path: Pa
     assert anonymous.status_code == 401
     assert spoofed.json()["detail"] == "Een clientcertificaat wordt alleen aangenomen van een vertrouwde proxy."
     assert answer.json()["personen"][0]["naam"]["geslachtsnaam"] == "Moulin"
+    assert by_url.stderr == "" and by_url.stdout.count(".") == 2  # a JWT, alone on standard output
     assert "persoonslijsten geladen" in output
     assert f"http://127.0.0.1:{port}/haalcentraal/api/brp/docs" in output
     assert "gdi org token" in output

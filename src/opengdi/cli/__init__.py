@@ -7,12 +7,14 @@ from __future__ import annotations
 import typer
 
 from opengdi.cli.brp import brp_app, seed_app
-from opengdi.cli.common import hidden_alias, old_spellings
+from opengdi.cli.common import GdiGroup, hidden_alias, old_spellings
 from opengdi.cli.db import db_app
 from opengdi.cli.org import org_app
 from opengdi.cli.start import up, version
 
-app = typer.Typer(help="Open GDI: de Generieke Digitale Infrastructuur op je eigen machine.", no_args_is_help=True)
+app = typer.Typer(
+    cls=GdiGroup, help="Open GDI: de Generieke Digitale Infrastructuur op je eigen machine.", no_args_is_help=True
+)
 _START = old_spellings(empty="leeg", host="adres", port="poort")
 app.command("start", cls=_START)(up)
 hidden_alias(app, "up", up, _START)

@@ -39,14 +39,16 @@ seed_app = typer.Typer(help="Synthetische gegevens genereren.", no_args_is_help=
 _RERUN = "voer hetzelfde commando opnieuw uit om verder te gaan (wat er al staat, wordt overgeslagen)"
 
 
-def _print_report(report: ImportReport) -> None:
+def _print_report(report: ImportReport, bestaand: Bestaand) -> None:
     console.print(f"[green]{report.stored} persoonslijsten opgeslagen.[/green]")
     if report.replaced:
         console.print(f"{report.replaced} bestaande persoonslijsten vervangen.")
     if report.present:
+        toestaan = bestaand is Bestaand.TOESTAAN
+        same = " (zelfde burgerservicenummer en A-nummer)" if toestaan else ""
+        hint = "" if toestaan else " (--vervang vervangt ze, --duplicaten-toestaan slaat ze op naast de bestaande)"
         console.print(
-            f"[yellow]{report.present} persoonslijsten stonden al in de BRP en zijn overgeslagen[/yellow] "
-            "(--vervang vervangt ze, --duplicaten-toestaan slaat ze op naast de bestaande)."
+            f"[yellow]{report.present} persoonslijsten stonden al in de BRP{same} en zijn overgeslagen[/yellow]{hint}."
         )
     if report.skipped:
         console.print(f"[yellow]{len(report.skipped)} overgeslagen:[/yellow]")
@@ -166,7 +168,7 @@ def brp_importeren(
         report = run(with_database(settings, work))
     except KeyboardInterrupt:
         raise _interrupted("persoonslijsten", done[0]) from None
-    _print_report(report)
+    _print_report(report, bestaand)
 
 
 def brp_leegmaken(ja: Annotated[bool, typer.Option("--ja", help="Niet om bevestiging vragen.")] = False) -> None:

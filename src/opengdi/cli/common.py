@@ -10,7 +10,9 @@ unreachable database is reported that way by every command, never as a traceback
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine
+import re
+import sys
+from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, ClassVar, TypeVar
 
 import typer
@@ -21,7 +23,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, InvalidRequestError, NoSuchModuleError
-from typer.core import TyperCommand
+from typer import _click
+from typer.core import TyperCommand, TyperGroup
 
 from opengdi.bouwstenen import migraties
 from opengdi.kernel.db import Database
@@ -76,19 +79,76 @@ def hidden_alias(
     app.command(old, hidden=True, cls=cls)(command)
 
 
+#: Click's usage errors in Dutch: (pattern, replacement), applied in order.
+_USAGE_ERRORS = [
+    (r"^Missing argument '(.+)'\.", r"Argument \1 ontbreekt."),
+    (r"^Missing option '(.+)'\.", r"Optie \1 ontbreekt."),
+    (r"^Missing parameter: (.+)", r"Parameter \1 ontbreekt."),
+    (r"^No such command '(.+)'\.", r"Onbekend commando '\1'."),
+    (r"^No such option: (\S+)", r"Onbekende optie \1."),
+    (r"Did you mean (.+)\?", r"Bedoelt u \1?"),
+    (r"\(Possible options: (.+)\)", r"(mogelijk: \1)"),
+    (r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)", r"Onverwacht argument: \1."),
+    (r"^Option '(.+)' requires an argument\.", r"Optie \1 heeft een waarde nodig."),
+    (r"^Option '(.+)' does not take a value\.", r"Optie \1 neemt geen waarde."),
+    (r"^Invalid value for (.+?): ", r"Ongeldige waarde voor \1: "),
+    (r"(?:file|File|path|Path|directory|Directory) '(.+)' does not exist\.", r"'\1' bestaat niet."),
+    (r"(?:file|File|path|Path) '(.+)' is a directory\.", r"'\1' is een map, geen bestand."),
+    (r"(?:file|File|path|Path) '(.+)' is not readable\.", r"'\1' is niet leesbaar."),
+    (r"Input should be a valid integer.*", "geen geheel getal."),
+    (r"Input should be greater than or equal to (\S+)", r"moet minstens \1 zijn."),
+    (r"Input should be less than or equal to (\S+)", r"mag hoogstens \1 zijn."),
+    (r"Input should be a valid boolean.*", "geen ja/nee-waarde."),
+    (r"'(.+)' is not one of (.+)\.", r"'\1' is niet een van \2."),
+]
+
+
+def usage_error(message: str) -> str:
+    """A usage error of the command line parser, in Dutch where it has a known form."""
+    for pattern, replacement in _USAGE_ERRORS:
+        message = re.sub(pattern, replacement, message)
+    return " ".join(message.split())
+
+
+class GdiGroup(TyperGroup):
+    """The ``gdi`` command: a usage error (unknown command, missing argument, wrong value) is one
+    Dutch line on standard error with exit code 2, pointing at the help."""
+
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
+    ) -> Any:
+        if extra.pop("standalone_mode", True) is False:
+            return super().main(args, prog_name, standalone_mode=False, **extra)
+        try:
+            result = super().main(args, prog_name, standalone_mode=False, **extra)
+        except _click.exceptions.ClickException as error:
+            if type(error).__name__ == "NoArgsIsHelpError":
+                sys.exit(error.exit_code)
+            context = getattr(error, "ctx", None)
+            hint = f" Zie: {context.command_path} --help" if context is not None else ""
+            error_console.print(f"[red]Fout:[/red] {escape(usage_error(error.format_message()))}{escape(hint)}")
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            error_console.print("[red]Afgebroken.[/red]")
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
 def run(coroutine: Coroutine[Any, Any, T]) -> T:
     """Run async work from a command."""
     return asyncio.run(coroutine)
 
 
 def progress() -> Progress:
-    """A progress bar with count and elapsed time (on standard error: it is not a result)."""
+    """A progress bar with count and elapsed time, on standard error (it is not a result) and only
+    when that is a terminal (a script's log gets the results, not the bar)."""
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         console=error_console,
+        disable=not error_console.is_terminal,
     )
 
 

@@ -273,15 +273,17 @@ def autorisaties(oin: str) -> None:
         )
 
 
-def intrekken_autorisatie(grant_id: int) -> None:
+def intrekken_autorisatie(
+    nummer: Annotated[int, typer.Argument(help="Het nummer van het autorisatiebesluit (gdi org autorisaties OIN).")],
+) -> None:
     """Trek een autorisatiebesluit in."""
 
     async def work(database: Database) -> str | None:
-        return await service.revoke_grant(database, grant_id)
+        return await service.revoke_grant(database, nummer)
 
     if run(with_database(current_settings(), work)) is None:
-        raise fail(f"Er is geen actief autorisatiebesluit {grant_id}.")
-    console.print(f"Autorisatiebesluit {grant_id} ingetrokken.")
+        raise fail(f"Er is geen actief autorisatiebesluit {nummer}.")
+    console.print(f"Autorisatiebesluit {nummer} ingetrokken.")
 
 
 for _name, _old, _command in (

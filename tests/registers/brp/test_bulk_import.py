@@ -44,12 +44,12 @@ async def _stored(database: Database) -> list[tuple[str | None, str | None, str 
         return sorted(rows.all(), key=str)
 
 
-class _Interrupt(Exception):
+class _InterruptError(Exception):
     """Injected after the first committed batch."""
 
 
 def _interrupt_after_first_batch(_count: int) -> None:
-    raise _Interrupt
+    raise _InterruptError
 
 
 async def test_a_person_already_stored_is_skipped_and_counted(empty_database: Database) -> None:
@@ -91,7 +91,7 @@ async def test_duplicates_allowed_stores_beside_and_a_rerun_adds_nothing(empty_d
 
 async def test_an_interrupted_import_continues_where_it_stopped(empty_database: Database) -> None:
     labelled = _labelled(*(_lijst(None, f"10000000{index:02d}") for index in range(7)))
-    with pytest.raises(_Interrupt):
+    with pytest.raises(_InterruptError):
         await _import(empty_database, labelled, batch_size=3, progress=_interrupt_after_first_batch)
     assert len(await _stored(empty_database)) == 3
     report = await _import(empty_database, labelled, batch_size=3)
@@ -101,7 +101,7 @@ async def test_an_interrupted_import_continues_where_it_stopped(empty_database: 
 
 async def test_an_interrupted_load_of_the_gbav_set_keeps_its_deliberate_duplicates(empty_database: Database) -> None:
     testset = gbav_testset()
-    with pytest.raises(_Interrupt):
+    with pytest.raises(_InterruptError):
         await _import(
             empty_database, testset, bestaand=Bestaand.TOESTAAN, batch_size=100, progress=_interrupt_after_first_batch
         )
@@ -114,7 +114,7 @@ async def test_an_interrupted_load_of_the_gbav_set_keeps_its_deliberate_duplicat
 
 async def test_an_interrupted_population_continues_on_a_rerun(empty_database: Database) -> None:
     await _import(empty_database, _labelled(_lijst("999993653")))
-    with pytest.raises(_Interrupt):
+    with pytest.raises(_InterruptError):
         await seed_population(empty_database, 45, seed=5, batch_size=10, progress=_interrupt_after_first_batch)
     assert len(await _stored(empty_database)) == 1 + 10
     handled: list[int] = []
