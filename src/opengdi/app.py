@@ -15,6 +15,7 @@ from starlette.responses import Response
 from opengdi import __version__
 from opengdi.bouwstenen import BLOCKS, migraties, scopes
 from opengdi.kernel.api import ApiVersionMiddleware, JsonResponse
+from opengdi.kernel.beveiliging import install_security
 from opengdi.kernel.blocks import Api
 from opengdi.kernel.context import Context, attach
 from opengdi.kernel.db import Database
@@ -101,4 +102,5 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         app.mount(api.prefix, api.app)
     app.add_middleware(ApiVersionMiddleware, versions=[(api.prefix, api.version) for api in apis])
     app.add_middleware(TransactieMiddleware, log=transacties, apis=[(api.prefix, api.title) for api in apis])
+    install_security(app, settings.cors_origin_list(), settings.timeout_body)
     return app

@@ -12,8 +12,9 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -68,6 +69,34 @@ class Settings(BaseSettings):
         default="x-client-cert",
         description="Header waarin een proxy het clientcertificaat doorgeeft (URL-encoded PEM).",
     )
+    timeout_keep_alive: int = Field(
+        default=5, ge=1, le=300, description="Seconden dat een verbinding zonder nieuw verzoek open blijft."
+    )
+    timeout_headers: float = Field(
+        default=10,
+        gt=0,
+        le=300,
+        description="Seconden waarin de verzoekregel en headers binnen moeten zijn; daarna 408 en de verbinding dicht.",
+    )
+    timeout_body: float = Field(
+        default=30,
+        gt=0,
+        le=3600,
+        description="Seconden dat de body van een verzoek mag stokken; daarna 408 en de verbinding dicht.",
+    )
+    cors_origins: str = Field(
+        default="",
+        description="Origins (komma-gescheiden, bijvoorbeeld https://portaal.example.nl) die de API's vanuit een "
+        "browser mogen aanroepen; leeg (standaard): CORS staat uit.",
+    )
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _origins_only(cls, value: str) -> str:
+        for origin in _split(value):
+            if origin != "*" and not _is_origin(origin):
+                raise ValueError(f"GDI_CORS_ORIGINS: '{origin}' is geen origin (schema://host[:poort], zonder pad)")
+        return value
 
     @model_validator(mode="after")
     def _no_open_production(self) -> Settings:
@@ -85,6 +114,10 @@ class Settings(BaseSettings):
         """The trusted proxy networks."""
         return [ipaddress.ip_network(item.strip()) for item in self.vertrouwde_proxies.split(",") if item.strip()]
 
+    def cors_origin_list(self) -> list[str]:
+        """The origins that may call the APIs from a browser (empty: CORS off)."""
+        return _split(self.cors_origins)
+
     @property
     def effective_database_url(self) -> str:
         """The database URL, defaulting to SQLite in the data folder."""
@@ -96,6 +129,15 @@ class Settings(BaseSettings):
     def is_test_deployment(self) -> bool:
         """Whether test-only facilities (bulk load, empty the BRP) are allowed."""
         return self.deployment is Deployment.TEST
+
+
+def _split(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _is_origin(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and value == f"{parts.scheme}://{parts.netloc}"
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ from opengdi.bouwstenen import BLOCKS
 from opengdi.cli.common import console, current_settings, progress, run, with_database
 from opengdi.kernel.blocks import Api
 from opengdi.kernel.db import Database
+from opengdi.kernel.verbindingen import server_options
 from opengdi.settings import Settings
 
 
@@ -74,6 +75,7 @@ def up(
         port=settings.port,
         log_level=settings.log_level,
         proxy_headers=False,
+        **server_options(settings),
     )
 
 

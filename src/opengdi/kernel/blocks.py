@@ -21,6 +21,7 @@ from fastapi import FastAPI
 
 from opengdi.kernel.api import JsonResponse
 from opengdi.kernel.db import Database
+from opengdi.kernel.documentatie import DOCS_PATH, install_docs
 from opengdi.kernel.problems import install_problem_handlers
 from opengdi.settings import Settings
 
@@ -50,7 +51,7 @@ class Api:
     @property
     def docs_url(self) -> str:
         """Where its interactive documentation is served."""
-        return f"{self.prefix}{self.app.docs_url}"
+        return f"{self.prefix}{DOCS_PATH}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +103,11 @@ def api_app(title: str, version: str, description: str) -> FastAPI:
         version=version,
         description=description,
         openapi_url="/openapi.json",
-        docs_url="/docs",
+        docs_url=None,
         redoc_url=None,
         redirect_slashes=False,
         default_response_class=JsonResponse,
     )
     install_problem_handlers(app)
+    install_docs(app)
     return app

@@ -31,10 +31,12 @@ STATUS_TYPES = {
     404: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.4",
     405: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.5",
     406: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.6",
+    408: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.7",
     409: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.8",
     413: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.11",
     415: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.13",
     429: "https://datatracker.ietf.org/doc/html/rfc6585#section-4",
+    431: "https://datatracker.ietf.org/doc/html/rfc6585#section-5",
     500: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.6.1",
     503: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.6.4",
 }
@@ -202,6 +204,7 @@ _HTTP_PROBLEMS = {
     404: ("Opgevraagde resource bestaat niet.", "notFound"),
     405: ("Deze methode is niet toegestaan op deze resource.", "methodNotAllowed"),
     406: ("Gevraagde content type wordt niet ondersteund.", "notAcceptable"),
+    408: ("Het verzoek is niet op tijd ontvangen.", "requestTimeout"),
     415: ("Media Type wordt niet ondersteund.", "unsupportedMediaType"),
 }
 

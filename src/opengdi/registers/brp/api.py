@@ -21,6 +21,7 @@ from starlette.responses import Response
 from opengdi.kernel.api import JsonResponse, negotiate_json
 from opengdi.kernel.blocks import Api, api_app
 from opengdi.kernel.context import Aanvrager, context, request_id, vereist
+from opengdi.kernel.documentatie import without_outside_images
 from opengdi.kernel.problems import forbidden, not_found, parse_json_body
 from opengdi.kernel.protocollering import ProtocolRecord
 from opengdi.kernel.toegang import Afnemer, Besluit, Toegangsvraag
@@ -40,6 +41,7 @@ def official_openapi() -> dict[str, Any]:
     text = files("opengdi.registers.brp").joinpath("data", "brp-bevragen-v2.openapi.yaml").read_text("utf-8")
     document: dict[str, Any] = yaml.safe_load(text)
     document["servers"] = [{"url": PERSONEN_PREFIX, "description": "Open GDI"}]
+    document["info"]["description"] = without_outside_images(document["info"]["description"])
     document["components"]["securitySchemes"] = {
         "digikoppeling": {
             "type": "oauth2",
