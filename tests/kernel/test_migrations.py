@@ -15,6 +15,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 from opengdi.bouwstenen import BLOCKS, migraties
 from opengdi.kernel.db import Base, Database
@@ -101,6 +102,10 @@ _ROWS = {
 }
 
 
+#: Tables a later revision replaced, by their successor.
+_RENAMED = {"gdi_protocol_persoon": "gdi_protocol_subject"}
+
+
 async def test_a_database_at_the_old_head_upgrades_with_every_row_intact(fresh_database: Database) -> None:
     await _migrate_legacy(fresh_database, "0002")
     async with fresh_database.engine.begin() as connection:
@@ -109,7 +114,7 @@ async def test_a_database_at_the_old_head_upgrades_with_every_row_intact(fresh_d
     await migraties().upgrade(fresh_database)
     assert await migraties().current(fresh_database) == migraties().heads()
     async with fresh_database.connect() as connection:
-        for table in _ROWS:
+        for table in (_RENAMED.get(name, name) for name in _ROWS):
             assert await connection.scalar(text(f"SELECT count(*) FROM {table}")) == 1, table
         elementen = await connection.scalar(text("SELECT elementen FROM brp_voorkomen"))
         key = await connection.scalar(text("SELECT geslachtsnaam_diakrieten FROM brp_persoonslijst"))
@@ -136,3 +141,89 @@ async def test_upgrading_twice_changes_nothing(fresh_database: Database) -> None
     first = await migraties().current(fresh_database)
     await migraties().upgrade(fresh_database)
     assert await migraties().current(fresh_database) == first == migraties().heads()
+
+
+async def _migrate_to(database: Database, revision: str) -> None:
+    config = migraties().config()
+
+    def upgrade(connection: Connection) -> None:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+    async with database.engine.begin() as connection:
+        await connection.run_sync(upgrade)
+
+
+_KERNEL_0001_ROWS = (
+    "INSERT INTO gdi_protocol (id, tijdstip, request_id, afnemer_oin, afnemer_naam, doelbinding, bouwsteen, operatie, "
+    "gegevens) VALUES (3, :nu, 'r1', '00000099300000000001', 'Test', 'TEST', 'brp', 'raadplegen', '[\"naam\"]')",
+    "INSERT INTO gdi_protocol (id, tijdstip, request_id, afnemer_oin, afnemer_naam, doelbinding, bouwsteen, operatie, "
+    "gegevens) VALUES (4, :nu, 'r2', NULL, 'open toegang', 'open', 'brp', 'raadplegen', '[]')",
+    "INSERT INTO gdi_protocol_persoon (protocol_id, burgerservicenummer) VALUES (3, '999993653')",
+    "INSERT INTO gdi_protocol_persoon (protocol_id, burgerservicenummer) VALUES (3, '999990019')",
+    "INSERT INTO gdi_protocol_persoon (protocol_id, burgerservicenummer) VALUES (4, '999993653')",
+    "INSERT INTO gdi_transactie (tijdstip, request_id, van_oin, naar, operatie, status, duur_ms, bytes_in, bytes_uit) "
+    "VALUES (:nu, 'r1', '00000099300000000001', 'BRP API Personen', 'POST /personen', 200, 1.5, 10, 20)",
+)
+
+
+async def test_kernel_0002_carries_every_protocol_person_over_as_a_subject(fresh_database: Database) -> None:
+    await _migrate_to(fresh_database, "kernel_0001")
+    async with fresh_database.engine.begin() as connection:
+        for statement in _KERNEL_0001_ROWS:
+            await connection.execute(text(statement), {"nu": datetime.now(UTC)})
+    await migraties().upgrade(fresh_database)
+    async with fresh_database.connect() as connection:
+        subjects = (
+            await connection.execute(
+                text("SELECT protocol_id, soort, identificatie FROM gdi_protocol_subject ORDER BY 1, 3")
+            )
+        ).all()
+        protocol = (
+            await connection.execute(
+                text("SELECT id, afnemer_soort, afnemer_identificatie, zoekvraag FROM gdi_protocol ORDER BY id")
+            )
+        ).all()
+        transactie = (await connection.execute(text("SELECT van_soort, van_identificatie FROM gdi_transactie"))).all()
+        differences = await connection.run_sync(_differences)
+    assert [tuple(row) for row in subjects] == [
+        (3, "burgerservicenummer", "999990019"),
+        (3, "burgerservicenummer", "999993653"),
+        (4, "burgerservicenummer", "999993653"),
+    ]
+    assert [tuple(row) for row in protocol] == [
+        (3, "organisatie", "00000099300000000001", None),
+        (4, None, None, None),
+    ]
+    assert [tuple(row) for row in transactie] == [("organisatie", "00000099300000000001")]
+    assert differences == []
+    for statement in (
+        "UPDATE gdi_protocol_subject SET identificatie = 'x'",
+        "DELETE FROM gdi_protocol_subject",
+        "UPDATE gdi_protocol SET doelbinding = 'x'",
+        "DELETE FROM gdi_protocol",
+    ):
+        with pytest.raises(DBAPIError, match="append-only"):
+            async with fresh_database.engine.begin() as connection:
+                await connection.execute(text(statement))
+
+
+async def test_kernel_0002_downgrades_to_bsn_keyed_persons(fresh_database: Database) -> None:
+    await _migrate_to(fresh_database, "kernel_0001")
+    async with fresh_database.engine.begin() as connection:
+        for statement in _KERNEL_0001_ROWS:
+            await connection.execute(text(statement), {"nu": datetime.now(UTC)})
+    await migraties().upgrade(fresh_database)
+    config = migraties().config()
+
+    def downgrade(connection: Connection) -> None:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "kernel_0001")
+
+    async with fresh_database.engine.begin() as connection:
+        await connection.run_sync(downgrade)
+    async with fresh_database.connect() as connection:
+        persons = await connection.scalar(text("SELECT count(*) FROM gdi_protocol_persoon"))
+        oin = await connection.scalar(text("SELECT afnemer_oin FROM gdi_protocol WHERE id = 3"))
+        van = await connection.scalar(text("SELECT van_oin FROM gdi_transactie"))
+    assert (persons, oin, van) == (3, "00000099300000000001", "00000099300000000001")

@@ -3,22 +3,23 @@
 
 The :class:`Context` holds the settings, the database, the access policy, the protocol writer and
 the Digikoppeling scopes the enabled blocks offer;
-``Aanvrager`` (the identified afnemer) and ``vereist(bouwsteen, operatie)`` (afnemer plus
-permission) are the dependencies a route uses to declare what it needs.
+``Aanvrager`` (the identified principal) and ``vereist(bouwsteen, operatie)`` (principal plus
+permission) are the dependencies a route uses to declare what it needs, and :func:`protocolleer`
+records what a route delivered.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
 
 from opengdi.kernel.db import Database
-from opengdi.kernel.protocollering import ProtocolWriter
-from opengdi.kernel.toegang import Afnemer, Besluit, Toegang, Toegangsvraag
-from opengdi.kernel.transacties import current_request_id
+from opengdi.kernel.protocollering import ProtocolWriter, Subject, protocol_records
+from opengdi.kernel.toegang import Besluit, Principaal, Toegang, Toegangsvraag
+from opengdi.kernel.transacties import current_request_id, mark_afnemer
 from opengdi.settings import Settings
 
 
@@ -55,21 +56,46 @@ def request_id(request: Request) -> str:
     return current_request_id(request.scope)
 
 
-async def _aanvrager(request: Request) -> Afnemer:
+async def _aanvrager(request: Request) -> Principaal:
     afnemer = await context(request).toegang.authenticate(request)
-    request.scope.setdefault("state", {})["afnemer_oin"] = afnemer.oin
+    mark_afnemer(request.scope, afnemer.soort.value, afnemer.identificatie)
     return afnemer
 
 
-#: The dependency of every route that serves an afnemer: the identified afnemer.
-Aanvrager = Annotated[Afnemer, Depends(_aanvrager)]
+#: The dependency of every route that serves a principal: the identified principal.
+Aanvrager = Annotated[Principaal, Depends(_aanvrager)]
 
 
-def vereist(bouwsteen: str, operatie: str) -> Callable[[Request, Afnemer], Awaitable[tuple[Afnemer, Besluit]]]:
-    """A dependency for a route whose operation is fixed: the afnemer and its permission."""
+def vereist(bouwsteen: str, operatie: str) -> Callable[[Request, Principaal], Awaitable[tuple[Principaal, Besluit]]]:
+    """A dependency for a route whose operation is fixed: the principal and its permission."""
 
-    async def dependency(request: Request, afnemer: Aanvrager) -> tuple[Afnemer, Besluit]:
+    async def dependency(request: Request, afnemer: Aanvrager) -> tuple[Principaal, Besluit]:
         besluit = await context(request).toegang.authorize(afnemer, Toegangsvraag(bouwsteen, operatie))
         return afnemer, besluit
 
     return dependency
+
+
+async def protocolleer(
+    request: Request,
+    afnemer: Principaal,
+    besluit: Besluit,
+    vraag: Toegangsvraag,
+    geleverd: Sequence[Sequence[Subject]],
+    *,
+    zoekvraag: Mapping[str, Any] | None = None,
+    persoonsgegevens: bool,
+) -> None:
+    """Record what this request delivers (see :func:`~opengdi.kernel.protocollering.protocol_records`)
+    and return once it is committed; a 503 problem, and no data leaves, when it cannot be."""
+    records = protocol_records(
+        request_id=request_id(request),
+        afnemer=afnemer,
+        besluit=besluit,
+        vraag=vraag,
+        geleverd=geleverd,
+        zoekvraag=zoekvraag,
+        persoonsgegevens=persoonsgegevens,
+    )
+    if records:
+        await context(request).protocol.record(*records)

@@ -1,28 +1,33 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Protocollering: the durable, append-only record of every access to personal data.
 
-Before personal data leaves, the building block hands a :class:`ProtocolRecord` to the
-:class:`ProtocolWriter` and waits until it is committed: which organisation (OIN) and end user,
-when, which persons (BSNs), which data elements, for which purpose, with which request id. Under
-load the writer groups the records of many requests into one commit (group commit); it never skips
-or defers one: if the record cannot be written, the request fails and no data leaves. The tables
-refuse updates and deletes (database triggers).
+Before personal data leaves, the building block has the kernel build the records
+(:func:`protocol_records`, or :func:`opengdi.kernel.context.protocolleer` in a route) and waits
+until the :class:`ProtocolWriter` committed them: one record per delivered subject (a person, a
+company, an address, …, identified as (kind, number): a BSN, an A-nummer, a KvK-nummer, a BAG id),
+or one record without a subject when nothing was delivered; each says who asked (the principal and
+for whom it acted) and the end user, when, which data elements were asked, with which search
+parameters, for which purpose, with which request id. Under load the writer groups the records of
+many requests into one commit (group commit); it never skips or defers one: if a record cannot be
+written, the request fails and no data leaves. The tables refuse updates and deletes (database
+triggers).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, ForeignKey, Integer, String, insert, select
+from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, Integer, String, insert, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from opengdi.kernel.db import Base, Database, JsonDocument
 from opengdi.kernel.problems import Problem
+from opengdi.kernel.toegang import Besluit, Principaal, Toegangsvraag
 
 logger = logging.getLogger("opengdi.protocollering")
 
@@ -31,30 +36,53 @@ BigId = BigInteger().with_variant(Integer(), "sqlite")
 
 
 class ProtocolRow(Base):
-    """One access to personal data."""
+    """One access to personal data, concerning one subject (or none, when nothing was delivered)."""
 
     __tablename__ = "gdi_protocol"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     tijdstip: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     request_id: Mapped[str] = mapped_column(String(128), index=True)
-    afnemer_oin: Mapped[str | None] = mapped_column(String(20), index=True)
+    afnemer_soort: Mapped[str | None] = mapped_column(
+        String(20), comment="organisatie, natuurlijk_persoon, onderneming"
+    )
+    afnemer_identificatie: Mapped[str | None] = mapped_column(String(20), index=True, comment="OIN, BSN of KvK-nummer")
     afnemer_naam: Mapped[str] = mapped_column(String(200))
+    authenticatie: Mapped[str | None] = mapped_column(String(20), comment="token, certificaat, open, …")
+    namens_soort: Mapped[str | None] = mapped_column(String(20), comment="voor wie de afnemer optrad")
+    namens_identificatie: Mapped[str | None] = mapped_column(String(20))
     eindgebruiker: Mapped[str | None] = mapped_column(String(200))
     verwerking: Mapped[str | None] = mapped_column(String(242))
     doelbinding: Mapped[str] = mapped_column(String(100))
     bouwsteen: Mapped[str] = mapped_column(String(40))
     operatie: Mapped[str] = mapped_column(String(80))
     gegevens: Mapped[list[str]] = mapped_column(JsonDocument, comment="de geleverde (gevraagde) gegevens")
+    zoekvraag: Mapped[dict[str, Any] | None] = mapped_column(JsonDocument, comment="de zoekparameters van het verzoek")
 
 
-class ProtocolPersoonRow(Base):
-    """A person whose data an access concerned (one row per BSN per access)."""
+class ProtocolSubjectRow(Base):
+    """A subject an access concerned, as (kind of identifier, identifier)."""
 
-    __tablename__ = "gdi_protocol_persoon"
+    __tablename__ = "gdi_protocol_subject"
 
     protocol_id: Mapped[int] = mapped_column(BigId, ForeignKey("gdi_protocol.id"), primary_key=True)
-    burgerservicenummer: Mapped[str] = mapped_column(String(9), primary_key=True, index=True)
+    soort: Mapped[str] = mapped_column(String(30), primary_key=True, comment="burgerservicenummer, aNummer, …")
+    identificatie: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+    __table_args__ = (Index("ix_gdi_protocol_subject_soort_identificatie", "soort", "identificatie"),)
+
+
+#: Kinds of subject identifier the kernel's callers use today.
+BSN = "burgerservicenummer"
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What a record concerns: the kind of identifier (``burgerservicenummer``, ``aNummer``,
+    ``kvkNummer``, ``kenteken``, …) and the identifier."""
+
+    soort: str
+    identificatie: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,31 +90,94 @@ class ProtocolRecord:
     """What is recorded about one access to personal data."""
 
     request_id: str
-    afnemer_oin: str | None
-    afnemer_naam: str
+    afnemer: Principaal
     doelbinding: str
     bouwsteen: str
     operatie: str
-    personen: Sequence[str]
+    subjecten: Sequence[Subject]
     gegevens: Sequence[str]
-    eindgebruiker: str | None = None
-    verwerking: str | None = None
+    zoekvraag: Mapping[str, Any] | None = None
     tijdstip: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def row(self) -> dict[str, Any]:
         """The ``gdi_protocol`` row."""
+        afnemer, namens = self.afnemer, self.afnemer.namens
         return {
             "tijdstip": self.tijdstip,
             "request_id": self.request_id,
-            "afnemer_oin": self.afnemer_oin,
-            "afnemer_naam": self.afnemer_naam,
-            "eindgebruiker": self.eindgebruiker,
-            "verwerking": self.verwerking,
+            "afnemer_soort": afnemer.soort.value if afnemer.identificatie else None,
+            "afnemer_identificatie": afnemer.identificatie,
+            "afnemer_naam": afnemer.naam,
+            "authenticatie": afnemer.via,
+            "namens_soort": namens.soort.value if namens else None,
+            "namens_identificatie": namens.identificatie if namens else None,
+            "eindgebruiker": afnemer.eindgebruiker,
+            "verwerking": afnemer.verwerking,
             "doelbinding": self.doelbinding,
             "bouwsteen": self.bouwsteen,
             "operatie": self.operatie,
             "gegevens": list(self.gegevens),
+            "zoekvraag": dict(self.zoekvraag) if self.zoekvraag is not None else None,
         }
+
+
+def protocol_records(
+    *,
+    request_id: str,
+    afnemer: Principaal,
+    besluit: Besluit,
+    vraag: Toegangsvraag,
+    geleverd: Sequence[Sequence[Subject]],
+    zoekvraag: Mapping[str, Any] | None = None,
+    persoonsgegevens: bool,
+) -> list[ProtocolRecord]:
+    """The protocol records of one answer: one per delivered object (each identified by one or more
+    subjects), or one without a subject when nothing was delivered; none when the operation concerns
+    no personal data. ``vraag`` names the operation and the asked data elements (none: all, ``*``).
+
+    ``persoonsgegevens`` says whether the operation concerns personal data; it is to come from the
+    operation's declaration in the block's catalogue once blocks declare their operations.
+    """
+    if not persoonsgegevens:
+        return []
+    gegevens = sorted(vraag.velden) or ["*"]
+    veilig = json_safe(zoekvraag) if zoekvraag is not None else None
+    return [
+        ProtocolRecord(
+            request_id=request_id,
+            afnemer=afnemer,
+            doelbinding=besluit.doelbinding,
+            bouwsteen=vraag.bouwsteen,
+            operatie=vraag.operatie,
+            subjecten=list(dict.fromkeys(subjecten)),
+            gegevens=gegevens,
+            zoekvraag=veilig,
+        )
+        for subjecten in (geleverd or [()])
+    ]
+
+
+#: Bounds on what is kept of search parameters: text length, items per list or object, nesting.
+_MAX_TEXT, _MAX_ITEMS, _MAX_DEPTH = 200, 50, 4
+
+
+def json_safe(value: Any, depth: int = 0) -> Any:
+    """``value`` as JSON that both databases store: NUL characters removed (PostgreSQL refuses them),
+    text, lists and objects cut to bounded sizes, dates as ISO text, anything else as text."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value.replace("\x00", "")[:_MAX_TEXT]
+    if depth >= _MAX_DEPTH:
+        return None
+    if isinstance(value, Mapping):
+        items = list(value.items())[:_MAX_ITEMS]
+        return {json_safe(str(key)): json_safe(item, depth + 1) for key, item in items}
+    if isinstance(value, Iterable):
+        return [json_safe(item, depth + 1) for _, item in zip(range(_MAX_ITEMS), value, strict=False)]
+    return json_safe(str(value))
 
 
 _Pending = tuple[ProtocolRecord, "asyncio.Future[None]"]
@@ -103,15 +194,19 @@ class ProtocolWriter:
         self._queue: asyncio.Queue[_Pending] | None = None
         self._task: asyncio.Task[None] | None = None
 
-    async def record(self, record: ProtocolRecord) -> None:
-        """Return once ``record`` is committed; a 503 problem when it could not be written."""
+    async def record(self, *records: ProtocolRecord) -> None:
+        """Return once every one of ``records`` is committed; a 503 problem when one could not be written."""
         if self._queue is None or self._task is None or self._task.done():
             self._queue = asyncio.Queue()
             self._task = asyncio.create_task(self._run(self._queue))
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        await self._queue.put((record, future))
+        loop = asyncio.get_running_loop()
+        futures: list[asyncio.Future[None]] = []
+        for record in records:
+            future: asyncio.Future[None] = loop.create_future()
+            futures.append(future)
+            await self._queue.put((record, future))
         try:
-            await future
+            await asyncio.gather(*futures)
         except Exception as error:
             raise Problem(
                 status=503,
@@ -156,13 +251,13 @@ async def write_records(database: Database, records: Sequence[ProtocolRecord]) -
             [record.row() for record in records],
         )
         ids = result.scalars().all()
-        persons = [
-            {"protocol_id": protocol_id, "burgerservicenummer": bsn}
+        subjects = [
+            {"protocol_id": protocol_id, "soort": subject.soort, "identificatie": subject.identificatie}
             for protocol_id, record in zip(ids, records, strict=True)
-            for bsn in dict.fromkeys(record.personen)
+            for subject in dict.fromkeys(record.subjecten)
         ]
-        if persons:
-            await session.execute(insert(ProtocolPersoonRow), persons)
+        if subjects:
+            await session.execute(insert(ProtocolSubjectRow), subjects)
         await session.commit()
 
 
@@ -170,8 +265,8 @@ async def write_records(database: Database, records: Sequence[ProtocolRecord]) -
 class ProtocolVraag:
     """A question to the protocol: filters, all optional, and a page."""
 
-    burgerservicenummer: str | None = None
-    afnemer_oin: str | None = None
+    subject: Subject | None = None
+    afnemer_identificatie: str | None = None
     bouwstenen: frozenset[str] | None = None  # None: every building block
     vanaf: datetime | None = None
     tot: datetime | None = None
@@ -180,18 +275,19 @@ class ProtocolVraag:
 
 
 async def find_records(database: Database, vraag: ProtocolVraag) -> list[dict[str, Any]]:
-    """Protocol records matching ``vraag``, newest first, each with its persons."""
+    """Protocol records matching ``vraag``, newest first, each with its subjects."""
     statement = select(ProtocolRow).order_by(ProtocolRow.id.desc()).limit(vraag.limit).offset(vraag.offset)
-    if vraag.burgerservicenummer:
+    if vraag.subject:
         statement = statement.where(
             ProtocolRow.id.in_(
-                select(ProtocolPersoonRow.protocol_id).where(
-                    ProtocolPersoonRow.burgerservicenummer == vraag.burgerservicenummer
+                select(ProtocolSubjectRow.protocol_id).where(
+                    ProtocolSubjectRow.soort == vraag.subject.soort,
+                    ProtocolSubjectRow.identificatie == vraag.subject.identificatie,
                 )
             )
         )
-    if vraag.afnemer_oin:
-        statement = statement.where(ProtocolRow.afnemer_oin == vraag.afnemer_oin)
+    if vraag.afnemer_identificatie:
+        statement = statement.where(ProtocolRow.afnemer_identificatie == vraag.afnemer_identificatie)
     if vraag.bouwstenen is not None:
         statement = statement.where(ProtocolRow.bouwsteen.in_(sorted(vraag.bouwstenen)))
     if vraag.vanaf:
@@ -200,29 +296,42 @@ async def find_records(database: Database, vraag: ProtocolVraag) -> list[dict[st
         statement = statement.where(ProtocolRow.tijdstip < vraag.tot)
     async with database.session() as session:
         rows = (await session.scalars(statement)).all()
-        persons: dict[int, list[str]] = {}
+        subjects: dict[int, list[Subject]] = {}
         if rows:
             found = await session.execute(
-                select(ProtocolPersoonRow.protocol_id, ProtocolPersoonRow.burgerservicenummer).where(
-                    ProtocolPersoonRow.protocol_id.in_([row.id for row in rows])
-                )
+                select(ProtocolSubjectRow.protocol_id, ProtocolSubjectRow.soort, ProtocolSubjectRow.identificatie)
+                .where(ProtocolSubjectRow.protocol_id.in_([row.id for row in rows]))
+                .order_by(ProtocolSubjectRow.soort, ProtocolSubjectRow.identificatie)
             )
-            for protocol_id, bsn in found.all():
-                persons.setdefault(protocol_id, []).append(bsn)
-    return [_as_json(row, sorted(persons.get(row.id, []))) for row in rows]
+            for protocol_id, soort, identificatie in found.all():
+                subjects.setdefault(protocol_id, []).append(Subject(soort, identificatie))
+    return [_as_json(row, subjects.get(row.id, [])) for row in rows]
 
 
-def _as_json(row: ProtocolRow, personen: list[str]) -> dict[str, Any]:
+def _as_json(row: ProtocolRow, subjecten: list[Subject]) -> dict[str, Any]:
+    namens = (
+        {"soort": row.namens_soort, "identificatie": row.namens_identificatie} if row.namens_identificatie else None
+    )
+    organisatie = row.afnemer_soort in (None, "organisatie")
     return {
         "id": row.id,
         "tijdstip": row.tijdstip.isoformat(),
         "requestId": row.request_id,
-        "afnemer": {"oin": row.afnemer_oin, "naam": row.afnemer_naam},
+        "afnemer": {
+            "soort": row.afnemer_soort,
+            "identificatie": row.afnemer_identificatie,
+            "oin": row.afnemer_identificatie if organisatie else None,
+            "naam": row.afnemer_naam,
+            "authenticatie": row.authenticatie,
+            "namens": namens,
+        },
         "eindgebruiker": row.eindgebruiker,
         "verwerking": row.verwerking,
         "doelbinding": row.doelbinding,
         "bouwsteen": row.bouwsteen,
         "operatie": row.operatie,
-        "personen": personen,
+        "subjecten": [{"soort": item.soort, "identificatie": item.identificatie} for item in subjecten],
+        "personen": [item.identificatie for item in subjecten if item.soort == BSN],
         "gegevens": row.gegevens,
+        "zoekvraag": row.zoekvraag,
     }

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Who asks, and what they may do: the access mechanism every building block uses.
 
-A route declares that it needs an identified afnemer with one dependency (``Aanvrager`` or
+Whoever asks is a :class:`Principaal`: an organisation (OIN), a natural person (BSN, through DigiD)
+or a company (KvK-nummer, through eHerkenning), acting for itself or for another (``namens``). A
+route declares that it needs an identified principal with one dependency (``Aanvrager`` or
 ``vereist(…)`` in :mod:`opengdi.kernel.context`); once it knows what is asked (an operation, data
 elements) it asks the deployment's :class:`Toegang` for a :class:`Besluit`, which refuses with 403
 problem+json naming what is not allowed. The deployment plugs in the implementation (Digikoppeling:
@@ -13,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Protocol
 
 from starlette.requests import Request
@@ -50,23 +53,39 @@ def stated(request: Request, header: str) -> str | None:
     return value[: _KEPT[header]] if value else None
 
 
-@dataclass(frozen=True, slots=True)
-class Afnemer:
-    """An identified organisation asking for data, and what it said about its request."""
+class PrincipaalSoort(StrEnum):
+    """The kinds of principal, each with the number that identifies it."""
 
-    oin: str | None  # None only in a deployment that runs without authentication
+    ORGANISATIE = "organisatie"  # OIN (Digikoppeling)
+    NATUURLIJK_PERSOON = "natuurlijk_persoon"  # BSN (DigiD)
+    ONDERNEMING = "onderneming"  # KvK-nummer (eHerkenning)
+
+
+@dataclass(frozen=True, slots=True)
+class Principaal:
+    """Who asks: its kind and identifying number, its name, how it authenticated, for whom it acts
+    (``namens``: the principal it represents under a machtiging, ``None`` when for itself), the
+    scopes its credentials carry, and what it stated about its request."""
+
+    soort: PrincipaalSoort
+    identificatie: str | None  # OIN, BSN or KvK-nummer; None only in a deployment without authentication
     naam: str
-    via: str  # "token", "certificaat" or "open"
-    gemeentecode: str | None = None
+    via: str  # "token", "certificaat" or "open"; later also "digid", "eherkenning"
+    namens: Principaal | None = None
     scopes: frozenset[str] = frozenset()
     doelbinding: str | None = None
     verwerking: str | None = None
     eindgebruiker: str | None = None
 
+    @property
+    def oin(self) -> str | None:
+        """The OIN of an organisation; ``None`` for other kinds."""
+        return self.identificatie if self.soort is PrincipaalSoort.ORGANISATIE else None
+
 
 @dataclass(frozen=True, slots=True)
 class Toegangsvraag:
-    """What an afnemer wants to do: an operation of a building block on some data elements."""
+    """What a principal wants to do: an operation of a building block on some data elements."""
 
     bouwsteen: str
     operatie: str
@@ -86,22 +105,23 @@ class Besluit:
 class Toegang(Protocol):
     """The deployment's access policy."""
 
-    async def authenticate(self, request: Request) -> Afnemer:
-        """The afnemer behind ``request``; raises a 401/403 problem when it cannot be identified."""
+    async def authenticate(self, request: Request) -> Principaal:
+        """The principal behind ``request``; raises a 401/403 problem when it cannot be identified."""
         ...
 
-    async def authorize(self, afnemer: Afnemer, vraag: Toegangsvraag) -> Besluit:
+    async def authorize(self, afnemer: Principaal, vraag: Toegangsvraag) -> Besluit:
         """Permission for ``vraag``; raises a 403 problem that names what is not allowed."""
         ...
 
 
 class OpenToegang:
-    """No authentication: every request is an anonymous afnemer allowed everything (test deployments
+    """No authentication: every request is an anonymous principal allowed everything (test deployments
     that switched authentication off, ``GDI_AUTHENTICATIE=uit``)."""
 
-    async def authenticate(self, request: Request) -> Afnemer:
-        return Afnemer(
-            oin=None,
+    async def authenticate(self, request: Request) -> Principaal:
+        return Principaal(
+            soort=PrincipaalSoort.ORGANISATIE,
+            identificatie=None,
             naam="open toegang",
             via="open",
             doelbinding=stated(request, DOELBINDING_HEADER),
@@ -109,5 +129,5 @@ class OpenToegang:
             eindgebruiker=stated(request, GEBRUIKER_HEADER),
         )
 
-    async def authorize(self, afnemer: Afnemer, vraag: Toegangsvraag) -> Besluit:
+    async def authorize(self, afnemer: Principaal, vraag: Toegangsvraag) -> Besluit:
         return Besluit(doelbinding=afnemer.doelbinding or "open")

@@ -40,7 +40,10 @@ class TransactieRow(Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     tijdstip: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     request_id: Mapped[str] = mapped_column(String(128))
-    van_oin: Mapped[str | None] = mapped_column(String(20), index=True, comment="de afnemer, als die bekend is")
+    van_soort: Mapped[str | None] = mapped_column(String(20), comment="organisatie, natuurlijk_persoon, onderneming")
+    van_identificatie: Mapped[str | None] = mapped_column(
+        String(20), index=True, comment="de afnemer (OIN, BSN of KvK-nummer)"
+    )
     naar: Mapped[str] = mapped_column(String(80), comment="de API die antwoordde")
     operatie: Mapped[str] = mapped_column(String(200))
     status: Mapped[int] = mapped_column(SmallInteger)
@@ -139,7 +142,8 @@ class TransactieMiddleware:
                     {
                         "tijdstip": datetime.now(UTC),
                         "request_id": rid,
-                        "van_oin": state.get("afnemer_oin"),
+                        "van_soort": (state.get("afnemer") or (None, None))[0],
+                        "van_identificatie": (state.get("afnemer") or (None, None))[1],
                         "naar": self._api(scope["path"]),
                         "operatie": f"{scope['method']} {scope['path']}"[:200],
                         "status": sizes["status"],
@@ -148,6 +152,12 @@ class TransactieMiddleware:
                         "bytes_uit": sizes["out"],
                     }
                 )
+
+
+def mark_afnemer(scope: Scope, soort: str, identificatie: str | None) -> None:
+    """Name the principal of this request in its transaction log line (kind and identifier)."""
+    if identificatie:
+        scope.setdefault("state", {})["afnemer"] = (soort, identificatie)
 
 
 def current_request_id(scope: Scope) -> str:

@@ -129,7 +129,12 @@ async def test_a_valid_token_is_served_and_leaves_a_transaction(
     assert response.headers["x-request-id"] == rid
     assert _warnings(caplog) == []
     [row] = await _transacties(app, database, rid)
-    assert (row.van_oin, row.status, row.naar, row.operatie) == (oin, 200, "BRP API Personen", f"POST {PERSONEN}")
+    assert (row.van_identificatie, row.status, row.naar, row.operatie) == (
+        oin,
+        200,
+        "BRP API Personen",
+        f"POST {PERSONEN}",
+    )
     assert row.bytes_in == len(orjson.dumps(QUERY))
     assert row.bytes_uit == len(response.content)
     assert row.duur_ms > 0
@@ -146,7 +151,7 @@ async def test_a_bad_request_of_a_known_afnemer_is_logged_with_its_status(databa
     assert response.status_code == 400
     assert response.json()["code"] == "paramsValidation"
     [row] = await _transacties(app, database, rid)
-    assert (row.van_oin, row.status) == (oin, 400)
+    assert (row.van_identificatie, row.status) == (oin, 400)
 
 
 async def test_no_credentials_is_unauthenticated_and_leaves_only_a_log_line(
@@ -339,7 +344,7 @@ async def test_a_certificate_alone_from_the_trusted_proxy_is_served(database: Da
     assert response.status_code == 200, response.text
     assert response.json() == EMPTY_ANSWER
     [row] = await _transacties(app, database, rid)
-    assert (row.van_oin, row.status) == (oin, 200)
+    assert (row.van_identificatie, row.status) == (oin, 200)
 
 
 async def test_a_certificate_from_an_untrusted_address_is_unauthenticated(
@@ -432,7 +437,7 @@ async def test_a_missing_or_invalid_request_id_is_replaced_by_a_uuid7(
         assert response.headers["x-request-id"] != offered
     assert accepted.headers["x-request-id"] != refused.headers["x-request-id"]
     [row] = await _transacties(app, database, accepted.headers["x-request-id"])
-    assert (row.van_oin, row.status) == (oin, 200)
+    assert (row.van_identificatie, row.status) == (oin, 200)
     assert await _transacties(app, database, refused.headers["x-request-id"]) == []
 
 
@@ -469,7 +474,7 @@ async def test_a_refused_token_request_leaves_no_transaction(
     assert _warnings(caplog)[0].startswith("token_refused reason=invalid_client detail=")
     assert await _transacties(app, database, refused_id) == []
     [row] = await _transacties(app, database, issued_id)
-    assert (row.van_oin, row.status, row.naar) == (oin, 200, "BRP API Personen")
+    assert (row.van_identificatie, row.status, row.naar) == (oin, 200, "BRP API Personen")
 
 
 #: The routes anyone may call: how to get a token, and the keys and metadata to check one.

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Organisations × operations × fields: who may read what from the BRP, and every allowed read of
-personal data leaves exactly one protocol record (a refused one none)."""
+personal data leaves one protocol record per delivered person (a refused one none)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from opengdi.app import create_app
 from opengdi.kernel.db import Database
-from opengdi.kernel.protocollering import ProtocolPersoonRow, ProtocolRow
+from opengdi.kernel.protocollering import ProtocolRow, ProtocolSubjectRow
 from tests.conftest import BRONHOUDER, demo_afnemer, http_client, settings_for
 from tests.registers.brp.helpers import BEHEER, PERSONEN, persoonslijst
 
@@ -120,28 +120,33 @@ async def test_autorisatie_and_protocollering(
         assert response.json()["code"] in ("autorisation", "unauthorizedField")
         assert records == []
         return
-    assert response.json()["personen"], "an allowed read in this matrix finds someone"
-    [record] = records
-    assert (record.afnemer_oin, record.afnemer_naam, record.bouwsteen, record.operatie) == (
-        afnemer.oin,
-        afnemer.naam,
-        "brp",
-        body["type"],
-    )
-    assert (record.eindgebruiker, record.verwerking) == ("medewerker-42", "test")
-    async with inwoners.session() as session:
-        personen = set(
-            (
-                await session.scalars(
-                    select(ProtocolPersoonRow.burgerservicenummer).where(ProtocolPersoonRow.protocol_id == record.id)
-                )
-            ).all()
+    delivered = response.json()["personen"]
+    assert delivered, "an allowed read in this matrix finds someone"
+    assert len(records) == len(delivered)
+    for record in records:
+        assert (record.afnemer_soort, record.afnemer_identificatie, record.afnemer_naam) == (
+            "organisatie",
+            afnemer.oin,
+            afnemer.naam,
         )
-    asked = body.get("burgerservicenummer") or [
-        persoon["burgerservicenummer"] for persoon in response.json()["personen"]
-    ]
-    assert personen == set(asked)
-    assert all(any(path == veld or path.startswith(f"{veld}.") for path in record.gegevens) for veld in body["fields"])
+        assert (record.bouwsteen, record.operatie, record.authenticatie) == ("brp", body["type"], "token")
+        assert (record.eindgebruiker, record.verwerking) == ("medewerker-42", "test")
+        assert record.zoekvraag is not None and record.zoekvraag["type"] == body["type"]
+        assert all(
+            any(path == veld or path.startswith(f"{veld}.") for path in record.gegevens) for veld in body["fields"]
+        )
+    async with inwoners.session() as session:
+        subjects = (
+            await session.execute(
+                select(
+                    ProtocolSubjectRow.protocol_id, ProtocolSubjectRow.soort, ProtocolSubjectRow.identificatie
+                ).where(ProtocolSubjectRow.protocol_id.in_([record.id for record in records]))
+            )
+        ).all()
+    asked = body.get("burgerservicenummer") or [persoon["burgerservicenummer"] for persoon in delivered]
+    assert sorted(bsn for _, _, bsn in subjects) == sorted(asked)
+    assert {soort for _, soort, _ in subjects} == {"burgerservicenummer"}
+    assert len({protocol_id for protocol_id, _, _ in subjects}) == len(records)
 
 
 async def test_a_refusal_names_the_fields_that_are_not_allowed(inwoners: Database, tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Protocollering: written before the data leaves, grouped under load, append-only, and readable by
-the bronhouder and the supervisor."""
+"""Protocollering: written before the data leaves, one record per delivered subject with the search
+parameters, grouped under load, append-only, and readable by the bronhouder and the supervisor."""
 
 from __future__ import annotations
 
@@ -16,7 +16,16 @@ from sqlalchemy.exc import DBAPIError
 from opengdi.app import create_app
 from opengdi.kernel import protocollering
 from opengdi.kernel.db import Database
-from opengdi.kernel.protocollering import ProtocolPersoonRow, ProtocolRecord, ProtocolRow, ProtocolWriter
+from opengdi.kernel.protocollering import (
+    ProtocolRecord,
+    ProtocolRow,
+    ProtocolSubjectRow,
+    ProtocolWriter,
+    Subject,
+    json_safe,
+    protocol_records,
+)
+from opengdi.kernel.toegang import Besluit, Principaal, PrincipaalSoort, Toegangsvraag
 from tests.conftest import BRONHOUDER, demo_afnemer, http_client, settings_for
 from tests.registers.brp.helpers import BEHEER, PERSONEN, persoonslijst
 
@@ -24,15 +33,17 @@ BSN = "000000036"
 QUERY = {"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": [BSN], "fields": ["naam"]}
 
 
-def _record(request_id: str, bsn: str = BSN) -> ProtocolRecord:
+BRONHOUDER_PRINCIPAAL = Principaal(PrincipaalSoort.ORGANISATIE, BRONHOUDER, "Testbronhouder", "token")
+
+
+def _record(request_id: str, *subjecten: Subject, afnemer: Principaal = BRONHOUDER_PRINCIPAAL) -> ProtocolRecord:
     return ProtocolRecord(
         request_id=request_id,
-        afnemer_oin=BRONHOUDER,
-        afnemer_naam="Testbronhouder",
+        afnemer=afnemer,
         doelbinding="TEST",
         bouwsteen="brp",
         operatie="test",
-        personen=[bsn],
+        subjecten=subjecten or [Subject("burgerservicenummer", BSN)],
         gegevens=["naam"],
     )
 
@@ -89,8 +100,8 @@ async def test_no_data_leaves_when_the_record_cannot_be_written(
     [
         update(ProtocolRow).values(doelbinding="verstopt"),
         delete(ProtocolRow),
-        update(ProtocolPersoonRow).values(burgerservicenummer="999999999"),
-        delete(ProtocolPersoonRow),
+        update(ProtocolSubjectRow).values(identificatie="999999999"),
+        delete(ProtocolSubjectRow),
     ],
 )
 async def test_the_protocol_is_append_only(database: Database, statement: Any) -> None:
@@ -106,7 +117,7 @@ async def test_truncating_the_protocol_is_refused_on_postgresql(database: Databa
         pytest.skip("SQLite has no TRUNCATE")
     async with database.session() as session:
         with pytest.raises(DBAPIError, match="append-only"):
-            await session.execute(text("TRUNCATE gdi_protocol_persoon, gdi_protocol"))
+            await session.execute(text("TRUNCATE gdi_protocol_subject, gdi_protocol"))
 
 
 async def _protocol(http: Any, **params: str) -> Any:
@@ -124,8 +135,18 @@ async def test_the_supervisor_reads_who_looked_at_a_person(persoon: Database, tm
         response = await _protocol(http, burgerservicenummer=BSN)
     assert response.status_code == 200
     [regel] = [item for item in response.json()["protocolregels"] if item["requestId"] == request_id]
-    assert regel["afnemer"] == {"oin": demo_afnemer("Belastingdienst").oin, "naam": "Belastingdienst"}
+    oin = demo_afnemer("Belastingdienst").oin
+    assert regel["afnemer"] == {
+        "soort": "organisatie",
+        "identificatie": oin,
+        "oin": oin,
+        "naam": "Belastingdienst",
+        "authenticatie": "token",
+        "namens": None,
+    }
     assert (regel["eindgebruiker"], regel["doelbinding"], regel["personen"]) == ("inspecteur-7", "BELASTINGEN", [BSN])
+    assert regel["subjecten"] == [{"soort": "burgerservicenummer", "identificatie": BSN}]
+    assert regel["zoekvraag"] == {"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": [BSN]}
     assert "naam.geslachtsnaam" in regel["gegevens"]
 
 
@@ -156,7 +177,13 @@ async def test_reading_the_protocol_is_itself_recorded(persoon: Database, tmp_pa
     assert response.status_code == 200
     async with persoon.session() as session:
         [record] = (await session.scalars(select(ProtocolRow).where(ProtocolRow.request_id == request_id))).all()
-    assert (record.afnemer_oin, record.bouwsteen, record.operatie) == (ap.oin, "protocollering", "raadplegen")
+    assert (record.afnemer_identificatie, record.bouwsteen, record.operatie) == (ap.oin, "protocollering", "raadplegen")
+    assert record.zoekvraag == {
+        "subjectSoort": "burgerservicenummer",
+        "subjectIdentificatie": BSN,
+        "limit": 100,
+        "offset": 0,
+    }
 
 
 async def test_without_authentication_the_protocol_is_open_too(persoon: Database, tmp_path: Path) -> None:
@@ -167,7 +194,8 @@ async def test_without_authentication_the_protocol_is_open_too(persoon: Database
     assert looked_up.status_code == 200
     assert response.status_code == 200, response.text
     [regel] = [item for item in response.json()["protocolregels"] if item["requestId"] == request_id]
-    assert (regel["afnemer"], regel["doelbinding"]) == ({"oin": None, "naam": "open toegang"}, "TEST")
+    assert (regel["afnemer"]["identificatie"], regel["afnemer"]["naam"]) == (None, "open toegang")
+    assert (regel["afnemer"]["authenticatie"], regel["doelbinding"]) == ("open", "TEST")
 
 
 @pytest.mark.parametrize("authenticatie", ["aan", "uit"])
@@ -186,3 +214,181 @@ async def test_long_stated_headers_are_cut_to_what_the_protocol_keeps(
         [record] = (await session.scalars(select(ProtocolRow).where(ProtocolRow.request_id == request_id))).all()
     assert (record.eindgebruiker, record.verwerking) == ("g" * 200, "v" * 242)
     assert record.doelbinding == ("d" * 100 if authenticatie == "uit" else "BELASTINGEN")
+
+
+async def _regels(database: Database, tmp_path: Path, request_id: str, **params: str) -> list[dict[str, Any]]:
+    async with http_client(create_app(settings_for(tmp_path), database), BRONHOUDER) as http:
+        response = await _protocol(http, **params)
+    assert response.status_code == 200, response.text
+    return [regel for regel in response.json()["protocolregels"] if regel["requestId"] == request_id]
+
+
+ZONDER_BSN = [
+    # A person without a BSN but with an A-nummer, and one with neither (identified by the persoonslijst).
+    {
+        "01": [{"01.10": "5555555555", "02.10": "Ada", "02.40": "Zonderbsn", "03.10": "19700101"}],
+        "07": [{"70.10": "0"}],
+    },
+    {"01": [{"02.10": "Bo", "02.40": "Zonderbsn", "03.10": "19700101"}], "07": [{"70.10": "0"}]},
+]
+ZOEK_ZONDER_BSN = {
+    "type": "ZoekMetGeslachtsnaamEnGeboortedatum",
+    "geslachtsnaam": "Zonderbsn",
+    "geboortedatum": "1970-01-01",
+    "fields": ["naam"],
+}
+
+
+async def test_every_delivered_person_has_a_record_also_without_a_bsn(persoon: Database, tmp_path: Path) -> None:
+    app = create_app(settings_for(tmp_path), persoon)
+    request_id = f"zonder-bsn-{uuid.uuid4()}"
+    async with http_client(app, BRONHOUDER) as http:
+        assert (await http.post(BEHEER, json={"persoonslijsten": ZONDER_BSN})).status_code == 201
+        response = await http.post(PERSONEN, json=ZOEK_ZONDER_BSN, headers={"X-Request-ID": request_id})
+    assert response.status_code == 200 and len(response.json()["personen"]) == 2
+    regels = await _regels(persoon, tmp_path, request_id)
+    assert len(regels) == 2
+    soorten = sorted(subject["soort"] for regel in regels for subject in regel["subjecten"])
+    assert soorten == ["aNummer", "persoonslijst"]
+    assert {"soort": "aNummer", "identificatie": "5555555555"} in [regel["subjecten"][0] for regel in regels]
+    assert all(len(regel["subjecten"]) == 1 and regel["personen"] == [] for regel in regels)
+    expected = {key: value for key, value in ZOEK_ZONDER_BSN.items() if key != "fields"}
+    assert all(regel["zoekvraag"] == expected for regel in regels)
+    [by_a_nummer] = await _regels(
+        persoon, tmp_path, request_id, subjectSoort="aNummer", subjectIdentificatie="5555555555"
+    )
+    assert by_a_nummer["subjecten"] == [{"soort": "aNummer", "identificatie": "5555555555"}]
+
+
+async def test_a_request_that_delivered_nobody_is_recorded_with_what_was_asked(
+    persoon: Database, tmp_path: Path
+) -> None:
+    request_id = f"niemand-{uuid.uuid4()}"
+    query = {**QUERY, "burgerservicenummer": ["999999990"]}
+    async with http_client(create_app(settings_for(tmp_path), persoon), demo_afnemer("Belastingdienst").oin) as http:
+        response = await http.post(PERSONEN, json=query, headers={"X-Request-ID": request_id})
+    assert (response.status_code, response.json()["personen"]) == (200, [])
+    [regel] = await _regels(persoon, tmp_path, request_id)
+    assert (regel["subjecten"], regel["personen"]) == ([], [])
+    assert regel["zoekvraag"] == {"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999999990"]}
+    assert "naam.geslachtsnaam" in regel["gegevens"]
+
+
+async def test_the_protocol_is_keyed_on_any_kind_of_subject(database: Database, tmp_path: Path) -> None:
+    request_id = f"kvk-{uuid.uuid4()}"
+    kvk = str(uuid.uuid4().int)[:8]
+    onderneming = Principaal(PrincipaalSoort.ONDERNEMING, "90000001", "Bakkerij", "eherkenning")
+    namens_burger = Principaal(
+        PrincipaalSoort.ORGANISATIE,
+        BRONHOUDER,
+        "Testbronhouder",
+        "token",
+        namens=Principaal(PrincipaalSoort.NATUURLIJK_PERSOON, BSN, "Fenna Smit", "digid"),
+    )
+    await protocollering.write_records(
+        database,
+        [
+            _record(request_id, Subject("kvkNummer", kvk), afnemer=onderneming),
+            _record(request_id, Subject("kenteken", "AB123C"), Subject("kvkNummer", kvk), afnemer=namens_burger),
+        ],
+    )
+    regels = await _regels(database, tmp_path, request_id, subjectSoort="kvkNummer", subjectIdentificatie=kvk)
+    assert len(regels) == 2
+    eigen, namens = sorted(regels, key=lambda regel: regel["id"])
+    assert (eigen["afnemer"]["soort"], eigen["afnemer"]["identificatie"], eigen["afnemer"]["oin"]) == (
+        "onderneming",
+        "90000001",
+        None,
+    )
+    assert namens["afnemer"]["namens"] == {"soort": "natuurlijk_persoon", "identificatie": BSN}
+    assert namens["subjecten"] == [
+        {"soort": "kenteken", "identificatie": "AB123C"},
+        {"soort": "kvkNummer", "identificatie": kvk},
+    ]
+    assert await _regels(database, tmp_path, request_id, subjectSoort="kenteken", subjectIdentificatie="ZZ999Z") == []
+
+
+@pytest.mark.parametrize(
+    ("params", "name"),
+    [
+        ({"subjectSoort": "kvkNummer"}, "subjectIdentificatie"),
+        ({"subjectIdentificatie": "12345678"}, "subjectSoort"),
+        ({"burgerservicenummer": BSN, "subjectSoort": "aNummer", "subjectIdentificatie": "1"}, "burgerservicenummer"),
+        ({"subjectSoort": "kvk nummer", "subjectIdentificatie": "1"}, "subjectSoort"),
+    ],
+)
+async def test_a_half_or_malformed_subject_filter_is_a_400_naming_it(
+    database: Database, tmp_path: Path, params: dict[str, str], name: str
+) -> None:
+    async with http_client(create_app(settings_for(tmp_path), database), BRONHOUDER) as http:
+        response = await _protocol(http, **params)
+    assert response.status_code == 400, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert [item["name"] for item in response.json()["invalidParams"]] == [name]
+
+
+def test_the_kernel_builds_one_record_per_delivered_subject_and_none_without_personal_data() -> None:
+    vraag = Toegangsvraag("brp", "Zoek", frozenset({"naam", "geboorte"}))
+    besluit = Besluit("TEST")
+    geleverd = [[Subject("burgerservicenummer", "1")], [Subject("aNummer", "2"), Subject("aNummer", "2")]]
+    records = protocol_records(
+        request_id="r",
+        afnemer=BRONHOUDER_PRINCIPAAL,
+        besluit=besluit,
+        vraag=vraag,
+        geleverd=geleverd,
+        zoekvraag={"geslachtsnaam": "Vos"},
+        persoonsgegevens=True,
+    )
+    assert [list(record.subjecten) for record in records] == [
+        [Subject("burgerservicenummer", "1")],
+        [Subject("aNummer", "2")],
+    ]
+    assert {tuple(record.gegevens) for record in records} == {("geboorte", "naam")}
+    assert {record.doelbinding for record in records} == {"TEST"}
+    [niemand] = protocol_records(
+        request_id="r",
+        afnemer=BRONHOUDER_PRINCIPAAL,
+        besluit=besluit,
+        vraag=vraag,
+        geleverd=[],
+        zoekvraag={"geslachtsnaam": "Vos"},
+        persoonsgegevens=True,
+    )
+    assert (list(niemand.subjecten), niemand.zoekvraag) == ([], {"geslachtsnaam": "Vos"})
+    assert (
+        protocol_records(
+            request_id="r",
+            afnemer=BRONHOUDER_PRINCIPAAL,
+            besluit=besluit,
+            vraag=vraag,
+            geleverd=geleverd,
+            persoonsgegevens=False,
+        )
+        == []
+    )
+
+
+def test_search_parameters_are_kept_without_nul_and_within_bounds() -> None:
+    kept = json_safe({"naam": "a\x00b" + "c" * 500, "lijst": list(range(80)), "diep": {"a": {"b": {"c": {"d": 1}}}}})
+    assert kept["naam"] == "ab" + "c" * 198
+    assert kept["lijst"] == list(range(50))
+    assert kept["diep"] == {"a": {"b": {"c": None}}}
+
+
+async def test_search_parameters_with_a_nul_are_stored_on_both_databases(database: Database) -> None:
+    request_id = f"nul-{uuid.uuid4()}"
+    vraag = Toegangsvraag("brp", "Zoek", frozenset({"naam"}))
+    records = protocol_records(
+        request_id=request_id,
+        afnemer=BRONHOUDER_PRINCIPAAL,
+        besluit=Besluit("TEST"),
+        vraag=vraag,
+        geleverd=[],
+        zoekvraag={"geslachtsnaam": "Vo\x00s", "\x00sleutel": "x" * 10_000},
+        persoonsgegevens=True,
+    )
+    await protocollering.write_records(database, records)
+    async with database.session() as session:
+        [row] = (await session.scalars(select(ProtocolRow).where(ProtocolRow.request_id == request_id))).all()
+    assert row.zoekvraag == {"geslachtsnaam": "Vos", "sleutel": "x" * 200}

@@ -8,7 +8,6 @@ empties persoonslijsten in test deployments.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
 from importlib.resources import files
@@ -20,14 +19,15 @@ from starlette.responses import Response
 
 from opengdi.kernel.api import JsonResponse, negotiate_json
 from opengdi.kernel.blocks import Api, api_app
-from opengdi.kernel.context import Aanvrager, context, request_id, vereist
+from opengdi.kernel.context import Aanvrager, context, protocolleer, vereist
 from opengdi.kernel.documentatie import without_outside_images
 from opengdi.kernel.problems import forbidden, not_found, parse_json_body
-from opengdi.kernel.protocollering import ProtocolRecord
-from opengdi.kernel.toegang import Afnemer, Besluit, Toegangsvraag
+from opengdi.kernel.protocollering import BSN, Subject
+from opengdi.kernel.toegang import Besluit, Principaal, Toegangsvraag
 from opengdi.registers.brp import repository, service
 from opengdi.registers.brp.invoer import identifying_bsn
 from opengdi.registers.brp.persoonslijst import Persoonslijst
+from opengdi.registers.brp.vraag import Vraag
 
 PERSONEN_PREFIX = "/haalcentraal/api/brp"
 BEHEER_PREFIX = "/brp/beheer"
@@ -56,27 +56,17 @@ def official_openapi() -> dict[str, Any]:
     return document
 
 
-def _protocol(
-    request: Request,
-    *,
-    afnemer: Afnemer,
-    besluit: Besluit,
-    operatie: str,
-    lijsten: Sequence[Persoonslijst],
-    gegevens: Iterable[str],
-) -> ProtocolRecord:
-    return ProtocolRecord(
-        request_id=request_id(request),
-        afnemer_oin=afnemer.oin,
-        afnemer_naam=afnemer.naam,
-        doelbinding=besluit.doelbinding,
-        bouwsteen="brp",
-        operatie=operatie,
-        personen=[bsn for lijst in lijsten if (bsn := identifying_bsn(lijst))],
-        gegevens=sorted(gegevens),
-        eindgebruiker=afnemer.eindgebruiker,
-        verwerking=afnemer.verwerking,
-    )
+def _subjecten(lijst: Persoonslijst) -> list[Subject]:
+    """How the protocol identifies a delivered person: the BSN, else the A-nummer, else the persoonslijst."""
+    if bsn := identifying_bsn(lijst):
+        return [Subject(BSN, bsn)]
+    if a_nummer := lijst.element("01", "01.10"):
+        return [Subject("aNummer", a_nummer)]
+    return [Subject("persoonslijst", str(lijst.id))] if lijst.id is not None else []
+
+
+def _zoekvraag(vraag: Vraag) -> dict[str, Any]:
+    return {"type": vraag.type.name, **vraag.parameters}
 
 
 def personen_api() -> Api:
@@ -93,19 +83,15 @@ def personen_api() -> Api:
         negotiate_json(request)
         vraag = service.parse(parse_json_body(await request.body()))
         ctx = context(request)
-        besluit = await ctx.toegang.authorize(afnemer, Toegangsvraag("brp", vraag.type.name, vraag.fields.paths()))
+        toegangsvraag = Toegangsvraag("brp", vraag.type.name, frozenset(vraag.fields.paths()))
+        besluit = await ctx.toegang.authorize(afnemer, toegangsvraag)
         async with ctx.database.connect() as connection:
             lijsten = await service.find_lijsten(connection, vraag, besluit.alleen_gemeente)
         body = service.answer(vraag, lijsten, date.today())
-        record = _protocol(
-            request,
-            afnemer=afnemer,
-            besluit=besluit,
-            operatie=vraag.type.name,
-            lijsten=lijsten,
-            gegevens=vraag.fields.paths(),
+        geleverd = [_subjecten(lijst) for lijst in lijsten]
+        await protocolleer(
+            request, afnemer, besluit, toegangsvraag, geleverd, zoekvraag=_zoekvraag(vraag), persoonsgegevens=True
         )
-        await ctx.protocol.record(record)
         return JsonResponse(body)
 
     return Api(
@@ -213,7 +199,7 @@ def beheer_api() -> Api:
     async def tonen(
         request: Request,
         burgerservicenummer: str,
-        toegang: Annotated[tuple[Afnemer, Besluit], Depends(vereist("brp.beheer", "tonen"))],
+        toegang: Annotated[tuple[Principaal, Besluit], Depends(vereist("brp.beheer", "tonen"))],
     ) -> Response:
         _require_test_deployment(request)
         async with context(request).database.connect() as connection:
@@ -222,10 +208,10 @@ def beheer_api() -> Api:
         if not lijsten:
             raise not_found(f"Er is geen persoonslijst met burgerservicenummer {burgerservicenummer}.")
         afnemer, besluit = toegang
-        record = _protocol(
-            request, afnemer=afnemer, besluit=besluit, operatie="persoonslijst tonen", lijsten=lijsten, gegevens=["*"]
-        )
-        await context(request).protocol.record(record)
+        vraag = Toegangsvraag("brp", "persoonslijst tonen")
+        geleverd = [_subjecten(lijst) for lijst in lijsten]
+        zoekvraag = {"burgerservicenummer": burgerservicenummer}
+        await protocolleer(request, afnemer, besluit, vraag, geleverd, zoekvraag=zoekvraag, persoonsgegevens=True)
         return JsonResponse(
             {"burgerservicenummer": burgerservicenummer, "persoonslijsten": [_as_import(lijst) for lijst in lijsten]}
         )

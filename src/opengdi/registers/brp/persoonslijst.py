@@ -44,17 +44,19 @@ class Voorkomen:
 
 @dataclass(slots=True)
 class Persoonslijst:
-    """A persoonslijst: its voorkomens grouped per category and stapel, newest first."""
+    """A persoonslijst: its voorkomens grouped per category and stapel, newest first, and the id under
+    which it is stored (``None`` before it is)."""
 
     stapels: dict[str, list[list[Voorkomen]]] = field(default_factory=dict)
+    id: int | None = None
 
     @classmethod
-    def from_voorkomens(cls, voorkomens: Iterable[Voorkomen]) -> Persoonslijst:
+    def from_voorkomens(cls, voorkomens: Iterable[Voorkomen], id: int | None = None) -> Persoonslijst:
         """Group loose voorkomens (any order) into categories and stapels."""
         per_stapel: dict[tuple[str, int], list[Voorkomen]] = {}
         for voorkomen in voorkomens:
             per_stapel.setdefault((voorkomen.categorie, voorkomen.stapel), []).append(voorkomen)
-        result = cls()
+        result = cls(id=id)
         for (categorie, _stapel), items in sorted(per_stapel.items()):
             items.sort(key=lambda item: item.volgnummer)
             result.stapels.setdefault(categorie, []).append(items)

@@ -219,7 +219,7 @@ async def _load(connection: AsyncConnection, condition: ColumnElement[bool]) -> 
     per_lijst: dict[int, list[Voorkomen]] = {}
     for pl_id, categorie, stapel, volgnummer, elementen in (await connection.execute(statement)).all():
         per_lijst.setdefault(pl_id, []).append(Voorkomen(categorie, stapel, volgnummer, elementen))
-    return {pl_id: Persoonslijst.from_voorkomens(items) for pl_id, items in per_lijst.items()}
+    return {pl_id: Persoonslijst.from_voorkomens(items, pl_id) for pl_id, items in per_lijst.items()}
 
 
 async def load_by_bsn(connection: AsyncConnection, bsns: Sequence[str]) -> dict[str, list[Persoonslijst]]:

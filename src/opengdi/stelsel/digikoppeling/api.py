@@ -17,10 +17,11 @@ from starlette.responses import Response
 
 from opengdi.kernel.api import JsonResponse
 from opengdi.kernel.blocks import Api, api_app
-from opengdi.kernel.context import Aanvrager, Context, context, request_id, vereist
+from opengdi.kernel.context import Aanvrager, Context, context, protocolleer, vereist
 from opengdi.kernel.problems import PROBLEM_JSON, InvalidParam, Problem, bad_request, not_found
-from opengdi.kernel.protocollering import ProtocolRecord, ProtocolVraag, find_records
-from opengdi.kernel.toegang import Afnemer, Besluit, Toegangsvraag
+from opengdi.kernel.protocollering import BSN, ProtocolVraag, Subject, find_records
+from opengdi.kernel.toegang import Besluit, Principaal, PrincipaalSoort, Toegangsvraag
+from opengdi.kernel.transacties import mark_afnemer
 from opengdi.stelsel.digikoppeling import oin as oins
 from opengdi.stelsel.digikoppeling import organisaties, pki, service, tokens
 from opengdi.stelsel.digikoppeling.autorisatie import Grant
@@ -107,7 +108,8 @@ async def _token(request: Request, toegang: DigikoppelingToegang) -> Response:
     except TokenFout as fout:
         toegang.log_refusal(fout)
         return _token_error(fout)
-    request.scope.setdefault("state", {})["afnemer_oin"] = tokens.unverified_claims(answer["access_token"])["oin"]
+    oin = tokens.unverified_claims(answer["access_token"])["oin"]
+    mark_afnemer(request.scope, PrincipaalSoort.ORGANISATIE.value, oin)
     return JsonResponse(answer, headers={"Cache-Control": "no-store", "Pragma": "no-cache"})
 
 
@@ -158,7 +160,7 @@ def _new_oin(body: OrganisatieNieuw) -> str:
     )
 
 
-Beheerder = Annotated[tuple[Afnemer, Besluit], Depends(vereist("digikoppeling", "beheer"))]
+Beheerder = Annotated[tuple[Principaal, Besluit], Depends(vereist("digikoppeling", "beheer"))]
 
 
 def _register_routes(app: FastAPI, toegang: DigikoppelingToegang) -> None:
@@ -246,7 +248,10 @@ def _register_routes(app: FastAPI, toegang: DigikoppelingToegang) -> None:
         request: Request,
         afnemer: Aanvrager,
         burgerservicenummer: Annotated[str | None, Query(pattern=r"^[0-9]{9}$")] = None,
+        subjectSoort: Annotated[str | None, Query(pattern=_SOORT)] = None,  # noqa: N803 - API name
+        subjectIdentificatie: Annotated[str | None, Query(pattern=_IDENTIFICATIE)] = None,  # noqa: N803 - API name
         afnemerOin: Annotated[str | None, Query(pattern=r"^[0-9]{20}$")] = None,  # noqa: N803 - API name
+        afnemerIdentificatie: Annotated[str | None, Query(pattern=r"^[0-9A-Za-z]{1,20}$")] = None,  # noqa: N803
         bouwsteen: str | None = None,
         vanaf: datetime | None = None,
         tot: datetime | None = None,
@@ -254,26 +259,54 @@ def _register_routes(app: FastAPI, toegang: DigikoppelingToegang) -> None:
         offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
     ) -> dict[str, Any]:
         ctx = context(request)
+        subject = _subject_filter(burgerservicenummer, subjectSoort, subjectIdentificatie)
         # The fields of a protocollering grant are the building blocks whose records it may read.
         asked = frozenset({bouwsteen}) if bouwsteen else frozenset()
-        besluit = await ctx.toegang.authorize(afnemer, Toegangsvraag("protocollering", "raadplegen", asked))
+        vraag = Toegangsvraag("protocollering", "raadplegen", asked)
+        besluit = await ctx.toegang.authorize(afnemer, vraag)
         bouwstenen = asked or besluit.velden
-        vraag = ProtocolVraag(burgerservicenummer, afnemerOin, bouwstenen, vanaf, tot, limit, offset)
-        await ctx.protocol.record(
-            ProtocolRecord(
-                request_id=request_id(request),
-                afnemer_oin=afnemer.oin,
-                afnemer_naam=afnemer.naam,
-                doelbinding=besluit.doelbinding,
-                bouwsteen="protocollering",
-                operatie="raadplegen",
-                personen=[burgerservicenummer] if burgerservicenummer else [],
-                gegevens=["protocollering"],
-                eindgebruiker=afnemer.eindgebruiker,
-                verwerking=afnemer.verwerking,
-            )
+        filters = {
+            "subjectSoort": subject.soort if subject else None,
+            "subjectIdentificatie": subject.identificatie if subject else None,
+            "afnemerIdentificatie": afnemerIdentificatie or afnemerOin,
+            "bouwsteen": bouwsteen,
+            "vanaf": vanaf,
+            "tot": tot,
+            "limit": limit,
+            "offset": offset,
+        }
+        protocolvraag = ProtocolVraag(
+            subject, afnemerIdentificatie or afnemerOin, bouwstenen, vanaf, tot, limit, offset
         )
-        return {"protocolregels": await find_records(ctx.database, vraag)}
+        await protocolleer(
+            request,
+            afnemer,
+            besluit,
+            Toegangsvraag("protocollering", "raadplegen", frozenset({"protocollering"})),
+            [[subject]] if subject else [],
+            zoekvraag={key: value for key, value in filters.items() if value is not None},
+            persoonsgegevens=True,
+        )
+        return {"protocolregels": await find_records(ctx.database, protocolvraag)}
+
+
+#: The kind of a subject identifier (``burgerservicenummer``, ``aNummer``, ``kvkNummer``, …) and its form.
+_SOORT = r"^[A-Za-z][A-Za-z0-9._-]{0,29}$"
+_IDENTIFICATIE = r"^[0-9A-Za-z._-]{1,40}$"
+
+
+def _subject_filter(bsn: str | None, soort: str | None, identificatie: str | None) -> Subject | None:
+    """The subject to filter on: a BSN (``burgerservicenummer``), or a kind and identifier given together."""
+    if (soort is None) != (identificatie is None):
+        missing = "subjectIdentificatie" if identificatie is None else "subjectSoort"
+        raise bad_request([InvalidParam(missing, "required", "Geef subjectSoort en subjectIdentificatie samen op.")])
+    if bsn is not None and soort is not None:
+        raise bad_request(
+            [InvalidParam("burgerservicenummer", "unsupportedCombi", "Geef burgerservicenummer of subjectSoort op.")]
+        )
+    if bsn is not None:
+        return Subject(BSN, bsn)
+    return Subject(soort, identificatie) if soort is not None and identificatie is not None else None
 
 
 def digikoppeling_api(deployment: Context) -> Api:

@@ -24,8 +24,9 @@ from opengdi.kernel.toegang import (
     DOELBINDING_HEADER,
     GEBRUIKER_HEADER,
     VERWERKING_HEADER,
-    Afnemer,
     Besluit,
+    Principaal,
+    PrincipaalSoort,
     Toegangsvraag,
     log_security_event,
     stated,
@@ -105,8 +106,8 @@ class DigikoppelingToegang:
             return False
         return any(address in network for network in self.proxies)
 
-    async def authenticate(self, request: Request) -> Afnemer:
-        """The afnemer behind ``request``."""
+    async def authenticate(self, request: Request) -> Principaal:
+        """The organisation behind ``request``."""
         certificate = self.client_certificate(request)
         token = _bearer(request)
         if token is None and certificate is None:
@@ -121,11 +122,11 @@ class DigikoppelingToegang:
         if lid is None or not lid.organisatie.actief:
             log_security_event("access_refused", reason="organisation_revoked", oin=oin)
             raise forbidden(GEEN_OPERATIE, detail=f"Organisatie {oin} is niet (meer) aangesloten.")
-        return Afnemer(
-            oin=oin,
+        return Principaal(
+            soort=PrincipaalSoort.ORGANISATIE,
+            identificatie=oin,
             naam=lid.organisatie.naam,
             via=via,
-            gemeentecode=lid.organisatie.gemeentecode,
             scopes=scopes if scopes is not None else scopes_of(lid.grants),
             doelbinding=stated(request, DOELBINDING_HEADER),
             verwerking=stated(request, VERWERKING_HEADER),
@@ -161,7 +162,7 @@ class DigikoppelingToegang:
         """A security log line for a refused token request."""
         log_security_event("token_refused", reason=fout.error, detail=fout.description)
 
-    async def authorize(self, afnemer: Afnemer, vraag: Toegangsvraag) -> Besluit:
+    async def authorize(self, afnemer: Principaal, vraag: Toegangsvraag) -> Besluit:
         """Permission for ``vraag`` from the afnemer's autorisatiebesluiten."""
         if afnemer.oin is None:
             raise _forbidden(
@@ -181,13 +182,14 @@ class DigikoppelingToegang:
             )
         lid = await self._lid(afnemer.oin)
         grants = lid.grants if lid else ()
+        gemeentecode = lid.organisatie.gemeentecode if lid else None
         try:
-            return decide(grants, vraag, doelbinding=afnemer.doelbinding, gemeentecode=afnemer.gemeentecode)
+            return decide(grants, vraag, doelbinding=afnemer.doelbinding, gemeentecode=gemeentecode)
         except Weigering as weigering:
             raise _forbidden(weigering, afnemer, vraag) from weigering
 
 
-def _forbidden(weigering: Weigering, afnemer: Afnemer, vraag: Toegangsvraag) -> Problem:
+def _forbidden(weigering: Weigering, afnemer: Principaal, vraag: Toegangsvraag) -> Problem:
     log_security_event(
         "access_refused", reason=weigering.code, oin=afnemer.oin, bouwsteen=vraag.bouwsteen, operatie=vraag.operatie
     )
