@@ -132,3 +132,30 @@ async def test_each_docs_page_shows_its_operations_with_nothing_from_outside(
     assert watch.violations == [], f"CSP-schendingen: {watch.violations}"
     assert watch.errors == [], f"fouten in de browser: {watch.errors}"
     assert any(url.endswith("/swagger-ui-bundle.js") for url in watch.requests)
+
+
+async def test_try_it_out_sends_the_request_to_this_server_and_shows_the_answer(
+    live_server: LiveServer, browser: Any
+) -> None:
+    query = '{"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999993653"], "fields": ["naam"]}'
+    watch = _Watch(live_server)
+    context = await browser.new_context()
+    await context.route("**/*", watch.route)
+    page = await context.new_page()
+    page.on("console", watch.console)
+    sent: list[tuple[str, str]] = []
+    page.on("request", lambda request: sent.append((request.method, request.url)))
+    try:
+        await page.goto(f"{live_server.url}/haalcentraal/api/brp/docs")
+        await page.click(".opblock-summary")
+        await page.click(".try-out__btn")
+        await page.fill(".body-param__text", query)
+        await page.click(".execute")
+        status = page.locator(".live-responses-table .response .response-col_status")
+        await status.wait_for(timeout=30_000)
+        shown = (await status.text_content() or "").strip()
+    finally:
+        await context.close()
+    assert ("POST", f"{live_server.url}/haalcentraal/api/brp/personen") in sent
+    assert shown == "200"
+    assert watch.outside == [] and watch.violations == []

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Slow and stalled clients against a real server (``gdi up`` with the short timeouts of
+"""Slow, stalled and malformed clients against a real server (``gdi up`` with the short timeouts of
 :data:`tests.e2e.conftest.TIMEOUTS`): a stalled body or request head gets 408 problem+json and the
-connection is closed; an idle connection is closed; a body that keeps coming is served."""
+connection is closed; an idle connection is closed; a body that keeps coming is served; an
+oversized or malformed request head is a problem+json too."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import contextlib
 import json
 import socket
 import time
+
+import pytest
 
 from opengdi.kernel.verbindingen import MAX_HEADER_BYTES
 from tests.e2e.conftest import TIMEOUTS, LiveServer
@@ -34,22 +37,28 @@ def _read_until_closed(connection: socket.socket) -> bytes:
     return received
 
 
-def _head(path: str, length: int) -> bytes:
+def _head(path: str, length: int, content_type: str = "application/json") -> bytes:
     return (
-        f"POST {path} HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: {length}\r\n\r\n"
+        f"POST {path} HTTP/1.1\r\nHost: test\r\nContent-Type: {content_type}\r\nContent-Length: {length}\r\n\r\n"
     ).encode()
 
 
 def _status_and_body(answer: bytes) -> tuple[int, dict[str, str], dict[str, object]]:
     head, _, body = answer.partition(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
-    headers = dict(line.lower().split(": ", 1) for line in lines[1:])
+    headers = {name.lower(): value for name, _, value in (line.partition(": ") for line in lines[1:])}
     return int(lines[0].split()[1]), headers, json.loads(body) if body else {}
 
 
-def test_a_stalled_body_is_answered_408_and_the_connection_closed(live_server: LiveServer) -> None:
+@pytest.mark.parametrize(
+    ("path", "content_type"),
+    [(PERSONEN, "application/json"), ("/digikoppeling/oauth2/token", "application/x-www-form-urlencoded")],
+)
+def test_a_stalled_body_is_answered_408_and_the_connection_closed(
+    live_server: LiveServer, path: str, content_type: str
+) -> None:
     with _connect(live_server) as connection:
-        connection.sendall(_head(PERSONEN, len(QUERY)) + QUERY[:10])
+        connection.sendall(_head(path, len(QUERY), content_type) + QUERY[:10])
         started = time.monotonic()
         answer = _read_until_closed(connection)
         waited = time.monotonic() - started
@@ -58,7 +67,7 @@ def test_a_stalled_body_is_answered_408_and_the_connection_closed(live_server: L
     assert headers["content-type"] == "application/problem+json"
     assert headers["connection"] == "close"
     assert headers["x-content-type-options"] == "nosniff"
-    assert (problem["status"], problem["code"], problem["instance"]) == (408, "requestTimeout", PERSONEN)
+    assert (problem["status"], problem["code"], problem["instance"]) == (408, "requestTimeout", path)
     assert waited >= float(TIMEOUTS["GDI_TIMEOUT_BODY"]) * 0.9
 
 
@@ -135,3 +144,14 @@ def test_an_oversized_request_head_is_refused(live_server: LiveServer) -> None:
     assert status == 431
     assert headers["content-type"] == "application/problem+json"
     assert problem["code"] == "requestHeaderFieldsTooLarge"
+
+
+def test_a_request_the_parser_refuses_is_a_problem_with_the_security_headers(live_server: LiveServer) -> None:
+    with _connect(live_server) as connection:
+        connection.sendall(b"GET /_status HTTP/1.1\r\nHost: test\r\nGeen header\r\n\r\n")
+        answer = _read_until_closed(connection)
+    status, headers, problem = _status_and_body(answer)
+    assert status == 400
+    assert headers["content-type"] == "application/problem+json"
+    assert headers["x-frame-options"] == "DENY"
+    assert problem["code"] == "invalidRequest"

@@ -93,7 +93,7 @@ _ROWS = {
     "brp_persoonslijst": "INSERT INTO brp_persoonslijst (id, burgerservicenummer, overleden) "
     "VALUES (7, '999993653', false)",
     "brp_voorkomen": "INSERT INTO brp_voorkomen (persoonslijst_id, categorie, stapel, volgnummer, elementen) "
-    "VALUES (7, '01', 1, 0, '{\"01.20\": \"999993653\", \"02.40\": \"Brăndus\"}')",
+    'VALUES (7, \'01\', 1, 0, \'{"01.20": "999993653", "02.40": "Brăndus"}\')',
     "dk_organisatie": "INSERT INTO dk_organisatie (oin, naam, soort) VALUES ('00000099300000000001', 'Test', 'zbo')",
     "gdi_protocol": "INSERT INTO gdi_protocol (id, tijdstip, request_id, afnemer_naam, doelbinding, bouwsteen, "
     "operatie, gegevens) VALUES (3, :nu, 'r1', 'Test', 'TEST', 'brp', 'raadplegen', '[\"naam\"]')",

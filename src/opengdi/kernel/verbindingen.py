@@ -6,7 +6,8 @@ waits for ever on a request line and headers that arrive slowly (each byte reset
 and with httptools it sets no bound on their size. :class:`HttpToolsGuardedProtocol` adds both: a
 connection that has not delivered a complete request head within ``GDI_TIMEOUT_HEADERS`` seconds,
 counted from its opening or from the end of the previous answer, gets a 408 problem+json and is
-closed; a request head above :data:`MAX_HEADER_BYTES` gets a 431 problem+json. :func:`server_options`
+closed; a request head above :data:`MAX_HEADER_BYTES` gets a 431 problem+json; a request the parser
+refuses gets a 400 problem+json (instead of uvicorn's plain text), all with the security headers. :func:`server_options`
 gives ``uvicorn.run`` this protocol and the keep-alive timeout. A stalled request *body* is the
 application's to cut off (:mod:`opengdi.kernel.beveiliging`).
 """
@@ -58,6 +59,16 @@ HEADERS_TOO_LARGE_RESPONSE = _raw_problem(
         detail=f"Verzoekregel en headers mogen samen ten hoogste {MAX_HEADER_BYTES} bytes zijn.",
     ),
     "Request Header Fields Too Large",
+)
+
+INVALID_REQUEST_RESPONSE = _raw_problem(
+    Problem(
+        status=400,
+        title="Ongeldig HTTP-verzoek.",
+        code="invalidRequest",
+        detail="Het verzoek is geen geldig HTTP/1.1-verzoek.",
+    ),
+    "Bad Request",
 )
 
 
@@ -128,6 +139,12 @@ class HttpToolsGuardedProtocol(_HeadGuard, HttpToolsProtocol):
     def on_response_complete(self) -> None:
         super().on_response_complete()
         self._arm_head_deadline()
+
+    def send_400_response(self, msg: str) -> None:
+        """A request the parser refuses gets problem+json with the security headers too."""
+        self._cancel_head_deadline()
+        self.transport.write(INVALID_REQUEST_RESPONSE)
+        self.transport.close()
 
 
 def server_options(settings: Settings) -> dict[str, Any]:
