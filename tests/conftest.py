@@ -24,7 +24,7 @@ from sqlalchemy import delete
 from sqlalchemy.engine import make_url
 
 from opengdi.app import create_app
-from opengdi.bouwstenen import migraties, scopes
+from opengdi.bouwstenen import beperkingen, migraties, scopes
 from opengdi.kernel.db import Database
 from opengdi.registers.brp.model import PersoonslijstRow, VoorkomenRow
 from opengdi.settings import Deployment, Settings
@@ -112,7 +112,7 @@ async def register_organisation(database: Database, organisatie: Organisatie, gr
     """Register an organisation with grants and a key pair (kept for :func:`obtain_token`)."""
     await service.register(database, organisatie)
     for grant in grants:
-        await service.grant(database, organisatie.oin, grant)
+        await service.grant(database, organisatie.oin, grant, beperkingen())
     _PRIVATE_KEYS[organisatie.oin], _kid = await service.create_credentials(database, organisatie.oin)
 
 

@@ -295,7 +295,7 @@ def test_an_organisation_is_added_given_keys_and_a_grant_then_revoked(data_dir: 
         "--eigen-gemeente",
     )
     grant_id = granted.split()[1]
-    assert "(eigen inwoners)" in _gdi("org", "autorisaties", OIN)
+    assert "(beperkt tot gemeenteVanInschrijving 0599)" in _gdi("org", "autorisaties", OIN)
     example = _gdi("org", "sleutels", OIN)
     assert '"burgerservicenummer": ["999993653"]' in example.replace("\n", "")
     assert f"TOKEN=$(gdi org token {OIN})" in example
@@ -491,3 +491,16 @@ def _wait_for_answer(port: int, token: str | None) -> httpx.Response:
         except httpx.TransportError:
             time.sleep(0.2)
     raise AssertionError("gdi up did not answer within 60 s")
+
+
+def test_a_grant_carries_the_restrictions_its_block_declares(data_dir: Path) -> None:
+    _gdi("org", "aansluiten", "Testgemeente", "--soort", "gemeente", "--oin", OIN, "--gemeentecode", "0599")
+    grant = partial(_gdi, "org", "autoriseren", OIN, "--bouwsteen", "brp", "--doelbinding", "D", "--omschrijving", "O")
+    assert "(beperkt tot gemeenteVanInschrijving 0518)" in grant("--beperking", "gemeenteVanInschrijving=0518")
+    assert "(beperkt tot gemeenteVanInschrijving 0599)" in grant("--beperking", "gemeenteVanInschrijving=eigen")
+    refuse = partial(_fails, "org", "autoriseren", OIN, "--doelbinding", "D", "--omschrijving", "O")
+    assert "--beperking woonplaats: Onbekende beperking" in refuse("--bouwsteen", "brp", "--beperking", "woonplaats=x")
+    assert "niet 'gemeente'" in refuse("--bouwsteen", "brp", "--beperking", "gemeente")
+    assert "--eigen-gemeente" in refuse("--bouwsteen", "brp.beheer", "--eigen-gemeente")
+    shown = _gdi("org", "autorisaties", OIN)
+    assert shown.count("beperkt tot") == 2

@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from starlette.responses import Response
 
 from opengdi import __version__
-from opengdi.bouwstenen import BLOCKS, migraties, scopes
+from opengdi.bouwstenen import BLOCKS, beperkingen, migraties, scopes
 from opengdi.kernel.api import ApiVersionMiddleware, JsonResponse
 from opengdi.kernel.beveiliging import install_security
 from opengdi.kernel.blocks import Api
@@ -54,7 +54,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     toegang: Toegang = policy if policy is not None and settings.authenticatie == "aan" else OpenToegang()
     protocol = ProtocolWriter(database)
     transacties = TransactieLog(database)
-    context = Context(settings, database, toegang, protocol, beleid=policy, scopes=scopes())
+    context = Context(settings, database, toegang, protocol, beleid=policy, scopes=scopes(), beperkingen=beperkingen())
     apis = [api for block in BLOCKS for api in block.apis(context)]
     migrations = migraties()
 

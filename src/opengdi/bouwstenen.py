@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from opengdi.kernel.blocks import BuildingBlock
 from opengdi.kernel.migrate import Migraties
+from opengdi.kernel.toegang import Beperkingsoort
 from opengdi.registers import brp
 from opengdi.stelsel import digikoppeling
 
@@ -22,6 +23,11 @@ BLOCKS: tuple[BuildingBlock, ...] = (
 def migraties() -> Migraties:
     """The migrations of the kernel and of every enabled block."""
     return Migraties([block.migraties for block in BLOCKS if block.migraties])
+
+
+def beperkingen() -> dict[str, tuple[Beperkingsoort, ...]]:
+    """Per Digikoppeling scope, the kinds of restriction its autorisatiebesluiten may carry."""
+    return {scope: tuple(kinds) for block in BLOCKS for scope, kinds in block.beperkingen.items()}
 
 
 def scopes() -> dict[str, str]:

@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from opengdi.bouwstenen import BLOCKS, migraties
 from opengdi.kernel.db import Base, Database
 from opengdi.kernel.migrate import Migraties
+from opengdi.stelsel.digikoppeling import organisaties
 from tests.conftest import POSTGRES_ADMIN_URL, _create_postgres_database, _drop_postgres_database
 
 LEGACY_REVISIONS = Path(__file__).parent / "legacy_migrations"
@@ -227,3 +228,55 @@ async def test_kernel_0002_downgrades_to_bsn_keyed_persons(fresh_database: Datab
         oin = await connection.scalar(text("SELECT afnemer_oin FROM gdi_protocol WHERE id = 3"))
         van = await connection.scalar(text("SELECT van_oin FROM gdi_transactie"))
     assert (persons, oin, van) == (3, "00000099300000000001", "00000099300000000001")
+
+
+_DIGIKOPPELING_0001_ROWS = (
+    "INSERT INTO dk_organisatie (oin, naam, soort, gemeentecode) VALUES "
+    "('00000099100000599000', 'Gemeente Rotterdam', 'gemeente', '0599'), "
+    "('00000099300000000001', 'Dienst', 'zbo', NULL)",
+    "INSERT INTO dk_autorisatie (id, oin, bouwsteen, doelbinding, omschrijving, operaties, velden, "
+    "alleen_eigen_gemeente) VALUES "
+    "(1, '00000099100000599000', 'brp', 'EIGEN', 'Eigen inwoners', '[\"*\"]', '[\"*\"]', true), "
+    "(2, '00000099100000599000', 'brp', 'ALLE', 'Iedereen', '[\"*\"]', '[\"naam\"]', false), "
+    "(3, '00000099300000000001', 'brp', 'ZONDER', 'Geen gemeente', '[\"*\"]', '[\"*\"]', true)",
+)
+
+
+async def _digikoppeling_0001_with_rows(database: Database) -> None:
+    await _migrate_to(database, "digikoppeling_0001")
+    async with database.engine.begin() as connection:
+        for statement in _DIGIKOPPELING_0001_ROWS:
+            await connection.execute(text(statement))
+
+
+async def test_digikoppeling_0002_turns_eigen_gemeente_into_a_restriction(fresh_database: Database) -> None:
+    await _digikoppeling_0001_with_rows(fresh_database)
+    await migraties().upgrade(fresh_database)
+    async with fresh_database.session() as session:
+        grants = {grant.id: grant for grant in await organisaties.grants_of(session, "00000099100000599000")}
+        zonder = await organisaties.grants_of(session, "00000099300000000001")
+        revoked = await session.scalar(text("SELECT ingetrokken_op FROM dk_autorisatie WHERE id = 3"))
+    async with fresh_database.connect() as connection:
+        differences = await connection.run_sync(_differences)
+    assert grants[1].beperkingen == {"gemeenteVanInschrijving": "0599"}
+    assert (grants[2].beperkingen, grants[2].velden) == ({}, ("naam",))
+    assert zonder == [] and revoked is not None  # it never allowed anything
+    assert differences == []
+
+
+async def test_digikoppeling_0002_downgrades_to_the_flag(fresh_database: Database) -> None:
+    await _digikoppeling_0001_with_rows(fresh_database)
+    await migraties().upgrade(fresh_database)
+    config = migraties().config()
+
+    def downgrade(connection: Connection) -> None:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "digikoppeling_0001")
+
+    async with fresh_database.engine.begin() as connection:
+        await connection.run_sync(downgrade)
+    async with fresh_database.connect() as connection:
+        rows = (
+            await connection.execute(text("SELECT id, alleen_eigen_gemeente FROM dk_autorisatie ORDER BY id"))
+        ).all()
+    assert [(row[0], bool(row[1])) for row in rows] == [(1, True), (2, False), (3, False)]

@@ -9,6 +9,7 @@ from typing import Annotated
 import httpx
 import typer
 
+from opengdi.bouwstenen import beperkingen
 from opengdi.cli.common import console, current_settings, fail, hidden_alias, run, with_database
 from opengdi.kernel.db import Database
 from opengdi.registers.brp import repository as brp_repository
@@ -16,7 +17,8 @@ from opengdi.registers.brp.demo import VOORBEELD_BSNS
 from opengdi.settings import Settings
 from opengdi.stelsel.digikoppeling import oin as oins
 from opengdi.stelsel.digikoppeling import organisaties, service
-from opengdi.stelsel.digikoppeling.autorisatie import ALLES, Grant
+from opengdi.stelsel.digikoppeling.autorisatie import ALLES, Grant, OngeldigeBeperking
+from opengdi.stelsel.digikoppeling.autorisatie import eigen_gemeente as eigen_gemeente_beperking
 from opengdi.stelsel.digikoppeling.client import fetch_token
 from opengdi.stelsel.digikoppeling.demotoegang import credential_path, write_private_key
 from opengdi.stelsel.digikoppeling.organisaties import SOORTEN, Organisatie
@@ -241,21 +243,55 @@ def autoriseren(
     veld: Annotated[
         list[str] | None, typer.Option(help="Toegestaan gegeven, fields-pad (herhaalbaar); standaard alle.")
     ] = None,
-    eigen_gemeente: Annotated[bool, typer.Option(help="Alleen inwoners van de eigen gemeente.")] = False,
+    beperking: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Beperking die de bouwsteen kent, NAAM=WAARDE (herhaalbaar), bijvoorbeeld "
+            "gemeenteVanInschrijving=0599; WAARDE 'eigen' neemt die van de organisatie."
+        ),
+    ] = None,
+    eigen_gemeente: Annotated[
+        bool, typer.Option(help="Alleen inwoners van de eigen gemeente (verkorting van --beperking …=eigen).")
+    ] = False,
 ) -> None:
     """Leg een autorisatiebesluit vast."""
+    soorten = beperkingen()
+    try:
+        gegeven = _beperkingen(beperking or [])
+        if eigen_gemeente:
+            gegeven = {**eigen_gemeente_beperking(bouwsteen, soorten, "--eigen-gemeente"), **gegeven}
+    except OngeldigeBeperking as error:
+        raise fail(f"{error.parameter}: {error}") from error
     besluit = Grant(
-        0, bouwsteen, doelbinding, omschrijving, frozenset(operatie or [ALLES]), tuple(veld or [ALLES]), eigen_gemeente
+        0, bouwsteen, doelbinding, omschrijving, frozenset(operatie or [ALLES]), tuple(veld or [ALLES]), gegeven
     )
 
-    async def work(database: Database) -> int:
-        return await service.grant(database, oin, besluit)
+    async def work(database: Database) -> Grant:
+        return await service.grant(database, oin, besluit, soorten)
 
     try:
-        grant_id = run(with_database(current_settings(), work))
+        recorded = run(with_database(current_settings(), work))
     except service.OnbekendeOrganisatie as error:
         raise fail(str(error)) from error
-    console.print(f"Autorisatiebesluit {grant_id} vastgelegd voor {oin}.")
+    except OngeldigeBeperking as error:
+        raise fail(f"{error.parameter.replace('beperkingen.', '--beperking ')}: {error}") from error
+    console.print(f"Autorisatiebesluit {recorded.id} vastgelegd voor {oin}{_beschreven(recorded)}.")
+
+
+def _beperkingen(items: list[str]) -> dict[str, str]:
+    result: dict[str, str] = {}
+    for item in items:
+        naam, is_, waarde = item.partition("=")
+        if not is_ or not naam or not waarde:
+            raise OngeldigeBeperking("--beperking", f"Geef een beperking als NAAM=WAARDE, niet '{item}'.")
+        result[naam] = waarde
+    return result
+
+
+def _beschreven(grant: Grant) -> str:
+    if not grant.beperkingen:
+        return ""
+    return f" (beperkt tot {', '.join(f'{naam} {waarde}' for naam, waarde in sorted(grant.beperkingen.items()))})"
 
 
 def autorisaties(oin: str) -> None:
@@ -266,10 +302,9 @@ def autorisaties(oin: str) -> None:
             return await organisaties.grants_of(session, oin)
 
     for grant in run(with_database(current_settings(), work)):
-        eigen = " (eigen inwoners)" if grant.alleen_eigen_gemeente else ""
         console.print(
             f"{grant.id:>5}  {grant.bouwsteen:<15} {grant.doelbinding:<24} operaties: "
-            f"{', '.join(sorted(grant.operaties))}  gegevens: {', '.join(grant.velden)}{eigen}"
+            f"{', '.join(sorted(grant.operaties))}  gegevens: {', '.join(grant.velden)}{_beschreven(grant)}"
         )
 
 

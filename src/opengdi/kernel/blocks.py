@@ -27,7 +27,7 @@ from opengdi.settings import Settings
 
 if TYPE_CHECKING:
     from opengdi.kernel.context import Context
-    from opengdi.kernel.toegang import Toegang
+    from opengdi.kernel.toegang import Beperkingsoort, Toegang
 
 #: Reports progress of long work: how many more items are done.
 Voortgang = Callable[[int], None]
@@ -80,6 +80,8 @@ class BuildingBlock:
     - ``commandos`` are its command groups (``gdi <naam> …``), ``generatoren`` its synthetic-data
       commands (``gdi genereer <naam>``), both Typer objects;
     - ``scopes`` are the Digikoppeling scopes (autorisatie codes) it offers, with a description;
+    - ``beperkingen`` are, per scope, the kinds of restriction an autorisatiebesluit for it may carry
+      (the block applies them to what it delivers);
     - ``voorbeelden`` gives lines for the start banner from what the database holds;
     - ``toegang`` is set by the one block that provides the deployment's access policy.
     """
@@ -92,6 +94,7 @@ class BuildingBlock:
     generatoren: Mapping[str, Any] = field(default_factory=dict)
     demo: Demo | None = None
     scopes: Mapping[str, str] = field(default_factory=dict)
+    beperkingen: Mapping[str, Sequence[Beperkingsoort]] = field(default_factory=dict)
     voorbeelden: Callable[[Database, Settings], Awaitable[Sequence[str]]] | None = None
     toegang: Callable[[Database, Settings], Toegang] | None = None
 

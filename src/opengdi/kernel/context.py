@@ -18,7 +18,7 @@ from fastapi import Depends, FastAPI, Request
 
 from opengdi.kernel.db import Database
 from opengdi.kernel.protocollering import ProtocolWriter, Subject, protocol_records
-from opengdi.kernel.toegang import Besluit, Principaal, Toegang, Toegangsvraag
+from opengdi.kernel.toegang import Beperkingsoort, Besluit, Principaal, Toegang, Toegangsvraag
 from opengdi.kernel.transacties import current_request_id, mark_afnemer
 from opengdi.settings import Settings
 
@@ -29,6 +29,8 @@ class Context:
 
     ``toegang`` is the access policy in force (open when authentication is off); ``beleid`` is the
     policy object of the block that provides it, whether in force or not (its own API needs it).
+    ``scopes`` are the Digikoppeling scopes the enabled blocks offer, ``beperkingen`` per scope the
+    kinds of restriction its autorisatiebesluiten may carry.
     """
 
     settings: Settings
@@ -37,6 +39,7 @@ class Context:
     protocol: ProtocolWriter
     beleid: Toegang | None = None
     scopes: Mapping[str, str] = field(default_factory=dict)
+    beperkingen: Mapping[str, Sequence[Beperkingsoort]] = field(default_factory=dict)
 
 
 def context(request: Request) -> Context:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
@@ -93,12 +94,40 @@ class Toegangsvraag:
 
 
 @dataclass(frozen=True, slots=True)
+class Beperkingsoort:
+    """A kind of restriction that a building block lets an autorisatiebesluit carry, and that the
+    block applies to what it delivers (for the BRP: only persons registered in one municipality).
+
+    ``waarde`` describes the value's type and ``patroon`` is the regular expression every value
+    matches. ``van_organisatie`` names the attribute of an organisation in the register
+    (``gemeentecode``) from which the symbolic value :data:`EIGEN` is resolved when a grant is recorded.
+    """
+
+    naam: str
+    betekenis: str
+    waarde: str
+    patroon: str
+    van_organisatie: str | None = None
+
+    def fout(self, value: object) -> str | None:
+        """Why ``value`` is no valid value of this restriction; ``None`` when it is."""
+        if isinstance(value, str) and re.fullmatch(self.patroon, value):
+            return None
+        return f"Waarde voldoet niet aan {self.waarde} ({self.patroon})."
+
+
+#: The symbolic value of a restriction that stands for the afnemer's own (its organisation's) value.
+EIGEN = "eigen"
+
+
+@dataclass(frozen=True, slots=True)
 class Besluit:
-    """Permission to go ahead: for which purpose, limited to one municipality's inhabitants or not, and
-    which data elements the purpose's grants allow (``None``: all)."""
+    """Permission to go ahead: for which purpose, under which restrictions of the building block
+    (restriction name → value, as the block declared them; the block applies them), and which data
+    elements the purpose's grants allow (``None``: all)."""
 
     doelbinding: str
-    alleen_gemeente: str | None = None
+    beperkingen: Mapping[str, str] = field(default_factory=dict)
     velden: frozenset[str] | None = None
 
 

@@ -7,14 +7,17 @@ from collections.abc import Iterable
 
 import pytest
 
-from opengdi.kernel.toegang import Besluit, Toegangsvraag
+from opengdi.kernel.toegang import EIGEN, Beperkingsoort, Besluit, Toegangsvraag
 from opengdi.stelsel.digikoppeling.autorisatie import (
     ALLES,
     GEEN_OPERATIE,
     GEEN_VELDEN,
     Grant,
+    OngeldigeBeperking,
     Weigering,
+    checked_beperkingen,
     decide,
+    eigen_gemeente,
     scopes_of,
 )
 
@@ -29,7 +32,7 @@ def _grant(
     doelbinding: str = "BRP-bijstand",
     operaties: Iterable[str] = (RAADPLEEG_BSN,),
     velden: Iterable[str] = ("burgerservicenummer", "naam", "geboorte.datum"),
-    eigen_gemeente: bool = False,
+    beperkingen: dict[str, str] | None = None,
 ) -> Grant:
     return Grant(
         id=id,
@@ -38,7 +41,7 @@ def _grant(
         omschrijving=f"besluit {id}",
         operaties=frozenset(operaties),
         velden=tuple(velden),
-        alleen_eigen_gemeente=eigen_gemeente,
+        beperkingen=beperkingen or {},
     )
 
 
@@ -46,11 +49,9 @@ def _vraag(*velden: str, operatie: str = RAADPLEEG_BSN, bouwsteen: str = "brp") 
     return Toegangsvraag(bouwsteen=bouwsteen, operatie=operatie, velden=frozenset(velden))
 
 
-def _refused(
-    grants: list[Grant], vraag: Toegangsvraag, *, doelbinding: str | None = None, gemeentecode: str | None = None
-) -> Weigering:
+def _refused(grants: list[Grant], vraag: Toegangsvraag, *, doelbinding: str | None = None) -> Weigering:
     with pytest.raises(Weigering) as caught:
-        decide(grants, vraag, doelbinding=doelbinding, gemeentecode=gemeentecode)
+        decide(grants, vraag, doelbinding=doelbinding)
     assert str(caught.value) == caught.value.detail
     return caught.value
 
@@ -61,12 +62,12 @@ def test_haal_centraal_titles() -> None:
 
 
 def test_allowed_when_one_grant_covers_everything() -> None:
-    besluit = decide([_grant()], _vraag("burgerservicenummer", "naam"), doelbinding=None, gemeentecode="0363")
-    assert besluit == Besluit("BRP-bijstand", None, frozenset({"burgerservicenummer", "naam", "geboorte.datum"}))
+    besluit = decide([_grant()], _vraag("burgerservicenummer", "naam"), doelbinding=None)
+    assert besluit == Besluit("BRP-bijstand", velden=frozenset({"burgerservicenummer", "naam", "geboorte.datum"}))
 
 
 def test_allowed_without_fields() -> None:
-    assert decide([_grant()], _vraag(), doelbinding=None, gemeentecode=None).doelbinding == "BRP-bijstand"
+    assert decide([_grant()], _vraag(), doelbinding=None).doelbinding == "BRP-bijstand"
 
 
 def test_refused_without_grant_for_the_bouwsteen() -> None:
@@ -91,7 +92,7 @@ def test_refused_when_the_operation_is_not_allowed() -> None:
 
 def test_star_allows_every_operation() -> None:
     grant = _grant(operaties=[ALLES])
-    besluit = decide([grant], _vraag("naam", operatie=ZOEK_POSTCODE), doelbinding=None, gemeentecode=None)
+    besluit = decide([grant], _vraag("naam", operatie=ZOEK_POSTCODE), doelbinding=None)
     assert besluit.doelbinding == "BRP-bijstand"
 
 
@@ -107,7 +108,7 @@ def test_a_granted_path_covers_everything_below_it() -> None:
     grant = _grant(velden=["naam", "verblijfplaats"])
     assert grant.uncovered({"naam", "naam.voornamen", "naam.geslachtsnaam", "verblijfplaats.adres.straat"}) == []
     vraag = _vraag("naam.voornamen", "naam.voorvoegsel", "verblijfplaats.verblijfadres.officieleStraatnaam")
-    besluit = decide([grant], vraag, doelbinding=None, gemeentecode=None)
+    besluit = decide([grant], vraag, doelbinding=None)
     assert besluit == Besluit("BRP-bijstand", velden=frozenset({"naam", "verblijfplaats"}))
 
 
@@ -120,7 +121,7 @@ def test_star_covers_all_fields() -> None:
     grant = _grant(velden=[ALLES])
     assert grant.uncovered({"naam", "kinderen.naam.voornamen", "nationaliteiten"}) == []
     vraag = _vraag("kinderen", "partners.naam", "verblijfstitel")
-    assert decide([grant], vraag, doelbinding=None, gemeentecode=None) == Besluit("BRP-bijstand", velden=None)
+    assert decide([grant], vraag, doelbinding=None) == Besluit("BRP-bijstand", velden=None)
 
 
 def test_a_deeper_path_does_not_cover_its_parent() -> None:
@@ -156,10 +157,10 @@ def test_a_requested_doelbinding_selects_the_grant() -> None:
     bijstand = _grant(1, doelbinding="BRP-bijstand", velden=["naam"])
     belasting = _grant(2, doelbinding="BRP-belastingen", velden=["naam", "verblijfplaats"])
     vraag = _vraag("naam")
-    assert decide([bijstand, belasting], vraag, doelbinding="BRP-belastingen", gemeentecode=None) == Besluit(
+    assert decide([bijstand, belasting], vraag, doelbinding="BRP-belastingen") == Besluit(
         "BRP-belastingen", velden=frozenset({"naam", "verblijfplaats"})
     )
-    assert decide([bijstand, belasting], vraag, doelbinding="BRP-bijstand", gemeentecode=None) == Besluit(
+    assert decide([bijstand, belasting], vraag, doelbinding="BRP-bijstand") == Besluit(
         "BRP-bijstand", velden=frozenset({"naam"})
     )
 
@@ -171,7 +172,7 @@ def test_a_requested_doelbinding_limits_the_fields_to_its_grant() -> None:
     assert refused.code == "unauthorizedField"
     assert refused.detail == "Niet geautoriseerd voor: verblijfplaats."
     # without a doelbinding only the grant that covers the fields fits, so no header is needed
-    assert decide([bijstand, belasting], _vraag("verblijfplaats"), doelbinding=None, gemeentecode=None) == Besluit(
+    assert decide([bijstand, belasting], _vraag("verblijfplaats"), doelbinding=None) == Besluit(
         "BRP-belastingen", velden=frozenset({"naam", "verblijfplaats"})
     )
 
@@ -203,31 +204,71 @@ def test_two_fitting_grants_with_different_purposes_ask_for_x_doelbinding() -> N
 def test_two_fitting_grants_with_the_same_purpose_are_allowed() -> None:
     first = _grant(1, doelbinding="BRP-bijstand", velden=["naam"])
     second = _grant(2, doelbinding="BRP-bijstand", velden=["naam", "geboorte"])
-    besluit = decide([first, second], _vraag("naam"), doelbinding=None, gemeentecode=None)
+    besluit = decide([first, second], _vraag("naam"), doelbinding=None)
     assert besluit == Besluit("BRP-bijstand", velden=frozenset({"naam", "geboorte"}))
 
 
-def test_eigen_gemeente_limits_to_the_afnemers_gemeente() -> None:
-    grant = _grant(eigen_gemeente=True)
-    besluit = decide([grant], _vraag("naam"), doelbinding=None, gemeentecode="0363")
+def test_the_grants_restrictions_go_to_the_block_in_the_besluit() -> None:
+    grant = _grant(beperkingen={"gemeenteVanInschrijving": "0363"})
+    besluit = decide([grant], _vraag("naam"), doelbinding=None)
     assert besluit == Besluit(
         doelbinding="BRP-bijstand",
-        alleen_gemeente="0363",
+        beperkingen={"gemeenteVanInschrijving": "0363"},
         velden=frozenset({"burgerservicenummer", "naam", "geboorte.datum"}),
     )
 
 
-@pytest.mark.parametrize("gemeentecode", [None, ""])
-def test_eigen_gemeente_refused_when_the_afnemer_has_no_gemeente(gemeentecode: str | None) -> None:
-    refused = _refused([_grant(eigen_gemeente=True)], _vraag("naam"), gemeentecode=gemeentecode)
-    assert refused.code == "autorisation"
-    assert refused.title == GEEN_OPERATIE
-    assert refused.detail == "Dit besluit geldt voor eigen inwoners, maar bij deze organisatie is geen gemeente bekend."
+def test_an_unrestricted_grant_gives_no_restrictions() -> None:
+    assert decide([_grant()], _vraag("naam"), doelbinding=None).beperkingen == {}
 
 
-def test_without_eigen_gemeente_the_gemeentecode_is_not_used() -> None:
-    besluit = decide([_grant(eigen_gemeente=False)], _vraag("naam"), doelbinding=None, gemeentecode="0599")
-    assert besluit.alleen_gemeente is None
+def test_of_two_fitting_grants_for_one_purpose_the_least_restricted_counts() -> None:
+    restricted = _grant(1, beperkingen={"gemeenteVanInschrijving": "0363"})
+    besluit = decide([restricted, _grant(2)], _vraag("naam"), doelbinding=None)
+    assert besluit.beperkingen == {}
+
+
+GEMEENTE = Beperkingsoort("gemeenteVanInschrijving", "ingeschreven in", "vier cijfers", r"[0-9]{4}", "gemeentecode")
+LAND = Beperkingsoort("land", "woonachtig in", "vier cijfers", r"[0-9]{4}")
+SOORTEN = {"brp": (GEMEENTE, LAND), "brp.beheer": ()}
+
+
+def test_declared_restrictions_are_accepted_and_eigen_is_resolved_from_the_organisation() -> None:
+    given = {"gemeenteVanInschrijving": EIGEN, "land": "6030"}
+    checked = checked_beperkingen("brp", given, SOORTEN, {"gemeentecode": "0599"})
+    assert checked == {"gemeenteVanInschrijving": "0599", "land": "6030"}
+
+
+@pytest.mark.parametrize(
+    ("bouwsteen", "given", "kenmerken", "parameter", "reason"),
+    [
+        ("brp", {"woonplaats": "Delft"}, {}, "beperkingen.woonplaats", "Onbekende beperking"),
+        ("brp.beheer", {"gemeenteVanInschrijving": "0599"}, {}, "beperkingen.gemeenteVanInschrijving", "bekend: geen"),
+        ("bag", {"gemeenteVanInschrijving": "0599"}, {}, "beperkingen.gemeenteVanInschrijving", "Onbekende"),
+        ("brp", {"gemeenteVanInschrijving": "599"}, {}, "beperkingen.gemeenteVanInschrijving", "vier cijfers"),
+        (
+            "brp",
+            {"gemeenteVanInschrijving": EIGEN},
+            {"gemeentecode": None},
+            "beperkingen.gemeenteVanInschrijving",
+            "geen gemeentecode",
+        ),
+        ("brp", {"land": EIGEN}, {"gemeentecode": "0599"}, "beperkingen.land", "geen waarde 'eigen'"),
+    ],
+)
+def test_an_undeclared_restriction_or_invalid_value_is_refused_naming_it(
+    bouwsteen: str, given: dict[str, str], kenmerken: dict[str, str | None], parameter: str, reason: str
+) -> None:
+    with pytest.raises(OngeldigeBeperking, match=reason) as caught:
+        checked_beperkingen(bouwsteen, given, SOORTEN, kenmerken)
+    assert caught.value.parameter == parameter
+
+
+def test_the_eigen_gemeente_shorthand() -> None:
+    assert eigen_gemeente("brp", SOORTEN, "alleenEigenGemeente") == {"gemeenteVanInschrijving": EIGEN}
+    with pytest.raises(OngeldigeBeperking) as caught:
+        eigen_gemeente("brp.beheer", SOORTEN, "alleenEigenGemeente")
+    assert caught.value.parameter == "alleenEigenGemeente"
 
 
 def test_grant_allows_operation() -> None:

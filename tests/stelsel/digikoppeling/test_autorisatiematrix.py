@@ -181,3 +181,38 @@ async def test_every_allowed_read_counts_once(inwoners: Database, tmp_path: Path
     async with inwoners.session() as session:
         after = await session.scalar(select(func.count()).select_from(ProtocolRow))
     assert after == (before or 0) + 5
+
+
+ONBEKEND = "000000048"  # a valid BSN that nobody has
+
+
+@pytest.mark.parametrize("gemeente", [None, "0599"])
+async def test_a_restricted_afnemer_gets_the_same_refusal_whether_the_person_exists_or_not(
+    inwoners: Database, tmp_path: Path, gemeente: str | None
+) -> None:
+    def ask(*bsns: str) -> dict[str, Any]:
+        body = {**raadpleeg(bsns[0], "naam"), "burgerservicenummer": list(bsns)}
+        return {**body, "gemeenteVanInschrijving": gemeente} if gemeente else body
+
+    app = create_app(settings_for(tmp_path), inwoners)
+    async with http_client(app, demo_afnemer("Gemeente Rotterdam").oin) as http:
+        elsewhere = await http.post(PERSONEN, json=ask(HAGENAAR))
+        unknown = await http.post(PERSONEN, json=ask(ONBEKEND))
+        mixed = await http.post(PERSONEN, json=ask(ROTTERDAMMER, ONBEKEND))
+        own = await http.post(PERSONEN, json=ask(ROTTERDAMMER))
+    assert (elsewhere.status_code, unknown.status_code, mixed.status_code, own.status_code) == (403, 403, 403, 200)
+
+    def shape(response: Any, bsn: str) -> dict[str, Any]:
+        body = {key: value for key, value in response.json().items() if key != "instance"}
+        return {**body, "detail": body["detail"].replace(bsn, "…")}
+
+    assert shape(elsewhere, HAGENAAR) == shape(unknown, ONBEKEND) == shape(mixed, ONBEKEND)
+    assert ROTTERDAMMER not in mixed.json()["detail"]
+
+
+async def test_an_unrestricted_afnemer_gets_an_empty_answer_for_an_unknown_bsn(
+    inwoners: Database, tmp_path: Path
+) -> None:
+    async with http_client(create_app(settings_for(tmp_path), inwoners), demo_afnemer("Belastingdienst").oin) as http:
+        response = await http.post(PERSONEN, json=raadpleeg(ONBEKEND, "naam"))
+    assert (response.status_code, response.json()["personen"]) == (200, [])

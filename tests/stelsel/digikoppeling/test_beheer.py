@@ -63,6 +63,7 @@ async def test_logius_registers_an_organisation_grants_and_revokes(database: Dat
     assert created.status_code == 201 and oin == f"00000001{rsin}000"
     assert duplicate.status_code == 409
     assert grant.status_code == 201 and grant.json()["velden"] == ["naam"]
+    assert grant.json()["beperkingen"] == {"gemeenteVanInschrijving": "9999"}
     assert shown.json()["autorisaties"][0]["doelbinding"] == "PROEF"
     assert (revoked_grant.status_code, revoked.json()["actief"], again.status_code) == (204, False, 404)
 
@@ -183,9 +184,9 @@ def test_the_demo_register_holds_every_municipality_province_and_agency() -> Non
     assert len({item.organisatie.oin for item in demo}) == len(demo)
     amsterdam = next(item for item in demo if item.organisatie.naam == "Gemeente Amsterdam")
     assert (amsterdam.organisatie.oin, amsterdam.organisatie.gemeentecode) == ("00000099100000363000", "0363")
-    assert amsterdam.grants[0].alleen_eigen_gemeente
+    assert amsterdam.grants[0].beperkingen == {"gemeenteVanInschrijving": "0363"}
     belasting = next(item for item in demo if item.organisatie.naam == "Belastingdienst")
-    assert "aNummer" not in belasting.grants[0].velden and not belasting.grants[0].alleen_eigen_gemeente
+    assert "aNummer" not in belasting.grants[0].velden and not belasting.grants[0].beperkingen
 
 
 async def test_without_authentication_a_test_deployment_is_open(database: Database, tmp_path: Path) -> None:
@@ -201,3 +202,63 @@ async def test_without_authentication_a_test_deployment_is_open(database: Databa
 def test_authentication_cannot_be_switched_off_in_production(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="productie"):
         settings_for(tmp_path, authenticatie="uit", deployment=Deployment.PRODUCTIE)
+
+
+_GRANT = {"bouwsteen": "brp", "doelbinding": "PROEF", "omschrijving": "Proef", "operaties": ["*"], "velden": ["naam"]}
+
+
+async def _new_organisation(http: Any, gemeentecode: str | None) -> str:
+    body = {"naam": "Proeforganisatie", "soort": "gemeente" if gemeentecode else "zbo", "rsin": _rsin()}
+    created = await http.post(ORGANISATIES, json={**body, **({"gemeentecode": gemeentecode} if gemeentecode else {})})
+    assert created.status_code == 201, created.text
+    return str(created.json()["oin"])
+
+
+@pytest.mark.parametrize(
+    ("extra", "beperkingen"),
+    [
+        ({"beperkingen": {"gemeenteVanInschrijving": "0518"}}, {"gemeenteVanInschrijving": "0518"}),
+        ({"beperkingen": {"gemeenteVanInschrijving": "eigen"}}, {"gemeenteVanInschrijving": "0599"}),
+        ({"alleenEigenGemeente": True}, {"gemeenteVanInschrijving": "0599"}),
+        ({"alleenEigenGemeente": False}, {}),
+        ({}, {}),
+    ],
+)
+async def test_a_grant_stores_the_restrictions_its_block_declares(
+    database: Database, tmp_path: Path, extra: dict[str, Any], beperkingen: dict[str, str]
+) -> None:
+    async with http_client(create_app(settings_for(tmp_path), database), demo_afnemer("Logius").oin) as http:
+        oin = await _new_organisation(http, "0599")
+        grant = await http.post(f"{ORGANISATIES}/{oin}/autorisaties", json={**_GRANT, **extra})
+        shown = await http.get(f"{ORGANISATIES}/{oin}")
+    assert grant.status_code == 201, grant.text
+    assert grant.json()["beperkingen"] == beperkingen
+    assert shown.json()["autorisaties"][0]["beperkingen"] == beperkingen
+
+
+@pytest.mark.parametrize(
+    ("gemeentecode", "extra", "parameter"),
+    [
+        ("0599", {"beperkingen": {"woonplaats": "Delft"}}, "beperkingen.woonplaats"),
+        ("0599", {"beperkingen": {"gemeenteVanInschrijving": "Rotterdam"}}, "beperkingen.gemeenteVanInschrijving"),
+        (
+            "0599",
+            {"bouwsteen": "brp.beheer", "beperkingen": {"gemeenteVanInschrijving": "0599"}},
+            "beperkingen.gemeenteVanInschrijving",
+        ),
+        ("0599", {"bouwsteen": "protocollering", "alleenEigenGemeente": True}, "alleenEigenGemeente"),
+        (None, {"alleenEigenGemeente": True}, "alleenEigenGemeente"),
+        (None, {"beperkingen": {"gemeenteVanInschrijving": "eigen"}}, "beperkingen.gemeenteVanInschrijving"),
+    ],
+)
+async def test_a_restriction_the_block_does_not_declare_is_refused_naming_it(
+    database: Database, tmp_path: Path, gemeentecode: str | None, extra: dict[str, Any], parameter: str
+) -> None:
+    async with http_client(create_app(settings_for(tmp_path), database), demo_afnemer("Logius").oin) as http:
+        oin = await _new_organisation(http, gemeentecode)
+        refused = await http.post(f"{ORGANISATIES}/{oin}/autorisaties", json={**_GRANT, **extra})
+        shown = await http.get(f"{ORGANISATIES}/{oin}")
+    assert refused.status_code == 400, refused.text
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert [item["name"] for item in refused.json()["invalidParams"]] == [parameter]
+    assert shown.json()["autorisaties"] == []

@@ -2,7 +2,8 @@
 """Basisregistratie Personen (BRP: GBA + RNI), answering like the Haal Centraal BRP API Personen.
 
 The block declares itself in :data:`BLOCK`: its APIs (BRP API Personen and the beheer API for test
-data), its migrations, its demo data and the Digikoppeling scopes it offers.
+data), its migrations, its demo data, the Digikoppeling scopes it offers and the restriction an
+autorisatiebesluit for it may carry (only the inhabitants of one municipality).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from opengdi.kernel.blocks import BuildingBlock
 from opengdi.registers.brp.api import beheer_api, personen_api
 from opengdi.registers.brp.demo import DEMO, voorbeelden
+from opengdi.registers.brp.service import BEPERKINGEN
 
 BLOCK = BuildingBlock(
     code="brp",
@@ -18,5 +20,6 @@ BLOCK = BuildingBlock(
     migraties="opengdi.registers.brp.migrations",
     demo=DEMO,
     scopes={"brp": "BRP raadplegen", "brp.beheer": "Testgegevens van de BRP laden, tonen en verwijderen"},
+    beperkingen={"brp": BEPERKINGEN},
     voorbeelden=voorbeelden,
 )

@@ -86,7 +86,7 @@ def personen_api() -> Api:
         toegangsvraag = Toegangsvraag("brp", vraag.type.name, frozenset(vraag.fields.paths()))
         besluit = await ctx.toegang.authorize(afnemer, toegangsvraag)
         async with ctx.database.connect() as connection:
-            lijsten = await service.find_lijsten(connection, vraag, besluit.alleen_gemeente)
+            lijsten = await service.find_lijsten(connection, vraag, besluit.beperkingen)
         body = service.answer(vraag, lijsten, date.today())
         geleverd = [_subjecten(lijst) for lijst in lijsten]
         await protocolleer(

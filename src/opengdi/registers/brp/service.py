@@ -7,7 +7,7 @@ and the rule modules, and return plain data or raise :class:`~opengdi.kernel.pro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from opengdi.kernel.problems import InvalidParam, Problem, bad_request, forbidden
+from opengdi.kernel.toegang import Beperkingsoort
 from opengdi.registers.brp import repository
 from opengdi.registers.brp.antwoord import select
 from opengdi.registers.brp.fields import FieldSelection
@@ -122,19 +123,38 @@ def parse(body: Any) -> Vraag:
     return vraag
 
 
-async def find_lijsten(
-    connection: AsyncConnection, vraag: Vraag, alleen_gemeente: str | None = None
-) -> list[Persoonslijst]:
-    """The persoonslijsten a valid query is about, in answer order.
+#: The restriction an autorisatiebesluit for the BRP may carry.
+GEMEENTE_VAN_INSCHRIJVING = Beperkingsoort(
+    naam="gemeenteVanInschrijving",
+    betekenis="Alleen personen die in deze gemeente zijn ingeschreven (gemeente van inschrijving, 08.09.10).",
+    waarde="een gemeentecode van vier cijfers",
+    patroon=r"[0-9]{4}",
+    van_organisatie="gemeentecode",
+)
+BEPERKINGEN = (GEMEENTE_VAN_INSCHRIJVING,)
+_GEEN_OPERATIE = "U bent niet geautoriseerd voor deze operatie."
 
-    ``alleen_gemeente`` limits an afnemer to the inhabitants of one municipality: a search must say
-    so with ``gemeenteVanInschrijving``, and asking for someone else by BSN is refused (403) rather
-    than answered partially.
+
+async def find_lijsten(
+    connection: AsyncConnection, vraag: Vraag, beperkingen: Mapping[str, str] | None = None
+) -> list[Persoonslijst]:
+    """The persoonslijsten a valid query is about, in answer order, within the restrictions of the
+    afnemer's autorisatiebesluit.
+
+    ``gemeenteVanInschrijving`` limits an afnemer to the inhabitants of one municipality: a search
+    must say so with ``gemeenteVanInschrijving``, and asking by BSN for anyone who is not registered
+    there is refused (403) rather than answered partially — the same refusal whether that person
+    exists or not, so that it does not tell which BSNs exist.
     """
+    beperkingen = beperkingen or {}
+    unknown = sorted(set(beperkingen) - {kind.naam for kind in BEPERKINGEN})
+    if unknown:  # fail closed: a restriction this block does not know is not silently ignored
+        raise forbidden(_GEEN_OPERATIE, detail=f"Onbekende beperking in het autorisatiebesluit: {', '.join(unknown)}.")
+    alleen_gemeente = beperkingen.get(GEMEENTE_VAN_INSCHRIJVING.naam)
     gemeente = vraag.parameters.get("gemeenteVanInschrijving")
     if alleen_gemeente and not vraag.is_raadplegen and gemeente != alleen_gemeente:
         raise forbidden(
-            "U bent niet geautoriseerd voor deze operatie.",
+            _GEEN_OPERATIE,
             detail=(
                 f"Uw autorisatie geldt voor de inwoners van gemeente {alleen_gemeente}: zoek met "
                 f"gemeenteVanInschrijving {alleen_gemeente}."
@@ -145,8 +165,9 @@ async def find_lijsten(
         found = await repository.load_by_bsn(connection, bsns)
         lijsten = [lijst for bsn in bsns for lijst in found.get(bsn, [])]
         if gemeente:
-            lijsten = [lijst for lijst in lijsten if lijst.element("08", "09.10") == gemeente]
+            lijsten = [lijst for lijst in lijsten if _gemeente(lijst) == gemeente]
     else:
+        bsns = []
         lijsten = await repository.search(connection, criteria(vraag), MAX_ZOEKRESULTATEN + 1)
         if len(lijsten) > MAX_ZOEKRESULTATEN:
             raise Problem(
@@ -157,18 +178,26 @@ async def find_lijsten(
             )
     lijsten = [lijst for lijst in lijsten if not is_afgevoerd(lijst)]
     if alleen_gemeente:
-        _check_inwoners(lijsten, alleen_gemeente)
+        _check_inwoners(bsns, lijsten, alleen_gemeente)
     return lijsten
 
 
-def _check_inwoners(lijsten: Sequence[Persoonslijst], gemeente: str) -> None:
-    anderen = sorted({identifying_bsn(lijst) or "?" for lijst in lijsten if lijst.element("08", "09.10") != gemeente})
+def _gemeente(lijst: Persoonslijst) -> str | None:
+    return lijst.element("08", "09.10")
+
+
+def _check_inwoners(asked: Sequence[str], lijsten: Sequence[Persoonslijst], gemeente: str) -> None:
+    """Refuse when an asked BSN has no persoonslijst registered in ``gemeente`` (unknown or living
+    elsewhere alike), or when a found persoonslijst is registered elsewhere."""
+    inwoners = {identifying_bsn(lijst) for lijst in lijsten if _gemeente(lijst) == gemeente}
+    anderen = {identifying_bsn(lijst) or "?" for lijst in lijsten if _gemeente(lijst) != gemeente}
+    anderen.update(bsn for bsn in asked if bsn not in inwoners)
     if anderen:
         raise forbidden(
-            "U bent niet geautoriseerd voor deze operatie.",
+            _GEEN_OPERATIE,
             detail=(
                 f"Uw autorisatie geldt voor de inwoners van gemeente {gemeente}; niet ingeschreven in uw gemeente: "
-                f"{', '.join(anderen)}."
+                f"{', '.join(sorted(anderen))}."
             ),
         )
 

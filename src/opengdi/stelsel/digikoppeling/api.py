@@ -5,7 +5,6 @@ protocollering for bronhouders and supervisors."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Annotated, Any
@@ -18,13 +17,14 @@ from starlette.responses import Response
 from opengdi.kernel.api import JsonResponse
 from opengdi.kernel.blocks import Api, api_app
 from opengdi.kernel.context import Aanvrager, Context, context, protocolleer, vereist
+from opengdi.kernel.db import Database
 from opengdi.kernel.problems import PROBLEM_JSON, InvalidParam, Problem, bad_request, not_found
 from opengdi.kernel.protocollering import BSN, ProtocolVraag, Subject, find_records
 from opengdi.kernel.toegang import Besluit, Principaal, PrincipaalSoort, Toegangsvraag
 from opengdi.kernel.transacties import mark_afnemer
 from opengdi.stelsel.digikoppeling import oin as oins
 from opengdi.stelsel.digikoppeling import organisaties, pki, service, tokens
-from opengdi.stelsel.digikoppeling.autorisatie import Grant
+from opengdi.stelsel.digikoppeling.autorisatie import Beperkingsoorten, Grant, OngeldigeBeperking, eigen_gemeente
 from opengdi.stelsel.digikoppeling.organisaties import Organisatie
 from opengdi.stelsel.digikoppeling.schemas import AutorisatieNieuw, OrganisatieNieuw, PubliekeSleutel
 from opengdi.stelsel.digikoppeling.toegang import DigikoppelingToegang
@@ -128,7 +128,7 @@ def _grant_json(grant: Grant) -> dict[str, Any]:
         "omschrijving": grant.omschrijving,
         "operaties": sorted(grant.operaties),
         "velden": list(grant.velden),
-        "alleenEigenGemeente": grant.alleen_eigen_gemeente,
+        "beperkingen": dict(grant.beperkingen),
     }
 
 
@@ -163,7 +163,40 @@ def _new_oin(body: OrganisatieNieuw) -> str:
 Beheerder = Annotated[tuple[Principaal, Besluit], Depends(vereist("digikoppeling", "beheer"))]
 
 
-def _register_routes(app: FastAPI, toegang: DigikoppelingToegang) -> None:
+def _new_grant(body: AutorisatieNieuw, soorten: Beperkingsoorten) -> Grant:
+    """The grant a body asks for; ``alleenEigenGemeente`` is shorthand for each restriction of the
+    building block that takes the organisation's gemeentecode, as ``eigen``."""
+    gegeven = dict(body.beperkingen)
+    if body.alleen_eigen_gemeente:
+        gegeven = {**eigen_gemeente(body.bouwsteen, soorten, "alleenEigenGemeente"), **gegeven}
+    return Grant(
+        0,
+        body.bouwsteen,
+        body.doelbinding,
+        body.omschrijving,
+        frozenset(body.operaties),
+        tuple(body.velden),
+        gegeven,
+    )
+
+
+async def _record_grant(database: Database, oin: str, body: AutorisatieNieuw, soorten: Beperkingsoorten) -> Grant:
+    """Record the grant a body asks for; 404 for an unknown organisation, 400 naming a refused restriction."""
+    try:
+        return await service.grant(database, oin, _new_grant(body, soorten), soorten)
+    except service.OnbekendeOrganisatie as error:
+        raise not_found(str(error)) from error
+    except OngeldigeBeperking as error:
+        raise bad_request([InvalidParam(_given(body, error.parameter), "invalid", str(error))]) from error
+
+
+def _given(body: AutorisatieNieuw, parameter: str) -> str:
+    """The body member behind a refused restriction: itself, or the shorthand that produced it."""
+    naam = parameter.removeprefix("beperkingen.")
+    return "alleenEigenGemeente" if body.alleen_eigen_gemeente and naam not in body.beperkingen else parameter
+
+
+def _register_routes(app: FastAPI, toegang: DigikoppelingToegang, soorten: Beperkingsoorten) -> None:
     database = toegang.uitgever.database
 
     @app.get("/organisaties", summary="Organisaties in het register", tags=["Organisaties"])
@@ -217,21 +250,9 @@ def _register_routes(app: FastAPI, toegang: DigikoppelingToegang) -> None:
         tags=["Autorisaties"],
     )
     async def autoriseren(_: Beheerder, oin: str, body: AutorisatieNieuw) -> Response:
-        besluit = Grant(
-            0,
-            body.bouwsteen,
-            body.doelbinding,
-            body.omschrijving,
-            frozenset(body.operaties),
-            tuple(body.velden),
-            body.alleen_eigen_gemeente,
-        )
-        try:
-            grant_id = await service.grant(database, oin, besluit)
-        except service.OnbekendeOrganisatie as error:
-            raise not_found(str(error)) from error
+        recorded = await _record_grant(database, oin, body, soorten)
         toegang.forget(oin)
-        return JsonResponse(_grant_json(dataclasses.replace(besluit, id=grant_id)), status_code=201)
+        return JsonResponse(_grant_json(recorded), status_code=201)
 
     @app.delete(
         "/autorisaties/{grant_id}", status_code=204, summary="Een autorisatiebesluit intrekken", tags=["Autorisaties"]
@@ -357,5 +378,5 @@ def digikoppeling_api(deployment: Context) -> Api:
     async def metadata() -> dict[str, Any]:
         return _metadata(toegang, scopes)
 
-    _register_routes(app, toegang)
+    _register_routes(app, toegang, deployment.beperkingen)
     return Api(PREFIX, "Digikoppeling", VERSION, app, "OIN-register, tokens, autorisatiebesluiten, protocollering")

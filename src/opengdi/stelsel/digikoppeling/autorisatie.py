@@ -3,17 +3,19 @@
 
 An afnemer may hold several grants per building block, each for one purpose (doelbinding): which
 operations (``*`` for all), which data elements (fields paths; ``*`` for all; a path grants all
-below it) and whether only the inhabitants of its own municipality. A request is allowed when one
-grant covers all of it; otherwise the refusal names what is not allowed. Pure rules: the grants
-are passed in.
+below it) and which restrictions of the kinds the building block declares (for the BRP
+``gemeenteVanInschrijving``: only the inhabitants of one municipality). A request is allowed when
+one grant covers all of it; otherwise the refusal names what is not allowed. The restrictions go to
+the building block in the :class:`Besluit`; the block applies them. Pure rules: the grants and the
+declared kinds of restriction are passed in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from opengdi.kernel.toegang import Besluit, Toegangsvraag
+from opengdi.kernel.toegang import EIGEN, Beperkingsoort, Besluit, Toegangsvraag
 
 ALLES = "*"
 
@@ -28,7 +30,7 @@ class Grant:
     omschrijving: str
     operaties: frozenset[str]
     velden: tuple[str, ...]
-    alleen_eigen_gemeente: bool = False
+    beperkingen: Mapping[str, str] = field(default_factory=dict)
 
     def allows_operation(self, operatie: str) -> bool:
         """Whether the grant allows ``operatie``."""
@@ -59,9 +61,7 @@ GEEN_OPERATIE = "U bent niet geautoriseerd voor deze operatie."
 GEEN_VELDEN = "U bent niet geautoriseerd voor één of meerdere opgegeven field waarden."
 
 
-def decide(
-    grants: Sequence[Grant], vraag: Toegangsvraag, *, doelbinding: str | None, gemeentecode: str | None
-) -> Besluit:
+def decide(grants: Sequence[Grant], vraag: Toegangsvraag, *, doelbinding: str | None) -> Besluit:
     """The permission for ``vraag``, or a :class:`Weigering` naming what is not allowed."""
     candidates = [grant for grant in grants if grant.bouwsteen == vraag.bouwsteen]
     if not candidates:
@@ -94,16 +94,10 @@ def decide(
             GEEN_OPERATIE,
             f"Meerdere doelbindingen mogelijk ({', '.join(purposes)}); geef er een op met de header x-doelbinding.",
         )
-    grant = complete[0]
-    if grant.alleen_eigen_gemeente and not gemeentecode:
-        raise Weigering(
-            "autorisation",
-            GEEN_OPERATIE,
-            "Dit besluit geldt voor eigen inwoners, maar bij deze organisatie is geen gemeente bekend.",
-        )
+    grant = min(complete, key=lambda item: len(item.beperkingen))  # the least restricted
     return Besluit(
         doelbinding=grant.doelbinding,
-        alleen_gemeente=gemeentecode if grant.alleen_eigen_gemeente else None,
+        beperkingen=dict(grant.beperkingen),
         velden=_granted_fields([item for item in allowed if item.doelbinding == grant.doelbinding]),
     )
 
@@ -118,3 +112,57 @@ def _granted_fields(grants: Sequence[Grant]) -> frozenset[str] | None:
 def scopes_of(grants: Sequence[Grant]) -> frozenset[str]:
     """The OAuth scopes an afnemer may ask: the building blocks it holds grants for."""
     return frozenset(grant.bouwsteen for grant in grants)
+
+
+class OngeldigeBeperking(ValueError):  # noqa: N818 - Dutch domain name
+    """A restriction in a new grant that its building block does not declare, or an invalid value."""
+
+    def __init__(self, parameter: str, reason: str) -> None:
+        super().__init__(reason)
+        self.parameter = parameter
+
+
+#: Per scope, the kinds of restriction its grants may carry (from the block declarations).
+Beperkingsoorten = Mapping[str, Sequence[Beperkingsoort]]
+
+
+def checked_beperkingen(
+    bouwsteen: str,
+    gegeven: Mapping[str, object],
+    soorten: Beperkingsoorten,
+    kenmerken: Mapping[str, str | None],
+) -> dict[str, str]:
+    """The restrictions of a new grant for ``bouwsteen``, checked against what the block declares,
+    with :data:`EIGEN` resolved from the organisation's ``kenmerken`` (e.g. its gemeentecode).
+    Raises :class:`OngeldigeBeperking` naming the offending restriction."""
+    declared = {kind.naam: kind for kind in soorten.get(bouwsteen, ())}
+    result: dict[str, str] = {}
+    for naam, given in gegeven.items():
+        parameter = f"beperkingen.{naam}"
+        kind = declared.get(naam)
+        if kind is None:
+            known = ", ".join(sorted(declared)) or "geen"
+            raise OngeldigeBeperking(parameter, f"Onbekende beperking voor bouwsteen '{bouwsteen}' (bekend: {known}).")
+        value = _eigen(kind, kenmerken, parameter) if given == EIGEN else given
+        if fout := kind.fout(value):
+            raise OngeldigeBeperking(parameter, fout)
+        result[naam] = str(value)
+    return result
+
+
+def _eigen(kind: Beperkingsoort, kenmerken: Mapping[str, str | None], parameter: str) -> str:
+    if kind.van_organisatie is None:
+        raise OngeldigeBeperking(parameter, f"De beperking {kind.naam} kent geen waarde '{EIGEN}'.")
+    value = kenmerken.get(kind.van_organisatie)
+    if not value:
+        raise OngeldigeBeperking(parameter, f"Bij deze organisatie is geen {kind.van_organisatie} bekend.")
+    return value
+
+
+def eigen_gemeente(bouwsteen: str, soorten: Beperkingsoorten, parameter: str) -> dict[str, str]:
+    """The shorthand "only its own inhabitants": every restriction of ``bouwsteen`` that takes its
+    value from the organisation's gemeentecode, as :data:`EIGEN`."""
+    result = {kind.naam: EIGEN for kind in soorten.get(bouwsteen, ()) if kind.van_organisatie == "gemeentecode"}
+    if not result:
+        raise OngeldigeBeperking(parameter, f"Bouwsteen '{bouwsteen}' kent geen beperking tot de eigen gemeente.")
+    return result

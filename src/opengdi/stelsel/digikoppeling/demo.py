@@ -46,12 +46,16 @@ def _brp(
     omschrijving: str,
     velden: tuple[str, ...],
     operaties: tuple[str, ...] = (RAADPLEGEN, *ZOEKEN),
-    eigen_gemeente: bool = False,
+    beperkingen: dict[str, str] | None = None,
 ) -> Grant:
-    return Grant(0, "brp", doel, omschrijving, frozenset(operaties), velden, eigen_gemeente)
+    return Grant(0, "brp", doel, omschrijving, frozenset(operaties), velden, beperkingen or {})
 
 
-GEMEENTE_BRP = _brp("BRP-GEMEENTE", "Gemeentelijke taken voor de eigen inwoners", (ALLES,), eigen_gemeente=True)
+def gemeente_brp(gemeentecode: str) -> Grant:
+    """A municipality's grant: everything, for its own inhabitants (the BRP's ``gemeenteVanInschrijving``)."""
+    omschrijving = "Gemeentelijke taken voor de eigen inwoners"
+    return _brp("BRP-GEMEENTE", omschrijving, (ALLES,), beperkingen={"gemeenteVanInschrijving": gemeentecode})
+
 
 _AGENTSCHAPPEN: tuple[tuple[str, tuple[Grant, ...]], ...] = (
     (
@@ -198,7 +202,7 @@ def demo_organisaties() -> list[DemoOrganisatie]:
     result = [
         DemoOrganisatie(
             Organisatie(gemeente_oin(g.gemeentecode), f"Gemeente {g.naam}", "gemeente", g.gemeentecode, g.cbs_code),
-            (GEMEENTE_BRP,),
+            (gemeente_brp(g.gemeentecode),),
         )
         for g in gemeenten_2014()
     ]

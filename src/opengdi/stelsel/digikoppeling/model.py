@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, func
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from opengdi.kernel.db import Base, JsonDocument
@@ -65,7 +65,9 @@ class AutorisatieRow(Base):
     omschrijving: Mapped[str] = mapped_column(String(200))
     operaties: Mapped[list[str]] = mapped_column(JsonDocument, comment="toegestane operaties; ['*'] = alle")
     velden: Mapped[list[str]] = mapped_column(JsonDocument, comment="toegestane gegevens (fields-paden); ['*'] = alle")
-    alleen_eigen_gemeente: Mapped[bool] = mapped_column(Boolean, default=False)
+    beperkingen: Mapped[dict[str, str]] = mapped_column(
+        JsonDocument, default=dict, comment="beperkingen die de bouwsteen kent, naam → waarde"
+    )
     aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     ingetrokken_op: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 

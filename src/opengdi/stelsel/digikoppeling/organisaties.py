@@ -46,6 +46,10 @@ class Organisatie:
         """Whether the organisation may still take part."""
         return self.ingetrokken_op is None
 
+    def kenmerken(self) -> dict[str, str | None]:
+        """The attributes from which a grant's restriction can take the value ``eigen``."""
+        return {"gemeentecode": self.gemeentecode, "cbsCode": self.cbs_code}
+
     def as_json(self) -> dict[str, Any]:
         """The organisation in the beheer API."""
         return {
@@ -71,7 +75,7 @@ def _grant(row: AutorisatieRow) -> Grant:
         row.omschrijving,
         frozenset(row.operaties),
         tuple(row.velden),
-        row.alleen_eigen_gemeente,
+        dict(row.beperkingen or {}),
     )
 
 
@@ -160,7 +164,7 @@ async def add_grant(session: AsyncSession, oin: str, grant: Grant) -> int:
         omschrijving=grant.omschrijving,
         operaties=sorted(grant.operaties),
         velden=list(grant.velden),
-        alleen_eigen_gemeente=grant.alleen_eigen_gemeente,
+        beperkingen=dict(grant.beperkingen),
     )
     session.add(row)
     await session.flush()

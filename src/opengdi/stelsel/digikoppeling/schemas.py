@@ -41,7 +41,19 @@ class AutorisatieNieuw(_Body):
     omschrijving: str = Field(min_length=1, max_length=200)
     operaties: list[str] = Field(min_length=1, examples=[[ALLES]], description="operaties; ['*'] = alle")
     velden: list[str] = Field(default=[ALLES], min_length=1, description="fields-paden; ['*'] = alle")
-    alleen_eigen_gemeente: bool = Field(default=False, alias="alleenEigenGemeente")
+    beperkingen: dict[str, str] = Field(
+        default_factory=dict,
+        max_length=20,
+        examples=[{"gemeenteVanInschrijving": "0599"}],
+        description="beperkingen die de bouwsteen kent, naam → waarde; 'eigen' neemt de waarde van de organisatie "
+        "(bijvoorbeeld haar gemeentecode)",
+    )
+    alleen_eigen_gemeente: bool = Field(
+        default=False,
+        alias="alleenEigenGemeente",
+        description="verkorting: elke beperking van de bouwsteen die de gemeentecode van de organisatie neemt, "
+        "met waarde 'eigen'",
+    )
 
 
 class PubliekeSleutel(_Body):

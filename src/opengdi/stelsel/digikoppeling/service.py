@@ -4,6 +4,7 @@ grant and revoke, and load the demo register. Each function is one transaction."
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from joserfc.jwk import RSAKey
@@ -11,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from opengdi.kernel.db import Database
 from opengdi.stelsel.digikoppeling import organisaties, pki, tokens
-from opengdi.stelsel.digikoppeling.autorisatie import Grant
+from opengdi.stelsel.digikoppeling.autorisatie import Beperkingsoorten, Grant, checked_beperkingen
 from opengdi.stelsel.digikoppeling.demo import demo_organisaties
 from opengdi.stelsel.digikoppeling.organisaties import Organisatie
 from opengdi.stelsel.digikoppeling.pki import now_utc
@@ -99,13 +100,18 @@ async def revoke(database: Database, oin: str) -> bool:
     return changed
 
 
-async def grant(database: Database, oin: str, besluit: Grant) -> int:
-    """Record an autorisatiebesluit for ``oin``; its id."""
-    await _active(database, oin)
+async def grant(database: Database, oin: str, besluit: Grant, soorten: Beperkingsoorten) -> Grant:
+    """Record an autorisatiebesluit for ``oin``, its restrictions checked against the kinds its
+    building block declares (``soorten``) and ``eigen`` resolved from the organisation; the grant as
+    recorded. Raises :class:`OnbekendeOrganisatie` or
+    :class:`~opengdi.stelsel.digikoppeling.autorisatie.OngeldigeBeperking`."""
+    organisatie = await _active(database, oin)
+    beperkingen = checked_beperkingen(besluit.bouwsteen, besluit.beperkingen, soorten, organisatie.kenmerken())
+    besluit = dataclasses.replace(besluit, beperkingen=beperkingen)
     async with database.session() as session:
         grant_id = await organisaties.add_grant(session, oin, besluit)
         await session.commit()
-    return grant_id
+    return dataclasses.replace(besluit, id=grant_id)
 
 
 async def revoke_grant(database: Database, grant_id: int) -> str | None:

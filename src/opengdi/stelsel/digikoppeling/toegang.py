@@ -182,9 +182,8 @@ class DigikoppelingToegang:
             )
         lid = await self._lid(afnemer.oin)
         grants = lid.grants if lid else ()
-        gemeentecode = lid.organisatie.gemeentecode if lid else None
         try:
-            return decide(grants, vraag, doelbinding=afnemer.doelbinding, gemeentecode=gemeentecode)
+            return decide(grants, vraag, doelbinding=afnemer.doelbinding)
         except Weigering as weigering:
             raise _forbidden(weigering, afnemer, vraag) from weigering
 
