@@ -25,9 +25,11 @@ from sqlalchemy.engine import make_url
 
 from opengdi.bouwstenen import migraties
 from opengdi.kernel.db import Database
+from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.brp.demo import load_demo
 from opengdi.registers.brp.model import PersoonslijstRow
 from opengdi.registers.brp.seed import seed_population
+from opengdi.settings import get_settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +80,9 @@ async def prepare(database: Database, persons: int) -> list[str]:
     """Migrate, load demo and synthetic persons; all BSNs in the database."""
     await migraties().upgrade(database)
     started = time.perf_counter()
-    await load_demo(database)
-    stored = await seed_population(database, persons)
+    async with UnitOfWork(database, oin=get_settings().oin) as uow:
+        await load_demo(uow)
+        stored = await seed_population(uow, persons)
     print(f"populated: demo + {stored} synthetic persons in {time.perf_counter() - started:.0f} s")
     async with database.connect() as connection:
         result = await connection.scalars(

@@ -20,13 +20,13 @@ import asyncpg
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import delete
 from sqlalchemy.engine import make_url
 
 from opengdi.app import create_app
 from opengdi.bouwstenen import beperkingen, migraties, scopes
 from opengdi.kernel.db import Database
-from opengdi.registers.brp.model import PersoonslijstRow, VoorkomenRow
+from opengdi.kernel.uow import UnitOfWork
+from opengdi.registers.brp import service as brp_service
 from opengdi.settings import Deployment, Settings
 from opengdi.stelsel.digikoppeling import service
 from opengdi.stelsel.digikoppeling.autorisatie import ALLES, Grant
@@ -87,13 +87,20 @@ async def database(request: pytest.FixtureRequest, tmp_path_factory: pytest.Temp
         await _drop_postgres_database(url)
 
 
+#: The OIN of the test deployment (the default setting): the source of the events tests record.
+OIN = Settings.model_fields["oin"].default
+
+
+def unit_of_work(database: Database) -> UnitOfWork:
+    """A unit of work on ``database`` as the test deployment opens one."""
+    return UnitOfWork(database, oin=OIN)
+
+
 @pytest.fixture
 async def empty_database(database: Database) -> Database:
     """The session database with an empty BRP."""
-    async with database.session() as session:
-        await session.execute(delete(VoorkomenRow))
-        await session.execute(delete(PersoonslijstRow))
-        await session.commit()
+    async with unit_of_work(database) as uow:
+        await brp_service.empty_brp(uow)
     return database
 
 

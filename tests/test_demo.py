@@ -6,6 +6,7 @@ from __future__ import annotations
 from opengdi.kernel.db import Database
 from opengdi.registers.brp import repository
 from opengdi.registers.brp.demo import brp_is_empty, gbav_testset, haal_centraal_testpersonen, load_demo
+from tests.conftest import unit_of_work
 
 
 def test_the_demo_offers_both_test_sets() -> None:
@@ -18,7 +19,8 @@ def test_the_demo_offers_both_test_sets() -> None:
 
 async def test_the_demo_loads_once_into_an_empty_brp(empty_database: Database) -> None:
     assert await brp_is_empty(empty_database)
-    report = await load_demo(empty_database)
+    async with unit_of_work(empty_database) as uow:
+        report = await load_demo(uow)
     assert report.stored == 687 + 508
     assert report.present == 668 and not report.skipped  # Haal Centraal test persons already in the GBA-V set
     async with empty_database.connect() as connection:

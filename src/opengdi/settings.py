@@ -48,6 +48,12 @@ class Settings(BaseSettings):
         description="'test' (standaard) staat testvoorzieningen toe, zoals het laden en leegmaken van de BRP; "
         "'productie' weigert ze.",
     )
+    oin: str = Field(
+        default="00000099000000001000",
+        pattern=r"^[0-9]{20}$",
+        description="OIN van de organisatie die deze GDI draait: de bron (source) van haar gebeurtenissen. "
+        "Standaard een test-OIN.",
+    )
     log_level: str = Field(default="info", description="Logniveau van de server.")
     public_url: str | None = Field(
         default=None,

@@ -28,6 +28,8 @@ from opengdi.cli.common import (
     with_database,
 )
 from opengdi.kernel.db import Database
+from opengdi.kernel.fouten import DomeinFout
+from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.brp import repository
 from opengdi.registers.brp.gbav import read_gbav_csv
 from opengdi.registers.brp.seed import MAX_PERSONEN, seed_population
@@ -159,8 +161,8 @@ def brp_importeren(
                 count(n)
                 bar.advance(task, n)
 
-            async with database.session() as session:
-                report = await import_bulk(session, labelled, bestaand=bestaand, progress=advance)
+            async with UnitOfWork(database, oin=settings.oin) as uow:
+                report = await import_bulk(uow, labelled, bestaand=bestaand, progress=advance)
         await repository.analyze(database)
         return report
 
@@ -180,8 +182,8 @@ def brp_leegmaken(ja: Annotated[bool, typer.Option("--ja", help="Niet om bevesti
         raise fail("Niets verwijderd.")
 
     async def work(database: Database) -> int:
-        async with database.session() as session:
-            return await empty_brp(session)
+        async with UnitOfWork(database, oin=settings.oin) as uow:
+            return await empty_brp(uow)
 
     console.print(f"{run(with_database(settings, work))} persoonslijsten verwijderd.")
 
@@ -212,11 +214,12 @@ def genereren_brp(
                 count(n)
                 bar.advance(task, n)
 
-            return await seed_population(database, personen, startwaarde, progress=advance)
+            async with UnitOfWork(database, oin=settings.oin) as uow:
+                return await seed_population(uow, personen, startwaarde, progress=advance)
 
     try:
         stored = run(with_database(settings, work))
-    except ValueError as error:
+    except DomeinFout as error:
         raise fail(f"{error} (gdi brp leegmaken --ja).") from None
     except KeyboardInterrupt:
         raise _interrupted("personen", done[0]) from None

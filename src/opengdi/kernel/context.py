@@ -20,6 +20,7 @@ from opengdi.kernel.db import Database
 from opengdi.kernel.protocollering import ProtocolWriter, Subject, protocol_records
 from opengdi.kernel.toegang import Beperkingsoort, Besluit, Principaal, Toegang, Toegangsvraag
 from opengdi.kernel.transacties import current_request_id, mark_afnemer
+from opengdi.kernel.uow import UnitOfWork
 from opengdi.settings import Settings
 
 
@@ -47,6 +48,13 @@ def context(request: Request) -> Context:
     value = request.app.state.context
     assert isinstance(value, Context)
     return value
+
+
+def unit_of_work(request: Request) -> UnitOfWork:
+    """A unit of work on the deployment's database, for a route's one service call; the events it
+    records have the deployment's OIN in their source."""
+    ctx = context(request)
+    return UnitOfWork(ctx.database, oin=ctx.settings.oin)
 
 
 def attach(app: FastAPI, ctx: Context) -> None:

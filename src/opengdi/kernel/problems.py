@@ -3,8 +3,9 @@
 
 Every error of every building block leaves the system as ``application/problem+json`` with
 ``type``, ``title``, ``status``, ``detail``, ``instance``, ``code`` and, for bad input,
-``invalidParams`` (``name``, ``code``, ``reason``). Raise :class:`Problem` anywhere; the handlers
-installed by :func:`install_problem_handlers` turn it into a response.
+``invalidParams`` (``name``, ``code``, ``reason``). Routes raise :class:`Problem`, services raise a
+domain error (:mod:`opengdi.kernel.fouten`); the handlers installed by
+:func:`install_problem_handlers` turn both into a response.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+
+from opengdi.kernel import fouten
 
 logger = logging.getLogger("opengdi.problems")
 
@@ -227,9 +230,34 @@ async def _on_unexpected(request: Request, exc: Exception) -> Response:
     return problem_response(problem, request.url.path)
 
 
+#: The status of each kind of domain error (the most specific class first).
+_DOMAIN_STATUS: tuple[tuple[type[fouten.DomeinFout], int], ...] = (
+    (fouten.NietGevonden, 404),
+    (fouten.Conflict, 409),
+    (fouten.OngeldigeInvoer, 400),
+    (fouten.Geweigerd, 403),
+)
+
+
+def domain_problem(error: fouten.DomeinFout) -> Problem:
+    """The problem+json answer to a domain error: the one place where they meet HTTP."""
+    if isinstance(error, fouten.OngeldigeInvoer):
+        problem = bad_request(error.parameters)
+        problem.detail = error.bericht
+        return problem
+    status = next((status for kind, status in _DOMAIN_STATUS if isinstance(error, kind)), 400)
+    return Problem(status=status, title=error.titel, code=error.code, detail=error.bericht)
+
+
+async def _on_domain_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, fouten.DomeinFout)
+    return problem_response(domain_problem(exc), request.url.path)
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     """Make every error of ``app`` an application/problem+json answer."""
     app.add_exception_handler(Problem, _on_problem)
+    app.add_exception_handler(fouten.DomeinFout, _on_domain_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
     app.add_exception_handler(Exception, _on_unexpected)

@@ -11,11 +11,13 @@ import pytest
 from sqlalchemy import select
 
 from opengdi.kernel.db import Database
+from opengdi.kernel.fouten import Conflict
 from opengdi.registers.brp import repository
 from opengdi.registers.brp.demo import gbav_testset
 from opengdi.registers.brp.model import PersoonslijstRow
 from opengdi.registers.brp.seed import generate_population, seed_population
 from opengdi.registers.brp.service import Bestaand, ImportReport, import_bulk
+from tests.conftest import unit_of_work
 
 
 def _lijst(bsn: str | None, a_nummer: str | None = None, naam: str = "Jansen") -> dict[str, Any]:
@@ -32,8 +34,13 @@ def _labelled(*lijsten: dict[str, Any]) -> list[tuple[str, Any]]:
 
 
 async def _import(database: Database, labelled: list[tuple[str, Any]], **options: Any) -> ImportReport:
-    async with database.session() as session:
-        return await import_bulk(session, labelled, **options)
+    async with unit_of_work(database) as uow:
+        return await import_bulk(uow, labelled, **options)
+
+
+async def _seed(database: Database, persons: int, **options: Any) -> int:
+    async with unit_of_work(database) as uow:
+        return await seed_population(uow, persons, **options)
 
 
 async def _stored(database: Database) -> list[tuple[str | None, str | None, str | None]]:
@@ -115,20 +122,20 @@ async def test_an_interrupted_load_of_the_gbav_set_keeps_its_deliberate_duplicat
 async def test_an_interrupted_population_continues_on_a_rerun(empty_database: Database) -> None:
     await _import(empty_database, _labelled(_lijst("999993653")))
     with pytest.raises(_InterruptError):
-        await seed_population(empty_database, 45, seed=5, batch_size=10, progress=_interrupt_after_first_batch)
+        await _seed(empty_database, 45, seed=5, batch_size=10, progress=_interrupt_after_first_batch)
     assert len(await _stored(empty_database)) == 1 + 10
     handled: list[int] = []
-    assert await seed_population(empty_database, 45, seed=5, batch_size=10, progress=handled.append) == 35
+    assert await _seed(empty_database, 45, seed=5, batch_size=10, progress=handled.append) == 35
     assert sum(handled) == 45
     expected = sorted(lijst.burgerservicenummer or "" for batch in generate_population(45, 5) for lijst in batch)
     stored = sorted(bsn or "" for bsn, _a, _naam in await _stored(empty_database))
     assert stored == sorted([*expected, "999993653"])
-    assert await seed_population(empty_database, 45, seed=5, batch_size=10) == 0
+    assert await _seed(empty_database, 45, seed=5, batch_size=10) == 0
 
 
 async def test_a_population_of_another_seed_is_refused(empty_database: Database) -> None:
-    await seed_population(empty_database, 12, seed=5)
-    with pytest.raises(ValueError, match="andere startwaarde"):
-        await seed_population(empty_database, 12, seed=6)
+    await _seed(empty_database, 12, seed=5)
+    with pytest.raises(Conflict, match="andere startwaarde"):
+        await _seed(empty_database, 12, seed=6)
     async with empty_database.connect() as connection:
         assert await repository.count(connection) == 12

@@ -8,20 +8,20 @@ import random
 import statistics
 import subprocess
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import date
 from functools import cache
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 
+from opengdi.kernel import outbox
 from opengdi.kernel.db import Database
+from opengdi.kernel.fouten import Conflict
 from opengdi.kernel.identifiers import is_valid_a_nummer, is_valid_bsn, normalize_postcode
 from opengdi.kernel.referentiedata import gemeenten_2014
 from opengdi.registers.brp import repository, tabellen
 from opengdi.registers.brp.invoer import ImportErrors, read_persoonslijst
-from opengdi.registers.brp.model import PersoonslijstRow, VoorkomenRow
 from opengdi.registers.brp.persoon import persoon
 from opengdi.registers.brp.persoonslijst import Persoonslijst, Voorkomen
 from opengdi.registers.brp.seed import (
@@ -31,6 +31,7 @@ from opengdi.registers.brp.seed import (
     gereserveerde_nummers,
     seed_population,
 )
+from tests.conftest import unit_of_work
 
 Lijsten = tuple[Persoonslijst, ...]
 
@@ -275,20 +276,27 @@ def test_dates_and_suspensions_are_consistent() -> None:
 
 async def test_seed_population_stores_every_person_once(empty_database: Database) -> None:
     gemeld: list[int] = []
-    assert await seed_population(empty_database, 260, seed=4, progress=gemeld.append) == 260
+    async with empty_database.session() as session:
+        after = await outbox.last_volgnummer(session)
+    async with unit_of_work(empty_database) as uow:
+        assert await seed_population(uow, 260, seed=4, progress=gemeld.append) == 260
     assert sum(gemeld) == 260
     verwacht = [lijst for batch in generate_population(260, 4) for lijst in batch]
+    bsns = [lijst.burgerservicenummer or "" for lijst in verwacht]
     async with empty_database.connect() as connection:
         assert await repository.count(connection) == 260
-        ids = dict((await connection.execute(select(PersoonslijstRow.id, PersoonslijstRow.burgerservicenummer))).all())
-        kolommen = (VoorkomenRow.persoonslijst_id, VoorkomenRow.categorie, VoorkomenRow.stapel, VoorkomenRow.volgnummer)
-        rows = (await connection.execute(select(*kolommen, VoorkomenRow.elementen))).all()
-    voorkomens: dict[str | None, list[Voorkomen]] = defaultdict(list)
-    for pl_id, categorie, stapel, volgnummer, elementen in rows:
-        voorkomens[ids[pl_id]].append(Voorkomen(categorie, stapel, volgnummer, elementen))
+        opgeslagen = await repository.load_by_bsn(connection, bsns)
     for lijst in verwacht:
-        opgeslagen = Persoonslijst.from_voorkomens(voorkomens[lijst.burgerservicenummer or ""])
-        assert list(opgeslagen.voorkomens()) == list(lijst.voorkomens())
-    assert await seed_population(empty_database, 260, seed=4) == 0  # a rerun stores nobody twice
-    with pytest.raises(ValueError, match="andere startwaarde"):
-        await seed_population(empty_database, 10, seed=5)
+        [stored] = opgeslagen[lijst.burgerservicenummer or ""]
+        assert list(stored.voorkomens()) == list(lijst.voorkomens())
+    async with empty_database.session() as session:
+        recorded = await outbox.since(session, after, limit=1000)
+    opgenomen = [("nl.brp.persoonslijst-opgenomen", bsn) for bsn in bsns]
+    assert [(event.type, event.subject) for event in recorded] == opgenomen
+    async with unit_of_work(empty_database) as uow:
+        assert await seed_population(uow, 260, seed=4) == 0  # a rerun stores nobody twice
+    async with empty_database.session() as session:
+        assert len(await outbox.since(session, after, limit=1000)) == 260  # and records nothing
+    with pytest.raises(Conflict, match="andere startwaarde"):
+        async with unit_of_work(empty_database) as uow:
+            await seed_population(uow, 10, seed=5)

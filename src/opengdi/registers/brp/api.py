@@ -19,7 +19,7 @@ from starlette.responses import Response
 
 from opengdi.kernel.api import JsonResponse, negotiate_json
 from opengdi.kernel.blocks import Api, api_app
-from opengdi.kernel.context import Aanvrager, context, protocolleer, vereist
+from opengdi.kernel.context import Aanvrager, context, protocolleer, unit_of_work, vereist
 from opengdi.kernel.documentatie import without_outside_images
 from opengdi.kernel.problems import forbidden, not_found, parse_json_body
 from opengdi.kernel.protocollering import BSN, Subject
@@ -184,15 +184,15 @@ def beheer_api() -> Api:
         _require_test_deployment(request)
         negotiate_json(request)
         body = parse_json_body(await request.body())
-        async with context(request).database.session() as session:
-            bsns = await service.import_persoonslijsten(session, body)
+        async with unit_of_work(request) as uow:
+            bsns = await service.import_persoonslijsten(uow, body)
         return JsonResponse({"burgerservicenummers": bsns}, status_code=201)
 
     @app.delete("/persoonslijsten", status_code=204, summary="De BRP leegmaken", tags=["Persoonslijsten"])
     async def leegmaken(request: Request, _: Annotated[Any, Depends(vereist("brp.beheer", "leegmaken"))]) -> Response:
         _require_test_deployment(request)
-        async with context(request).database.session() as session:
-            await service.empty_brp(session)
+        async with unit_of_work(request) as uow:
+            await service.empty_brp(uow)
         return Response(status_code=204)
 
     @app.get("/persoonslijsten/{burgerservicenummer}", summary="Een persoonslijst tonen", tags=["Persoonslijsten"])

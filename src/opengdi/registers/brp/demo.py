@@ -11,6 +11,7 @@ from typing import Any
 
 from opengdi.kernel.blocks import Demo, Voortgang
 from opengdi.kernel.db import Database
+from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.brp import repository
 from opengdi.registers.brp.gbav import read_gbav_csv
 from opengdi.registers.brp.service import Bestaand, ImportReport, import_bulk
@@ -49,14 +50,14 @@ async def brp_is_empty(database: Database) -> bool:
         return await repository.count(connection) == 0
 
 
-async def load_demo(database: Database, progress: Callable[[int], None] | None = None) -> ImportReport:
+async def load_demo(uow: UnitOfWork, progress: Callable[[int], None] | None = None) -> ImportReport:
     """Load the demo persoonslijsten: the GBA-V test set as it is (its deliberate duplicates
     included), then the Haal Centraal test persons that the test set does not already hold (the
-    same BSN is the same test person)."""
-    async with database.session() as session:
-        report = await import_bulk(session, gbav_testset(), bestaand=Bestaand.TOESTAAN, progress=progress)
-        extra = await import_bulk(session, haal_centraal_testpersonen(), bestaand=Bestaand.OVERSLAAN, progress=progress)
-    await repository.analyze(database)
+    same BSN is the same test person); each stored persoonslijst with its
+    ``persoonslijst-opgenomen`` event."""
+    report = await import_bulk(uow, gbav_testset(), bestaand=Bestaand.TOESTAAN, progress=progress)
+    extra = await import_bulk(uow, haal_centraal_testpersonen(), bestaand=Bestaand.OVERSLAAN, progress=progress)
+    await repository.analyze(uow.database)
     report.stored += extra.stored
     report.skipped += extra.skipped
     report.present += extra.present
@@ -64,10 +65,11 @@ async def load_demo(database: Database, progress: Callable[[int], None] | None =
     return report
 
 
-async def _load_into_empty_brp(database: Database, _settings: Settings, progress: Voortgang) -> str | None:
+async def _load_into_empty_brp(database: Database, settings: Settings, progress: Voortgang) -> str | None:
     if not await brp_is_empty(database):
         return None
-    report = await load_demo(database, progress=progress)
+    async with UnitOfWork(database, oin=settings.oin) as uow:
+        report = await load_demo(uow, progress=progress)
     return f"{report.stored} persoonslijsten geladen; {report.present} testpersonen stonden al in de GBA-V testset."
 
 

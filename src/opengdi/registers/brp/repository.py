@@ -115,12 +115,13 @@ async def analyze(database: Database) -> None:
             await connection.commit()
 
 
-async def delete_all(session: AsyncSession) -> int:
-    """Remove every persoonslijst; the number removed."""
-    count = await session.scalar(select(func.count()).select_from(PersoonslijstRow))
+async def delete_all(session: AsyncSession) -> list[Identiteit]:
+    """Remove every persoonslijst; the BSN and A-nummer of each one removed."""
     await session.execute(delete(VoorkomenRow))
-    await session.execute(delete(PersoonslijstRow))
-    return int(count or 0)
+    removed = await session.execute(
+        delete(PersoonslijstRow).returning(PersoonslijstRow.burgerservicenummer, PersoonslijstRow.a_nummer)
+    )
+    return [(bsn, a_nummer) for bsn, a_nummer in removed.all()]
 
 
 async def count(connection: AsyncConnection | AsyncSession) -> int:
@@ -165,24 +166,29 @@ async def stored_identities(
     return list(found.values())
 
 
-async def delete_identified(session: AsyncSession, bsns: Iterable[str], a_nummers: Iterable[str] = ()) -> int:
-    """Remove the persoonslijsten that carry one of ``bsns`` or one of ``a_nummers``; the number removed."""
-    removed = 0
+async def delete_identified(
+    session: AsyncSession, bsns: Iterable[str], a_nummers: Iterable[str] = ()
+) -> list[Identiteit]:
+    """Remove the persoonslijsten that carry one of ``bsns`` or one of ``a_nummers``; the identity of
+    each one removed."""
+    removed: list[Identiteit] = []
     for column, values in ((PersoonslijstRow.burgerservicenummer, bsns), (PersoonslijstRow.a_nummer, a_nummers)):
         for chunk in _chunks(values):
             removed += await _delete_where(session, column.in_(chunk))
     return removed
 
 
-async def _delete_where(session: AsyncSession, condition: ColumnElement[bool]) -> int:
-    ids = list((await session.scalars(select(PersoonslijstRow.id).where(condition))).all())
+async def _delete_where(session: AsyncSession, condition: ColumnElement[bool]) -> list[Identiteit]:
+    columns = (PersoonslijstRow.id, PersoonslijstRow.burgerservicenummer, PersoonslijstRow.a_nummer)
+    found = (await session.execute(select(*columns).where(condition))).all()
+    ids = [pl_id for pl_id, _bsn, _a_nummer in found]
     if ids:
         await session.execute(delete(VoorkomenRow).where(VoorkomenRow.persoonslijst_id.in_(ids)))
         await session.execute(delete(PersoonslijstRow).where(PersoonslijstRow.id.in_(ids)))
-    return len(ids)
+    return [(bsn, a_nummer) for _pl_id, bsn, a_nummer in found]
 
 
-async def first_bsn_between(connection: AsyncConnection, first: str, last: str) -> str | None:
+async def first_bsn_between(connection: AsyncConnection | AsyncSession, first: str, last: str) -> str | None:
     """A stored burgerservicenummer from ``first`` to ``last`` (inclusive), ``None`` when the range is free."""
     return await connection.scalar(
         select(PersoonslijstRow.burgerservicenummer)

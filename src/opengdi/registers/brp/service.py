@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The BRP's use cases: answer a personen query, import persoonslijsten, empty the registry.
 
-Functions here know neither HTTP nor SQL: they take a connection or session, call the repository
-and the rule modules, and return plain data or raise :class:`~opengdi.kernel.problems.Problem`.
+Functions here know neither HTTP nor SQL: they take a connection (queries) or a unit of work
+(changes, with the events they record), call the repository and the rule modules, and return plain
+data or raise a domain error (:mod:`opengdi.kernel.fouten`) or, on the personen path,
+:class:`~opengdi.kernel.problems.Problem`.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from opengdi.kernel.fouten import OngeldigeInvoer
 from opengdi.kernel.problems import InvalidParam, Problem, bad_request, forbidden
 from opengdi.kernel.toegang import Beperkingsoort
-from opengdi.registers.brp import repository
+from opengdi.kernel.uow import UnitOfWork
+from opengdi.registers.brp import events, repository
 from opengdi.registers.brp.antwoord import select
 from opengdi.registers.brp.fields import FieldSelection
 from opengdi.registers.brp.invoer import (
@@ -208,21 +212,24 @@ def answer(vraag: Vraag, lijsten: Sequence[Persoonslijst], today: date) -> dict[
     return {"type": vraag.type.name, "personen": personen}
 
 
-async def import_persoonslijsten(session: AsyncSession, body: Any) -> list[str | None]:
-    """Store every persoonslijst of an import body (all or nothing); their BSNs in order."""
+async def import_persoonslijsten(uow: UnitOfWork, body: Any) -> list[str | None]:
+    """Store every persoonslijst of an import body (all or nothing), with a
+    ``persoonslijst-opgenomen`` event each; their BSNs in order."""
     lijsten, errors = read_persoonslijsten(body)
     if errors:
-        raise bad_request(errors)
-    await repository.add_persoonslijsten(session, lijsten)
-    await session.commit()
+        raise OngeldigeInvoer(errors)
+    await repository.add_persoonslijsten(uow.session, lijsten)
+    uow.record(events.opgenomen(lijsten))
+    await uow.commit()
     return burgerservicenummers(lijsten)
 
 
-async def empty_brp(session: AsyncSession) -> int:
-    """Remove every persoonslijst; how many there were."""
-    removed = await repository.delete_all(session)
-    await session.commit()
-    return removed
+async def empty_brp(uow: UnitOfWork) -> int:
+    """Remove every persoonslijst, with a ``persoonslijst-verwijderd`` event each; how many there were."""
+    removed = await repository.delete_all(uow.session)
+    uow.record(events.verwijderd(removed))
+    await uow.commit()
+    return len(removed)
 
 
 class Bestaand(StrEnum):
@@ -258,7 +265,7 @@ class ImportReport:
 
 
 async def import_bulk(
-    session: AsyncSession,
+    uow: UnitOfWork,
     labelled: Iterable[tuple[str, Any]],
     *,
     bestaand: Bestaand = Bestaand.OVERSLAAN,
@@ -268,7 +275,9 @@ async def import_bulk(
     """Store test persoonslijsten as they were registered: values of the wrong form are kept and
     reported as warnings, a persoonslijst with structural errors is skipped and reported. What
     happens to a person the BRP (or the import itself) already holds, ``bestaand`` says. Commits per
-    batch, so an interrupted import keeps what it stored and a rerun skips it."""
+    batch, so an interrupted import keeps what it stored and a rerun skips it. Each batch records a
+    ``persoonslijst-opgenomen`` event per stored persoonslijst and a ``persoonslijst-verwijderd`` event
+    per replaced one, in its transaction."""
     report = ImportReport()
     known = _Known(bestaand)
     batch: list[tuple[str, Persoonslijst]] = []
@@ -281,9 +290,9 @@ async def import_bulk(
             continue
         batch.append((label, lijst))
         if len(batch) >= batch_size:
-            await _store_batch(session, batch, known, report, progress)
+            await _store_batch(uow, batch, known, report, progress)
             batch = []
-    await _store_batch(session, batch, known, report, progress)
+    await _store_batch(uow, batch, known, report, progress)
     return report
 
 
@@ -356,14 +365,14 @@ class _Known:
 
 
 async def _store_batch(
-    session: AsyncSession,
+    uow: UnitOfWork,
     batch: list[tuple[str, Persoonslijst]],
     known: _Known,
     report: ImportReport,
     progress: Callable[[int], None] | None,
 ) -> None:
     keyed = [(label, lijst, known.key(lijst)) for label, lijst in batch]
-    await known.learn(session, [key for _label, _lijst, key in keyed if key is not None])
+    await known.learn(uow.session, [key for _label, _lijst, key in keyed if key is not None])
     new: list[Persoonslijst] = []
     replace: list[_Key] = []
     for label, lijst, key in keyed:
@@ -377,13 +386,16 @@ async def _store_batch(
             if decision == "vervangen" and key is not None:
                 replace.append(key)
     if replace:
-        report.replaced += await repository.delete_identified(
-            session,
+        removed = await repository.delete_identified(
+            uow.session,
             [key.bsn for key in replace if key.bsn],
             [key.a_nummer for key in replace if not key.bsn and key.a_nummer],
         )
-    await repository.add_persoonslijsten(session, new)
-    await session.commit()
+        uow.record(events.verwijderd(removed))
+        report.replaced += len(removed)
+    await repository.add_persoonslijsten(uow.session, new)
+    uow.record(events.opgenomen(new))
+    await uow.commit()
     report.stored += len(new)
     if progress is not None:
         progress(len(batch))
