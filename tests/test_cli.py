@@ -242,6 +242,36 @@ def test_an_invalid_setting_is_one_line_for_every_command(
     assert _fails(*command) == expected
 
 
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        (("GDI_PORT", "70000"), "GDI_PORT='70000': mag hoogstens 65535 zijn."),
+        (("GDI_LOG_LEVEL", "luid"), "GDI_LOG_LEVEL='luid': kies uit 'critical', 'error', 'warning', 'info', 'debug'"),
+        (
+            ("GDI_VERTROUWDE_PROXIES", "10.0.0.0/8, proxy"),
+            "GDI_VERTROUWDE_PROXIES='10.0.0.0/8, proxy': 'proxy' is geen",
+        ),
+        (
+            ("GDI_PUBLIC_URL", "gdi.example.nl"),
+            "GDI_PUBLIC_URL='gdi.example.nl': geen adres; geef bijvoorbeeld https://",
+        ),
+    ],
+)
+def test_each_setting_is_checked_by_name(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, setting: tuple[str, str], expected: str
+) -> None:
+    monkeypatch.setenv(*setting)
+    get_settings.cache_clear()
+    assert _fails("db", "status").startswith(f"Ongeldige instelling: {expected}")
+
+
+def test_production_without_authentication_is_refused(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GDI_DEPLOYMENT", "productie")
+    monkeypatch.setenv("GDI_AUTHENTICATIE", "uit")
+    get_settings.cache_clear()
+    assert _fails("org", "lijst") == "Ongeldige instelling: GDI_AUTHENTICATIE=uit kan niet in een productieomgeving."
+
+
 @pytest.mark.parametrize("command", [command for command in COMMANDS if command[:2] != ["org", "token"]])
 def test_an_unreachable_database_is_one_line_for_every_command(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
@@ -334,6 +364,14 @@ def test_a_token_without_a_server_is_an_error_on_stderr_not_a_token(
     get_settings.cache_clear()
     assert f"niet bereikbaar op http://localhost:{other} " in _fails("org", "token", OIN)
     assert "geen adres" in _fails("org", "token", OIN, "--url", "localhost:8000", code=2)
+    (data_dir / "credentials" / f"{OIN}.pem").write_text("geen sleutel", encoding="utf-8")
+    assert "bevat geen bruikbare private sleutel (PEM)" in _fails("org", "token", OIN)
+
+
+def test_the_grants_of_an_unknown_organisation_are_an_error(data_dir: Path) -> None:
+    assert "Er is geen organisatie met OIN 123" in _fails("org", "autorisaties", "123")
+    _gdi("org", "aansluiten", "Testgemeente", "--soort", "gemeente", "--oin", OIN)
+    assert _gdi("org", "autorisaties", OIN) == ""
 
 
 def test_old_english_spellings_still_work_but_are_not_listed(data_dir: Path) -> None:

@@ -42,7 +42,7 @@ class Settings(BaseSettings):
         ),
     )
     host: str = Field(default="127.0.0.1", description="Adres waarop de server luistert.")
-    port: int = Field(default=8000, description="Poort waarop de server luistert.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Poort waarop de server luistert.")
     deployment: Deployment = Field(
         default=Deployment.TEST,
         description="'test' (standaard) staat testvoorzieningen toe, zoals het laden en leegmaken van de BRP; "
@@ -54,7 +54,9 @@ class Settings(BaseSettings):
         description="OIN van de organisatie die deze GDI draait: de bron (source) van haar gebeurtenissen. "
         "Standaard een test-OIN.",
     )
-    log_level: str = Field(default="info", description="Logniveau van de server.")
+    log_level: Literal["critical", "error", "warning", "info", "debug", "trace"] = Field(
+        default="info", description="Logniveau van de server."
+    )
     public_url: str | None = Field(
         default=None,
         description="Het adres waaronder afnemers de GDI bereiken (uitgever en audience van tokens). "
@@ -108,8 +110,25 @@ class Settings(BaseSettings):
     def _no_open_production(self) -> Settings:
         if self.authenticatie == "uit" and self.deployment is Deployment.PRODUCTIE:
             raise ValueError("GDI_AUTHENTICATIE=uit kan niet in een productieomgeving")
-        self.proxy_networks()  # refuses a malformed list at start-up
         return self
+
+    @field_validator("vertrouwde_proxies")
+    @classmethod
+    def _proxy_list(cls, value: str) -> str:
+        """Refuse a malformed list at start-up, naming the item."""
+        for item in filter(None, (part.strip() for part in value.split(","))):
+            try:
+                ipaddress.ip_network(item)
+            except ValueError:
+                raise ValueError(f"{item!r} is geen adres of netwerk (CIDR, bijvoorbeeld 10.0.0.0/8)") from None
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("geen adres; geef bijvoorbeeld https://gdi.example.nl")
+        return value
 
     @property
     def base_url(self) -> str:

@@ -19,7 +19,7 @@ from opengdi.stelsel.digikoppeling import oin as oins
 from opengdi.stelsel.digikoppeling import organisaties, service
 from opengdi.stelsel.digikoppeling.autorisatie import ALLES, Grant, OngeldigeBeperking
 from opengdi.stelsel.digikoppeling.autorisatie import eigen_gemeente as eigen_gemeente_beperking
-from opengdi.stelsel.digikoppeling.client import fetch_token
+from opengdi.stelsel.digikoppeling.client import client_assertion, fetch_token
 from opengdi.stelsel.digikoppeling.demotoegang import credential_path, write_private_key
 from opengdi.stelsel.digikoppeling.organisaties import SOORTEN, Organisatie
 from opengdi.stelsel.digikoppeling.uitgifte import Eindpunten, Uitgever
@@ -174,8 +174,15 @@ def token(
         raise fail(f"{oin} is geen geldig OIN (20 cijfers); zie gdi org lijst.")
     if not path.exists():
         raise fail(f"Geen sleutel voor {oin} in {path.parent}; maak er een met: gdi org sleutels {oin}")
+    private_pem = path.read_text("utf-8")
     try:
-        answer = fetch_token(Eindpunten(base).token, path.read_text("utf-8"), oin, scope)
+        client_assertion(private_pem, oin, Eindpunten(base).token)  # the key must be usable before the GDI is asked
+    except ValueError:
+        raise fail(
+            f"{path} bevat geen bruikbare private sleutel (PEM); maak een nieuwe met: gdi org sleutels {oin}"
+        ) from None
+    try:
+        answer = fetch_token(Eindpunten(base).token, private_pem, oin, scope)
         access_token = answer["access_token"]
     except httpx.HTTPStatusError as error:
         raise fail(f"Geen token van {base}: {_refusal(error.response)}") from None
@@ -297,11 +304,16 @@ def _beschreven(grant: Grant) -> str:
 def autorisaties(oin: str) -> None:
     """Toon de autorisatiebesluiten van een organisatie."""
 
-    async def work(database: Database) -> list[Grant]:
+    async def work(database: Database) -> list[Grant] | None:
         async with database.session() as session:
+            if await organisaties.get_organisatie(session, oin) is None:
+                return None
             return await organisaties.grants_of(session, oin)
 
-    for grant in run(with_database(current_settings(), work)):
+    grants = run(with_database(current_settings(), work))
+    if grants is None:
+        raise fail(f"Er is geen organisatie met OIN {oin}; zie gdi org lijst.")
+    for grant in grants:
         console.print(
             f"{grant.id:>5}  {grant.bouwsteen:<15} {grant.doelbinding:<24} operaties: "
             f"{', '.join(sorted(grant.operaties))}  gegevens: {', '.join(grant.velden)}{_beschreven(grant)}"
