@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The gdi command: database, imports, seeding, emptying, organisations, and `gdi start` serving the
+"""The gdi command: database, imports, seeding, emptying, organisations, and `gdi up` serving the
 demo BRP; errors on standard error with a non-zero exit, results alone on standard output."""
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ def test_a_file_without_persoonslijsten_is_refused_in_one_line(
         (["org", "aansluiten", "X", "--soort"], "Fout: Optie --soort heeft een waarde nodig."),
         (["org", "lijst", "--foo"], "Fout: Onbekende optie --foo."),
         (["brp", "leegmaken", "extra"], "Fout: Onverwacht argument: extra."),
-        (["start", "--poort", "70000"], "Fout: Ongeldige waarde voor '--poort': mag hoogstens 65535 zijn."),
+        (["up", "--poort", "70000"], "Fout: Ongeldige waarde voor '--poort': mag hoogstens 65535 zijn."),
     ],
 )
 def test_a_usage_error_is_one_dutch_line(
@@ -205,7 +205,7 @@ def test_emptying_asks_first(data_dir: Path) -> None:
 
 #: Every command that reads the settings (``versie`` does not), with arguments that would work.
 COMMANDS = [
-    ["start"],
+    ["up"],
     ["db", "status"],
     ["db", "bijwerken"],
     ["brp", "importeren", "set.csv"],
@@ -355,7 +355,7 @@ def test_a_token_without_a_server_is_an_error_on_stderr_not_a_token(
     port = _free_port()
     monkeypatch.setenv("GDI_PORT", str(port))
     get_settings.cache_clear()
-    assert f"De GDI is niet bereikbaar op http://127.0.0.1:{port} (draait gdi start?)" in _fails("org", "token", OIN)
+    assert f"De GDI is niet bereikbaar op http://127.0.0.1:{port} (draait gdi up?)" in _fails("org", "token", OIN)
     other = _free_port()
     assert f"niet bereikbaar op http://127.0.0.1:{other} " in _fails(
         "org", "token", OIN, "--url", f"http://127.0.0.1:{other}/"
@@ -383,13 +383,13 @@ def test_old_english_spellings_still_work_but_are_not_listed(data_dir: Path) -> 
     assert f"Aangesloten: {OIN}" in _gdi("org", "add", "Proef", "--soort", "gemeente", "--oin", OIN)
     assert OIN in _gdi("org", "list")
     assert _gdi("version") == _gdi("versie")
-    assert "--leeg" in _gdi("up", "--help")
+    assert "--leeg" in _gdi("start", "--help")
     listed = {
         group: set(re.findall(r"^│ ([a-z][a-z-]*) ", _gdi(*group.split(), "--help"), re.MULTILINE))
         for group in ("", "db", "brp", "genereren", "org")
     }
     assert listed == {
-        "": {"start", "versie", "db", "brp", "genereren", "org"},
+        "": {"up", "versie", "db", "brp", "genereren", "org"},
         "db": {"bijwerken", "status"},
         "brp": {"importeren", "leegmaken"},
         "genereren": {"brp"},
@@ -405,7 +405,7 @@ def test_old_english_spellings_still_work_but_are_not_listed(data_dir: Path) -> 
             "autorisatie-intrekken",
         },
     }
-    options = _gdi("genereren", "brp", "--help") + _gdi("start", "--help")
+    options = _gdi("genereren", "brp", "--help") + _gdi("up", "--help")
     assert "--personen" in options and "--poort" in options
     assert not {"--persons", "--seed", "--empty", "--port", "--host"} & set(re.findall(r"--[a-z-]+", options))
 
@@ -470,7 +470,7 @@ def _free_port() -> int:
         return port
 
 
-def test_gdi_start_loads_the_demo_and_serves_the_brp_to_a_token_holder(tmp_path: Path) -> None:
+def test_gdi_up_loads_the_demo_and_serves_the_brp_to_a_token_holder(tmp_path: Path) -> None:
     port = _free_port()
     env = {
         "GDI_DATA_DIR": str(tmp_path),
@@ -479,7 +479,7 @@ def test_gdi_start_loads_the_demo_and_serves_the_brp_to_a_token_holder(tmp_path:
         "PATH": "/usr/bin:/bin",
     }
     server = subprocess.Popen(
-        [sys.executable, "-m", "opengdi", "start"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        [sys.executable, "-m", "opengdi", "up"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
     base = f"http://127.0.0.1:{port}"
     try:

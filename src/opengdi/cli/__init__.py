@@ -16,8 +16,8 @@ app = typer.Typer(
     cls=GdiGroup, help="Open GDI: de Generieke Digitale Infrastructuur op je eigen machine.", no_args_is_help=True
 )
 _START = old_spellings(empty="leeg", host="adres", port="poort")
-app.command("start", cls=_START)(up)
-hidden_alias(app, "up", up, _START)
+app.command("up", cls=_START)(up)  # the name the README, the shared tools and scripts start the GDI with
+hidden_alias(app, "start", up, _START)
 app.command("versie")(version)
 hidden_alias(app, "version", version)
 app.add_typer(db_app, name="db")

@@ -53,13 +53,13 @@ UrlOptie = Annotated[
     typer.Option(
         "--url",
         help="Adres van de draaiende GDI, bijvoorbeeld http://127.0.0.1:8000. Standaard: GDI_PUBLIC_URL, "
-        "anders http://GDI_HOST:GDI_PORT (dezelfde instellingen als gdi start).",
+        "anders http://GDI_HOST:GDI_PORT (dezelfde instellingen als gdi up).",
     ),
 ]
 
 
 def _base_url(settings: Settings, url: str | None) -> str:
-    """The running GDI's address: ``--url``, else the one ``gdi start`` serves on."""
+    """The running GDI's address: ``--url``, else the one ``gdi up`` serves on."""
     if url is None:
         return settings.base_url
     if not url.startswith(("http://", "https://")):
@@ -187,7 +187,7 @@ def token(
     except httpx.HTTPStatusError as error:
         raise fail(f"Geen token van {base}: {_refusal(error.response)}") from None
     except httpx.TransportError as error:
-        raise fail(f"De GDI is niet bereikbaar op {base} (draait gdi start?): {error}") from None
+        raise fail(f"De GDI is niet bereikbaar op {base} (draait gdi up?): {error}") from None
     except (ValueError, KeyError, TypeError):
         raise fail(f"Het antwoord van {base} is geen token; is dat wel de GDI? (geef het adres met --url)") from None
     typer.echo(access_token)

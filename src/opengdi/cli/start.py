@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``gdi start``: migrate, load each block's demo data into a test deployment, print where everything is, serve."""
+"""``gdi up``: migrate, load each block's demo data into a test deployment, print where everything is, serve."""
 
 from __future__ import annotations
 

@@ -62,7 +62,7 @@ class Demo:
     progress bar); ``laden`` loads them when they are not there yet and returns a line for the
     console, or ``None`` when there was nothing to do. ``basis`` data (the register of
     organisations) is what a deployment needs to be used at all; it is loaded also when the
-    deployment starts without demo data (``gdi start --leeg``). A production deployment loads none.
+    deployment starts without demo data (``gdi up --leeg``). A production deployment loads none.
     """
 
     omschrijving: str
