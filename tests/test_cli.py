@@ -425,16 +425,20 @@ def _interrupt_second_write(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def cli_database(empty_database: Database, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Database:
-    """The commands work on the test database (SQLite and PostgreSQL), its BRP empty."""
-    monkeypatch.setenv("GDI_DATABASE_URL", empty_database.url)
-    get_settings.cache_clear()
-    return empty_database
+def cli_database(empty_database: Database, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The commands work on each backend: PostgreSQL's test database (its BRP empty), or a SQLite
+    file of their own (the session's SQLite file may be write-locked by a paused writer of the
+    in-process applications of other tests)."""
+    if empty_database.dialect == "postgresql":
+        monkeypatch.setenv("GDI_DATABASE_URL", empty_database.url)
+        get_settings.cache_clear()
+    return empty_database.dialect
 
 
 def test_an_interrupted_import_continues_when_run_again(
-    cli_database: Database, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    cli_database: str, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    assert f"Database: {cli_database}+" in _gdi("db", "status")
     lijsten = [{"01": [{"01.10": f"10000000{index:02d}", "02.40": "Jansen"}]} for index in range(5)]
     (data_dir / "set.json").write_text(json.dumps({"persoonslijsten": lijsten}), encoding="utf-8")
     monkeypatch.setattr(brp_cli, "import_bulk", partial(import_bulk, batch_size=2))
@@ -449,8 +453,9 @@ def test_an_interrupted_import_continues_when_run_again(
 
 
 def test_an_interrupted_population_continues_when_run_again_beside_the_demo_persons(
-    cli_database: Database, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    cli_database: str, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    assert f"Database: {cli_database}+" in _gdi("db", "status")
     (data_dir / "set.csv").write_text(CSV, encoding="utf-8")
     _gdi("brp", "importeren", str(data_dir / "set.csv"))
     monkeypatch.setattr(brp_cli, "seed_population", partial(seed_population, batch_size=10))
