@@ -14,7 +14,7 @@ from starlette.responses import Response
 
 from opengdi import __version__
 from opengdi.bouwstenen import BLOCKS, beperkingen, migraties, scopes
-from opengdi.kernel.api import ApiVersionMiddleware, JsonResponse
+from opengdi.kernel.api import ApiVersionMiddleware, JsonResponse, RequestGuardMiddleware
 from opengdi.kernel.beveiliging import install_security
 from opengdi.kernel.blocks import Api
 from opengdi.kernel.context import Context, attach
@@ -78,6 +78,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     install_problem_handlers(app)
     attach(app, context)
     app.state.apis = apis
+    app.state.transacties = transacties
 
     @app.get("/", include_in_schema=False)
     async def index() -> dict[str, Any]:
@@ -100,7 +101,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     for api in apis:
         attach(api.app, context)
         app.mount(api.prefix, api.app)
-    app.add_middleware(ApiVersionMiddleware, versions=[(api.prefix, api.version) for api in apis])
+    app.add_middleware(RequestGuardMiddleware, routes=app.router.routes, max_body=settings.max_body)
+    versions = [("/", __version__), *((api.prefix, api.version) for api in apis)]
+    app.add_middleware(ApiVersionMiddleware, versions=versions)
     app.add_middleware(TransactieMiddleware, log=transacties, apis=[(api.prefix, api.title) for api in apis])
     install_security(app, settings.cors_origin_list(), settings.timeout_body)
     return app

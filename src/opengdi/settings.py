@@ -73,6 +73,11 @@ class Settings(BaseSettings):
         description="Adressen of netwerken (CIDR), komma-gescheiden, van proxy's die TLS afsluiten en het "
         "clientcertificaat doorgeven; alleen van hen wordt de certificaatheader vertrouwd.",
     )
+    max_body: int = Field(
+        default=10 * 1024 * 1024,
+        ge=1024,
+        description="Grootste toegestane body van een verzoek, in bytes; een grotere krijgt 413.",
+    )
     certificaat_header: str = Field(
         default="x-client-cert",
         description="Header waarin een proxy het clientcertificaat doorgeeft (URL-encoded PEM).",

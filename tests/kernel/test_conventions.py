@@ -85,3 +85,9 @@ async def test_the_status_reports_the_migration_head(client: httpx.AsyncClient) 
     assert status.status_code == 200
     assert body["migraties"] == body["migratieHeads"]
     assert sorted(revision.rpartition("_")[0] for revision in body["migraties"]) == ["brp", "digikoppeling", "kernel"]
+
+
+@pytest.mark.parametrize("path", ["/", "/_status"])
+async def test_the_index_and_status_carry_the_api_version(client: httpx.AsyncClient, path: str) -> None:
+    response = await client.get(path)
+    assert response.headers["api-version"] == response.json()["versie"]

@@ -145,7 +145,7 @@ class TransactieMiddleware:
                         "van_soort": (state.get("afnemer") or (None, None))[0],
                         "van_identificatie": (state.get("afnemer") or (None, None))[1],
                         "naar": self._api(scope["path"]),
-                        "operatie": f"{scope['method']} {scope['path']}"[:200],
+                        "operatie": f"{scope['method']} {scope['path']}".replace("\x00", "\\u0000")[:200],
                         "status": sizes["status"],
                         "duur_ms": 1000 * (time.perf_counter() - started),
                         "bytes_in": sizes["in"],

@@ -20,6 +20,7 @@ from opengdi.settings import Deployment
 from opengdi.stelsel.digikoppeling.client import client_assertion, token_request
 from opengdi.stelsel.digikoppeling.demo import demo_organisaties
 from opengdi.stelsel.digikoppeling.oin import is_valid_oin
+from opengdi.stelsel.digikoppeling.schemas import OrganisatieNieuw
 from opengdi.stelsel.digikoppeling.tokens import unverified_claims
 from tests.conftest import BASE_URL, demo_afnemer, http_client, settings_for
 from tests.registers.brp.helpers import PERSONEN
@@ -262,3 +263,24 @@ async def test_a_restriction_the_block_does_not_declare_is_refused_naming_it(
     assert refused.headers["content-type"] == "application/problem+json"
     assert [item["name"] for item in refused.json()["invalidParams"]] == [parameter]
     assert shown.json()["autorisaties"] == []
+
+
+def test_every_cbs_code_of_the_register_is_accepted() -> None:
+    codes = {item.organisatie.cbs_code for item in demo_organisaties() if item.organisatie.cbs_code}
+    assert any(code.startswith("PV") for code in codes) and any(code.startswith("GM") for code in codes)
+    for code in codes:
+        assert OrganisatieNieuw.model_validate({"naam": "x", "soort": "zbo", "cbsCode": code}).cbs_code == code
+
+
+async def test_a_province_is_registered_with_its_cbs_code(database: Database, tmp_path: Path) -> None:
+    async with http_client(create_app(settings_for(tmp_path), database), demo_afnemer("Logius").oin) as http:
+        created = await http.post(
+            ORGANISATIES, json={"naam": "Provincie Proef", "soort": "provincie", "rsin": _rsin(), "cbsCode": "PV99"}
+        )
+        wrong = await http.post(
+            ORGANISATIES, json={"naam": "Provincie Fout", "soort": "provincie", "rsin": _rsin(), "cbsCode": "PV9999"}
+        )
+    assert created.status_code == 201, created.text
+    assert created.json()["cbsCode"] == "PV99"
+    assert wrong.status_code == 400
+    assert [(item["name"], item["code"]) for item in wrong.json()["invalidParams"]] == [("cbsCode", "pattern")]

@@ -30,7 +30,12 @@ class OrganisatieNieuw(_Body):
     gemeentecode: str | None = Field(
         default=None, pattern=r"^[0-9]{4}$", description="GBA-gemeentecode van een gemeente"
     )
-    cbs_code: str | None = Field(default=None, alias="cbsCode", pattern=r"^(GM|PV)[0-9]{4}$")
+    cbs_code: str | None = Field(
+        default=None,
+        alias="cbsCode",
+        pattern=r"^(GM[0-9]{4}|PV[0-9]{2})$",
+        description="CBS-code: GM en vier cijfers voor een gemeente, PV en twee cijfers voor een provincie",
+    )
 
 
 class AutorisatieNieuw(_Body):
