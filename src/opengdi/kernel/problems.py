@@ -55,6 +55,9 @@ REASONS = {
     "date": "Waarde is geen geldige datum.",
     "string": "Waarde is geen geldige string.",
     "object": "Waarde is geen geldig object.",
+    "jsonObject": "Waarde is geen geldig JSON object.",
+    "dateTime": "Waarde is geen geldig tijdstip.",
+    "value": "Waarde is geen geldige {soort}.",
     "minimum": "Waarde is lager dan minimum {minimum}.",
     "maximum": "Waarde is hoger dan maximum {maximum}.",
     "minLength": "Waarde is korter dan minimale lengte {minLength}.",
@@ -160,6 +163,14 @@ _PYDANTIC_CODES = {
     "bool_type": "boolean",
     "date_parsing": "date",
     "date_from_datetime_parsing": "date",
+    "date_type": "date",
+    "datetime_parsing": "dateTime",
+    "datetime_from_date_parsing": "dateTime",
+    "datetime_type": "dateTime",
+    "timezone_aware": "dateTime",
+    "int_from_float": "integer",
+    "float_parsing": "number",
+    "float_type": "number",
     "list_type": "array",
     "too_short": "minItems",
     "too_long": "maxItems",
@@ -168,15 +179,37 @@ _PYDANTIC_CODES = {
     "enum": "enum",
     "literal_error": "enum",
     "json_invalid": "object",
+    "json_type": "object",
     "model_type": "object",
+    "model_attributes_type": "object",
     "dict_type": "object",
 }
 
+#: The sources of a parameter in FastAPI's error locations, which are not part of its name.
+_SOURCES = ("body", "query", "path", "header", "cookie", "form")
+
+
+def parameter_name(location: Sequence[str | int]) -> str:
+    """The name of a parameter at ``location``, as Haal Centraal writes it: ``a.b[0].c``."""
+    name = ""
+    for part in location:
+        if isinstance(part, int):
+            name += f"[{part}]"
+        else:
+            name += f".{part}" if name else str(part)
+    return name
+
 
 def _validation_param(error: dict[str, Any]) -> InvalidParam:
-    location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path", "header")]
-    name = ".".join(location) or "body"
-    code = _PYDANTIC_CODES.get(str(error.get("type")), "object")
+    location = list(error.get("loc", ()))
+    if location and location[0] in _SOURCES:
+        location = location[1:]
+    kind = str(error.get("type"))
+    if kind == "json_invalid" or not location:
+        # the body as a whole (its error location is a character position, which names nothing)
+        return InvalidParam("body", "object", REASONS["jsonObject"])
+    name = parameter_name(location)
+    code = _PYDANTIC_CODES.get(kind, "value")
     context = error.get("ctx") or {}
     values = {
         "minimum": context.get("ge", ""),
@@ -188,6 +221,7 @@ def _validation_param(error: dict[str, Any]) -> InvalidParam:
         "pattern": context.get("pattern", ""),
         "waarde": "",
         "wildcard": "*",
+        "soort": "waarde",
     }
     return InvalidParam.of(name, code, **values)
 
@@ -204,18 +238,27 @@ async def _on_validation_error(request: Request, exc: Exception) -> Response:
 
 
 _HTTP_PROBLEMS = {
-    404: ("Opgevraagde resource bestaat niet.", "notFound"),
-    405: ("Deze methode is niet toegestaan op deze resource.", "methodNotAllowed"),
-    406: ("Gevraagde content type wordt niet ondersteund.", "notAcceptable"),
-    408: ("Het verzoek is niet op tijd ontvangen.", "requestTimeout"),
-    415: ("Media Type wordt niet ondersteund.", "unsupportedMediaType"),
+    404: ("Opgevraagde resource bestaat niet.", "notFound", "Er is geen resource op {path}."),
+    405: ("Deze methode is niet toegestaan op deze resource.", "methodNotAllowed", "{method} kan niet op {path}."),
+    406: ("Gevraagde content type wordt niet ondersteund.", "notAcceptable", None),
+    408: ("Het verzoek is niet op tijd ontvangen.", "requestTimeout", "{detail}"),
+    413: ("Verzoek is te groot.", "payloadTooLarge", None),
+    415: ("Media Type wordt niet ondersteund.", "unsupportedMediaType", None),
 }
 
 
 async def _on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
-    title, code = _HTTP_PROBLEMS.get(exc.status_code, ("Verzoek kon niet worden verwerkt.", "httpError"))
-    problem = Problem(status=exc.status_code, title=title, code=code, headers=dict(exc.headers or {}))
+    if exc.status_code == 400:  # FastAPI could not read the body (not UTF-8, not a form)
+        return problem_response(bad_request([InvalidParam("body", "object", REASONS["jsonObject"])]), request.url.path)
+    title, code, detail = _HTTP_PROBLEMS.get(exc.status_code, ("Verzoek kon niet worden verwerkt.", "httpError", None))
+    problem = Problem(
+        status=exc.status_code,
+        title=title,
+        code=code,
+        detail=detail.format(path=request.url.path, method=request.method, detail=exc.detail) if detail else None,
+        headers=dict(exc.headers or {}),
+    )
     return problem_response(problem, request.url.path)
 
 
@@ -268,10 +311,4 @@ def parse_json_body(raw: bytes) -> Any:
     try:
         return orjson.loads(raw) if raw.strip() else {}
     except orjson.JSONDecodeError as error:
-        raise Problem(
-            status=400,
-            title="Het verzoek bevat geen geldige JSON.",
-            code="paramsValidation",
-            detail=f"De body is geen geldige JSON: {error.msg} (positie {error.pos}).",
-            invalid_params=[InvalidParam(name="body", code="object", reason="Waarde is geen geldig JSON-object.")],
-        ) from error
+        raise bad_request([InvalidParam("body", "object", REASONS["jsonObject"])]) from error

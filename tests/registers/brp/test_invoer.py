@@ -223,7 +223,7 @@ def test_an_unknown_element_is_reported_with_its_path(key: str) -> None:
 def test_a_value_that_is_not_a_string_is_refused(value: Any) -> None:
     _, errors = read_persoonslijsten(one({"01": [{"01.20": value}]}))
     assert [(error.name, error.code, error.reason) for error in errors] == [
-        ("persoonslijsten[0].01[0].01.20", "string", "De waarde van burgerservicenummer moet een string zijn.")
+        ("persoonslijsten[0].01[0].01.20", "string", "Waarde is geen geldige string.")
     ]
 
 

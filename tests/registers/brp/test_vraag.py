@@ -183,7 +183,7 @@ def test_an_empty_unknown_or_wrongly_cased_type_is_not_a_valid_zoek_type(query_t
 
 
 def test_a_body_that_is_not_a_json_object_is_refused_as_a_whole() -> None:
-    assert errors_of(["RaadpleegMetBurgerservicenummer"]) == [("object", "body", "Waarde is geen geldig JSON-object.")]
+    assert errors_of(["RaadpleegMetBurgerservicenummer"]) == [("object", "body", "Waarde is geen geldig JSON object.")]
 
 
 # --- required parameters --------------------------------------------------------------------------

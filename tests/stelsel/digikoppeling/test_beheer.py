@@ -70,18 +70,27 @@ async def test_logius_registers_an_organisation_grants_and_revokes(database: Dat
 
 
 @pytest.mark.parametrize(
-    ("body", "parameter", "reason"),
+    ("body", "parameter", "expected"),
     [
-        ({"naam": "X", "soort": "gemeente", "rsin": "123456789"}, "rsin", "geen geldig RSIN"),
-        ({"naam": "X", "soort": "gemeente", "oin": "12345678901234567890"}, "oin", "geen geldig OIN"),
-        ({"naam": "X", "soort": "privaat", "kvkNummer": "1234"}, "kvkNummer", "patroon"),
-        ({"naam": "X", "soort": "gemeente"}, "oin", "Geef het OIN op"),
-        ({"naam": "X", "soort": "vereniging", "kvkNummer": "12345678"}, "soort", ""),
+        ({"naam": "X", "soort": "gemeente", "rsin": "123456789"}, "rsin", ("value", "Waarde is geen geldig RSIN.")),
+        (
+            {"naam": "X", "soort": "gemeente", "oin": "12345678901234567890"},
+            "oin",
+            ("value", "Waarde is geen geldig OIN."),
+        ),
+        ({"naam": "X", "soort": "privaat", "kvkNummer": "1234"}, "kvkNummer", ("pattern", "patroon ^[0-9]{8}$")),
+        (
+            {"naam": "X", "soort": "gemeente"},
+            "oin",
+            ("required", "Parameter is verplicht als rsin en kvkNummer ontbreken."),
+        ),
+        ({"naam": "X", "soort": "vereniging", "kvkNummer": "12345678"}, "soort", ("enum", "enumeratie")),
     ],
 )
 async def test_a_bad_organisation_is_refused_with_the_offending_parameter(
-    database: Database, tmp_path: Path, body: dict[str, str], parameter: str, reason: str
+    database: Database, tmp_path: Path, body: dict[str, str], parameter: str, expected: tuple[str, str]
 ) -> None:
+    code, reason = expected
     async with http_client(create_app(settings_for(tmp_path), database), demo_afnemer("Logius").oin) as http:
         before = (await http.get(ORGANISATIES)).json()
         response = await http.post(ORGANISATIES, json=body)
@@ -89,7 +98,7 @@ async def test_a_bad_organisation_is_refused_with_the_offending_parameter(
     assert response.status_code == 400
     assert response.headers["content-type"] == "application/problem+json"
     invalid = response.json()["invalidParams"]
-    assert [param["name"] for param in invalid] == [parameter]
+    assert [(param["name"], param["code"]) for param in invalid] == [(parameter, code)]
     assert reason in invalid[0]["reason"]
     assert after == before
 
@@ -103,8 +112,8 @@ def _short_rsa_public_jwk() -> dict[str, Any]:
     ("jwk", "parameter", "reason"),
     [
         ({"kty": "RSA", "n": "abc", "e": "AQAB", "d": "geheim"}, "d", "nooit de private"),
-        ({"kty": "RSA", "n": "abc", "e": "AQAB"}, "kty", "Geen geldige publieke sleutel"),
-        ({"kty": "RSA", "e": "AQAB"}, "kty", "Geen geldige publieke sleutel"),
+        ({"kty": "RSA", "n": "abc", "e": "AQAB"}, "kty", "Waarde is geen geldige publieke sleutel (JWK)."),
+        ({"kty": "RSA", "e": "AQAB"}, "kty", "Waarde is geen geldige publieke sleutel (JWK)."),
         (_short_rsa_public_jwk(), "n", "minstens 2048 bits"),
         (ECKey.generate_key("P-384").as_dict(private=False), "kty", "P-256"),
         ({**ECKey.generate_key("P-256").as_dict(private=False), "kid": "k" * 101}, "kid", "hoogstens 100"),

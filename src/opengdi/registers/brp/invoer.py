@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from opengdi.kernel.problems import InvalidParam
+from opengdi.kernel.problems import REASONS, InvalidParam
 from opengdi.registers.brp import lo3
 from opengdi.registers.brp.persoonslijst import Persoonslijst, Voorkomen
 
@@ -49,7 +49,7 @@ def read_persoonslijsten(body: Any) -> tuple[list[Persoonslijst], list[InvalidPa
     """The persoonslijsten of an import body, and the errors that make it unacceptable."""
     errors = ImportErrors([])
     if not isinstance(body, Mapping):
-        errors.add("body", "object", "De body moet een JSON-object zijn met 'persoonslijsten'.")
+        errors.add("body", "object", REASONS["jsonObject"])
         return [], errors.params
     unknown = [key for key in body if key != "persoonslijsten"]
     for key in unknown:
@@ -69,7 +69,7 @@ def read_persoonslijst(lijst: Any, path: str, errors: ImportErrors) -> Persoonsl
     """One persoonslijst (category → voorkomens); errors are added to ``errors``."""
     voorkomens: list[Voorkomen] = []
     if not isinstance(lijst, Mapping):
-        errors.add(path, "object", "Een persoonslijst is een JSON-object van categorie naar voorkomens.")
+        errors.add(path, "object", REASONS["jsonObject"])
         return Persoonslijst()
     for categorie, items in lijst.items():
         voorkomens.extend(_read_categorie(str(categorie), items, f"{path}.{categorie}", errors))
@@ -83,14 +83,15 @@ def _read_categorie(categorie: str, items: Any, path: str, errors: ImportErrors)
         errors.add(path, "unknownParam", "Onbekende categorie; gebruik de actuele categoriecode 01 tot en met 14.")
         return []
     if not isinstance(items, list) or not items:
-        errors.add(path, "array", "Een categorie is een niet-lege lijst voorkomens, nieuwste eerst.")
+        code = "minItems" if isinstance(items, list) else "array"
+        errors.add(path, code, REASONS[code].format(minItems=1))
         return []
     volgnummers: dict[int, int] = {}
     result = []
     for index, item in enumerate(items):
         item_path = f"{path}[{index}]"
         if not isinstance(item, Mapping):
-            errors.add(item_path, "object", "Een voorkomen is een JSON-object van element naar waarde.")
+            errors.add(item_path, "object", REASONS["jsonObject"])
             continue
         stapel = _read_stapel(categorie, item, item_path, errors)
         elementen = _read_elementen(categorie, item, item_path, errors)
@@ -105,7 +106,8 @@ def _read_categorie(categorie: str, items: Any, path: str, errors: ImportErrors)
 def _read_stapel(categorie: str, item: Mapping[str, Any], path: str, errors: ImportErrors) -> int | None:
     stapel = item.get("stapel", 1)
     if isinstance(stapel, bool) or not isinstance(stapel, int) or stapel < 1:
-        errors.add(f"{path}.stapel", "integer", "Stapel is een geheel getal vanaf 1.")
+        code = "minimum" if isinstance(stapel, int) and not isinstance(stapel, bool) else "integer"
+        errors.add(f"{path}.stapel", code, REASONS[code].format(minimum=1))
         return None
     if stapel > 1 and categorie not in lo3.REPEATING_CATEGORIES:
         errors.add(
@@ -137,7 +139,7 @@ def _store(elementen: dict[str, str], key: str, value: str | None) -> None:
 
 def _read_adres(adres: Any, path: str, elementen: dict[str, str], errors: ImportErrors) -> None:
     if not isinstance(adres, Mapping):
-        errors.add(path, "object", "Het adres is een JSON-object van element naar waarde.")
+        errors.add(path, "object", REASONS["jsonObject"])
         return
     for key, value in adres.items():
         if str(key)[:2] not in _ADRES_GROUPS:
@@ -160,7 +162,7 @@ def _read_element(categorie: str, key: str, value: Any, path: str, errors: Impor
         )
         return None
     if not isinstance(value, str):
-        errors.add(path, "string", f"De waarde van {element.naam} moet een string zijn.")
+        errors.add(path, "string", REASONS["string"])
         return None
     problem = lo3.value_error(element, value)
     code = "date" if element.form is lo3.Form.DATE else "pattern"

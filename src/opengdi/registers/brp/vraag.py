@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from opengdi.kernel.problems import InvalidParam
+from opengdi.kernel.problems import REASONS, InvalidParam
 from opengdi.registers.brp import fields as fieldsmod
 from opengdi.registers.brp.fields import FieldSelection
 
@@ -211,7 +211,7 @@ def _is_absent(value: Any) -> bool:
 def parse_vraag(body: Any) -> tuple[Vraag | None, list[InvalidParam]]:
     """The request in ``body``, or every error that makes it invalid."""
     if not isinstance(body, Mapping):
-        return None, [InvalidParam(name="body", code="object", reason="Waarde is geen geldig JSON-object.")]
+        return None, [InvalidParam(name="body", code="object", reason=REASONS["jsonObject"])]
     type_name = body.get("type")
     if _is_absent(type_name) and "type" not in body:
         return None, [InvalidParam.of("type", "required")]

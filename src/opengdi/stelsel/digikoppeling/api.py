@@ -138,12 +138,16 @@ MAX_ID = 2**31 - 1
 
 def _given_oin(value: str) -> str:
     if not oins.is_valid_oin(value):
-        raise ValueError(f"{value} is geen geldig OIN (20 cijfers met een bekend voorvoegsel).")
+        raise ValueError(value)
     return value
 
 
-#: Where the OIN of a new organisation can come from, per body member.
-_OIN_UIT: dict[str, Callable[[str], str]] = {"oin": _given_oin, "rsin": oins.uit_rsin, "kvkNummer": oins.uit_kvk}
+#: Where the OIN of a new organisation can come from, per body member, and what that member is.
+_OIN_UIT: dict[str, tuple[Callable[[str], str], str]] = {
+    "oin": (_given_oin, "Waarde is geen geldig OIN."),
+    "rsin": (oins.uit_rsin, "Waarde is geen geldig RSIN."),
+    "kvkNummer": (oins.uit_kvk, "Waarde is geen geldig KvK-nummer."),
+}
 
 
 def _new_oin(body: OrganisatieNieuw) -> str:
@@ -151,13 +155,12 @@ def _new_oin(body: OrganisatieNieuw) -> str:
     given = {"oin": body.oin, "rsin": body.rsin, "kvkNummer": body.kvk_nummer}
     for name, value in given.items():
         if value:
+            build, reason = _OIN_UIT[name]
             try:
-                return _OIN_UIT[name](value)
+                return build(value)
             except ValueError as error:
-                raise bad_request([InvalidParam(name, "invalid", str(error))]) from error
-    raise bad_request(
-        [InvalidParam("oin", "required", "Geef het OIN op, of het RSIN of KvK-nummer waaruit het wordt opgebouwd.")]
-    )
+                raise bad_request([InvalidParam(name, "value", reason)]) from error
+    raise bad_request([InvalidParam("oin", "required", "Parameter is verplicht als rsin en kvkNummer ontbreken.")])
 
 
 Beheerder = Annotated[tuple[Principaal, Besluit], Depends(vereist("digikoppeling", "beheer"))]
@@ -240,7 +243,7 @@ def _register_routes(app: FastAPI, toegang: DigikoppelingToegang, soorten: Beper
         except service.OnbekendeOrganisatie as error:
             raise not_found(str(error)) from error
         except tokens.OngeldigeSleutel as error:
-            raise bad_request([InvalidParam(error.parameter, "invalid", str(error))]) from error
+            raise bad_request([InvalidParam(error.parameter, "value", str(error))]) from error
         return JsonResponse({"oin": oin, "kid": kid}, status_code=201)
 
     @app.post(

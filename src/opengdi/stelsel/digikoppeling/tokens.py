@@ -203,7 +203,7 @@ def client_public_key(jwk: dict[str, Any]) -> dict[str, Any]:
     try:
         key = JWKRegistry.import_key(jwk)
     except (ValueError, JoseError) as error:
-        raise OngeldigeSleutel("kty", f"Geen geldige publieke sleutel (JWK): {error}") from error
+        raise OngeldigeSleutel("kty", "Waarde is geen geldige publieke sleutel (JWK).") from error
     if isinstance(key, RSAKey) and key.raw_value.key_size < MIN_RSA_BITS:
         raise OngeldigeSleutel("n", f"Een RSA-sleutel moet minstens {MIN_RSA_BITS} bits lang zijn.")
     if not isinstance(key, RSAKey | ECKey) or (isinstance(key, ECKey) and key.curve_name != "P-256"):
