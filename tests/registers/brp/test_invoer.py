@@ -200,9 +200,9 @@ def test_a_historic_category_code_is_an_unknown_category() -> None:
     assert "01 tot en met 14" in errors[0].reason
 
 
-@pytest.mark.parametrize("items", [[], {}, "x"])
-def test_a_category_that_is_not_a_non_empty_list_is_refused(items: Any) -> None:
-    assert errors_of(one({**PERSOON, "08": items})) == [("persoonslijsten[0].08", "array")]
+@pytest.mark.parametrize(("items", "code"), [([], "minItems"), ({}, "array"), ("x", "array")])
+def test_a_category_that_is_not_a_non_empty_list_is_refused(items: Any, code: str) -> None:
+    assert errors_of(one({**PERSOON, "08": items})) == [("persoonslijsten[0].08", code)]
 
 
 def test_an_element_that_does_not_belong_to_its_category_is_reported_with_its_path() -> None:
@@ -265,10 +265,12 @@ def test_stapel_1_on_a_category_that_occurs_once_is_allowed() -> None:
     assert read_one({**PERSOON, "08": [{"stapel": 1, "09.10": "0599"}]}).element("08", "09.10") == "0599"
 
 
-@pytest.mark.parametrize("stapel", [0, -1, "2", True, 1.5])
-def test_a_stapel_that_is_not_a_whole_number_from_1_is_refused(stapel: Any) -> None:
+@pytest.mark.parametrize(
+    ("stapel", "code"), [(0, "minimum"), (-1, "minimum"), ("2", "integer"), (True, "integer"), (1.5, "integer")]
+)
+def test_a_stapel_that_is_not_a_whole_number_from_1_is_refused(stapel: Any, code: str) -> None:
     assert errors_of(one({**PERSOON, "04": [{"stapel": stapel, "05.10": "0001"}]})) == [
-        ("persoonslijsten[0].04[0].stapel", "integer")
+        ("persoonslijsten[0].04[0].stapel", code)
     ]
 
 
