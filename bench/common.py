@@ -23,7 +23,7 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from opengdi.bouwstenen import migraties
+from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.kernel.db import Database
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.brp.demo import load_demo
@@ -78,7 +78,7 @@ async def measure(label: str, work: Callable[[str], Awaitable[None]], bsns: Sequ
 
 async def prepare(database: Database, persons: int) -> list[str]:
     """Migrate, load demo and synthetic persons; all BSNs in the database."""
-    await migraties().upgrade(database)
+    await SAMENSTELLING.migraties().upgrade(database)
     started = time.perf_counter()
     async with UnitOfWork(database, oin=get_settings().oin) as uow:
         await load_demo(uow)

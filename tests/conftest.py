@@ -23,7 +23,7 @@ from fastapi import FastAPI
 from sqlalchemy.engine import make_url
 
 from opengdi.app import create_app
-from opengdi.bouwstenen import beperkingen, migraties, scopes
+from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.kernel.db import Database
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.brp import service as brp_service
@@ -79,7 +79,7 @@ async def database(request: pytest.FixtureRequest, tmp_path_factory: pytest.Temp
                 pytest.fail(message)
             pytest.skip(message)
     db = Database(url)
-    await migraties().upgrade(db)
+    await SAMENSTELLING.migraties().upgrade(db)
     await register_bronhouder(db)
     yield db
     await db.dispose()
@@ -119,7 +119,7 @@ async def register_organisation(database: Database, organisatie: Organisatie, gr
     """Register an organisation with grants and a key pair (kept for :func:`obtain_token`)."""
     await service.register(database, organisatie)
     for grant in grants:
-        await service.grant(database, organisatie.oin, grant, beperkingen())
+        await service.grant(database, organisatie.oin, grant, SAMENSTELLING.beperkingen())
     _PRIVATE_KEYS[organisatie.oin], _kid = await service.create_credentials(database, organisatie.oin)
 
 
@@ -145,7 +145,7 @@ def demo_afnemer(naam: str) -> Organisatie:
 
 async def register_bronhouder(database: Database) -> None:
     """The test bronhouder (every scope of every block, every operation and field) and the demo afnemers."""
-    grants = [Grant(0, scope, "TEST", "Testen", frozenset({ALLES}), (ALLES,)) for scope in scopes()]
+    grants = [Grant(0, scope, "TEST", "Testen", frozenset({ALLES}), (ALLES,)) for scope in SAMENSTELLING.scopes()]
     await register_organisation(database, Organisatie(BRONHOUDER, "Testbronhouder", "zbo"), grants)
     for item in demo_organisaties():
         if item.organisatie.naam in DEMO_AFNEMERS:

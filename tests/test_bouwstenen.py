@@ -9,7 +9,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from opengdi.bouwstenen import BLOCKS, migraties, scopes
+from opengdi.bouwstenen import BLOCKS, SAMENSTELLING
 from opengdi.kernel.blocks import BuildingBlock
 
 PYPROJECT = Path(__file__).parents[1] / "pyproject.toml"
@@ -38,13 +38,13 @@ def test_codes_and_scopes_are_unique() -> None:
     assert len({block.code for block in BLOCKS}) == len(BLOCKS)
     for left, right in itertools.combinations(BLOCKS, 2):
         assert not set(left.scopes) & set(right.scopes)
-    assert set(scopes()) == {scope for block in BLOCKS for scope in block.scopes}
+    assert set(SAMENSTELLING.scopes()) == {scope for block in BLOCKS for scope in block.scopes}
 
 
 def test_each_block_with_migrations_has_its_own_branch() -> None:
     bases = {
         revision.revision.rpartition("_")[0]
-        for revision in migraties().script().walk_revisions()
+        for revision in SAMENSTELLING.migraties().script().walk_revisions()
         if revision.down_revision is None
     }
     assert bases == {"kernel", *(block.code for block in BLOCKS if block.migraties)}

@@ -20,10 +20,10 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 from typer.testing import CliRunner, Result
 
-from opengdi.bouwstenen import migraties
+from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.cli import app
-from opengdi.cli import brp as brp_cli
 from opengdi.kernel.db import Database
+from opengdi.registers.brp import cli as brp_cli
 from opengdi.registers.brp import repository
 from opengdi.registers.brp.persoonslijst import Persoonslijst
 from opengdi.registers.brp.seed import seed_population
@@ -74,9 +74,9 @@ def _assert_one_error_line(result: Result) -> None:
 
 def test_db_bijwerken_creates_the_database(data_dir: Path) -> None:
     output = _gdi("db", "bijwerken")
-    assert f"migratie {', '.join(migraties().heads())}" in output.replace("\n", " ")
+    assert f"migratie {', '.join(SAMENSTELLING.migraties().heads())}" in output.replace("\n", " ")
     assert (data_dir / "opengdi.db").exists()
-    assert f"(nieuwste: {', '.join(migraties().heads())})" in _gdi("db", "status")
+    assert f"(nieuwste: {', '.join(SAMENSTELLING.migraties().heads())})" in _gdi("db", "status")
 
 
 def test_importing_the_gbav_csv_and_the_json_form(data_dir: Path) -> None:
@@ -309,7 +309,7 @@ def test_an_organisation_is_added_given_keys_and_a_grant_then_revoked(data_dir: 
         "org", "aansluiten", "Testgemeente", "--soort", "gemeente", "--oin", OIN, "--gemeentecode", "0599"
     )
     assert "al geregistreerd" in _fails("org", "aansluiten", "Dubbel", "--soort", "gemeente", "--oin", OIN)
-    assert "geen autorisatie voor de BRP" in _gdi("org", "sleutels", OIN)
+    assert "geen autorisatie waarvoor een voorbeeld" in _gdi("org", "sleutels", OIN)
     granted = _gdi(
         "org",
         "autoriseren",
@@ -379,7 +379,7 @@ def test_old_english_spellings_still_work_but_are_not_listed(data_dir: Path) -> 
     assert "2 persoonslijsten opgeslagen" in _gdi("brp", "import", str(data_dir / "set.csv"))
     assert "40 synthetische personen opgeslagen" in _gdi("seed", "brp", "--persons", "40", "--seed=7")
     assert "42 persoonslijsten verwijderd" in _gdi("brp", "leeg", "--ja")
-    assert f"migratie {', '.join(migraties().heads())}" in _gdi("db", "upgrade")
+    assert f"migratie {', '.join(SAMENSTELLING.migraties().heads())}" in _gdi("db", "upgrade")
     assert f"Aangesloten: {OIN}" in _gdi("org", "add", "Proef", "--soort", "gemeente", "--oin", OIN)
     assert OIN in _gdi("org", "list")
     assert _gdi("version") == _gdi("versie")

@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from starlette.responses import Response
 
 from opengdi import __version__
-from opengdi.bouwstenen import BLOCKS, beperkingen, migraties, scopes
+from opengdi.bouwstenen import BLOCKS, SAMENSTELLING
 from opengdi.kernel.api import ApiVersionMiddleware, JsonResponse, RequestGuardMiddleware
 from opengdi.kernel.beveiliging import install_security
 from opengdi.kernel.blocks import Api
@@ -54,9 +54,17 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     toegang: Toegang = policy if policy is not None and settings.authenticatie == "aan" else OpenToegang()
     protocol = ProtocolWriter(database)
     transacties = TransactieLog(database)
-    context = Context(settings, database, toegang, protocol, beleid=policy, scopes=scopes(), beperkingen=beperkingen())
+    context = Context(
+        settings,
+        database,
+        toegang,
+        protocol,
+        beleid=policy,
+        scopes=SAMENSTELLING.scopes(),
+        beperkingen=SAMENSTELLING.beperkingen(),
+    )
     apis = [api for block in BLOCKS for api in block.apis(context)]
-    migrations = migraties()
+    migrations = SAMENSTELLING.migraties()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -17,7 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
-from opengdi.bouwstenen import BLOCKS, migraties
+from opengdi.bouwstenen import BLOCKS, SAMENSTELLING
 from opengdi.kernel.db import Base, Database
 from opengdi.kernel.migrate import Migraties
 from opengdi.stelsel.digikoppeling import organisaties
@@ -27,7 +27,7 @@ LEGACY_REVISIONS = Path(__file__).parent / "legacy_migrations"
 
 
 def test_every_block_owns_a_branch_numbered_in_sequence() -> None:
-    script = migraties().script()
+    script = SAMENSTELLING.migraties().script()
     branches: dict[str, list[str]] = {}
     for revision in script.walk_revisions():
         prefix, _, number = revision.revision.rpartition("_")
@@ -112,8 +112,8 @@ async def test_a_database_at_the_old_head_upgrades_with_every_row_intact(fresh_d
     async with fresh_database.engine.begin() as connection:
         for statement in _ROWS.values():
             await connection.execute(text(statement), {"nu": datetime.now(UTC)})
-    await migraties().upgrade(fresh_database)
-    assert await migraties().current(fresh_database) == migraties().heads()
+    await SAMENSTELLING.migraties().upgrade(fresh_database)
+    assert await SAMENSTELLING.migraties().current(fresh_database) == SAMENSTELLING.migraties().heads()
     async with fresh_database.connect() as connection:
         for table in (_RENAMED.get(name, name) for name in _ROWS):
             assert await connection.scalar(text(f"SELECT count(*) FROM {table}")) == 1, table
@@ -129,8 +129,8 @@ async def test_a_database_at_the_first_old_revision_gets_the_newer_branches(fres
     await _migrate_legacy(fresh_database, "0001")
     async with fresh_database.engine.begin() as connection:
         await connection.execute(text(_ROWS["brp_persoonslijst"]))
-    await migraties().upgrade(fresh_database)
-    assert await migraties().current(fresh_database) == migraties().heads()
+    await SAMENSTELLING.migraties().upgrade(fresh_database)
+    assert await SAMENSTELLING.migraties().current(fresh_database) == SAMENSTELLING.migraties().heads()
     async with fresh_database.connect() as connection:
         assert await connection.scalar(text("SELECT count(*) FROM brp_persoonslijst")) == 1
         assert await connection.scalar(text("SELECT count(*) FROM dk_organisatie")) == 0
@@ -138,14 +138,14 @@ async def test_a_database_at_the_first_old_revision_gets_the_newer_branches(fres
 
 
 async def test_upgrading_twice_changes_nothing(fresh_database: Database) -> None:
-    await migraties().upgrade(fresh_database)
-    first = await migraties().current(fresh_database)
-    await migraties().upgrade(fresh_database)
-    assert await migraties().current(fresh_database) == first == migraties().heads()
+    await SAMENSTELLING.migraties().upgrade(fresh_database)
+    first = await SAMENSTELLING.migraties().current(fresh_database)
+    await SAMENSTELLING.migraties().upgrade(fresh_database)
+    assert await SAMENSTELLING.migraties().current(fresh_database) == first == SAMENSTELLING.migraties().heads()
 
 
 async def _migrate_to(database: Database, revision: str) -> None:
-    config = migraties().config()
+    config = SAMENSTELLING.migraties().config()
 
     def upgrade(connection: Connection) -> None:
         config.attributes["connection"] = connection
@@ -173,7 +173,7 @@ async def test_kernel_0002_carries_every_protocol_person_over_as_a_subject(fresh
     async with fresh_database.engine.begin() as connection:
         for statement in _KERNEL_0001_ROWS:
             await connection.execute(text(statement), {"nu": datetime.now(UTC)})
-    await migraties().upgrade(fresh_database)
+    await SAMENSTELLING.migraties().upgrade(fresh_database)
     async with fresh_database.connect() as connection:
         subjects = (
             await connection.execute(
@@ -214,8 +214,8 @@ async def test_kernel_0002_downgrades_to_bsn_keyed_persons(fresh_database: Datab
     async with fresh_database.engine.begin() as connection:
         for statement in _KERNEL_0001_ROWS:
             await connection.execute(text(statement), {"nu": datetime.now(UTC)})
-    await migraties().upgrade(fresh_database)
-    config = migraties().config()
+    await SAMENSTELLING.migraties().upgrade(fresh_database)
+    config = SAMENSTELLING.migraties().config()
 
     def downgrade(connection: Connection) -> None:
         config.attributes["connection"] = connection
@@ -251,7 +251,7 @@ async def _digikoppeling_0001_with_rows(database: Database) -> None:
 
 async def test_digikoppeling_0002_turns_eigen_gemeente_into_a_restriction(fresh_database: Database) -> None:
     await _digikoppeling_0001_with_rows(fresh_database)
-    await migraties().upgrade(fresh_database)
+    await SAMENSTELLING.migraties().upgrade(fresh_database)
     async with fresh_database.session() as session:
         grants = {grant.id: grant for grant in await organisaties.grants_of(session, "00000099100000599000")}
         zonder = await organisaties.grants_of(session, "00000099300000000001")
@@ -266,8 +266,8 @@ async def test_digikoppeling_0002_turns_eigen_gemeente_into_a_restriction(fresh_
 
 async def test_digikoppeling_0002_downgrades_to_the_flag(fresh_database: Database) -> None:
     await _digikoppeling_0001_with_rows(fresh_database)
-    await migraties().upgrade(fresh_database)
-    config = migraties().config()
+    await SAMENSTELLING.migraties().upgrade(fresh_database)
+    config = SAMENSTELLING.migraties().config()
 
     def downgrade(connection: Connection) -> None:
         config.attributes["connection"] = connection

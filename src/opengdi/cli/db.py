@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import typer
 
-from opengdi.bouwstenen import migraties
-from opengdi.cli.common import console, current_settings, database_label, hidden_alias, run, with_database
+from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.kernel.db import Database
+from opengdi.kernel.opdrachtregel import console, current_settings, database_label, hidden_alias, run, with_database
 
 db_app = typer.Typer(help="De database: migraties en status.", no_args_is_help=True)
 
 
 async def _revisions(database: Database) -> tuple[str, ...]:
-    return await migraties().current(database)
+    return await SAMENSTELLING.migraties().current(database)
 
 
 @db_app.command("bijwerken")
@@ -33,7 +33,7 @@ def db_status() -> None:
     current = ", ".join(run(with_database(settings, _revisions, migrate=False))) or "geen"
     console.print(
         f"Database: {database_label(settings.effective_database_url)}\n"
-        f"Migratie: {current} (nieuwste: {', '.join(migraties().heads())})"
+        f"Migratie: {current} (nieuwste: {', '.join(SAMENSTELLING.migraties().heads())})"
     )
 
 

@@ -13,9 +13,9 @@ from fastapi import FastAPI
 from opengdi import __version__
 from opengdi.app import api_index, create_app
 from opengdi.bouwstenen import BLOCKS
-from opengdi.cli.common import console, current_settings, progress, run, with_database
 from opengdi.kernel.blocks import Api
 from opengdi.kernel.db import Database
+from opengdi.kernel.opdrachtregel import console, current_settings, progress, run, with_database
 from opengdi.kernel.verbindingen import server_options
 from opengdi.settings import Settings
 

@@ -22,6 +22,7 @@ from fastapi import FastAPI
 from opengdi.kernel.api import JsonResponse
 from opengdi.kernel.db import Database
 from opengdi.kernel.documentatie import DOCS_PATH, install_docs
+from opengdi.kernel.migrate import Migraties
 from opengdi.kernel.problems import install_problem_handlers
 from opengdi.settings import Settings
 
@@ -72,17 +73,29 @@ class Demo:
 
 
 @dataclass(frozen=True, slots=True)
+class Voorbeeldverzoek:
+    """A request that an afnemer holding ``scope`` may make, to show how a block is used: ``POST``
+    ``body`` (JSON) to ``pad`` under the GDI's address."""
+
+    scope: str
+    pad: str
+    body: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
 class BuildingBlock:
     """The declaration of one building block.
 
     - ``apis`` builds the block's APIs for a deployment (given its shared :class:`Context`);
     - ``migraties`` names the package that holds the block's Alembic revisions (its own branch);
-    - ``commandos`` are its command groups (``gdi <naam> …``), ``generatoren`` its synthetic-data
-      commands (``gdi genereer <naam>``), both Typer objects;
+    - ``commandos`` are its command groups (``gdi <naam> …``) and ``generatoren`` a Typer app whose
+      commands join ``gdi genereren`` (``gdi genereren brp``);
     - ``scopes`` are the Digikoppeling scopes (autorisatie codes) it offers, with a description;
     - ``beperkingen`` are, per scope, the kinds of restriction an autorisatiebesluit for it may carry
       (the block applies them to what it delivers);
-    - ``voorbeelden`` gives lines for the start banner from what the database holds;
+    - ``voorbeelden`` gives lines for the start banner from what the database holds, and
+      ``voorbeeldverzoek`` a request an afnemer may try (for a municipality: about an inhabitant of
+      the given gemeentecode), or ``None`` when the database holds nothing to show;
     - ``toegang`` is set by the one block that provides the deployment's access policy.
     """
 
@@ -91,12 +104,32 @@ class BuildingBlock:
     apis: Callable[[Context], Sequence[Api]]
     migraties: str | None = None
     commandos: Mapping[str, Any] = field(default_factory=dict)
-    generatoren: Mapping[str, Any] = field(default_factory=dict)
+    generatoren: Any = None
     demo: Demo | None = None
     scopes: Mapping[str, str] = field(default_factory=dict)
     beperkingen: Mapping[str, Sequence[Beperkingsoort]] = field(default_factory=dict)
     voorbeelden: Callable[[Database, Settings], Awaitable[Sequence[str]]] | None = None
+    voorbeeldverzoek: Callable[[Database, str | None], Awaitable[Voorbeeldverzoek | None]] | None = None
     toegang: Callable[[Database, Settings], Toegang] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Samenstelling:
+    """The building blocks a deployment runs, in the order they start (the registry's content)."""
+
+    blocks: tuple[BuildingBlock, ...]
+
+    def migraties(self) -> Migraties:
+        """The migrations of the kernel and of every block."""
+        return Migraties([block.migraties for block in self.blocks if block.migraties])
+
+    def scopes(self) -> dict[str, str]:
+        """Every Digikoppeling scope the blocks offer, with its description."""
+        return {scope: omschrijving for block in self.blocks for scope, omschrijving in block.scopes.items()}
+
+    def beperkingen(self) -> dict[str, tuple[Beperkingsoort, ...]]:
+        """Per Digikoppeling scope, the kinds of restriction its autorisatiebesluiten may carry."""
+        return {scope: tuple(kinds) for block in self.blocks for scope, kinds in block.beperkingen.items()}
 
 
 def api_app(title: str, version: str, description: str) -> FastAPI:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from importlib.resources import files
 from typing import Any
 
-from opengdi.kernel.blocks import Demo, Voortgang
+from opengdi.kernel.blocks import Demo, Voorbeeldverzoek, Voortgang
 from opengdi.kernel.db import Database
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.brp import repository
@@ -95,3 +95,18 @@ async def voorbeelden(database: Database, settings: Settings) -> list[str]:
         f"  curl -s -X POST {settings.base_url}/haalcentraal/api/brp/personen "
         f"-H 'Content-Type: application/json'{auth} -d '{json.dumps(example)}'",
     ]
+
+
+async def voorbeeldverzoek(database: Database, gemeentecode: str | None) -> Voorbeeldverzoek | None:
+    """A RaadpleegMetBurgerservicenummer about a person the BRP holds: an inhabitant of
+    ``gemeentecode`` when given, otherwise the first example test person that is loaded."""
+    async with database.session() as session:
+        if gemeentecode:
+            bsn = await repository.bsn_in_gemeente(session, gemeentecode)
+        else:
+            present = await repository.existing_bsns(session, VOORBEELD_BSNS)
+            bsn = next((bsn for bsn in VOORBEELD_BSNS if bsn in present), None)
+    if bsn is None:
+        return None
+    body = {"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": [bsn], "fields": ["naam"]}
+    return Voorbeeldverzoek(scope="brp", pad="/haalcentraal/api/brp/personen", body=body)

@@ -13,6 +13,7 @@ from opengdi.kernel.blocks import BuildingBlock
 from opengdi.kernel.db import Database
 from opengdi.settings import Settings
 from opengdi.stelsel.digikoppeling.api import digikoppeling_api
+from opengdi.stelsel.digikoppeling.cli import org_app
 from opengdi.stelsel.digikoppeling.demotoegang import DEMO, voorbeelden
 from opengdi.stelsel.digikoppeling.toegang import DigikoppelingToegang
 from opengdi.stelsel.digikoppeling.uitgifte import Uitgever
@@ -28,6 +29,7 @@ BLOCK = BuildingBlock(
     titel="Digikoppeling",
     apis=lambda deployment: (digikoppeling_api(deployment),),
     migraties="opengdi.stelsel.digikoppeling.migrations",
+    commandos={"org": org_app},
     demo=DEMO,
     scopes={
         "digikoppeling": "Het register van organisaties en hun autorisatiebesluiten beheren",

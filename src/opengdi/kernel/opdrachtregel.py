@@ -1,6 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""What every ``gdi`` command shares: the console, progress bars, failing with one clear line,
-reading the settings and running async work on a migrated database.
+"""What every ``gdi`` command shares, the blocks' commands included: the console, progress bars,
+failing with one clear line, reading the settings and running async work on a migrated database.
+
+The command line knows the deployment's blocks through its Click context: the ``gdi`` command is
+created with the registry's :class:`~opengdi.kernel.blocks.Samenstelling` as context object, so a
+block's command migrates every block's tables and can find the other blocks without importing them.
 
 Results go to standard output; errors go to standard error as one Dutch line with a non-zero exit
 code, so ``TOKEN=$(gdi org token OIN)`` never captures an error text. An invalid setting or an
@@ -24,9 +28,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, InvalidRequestError, NoSuchModuleError
 from typer import _click
+from typer._click.globals import get_current_context
 from typer.core import TyperCommand, TyperGroup
 
-from opengdi.bouwstenen import migraties
+from opengdi.kernel.blocks import Samenstelling
 from opengdi.kernel.db import Database
 from opengdi.settings import Settings, get_settings
 
@@ -134,6 +139,15 @@ class GdiGroup(TyperGroup):
         sys.exit(result if isinstance(result, int) else 0)
 
 
+def samenstelling() -> Samenstelling:
+    """The blocks of the deployment, from the context of the running ``gdi`` command."""
+    context = get_current_context(silent=True)
+    found = context.find_object(Samenstelling) if context is not None else None
+    if not isinstance(found, Samenstelling):  # pragma: no cover - every command runs under the gdi group
+        raise RuntimeError("Een gdi-commando draait zonder samenstelling van bouwstenen.")
+    return found
+
+
 def run(coroutine: Coroutine[Any, Any, T]) -> T:
     """Run async work from a command."""
     return asyncio.run(coroutine)
@@ -223,7 +237,7 @@ async def with_database(
         raise fail(database_error(url, error)) from None
     try:
         if migrate:
-            await migraties().upgrade(database)
+            await samenstelling().migraties().upgrade(database)
         return await work(database)
     except (*DATABASE_ERRORS, CommandError) as error:
         raise fail(database_error(url, error)) from None

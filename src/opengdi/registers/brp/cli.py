@@ -15,7 +15,9 @@ from typing import Annotated, Any
 
 import typer
 
-from opengdi.cli.common import (
+from opengdi.kernel.db import Database
+from opengdi.kernel.fouten import DomeinFout
+from opengdi.kernel.opdrachtregel import (
     EXIT_INTERRUPTED,
     console,
     current_settings,
@@ -27,8 +29,6 @@ from opengdi.cli.common import (
     run,
     with_database,
 )
-from opengdi.kernel.db import Database
-from opengdi.kernel.fouten import DomeinFout
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.brp import repository
 from opengdi.registers.brp.gbav import read_gbav_csv

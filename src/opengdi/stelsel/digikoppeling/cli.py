@@ -4,16 +4,23 @@ autorisatiebesluiten, and getting an access token in one command."""
 
 from __future__ import annotations
 
+import json
 from typing import Annotated
 
 import httpx
 import typer
 
-from opengdi.bouwstenen import beperkingen
-from opengdi.cli.common import console, current_settings, fail, hidden_alias, run, with_database
+from opengdi.kernel.blocks import Voorbeeldverzoek
 from opengdi.kernel.db import Database
-from opengdi.registers.brp import repository as brp_repository
-from opengdi.registers.brp.demo import VOORBEELD_BSNS
+from opengdi.kernel.opdrachtregel import (
+    console,
+    current_settings,
+    fail,
+    hidden_alias,
+    run,
+    samenstelling,
+    with_database,
+)
 from opengdi.settings import Settings
 from opengdi.stelsel.digikoppeling import oin as oins
 from opengdi.stelsel.digikoppeling import organisaties, service
@@ -28,9 +35,8 @@ org_app = typer.Typer(
     help="Organisaties (OIN), hun sleutels, certificaten en autorisatiebesluiten.", no_args_is_help=True
 )
 
-VOORBEELD_BSN = next(iter(VOORBEELD_BSNS))
 _PYTHON_EXAMPLE = """\
-# Python (pip install httpx joserfc): token ophalen met private_key_jwt en de BRP bevragen
+# Python (pip install httpx joserfc): token ophalen met private_key_jwt en de GDI bevragen
 import time, uuid, httpx
 from joserfc import jwt
 from joserfc.jwk import RSAKey
@@ -41,9 +47,8 @@ assertion = jwt.encode({{"alg": "RS256", "kid": key.thumbprint()}},
 token = httpx.post("{token}", data={{"grant_type": "client_credentials", "client_id": "{oin}",
     "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
     "client_assertion": assertion}}).json()["access_token"]
-print(httpx.post("{base}/haalcentraal/api/brp/personen", headers={{"Authorization": f"Bearer {{token}}"}},
-    json={{"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["{bsn}"],
-          "fields": ["naam"]}}).json())
+print(httpx.post("{base}{pad}", headers={{"Authorization": f"Bearer {{token}}"}},
+    json={body}).json())
 """
 
 
@@ -110,52 +115,56 @@ def toevoegen(
     console.print(f"Aangesloten: {nummer}  {naam}")
 
 
-async def _example_bsn(database: Database, oin: str) -> tuple[str | None, bool]:
-    """A BSN the organisation may look up (an inhabitant, for a municipality), and whether it may use the BRP."""
+async def _example(database: Database, oin: str) -> Voorbeeldverzoek | None:
+    """A request the organisation may make, from the first block that offers one for a scope it holds
+    (about an inhabitant of its own municipality, for a municipality)."""
     async with database.session() as session:
         organisatie = await organisaties.get_organisatie(session, oin)
         grants = await organisaties.grants_of(session, oin)
-        if organisatie is not None and organisatie.gemeentecode:
-            bsn = await brp_repository.bsn_in_gemeente(session, organisatie.gemeentecode)
-        else:
-            bsn = VOORBEELD_BSN
-    return bsn, any(grant.bouwsteen == "brp" for grant in grants)
+    held = {grant.bouwsteen for grant in grants}
+    gemeentecode = organisatie.gemeentecode if organisatie is not None else None
+    for block in samenstelling().blocks:
+        if block.voorbeeldverzoek is not None:
+            example = await block.voorbeeldverzoek(database, gemeentecode)
+            if example is not None and example.scope in held:
+                return example
+    return None
 
 
 def credentials(oin: str, url: UrlOptie = None) -> None:
-    """Maak een sleutelpaar voor een organisatie en toon hoe je ermee een token haalt en de BRP bevraagt."""
+    """Maak een sleutelpaar voor een organisatie en toon hoe je ermee een token haalt en de GDI bevraagt."""
     settings = current_settings()
     base = _base_url(settings, url)
 
-    async def work(database: Database) -> tuple[str, str, str | None, bool]:
+    async def work(database: Database) -> tuple[str, str, Voorbeeldverzoek | None]:
         private_pem, kid = await service.create_credentials(database, oin)
-        return (private_pem, kid, *await _example_bsn(database, oin))
+        return private_pem, kid, await _example(database, oin)
 
     try:
-        private_pem, kid, bsn, brp = run(with_database(settings, work))
+        private_pem, kid, example = run(with_database(settings, work))
     except service.OnbekendeOrganisatie as error:
         raise fail(str(error)) from error
     path = write_private_key(settings.data_dir, oin, private_pem)
     console.print(f"Publieke sleutel geregistreerd (kid {kid}); private sleutel: {path} (alleen voor jou leesbaar).")
-    if not brp or bsn is None:
+    if example is None:
         console.print(
-            "Deze organisatie heeft (nog) geen autorisatie voor de BRP, of er wonen geen personen in haar "
-            "gemeente; een token halen kan wel: gdi org token " + oin,
+            "Deze organisatie heeft (nog) geen autorisatie waarvoor een voorbeeld te geven is (of er wonen "
+            "geen personen in haar gemeente); een token halen kan wel: gdi org token " + oin,
             markup=False,
         )
         return
-    body = f'{{"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["{bsn}"], "fields": ["naam"]}}'
-    console.print("\nToken ophalen en de BRP bevragen, in de shell:")
+    body = json.dumps(dict(example.body))
+    console.print("\nToken ophalen en de GDI bevragen, in de shell:")
     console.print(f"  TOKEN=$(gdi org token {oin}{'' if url is None else ' --url ' + base})", markup=False)
     console.print(
-        f"  curl -s -X POST {base}/haalcentraal/api/brp/personen -H 'Content-Type: "
+        f"  curl -s -X POST {base}{example.pad} -H 'Content-Type: "
         f"application/json' -H \"Authorization: Bearer $TOKEN\" -d '{body}'",
         markup=False,
         highlight=False,
     )
     console.print()
     console.print(
-        _PYTHON_EXAMPLE.format(pem=path, oin=oin, token=Eindpunten(base).token, base=base, bsn=bsn),
+        _PYTHON_EXAMPLE.format(pem=path, oin=oin, token=Eindpunten(base).token, base=base, pad=example.pad, body=body),
         markup=False,
         highlight=False,
     )
@@ -262,7 +271,7 @@ def autoriseren(
     ] = False,
 ) -> None:
     """Leg een autorisatiebesluit vast."""
-    soorten = beperkingen()
+    soorten = samenstelling().beperkingen()
     try:
         gegeven = _beperkingen(beperking or [])
         if eigen_gemeente:
