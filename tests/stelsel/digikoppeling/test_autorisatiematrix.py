@@ -13,7 +13,9 @@ from sqlalchemy import func, select
 
 from opengdi.app import create_app
 from opengdi.kernel.db import Database
+from opengdi.kernel.problems import Problem
 from opengdi.kernel.protocollering import ProtocolRow, ProtocolSubjectRow
+from opengdi.registers.brp import service
 from tests.conftest import BRONHOUDER, demo_afnemer, http_client, settings_for
 from tests.registers.brp.helpers import BEHEER, PERSONEN, persoonslijst
 
@@ -216,3 +218,14 @@ async def test_an_unrestricted_afnemer_gets_an_empty_answer_for_an_unknown_bsn(
     async with http_client(create_app(settings_for(tmp_path), inwoners), demo_afnemer("Belastingdienst").oin) as http:
         response = await http.post(PERSONEN, json=raadpleeg(ONBEKEND, "naam"))
     assert (response.status_code, response.json()["personen"]) == (200, [])
+
+
+async def test_the_brp_refuses_a_restriction_it_does_not_apply(inwoners: Database) -> None:
+    vraag = service.parse(raadpleeg(ROTTERDAMMER, "naam"))
+    async with inwoners.connect() as connection:
+        with pytest.raises(Problem) as caught:
+            await service.find_lijsten(connection, vraag, {"woonplaats": "Rotterdam"})
+        allowed = await service.find_lijsten(connection, vraag, {"gemeenteVanInschrijving": "0599"})
+    assert (caught.value.status, caught.value.code) == (403, "autorisation")
+    assert "woonplaats" in (caught.value.detail or "")
+    assert [lijst.burgerservicenummer for lijst in allowed] == [ROTTERDAMMER]
