@@ -24,6 +24,7 @@ from sqlalchemy.engine import make_url
 
 from opengdi.app import create_app
 from opengdi.bouwstenen import SAMENSTELLING
+from opengdi.kernel.catalogus import Catalogus
 from opengdi.kernel.db import Database
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.brp import service as brp_service
@@ -105,6 +106,8 @@ async def empty_database(database: Database) -> Database:
 
 
 BASE_URL = "http://testserver"
+#: The declarations of the test deployment's blocks, against which grants are checked.
+CATALOGUS = Catalogus(tuple(SAMENSTELLING.registers()))
 #: A test organisation holding every grant; its private key is kept for the whole session.
 BRONHOUDER = test_oin(900_000_001)
 _PRIVATE_KEYS: dict[str, str] = {}
@@ -119,7 +122,7 @@ async def register_organisation(database: Database, organisatie: Organisatie, gr
     """Register an organisation with grants and a key pair (kept for :func:`obtain_token`)."""
     await service.register(database, organisatie)
     for grant in grants:
-        await service.grant(database, organisatie.oin, grant, SAMENSTELLING.beperkingen())
+        await service.grant(database, organisatie.oin, grant, CATALOGUS, SAMENSTELLING.beperkingen())
     _PRIVATE_KEYS[organisatie.oin], _kid = await service.create_credentials(database, organisatie.oin)
 
 

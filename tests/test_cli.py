@@ -336,6 +336,31 @@ def test_an_organisation_is_added_given_keys_and_a_grant_then_revoked(data_dir: 
     assert "(ingetrokken)" in _gdi("org", "lijst", "--soort", "gemeente")
 
 
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            ["--bouwsteen", "bag"],
+            "Onbekende bouwsteen 'bag'; bekend zijn: brp, brp.beheer, digikoppeling, protocollering.",
+        ),
+        (
+            ["--bouwsteen", "brp.beheer", "--operatie", "wissen"],
+            "Onbekende operatie 'wissen' van bouwsteen 'brp.beheer'",
+        ),
+        (["--bouwsteen", "brp", "--veld", "naam.bijnaam"], "Onbekend gegeven 'naam.bijnaam' voor bouwsteen 'brp'"),
+    ],
+)
+def test_a_grant_of_undeclared_things_is_refused_on_stderr(data_dir: Path, options: list[str], message: str) -> None:
+    oin = "00000099100000599000"
+    _gdi("org", "add", "Testgemeente", "--soort", "gemeente", "--oin", oin)
+    result = runner.invoke(app, ["org", "grant", oin, "--doelbinding", "X", "--omschrijving", "Proef", *options])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("Autorisatiebesluit niet vastgelegd: ") and message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert _gdi("org", "grants", oin) == ""
+
+
 def test_an_organisation_needs_a_well_formed_oin(data_dir: Path) -> None:
     assert "geldig --oin" in _fails("org", "aansluiten", "Foutje", "--soort", "gemeente", "--oin", "123")
     assert "Onbekende soort" in _fails("org", "lijst", "--soort", "gemeenten")

@@ -28,7 +28,9 @@ from opengdi.settings import Settings, get_settings
 
 def access_policy(database: Database, settings: Settings) -> Toegang | None:
     """The access policy that a block of the registry provides (Digikoppeling), if any."""
-    return next((block.toegang(database, settings) for block in BLOCKS if block.toegang), None)
+    return next(
+        (block.toegang(database, settings, SAMENSTELLING.registers()) for block in BLOCKS if block.toegang), None
+    )
 
 
 def api_index(apis: list[Api], base_url: str = "") -> list[dict[str, str]]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI
 
 from opengdi.kernel.api import JsonResponse
+from opengdi.kernel.catalogus import Register
 from opengdi.kernel.db import Database
 from opengdi.kernel.documentatie import DOCS_PATH, install_docs
 from opengdi.kernel.migrate import Migraties
@@ -96,7 +97,10 @@ class BuildingBlock:
     - ``voorbeelden`` gives lines for the start banner from what the database holds, and
       ``voorbeeldverzoek`` a request an afnemer may try (for a municipality: about an inhabitant of
       the given gemeentecode), or ``None`` when the database holds nothing to show;
-    - ``toegang`` is set by the one block that provides the deployment's access policy.
+    - ``catalogus`` is the block's declaration (object types, operations, events; see
+      :mod:`opengdi.kernel.catalogus`);
+    - ``toegang`` is set by the one block that provides the deployment's access policy; it gets the
+      declarations of every enabled block, against which it checks autorisatiebesluiten.
     """
 
     code: str
@@ -110,7 +114,8 @@ class BuildingBlock:
     beperkingen: Mapping[str, Sequence[Beperkingsoort]] = field(default_factory=dict)
     voorbeelden: Callable[[Database, Settings], Awaitable[Sequence[str]]] | None = None
     voorbeeldverzoek: Callable[[Database, str | None], Awaitable[Voorbeeldverzoek | None]] | None = None
-    toegang: Callable[[Database, Settings], Toegang] | None = None
+    catalogus: Register | None = None
+    toegang: Callable[[Database, Settings, Sequence[Register]], Toegang] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +135,10 @@ class Samenstelling:
     def beperkingen(self) -> dict[str, tuple[Beperkingsoort, ...]]:
         """Per Digikoppeling scope, the kinds of restriction its autorisatiebesluiten may carry."""
         return {scope: tuple(kinds) for block in self.blocks for scope, kinds in block.beperkingen.items()}
+
+    def registers(self) -> list[Register]:
+        """The declarations (catalogues) of the blocks."""
+        return [block.catalogus for block in self.blocks if block.catalogus is not None]
 
 
 def api_app(title: str, version: str, description: str) -> FastAPI:

@@ -86,11 +86,16 @@ class Principaal:
 
 @dataclass(frozen=True, slots=True)
 class Toegangsvraag:
-    """What a principal wants to do: an operation of a building block on some data elements."""
+    """What a principal wants to do: an operation of a building block on some data elements.
+
+    ``gevraagd`` optionally gives the names the client used (a group, an alias) with the data
+    elements each stands for, so that a refusal names what the client asked rather than elements
+    it never wrote (pairs, so that the question stays hashable)."""
 
     bouwsteen: str
     operatie: str
     velden: frozenset[str] = field(default_factory=frozenset)
+    gevraagd: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

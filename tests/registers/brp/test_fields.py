@@ -373,6 +373,26 @@ def test_the_binnenland_restriction_applies_per_group() -> None:
     assert selection.tree["adressering"] == {"adresregel1": "*", "adresregel2": "*"}
 
 
+def test_the_data_elements_asked_through_an_alias_are_named_by_its_target() -> None:
+    """So that a grant of ``verblijfplaats`` covers ``verblijfplaatsBinnenland``."""
+    selection, errors = parse_fields(["verblijfplaatsBinnenland.datumVan", "adresseringBinnenland"], PERSOON)
+    assert errors == []
+    assert selection.paths() == {"verblijfplaats.datumVan", "adressering.adresregel1", "adressering.adresregel2"}
+
+
+def test_each_asked_field_keeps_the_data_elements_it_stands_for() -> None:
+    asked = ["naam", "geboorte.datum.jaar", "verblijfplaatsBinnenland.verblijfadres"]
+    selection, errors = parse_fields(asked, PERSOON)
+    assert errors == []
+    assert set(selection.asked) == set(asked)
+    assert selection.asked["naam"] == {f"naam.{name}" for name in PERSOON["naam"]}
+    assert selection.asked["geboorte.datum.jaar"] == {"geboorte.datum"}
+    assert selection.asked["verblijfplaatsBinnenland.verblijfadres"] == {
+        f"verblijfplaats.verblijfadres.{name}" for name in VERBLIJFADRES_BINNENLAND
+    }
+    assert selection.paths() == frozenset().union(*selection.asked.values())
+
+
 # --- categories -----------------------------------------------------------------------------------
 
 

@@ -2,15 +2,17 @@
 """Basisregistratie Personen (BRP: GBA + RNI), answering like the Haal Centraal BRP API Personen.
 
 The block declares itself in :data:`BLOCK`: its APIs (BRP API Personen and the beheer API for test
-data), its migrations, its commands (``gdi brp …``, ``gdi genereren brp``), its demo data, the
-Digikoppeling scopes it offers and the restriction an autorisatiebesluit for it may carry (only the
-inhabitants of one municipality).
+data), its catalogue (:data:`CATALOGUS`: object type Persoon, operations, events), its migrations,
+its commands (``gdi brp …``, ``gdi genereren brp``), its demo data, the Digikoppeling scopes it
+offers and the restriction an autorisatiebesluit for it may carry (only the inhabitants of one
+municipality).
 """
 
 from __future__ import annotations
 
 from opengdi.kernel.blocks import BuildingBlock
 from opengdi.registers.brp.api import beheer_api, personen_api
+from opengdi.registers.brp.catalogus import CATALOGUS
 from opengdi.registers.brp.cli import brp_app, seed_app
 from opengdi.registers.brp.demo import DEMO, voorbeelden, voorbeeldverzoek
 from opengdi.registers.brp.service import BEPERKINGEN
@@ -20,6 +22,7 @@ BLOCK = BuildingBlock(
     titel="Basisregistratie Personen",
     apis=lambda _context: (personen_api(), beheer_api()),
     migraties="opengdi.registers.brp.migrations",
+    catalogus=CATALOGUS,
     commandos={"brp": brp_app},
     generatoren=seed_app,
     demo=DEMO,

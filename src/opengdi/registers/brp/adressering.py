@@ -19,6 +19,7 @@ from typing import Any, Final
 
 from opengdi.registers.brp import naam, tabellen
 from opengdi.registers.brp.antwoord import InOnderzoek, group
+from opengdi.registers.brp.catalogus import onderzoek_elementen
 from opengdi.registers.brp.datum import datum
 from opengdi.registers.brp.lo3 import is_digits
 from opengdi.registers.brp.onderzoek import VERBLIJFT_NIET_OP_ADRES, onderzoek_of
@@ -35,15 +36,8 @@ _HOFFELIJKHEIDSVORMEN: Final = ("barones", "gravin", "hertogin", "markiezin", "p
 _AANHEF: Final = ("Geachte heer", "Geachte mevrouw", "Geachte")
 _LOPENDE_TEKST: Final = ("de heer", "mevrouw", "")
 
-_NAAM_VELDEN: Final = ("aanhef", "aanschrijfwijze", "gebruikInLopendeTekst")
-_PERSOON_ELEMENTEN: Final = ("01.02.10", "01.02.20", "01.02.30", "01.02.40", "01.04.10", "01.61.10")
-_PARTNER_ELEMENTEN: Final = ("05.02.20", "05.02.30", "05.02.40")
-_ADRES_ELEMENTEN: Final = {
-    "adresregel1": ("08.11.10", "08.11.20", "08.11.30", "08.11.40", "08.11.50", "08.12.10", "08.13.30"),
-    "adresregel2": ("08.09.10", "08.11.60", "08.11.70", "08.13.40"),
-    "adresregel3": ("08.13.50",),
-    "land": ("08.13.10",),
-}
+#: The address fields: those of adressering taken from the verblijfplaats (category 08).
+_ADRES_VELDEN: Final = tuple(onderzoek_elementen("adressering", "08"))
 _PARTNER_GROEPEN: Final = frozenset({"01", "02", "03", "04", "06", "07", "15"})
 
 _HOFFELIJKHEID: Final = "hoffelijkheidstitel"
@@ -382,7 +376,7 @@ def _hoofdletters(text: str) -> str:
 def adresregels(verblijfplaats: Voorkomen | None) -> dict[str, Any]:
     """``adresregel1``-``3`` and ``land`` (NEN 5825) of the verblijfplaats; absent ones are ``None``."""
     if verblijfplaats is None:
-        return dict.fromkeys(_ADRES_ELEMENTEN)
+        return dict.fromkeys(_ADRES_VELDEN)
     if _is_adres(verblijfplaats):
         return _binnenland(_adresregel1(verblijfplaats), _adresregel2(verblijfplaats))
     if verblijfplaats.has("12.10"):
@@ -441,7 +435,7 @@ def _buitenland(verblijfplaats: Voorkomen) -> dict[str, Any]:
     land = verblijfplaats.get("13.10")
     regels = [verblijfplaats.get(element) for element in ("13.30", "13.40", "13.50")]
     if land in (None, ONBEKEND_CODE) or not any(regels):
-        return dict.fromkeys(_ADRES_ELEMENTEN)
+        return dict.fromkeys(_ADRES_VELDEN)
     assert land is not None
     return {
         "adresregel1": regels[0],
@@ -469,7 +463,7 @@ def _verblijft_niet_op_adres(verblijfplaats: Voorkomen | None, values: Mapping[s
     onderzoek = onderzoek_of(verblijfplaats)
     if onderzoek is None or onderzoek.aanduiding != VERBLIJFT_NIET_OP_ADRES:
         return None
-    return True if any(values.get(veld) for veld in _ADRES_ELEMENTEN) else None
+    return True if any(values.get(veld) for veld in _ADRES_VELDEN) else None
 
 
 # ----------------------------------------------------------------------------------------- in onderzoek
@@ -483,11 +477,10 @@ def in_onderzoek(
     verblijfplaats (``089999`` covers all of them).
     """
     result = InOnderzoek()
-    naam_velden = dict.fromkeys(_NAAM_VELDEN, _PERSOON_ELEMENTEN)
-    _flag(result, persoon, naam_velden, "datumIngangOnderzoekPersoon")
+    _flag(result, persoon, onderzoek_elementen("adressering", "01"), "datumIngangOnderzoekPersoon")
     if naamgebruik != "E":
-        _flag(result, partner, dict.fromkeys(_NAAM_VELDEN, _PARTNER_ELEMENTEN), "datumIngangOnderzoekPartner")
-    _flag(result, verblijfplaats, _ADRES_ELEMENTEN, "datumIngangOnderzoekVerblijfplaats")
+        _flag(result, partner, onderzoek_elementen("adressering", "05"), "datumIngangOnderzoekPartner")
+    _flag(result, verblijfplaats, onderzoek_elementen("adressering", "08"), "datumIngangOnderzoekVerblijfplaats")
     return result
 
 

@@ -83,7 +83,9 @@ def personen_api() -> Api:
         negotiate_json(request)
         vraag = service.parse(parse_json_body(await request.body()))
         ctx = context(request)
-        toegangsvraag = Toegangsvraag("brp", vraag.type.name, frozenset(vraag.fields.paths()))
+        toegangsvraag = Toegangsvraag(
+            "brp", vraag.type.name, frozenset(vraag.fields.paths()), tuple(vraag.fields.asked.items())
+        )
         besluit = await ctx.toegang.authorize(afnemer, toegangsvraag)
         async with ctx.database.connect() as connection:
             lijsten = await service.find_lijsten(connection, vraag, besluit.beperkingen)

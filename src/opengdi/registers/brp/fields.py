@@ -7,16 +7,21 @@ whole value. Fields the API always delivers by itself (``inOnderzoek``, ``geheim
 ``opschortingBijhouding``, ``rni``, ``verificatie``, ``indicatieVastgesteldVerblijftNietOpAdres``)
 may not be asked for. ``verblijfplaatsBinnenland`` and ``adresseringBinnenland`` are aliases that
 ask only for a Dutch verblijfplaats.
+
+The trees of the answer types (``Persoon``, ``PersoonBeperkt``, ``GezagPersoonBeperkt``), the fields
+delivered automatically and the aliases are derived from the BRP's declaration (:mod:`catalogus`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from opengdi.kernel.catalogus import Attribuut, Gegevenstype, Objecttype, beperk, paden, zonder
 from opengdi.kernel.problems import InvalidParam
+from opengdi.registers.brp import catalogus
 from opengdi.registers.brp.antwoord import ALL
 
 MAX_FIELDS = 130
@@ -25,122 +30,63 @@ _FIELD_RE = re.compile(FIELD_PATTERN)
 
 
 class Leaf:
-    """A field delivered as one value; ``parts`` are the sub-paths that also select it whole."""
+    """A field delivered as one value; ``parts`` are the sub-paths that also select it whole, and an
+    ``open`` value (gezag) accepts any sub-path."""
 
-    def __init__(self, *parts: str) -> None:
+    def __init__(self, *parts: str, open: bool = False) -> None:
         self.parts = frozenset(parts)
+        self.open = open
 
-
-VALUE = Leaf()
-DATUM = Leaf("type", "datum", "langFormaat", "jaar", "maand", "onbekend")
-TABEL = Leaf("code", "omschrijving")
-TITEL = Leaf("code", "omschrijving", "soort")
-ANY = Leaf()  # a leaf of which any sub-path is accepted (gezag)
 
 Tree = Mapping[str, Any]
 
-_GEBOORTE: Tree = {"datum": DATUM, "land": TABEL, "plaats": TABEL}
-_NAAM_GERELATEERDE: Tree = {
-    "voornamen": VALUE,
-    "adellijkeTitelPredicaat": TITEL,
-    "voorvoegsel": VALUE,
-    "geslachtsnaam": VALUE,
-    "voorletters": VALUE,
-}
-_NAAM_BEPERKT: Tree = {**_NAAM_GERELATEERDE, "volledigeNaam": VALUE}
-_VERBLIJFADRES_BINNENLAND: Tree = {
-    "officieleStraatnaam": VALUE,
-    "korteStraatnaam": VALUE,
-    "huisnummer": VALUE,
-    "huisletter": VALUE,
-    "huisnummertoevoeging": VALUE,
-    "aanduidingBijHuisnummer": TABEL,
-    "postcode": VALUE,
-    "woonplaats": VALUE,
-    "locatiebeschrijving": VALUE,
-}
-_VERBLIJFPLAATS_BINNENLAND: Tree = {
-    "type": VALUE,
-    "datumVan": DATUM,
-    "datumIngangGeldigheid": DATUM,
-    "functieAdres": TABEL,
-    "adresseerbaarObjectIdentificatie": VALUE,
-    "nummeraanduidingIdentificatie": VALUE,
-    "verblijfadres": _VERBLIJFADRES_BINNENLAND,
-}
-_VERBLIJFPLAATS: Tree = {
-    **_VERBLIJFPLAATS_BINNENLAND,
-    "verblijfadres": {**_VERBLIJFADRES_BINNENLAND, "regel1": VALUE, "regel2": VALUE, "regel3": VALUE, "land": TABEL},
-}
-_ADRESREGELS_BINNENLAND: Tree = {"adresregel1": VALUE, "adresregel2": VALUE}
-_ADRESREGELS: Tree = {**_ADRESREGELS_BINNENLAND, "adresregel3": VALUE, "land": TABEL}
+#: Names that are never asked: they are delivered automatically with their group.
+IN_ONDERZOEK = "inOnderzoek"
 
-PERSOON_BEPERKT: Tree = {
-    "burgerservicenummer": VALUE,
-    "geboorte": {"datum": DATUM},
-    "geslacht": TABEL,
-    "leeftijd": VALUE,
-    "naam": _NAAM_BEPERKT,
-    "adressering": _ADRESREGELS,
-    "adresseringBinnenland": _ADRESREGELS_BINNENLAND,
-}
-GEZAG_PERSOON_BEPERKT: Tree = {**PERSOON_BEPERKT, "gezag": ANY}
-PERSOON: Tree = {
-    **PERSOON_BEPERKT,
-    "aNummer": VALUE,
-    "datumEersteInschrijvingGBA": DATUM,
-    "uitsluitingKiesrecht": {"uitgeslotenVanKiesrecht": VALUE, "einddatum": DATUM},
-    "europeesKiesrecht": {"aanduiding": TABEL, "einddatumUitsluiting": DATUM},
-    "naam": {**_NAAM_BEPERKT, "aanduidingNaamgebruik": TABEL},
-    "nationaliteiten": {"type": VALUE, "nationaliteit": TABEL, "redenOpname": TABEL, "datumIngangGeldigheid": DATUM},
-    "geboorte": _GEBOORTE,
-    "overlijden": _GEBOORTE,
-    "verblijfplaats": _VERBLIJFPLAATS,
-    "verblijfplaatsBinnenland": _VERBLIJFPLAATS_BINNENLAND,
-    "immigratie": {
-        "landVanwaarIngeschreven": TABEL,
-        "datumVestigingInNederland": DATUM,
-        "vanuitVerblijfplaatsOnbekend": VALUE,
-        "indicatieVestigingVanuitBuitenland": VALUE,
-    },
-    "gemeenteVanInschrijving": TABEL,
-    "datumInschrijvingInGemeente": DATUM,
-    "adressering": {
-        **_ADRESREGELS,
-        "aanhef": VALUE,
-        "aanschrijfwijze": {"naam": VALUE, "aanspreekvorm": VALUE},
-        "gebruikInLopendeTekst": VALUE,
-    },
-    "indicatieCurateleRegister": VALUE,
-    "indicatieGezagMinderjarige": TABEL,
-    "gezag": ANY,
-    "verblijfstitel": {"aanduiding": TABEL, "datumEinde": DATUM, "datumIngang": DATUM},
-    "kinderen": {"burgerservicenummer": VALUE, "naam": _NAAM_GERELATEERDE, "geboorte": _GEBOORTE},
-    "ouders": {
-        "burgerservicenummer": VALUE,
-        "geslacht": TABEL,
-        "ouderAanduiding": VALUE,
-        "datumIngangFamilierechtelijkeBetrekking": DATUM,
-        "naam": _NAAM_GERELATEERDE,
-        "geboorte": _GEBOORTE,
-    },
-    "partners": {
-        "burgerservicenummer": VALUE,
-        "geslacht": TABEL,
-        "soortVerbintenis": TABEL,
-        "naam": _NAAM_GERELATEERDE,
-        "geboorte": _GEBOORTE,
-        "aangaanHuwelijkPartnerschap": {"datum": DATUM, "land": TABEL, "plaats": TABEL},
-        "ontbindingHuwelijkPartnerschap": {"datum": DATUM},
-    },
-}
+
+def _leaf(gegevenstype: Gegevenstype) -> Leaf:
+    return Leaf(*gegevenstype.onderdelen, open=gegevenstype.open)
+
+
+def _tree(attributen: Iterable[Attribuut]) -> dict[str, Any]:
+    return {
+        attribuut.naam: _tree(attribuut.onderdelen) if attribuut.type is None else _leaf(attribuut.type)
+        for attribuut in attributen
+        if attribuut.vraagbaar
+    }
+
+
+def schema_of(objecttype: Objecttype, weergave: str) -> Tree:
+    """The ``fields`` tree of a view of ``objecttype``: its askable attributes and the aliases whose
+    target is part of the view."""
+    attributen = beperk(objecttype.attributen, objecttype.weergave(weergave).paden)
+    result = _tree(attributen)
+    for alias in objecttype.aliassen:
+        doel = next((item for item in attributen if item.naam == alias.doel), None)
+        if doel is not None:
+            result[alias.naam] = _tree(zonder(doel.onderdelen, alias.zonder))
+    return result
+
+
+PERSOON: Tree = schema_of(catalogus.PERSOON, "Persoon")
+PERSOON_BEPERKT: Tree = schema_of(catalogus.PERSOON, "PersoonBeperkt")
+GEZAG_PERSOON_BEPERKT: Tree = schema_of(catalogus.PERSOON, "GezagPersoonBeperkt")
 
 #: Fields that are delivered automatically and may not be asked for.
 AUTOMATIC_ROOTS = frozenset(
-    {"geheimhoudingPersoonsgegevens", "opschortingBijhouding", "rni", "verificatie", "inOnderzoek"}
+    {IN_ONDERZOEK, *(attribuut.naam for attribuut in catalogus.PERSOON.attributen if not attribuut.vraagbaar)}
 )
-AUTOMATIC_ANYWHERE = frozenset({"inOnderzoek", "indicatieVastgesteldVerblijftNietOpAdres"})
-ALIASES = {"verblijfplaatsBinnenland": "verblijfplaats", "adresseringBinnenland": "adressering"}
+AUTOMATIC_ANYWHERE = frozenset(
+    {
+        IN_ONDERZOEK,
+        *(
+            attribuut.naam
+            for pad, attribuut in paden(catalogus.PERSOON.attributen)
+            if "." in pad and not attribuut.vraagbaar
+        ),
+    }
+)
+ALIASES = {alias.naam: alias.doel for alias in catalogus.PERSOON.aliassen}
 
 #: The categories a top-level field (or adressering sub-field) is derived from, for the rni rule.
 _ROOT_CATEGORIES = {
@@ -170,20 +116,18 @@ _ADRESSERING_CATEGORIES = {
 
 @dataclass(slots=True)
 class FieldSelection:
-    """What ``fields`` asked for: a selection tree, and which groups were asked only through an alias."""
+    """What ``fields`` asked for: a selection tree, which groups were asked only through an alias,
+    and each asked field with the data elements it stands for (``asked``)."""
 
     tree: dict[str, Any] = field(default_factory=dict)
     binnenland_only: set[str] = field(default_factory=set)
+    asked: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def paths(self) -> frozenset[str]:
-        """Every asked data element as a full path (a date or code value counts as one element);
-        a group asked through an alias keeps the alias name (``verblijfplaatsBinnenland.datumVan``)."""
-        alias_of = {target: alias for alias, target in ALIASES.items()}
-        return frozenset(
-            path
-            for name, sub in self.tree.items()
-            for path in _leaves(alias_of[name] if name in self.binnenland_only else name, sub)
-        )
+        """Every asked data element as a full path (a date or code value counts as one element); a
+        group asked through an alias is named by its target (``verblijfplaats.datumVan``), so that a
+        grant of the target covers it."""
+        return frozenset(path for name, sub in self.tree.items() for path in _leaves(name, sub))
 
     def categories(self) -> set[str]:
         """The persoonslijst categories the selected fields are derived from."""
@@ -245,6 +189,7 @@ def _add_path(selection: FieldSelection, item: Any, schema: Tree, name: str) -> 
     if sub is None:
         return InvalidParam(name=name, code="fields", reason="Parameter bevat een niet bestaande veldnaam.")
     target = ALIASES.get(root, root)
+    selection.asked[item] = selection.asked.get(item, frozenset()) | frozenset(_leaves(target, sub))
     if root in ALIASES:
         if target not in selection.tree:
             selection.binnenland_only.add(target)
@@ -259,7 +204,7 @@ def _select(rest: Sequence[str], node: Tree | Leaf | None) -> Any:
     if node is None:
         return None
     if isinstance(node, Leaf):
-        if not rest or node is ANY or (len(rest) == 1 and rest[0] in node.parts):
+        if not rest or node.open or (len(rest) == 1 and rest[0] in node.parts):
             return ALL
         return None
     if not rest:

@@ -16,6 +16,7 @@ from opengdi.registers.brp import naam as namen
 from opengdi.registers.brp import tabellen
 from opengdi.registers.brp.adressering import adressering
 from opengdi.registers.brp.antwoord import InOnderzoek, group
+from opengdi.registers.brp.catalogus import elementen, onderzoek_elementen
 from opengdi.registers.brp.datum import has_ended, leeftijd
 from opengdi.registers.brp.onderzoek import onderzoek_of
 from opengdi.registers.brp.persoonslijst import Persoonslijst, Voorkomen
@@ -47,17 +48,8 @@ def is_afgevoerd(lijst: Persoonslijst) -> bool:
 
 
 def _naam(persoon: Voorkomen) -> dict[str, Any] | None:
-    base = naam_gerelateerde(persoon)
-    onderzoek = onderzoek_of(persoon)
+    base = naam_gerelateerde(persoon)  # flags every naam field of the person, volledigeNaam included
     in_onderzoek = base.pop("inOnderzoek", InOnderzoek()) if base else InOnderzoek()
-    flags(
-        onderzoek,
-        {
-            "volledigeNaam": ["01.02.10", "01.02.20", "01.02.30", "01.02.40", "01.04.10"],
-            "aanduidingNaamgebruik": ["01.61.10"],
-        },
-        into=in_onderzoek,
-    )
     values = {
         **(base or {}),
         "volledigeNaam": namen.volledige_naam(
@@ -71,14 +63,15 @@ def _naam(persoon: Voorkomen) -> dict[str, Any] | None:
 def _overlijden(voorkomen: Voorkomen | None) -> dict[str, Any] | None:
     if voorkomen is None:
         return None
+    element = elementen("overlijden", "06")
     return group(
         {
-            "datum": datum(voorkomen.get("08.10")),
-            "land": landelijke_tabel("landen", voorkomen.get("08.30")),
-            "plaats": plaats(voorkomen.get("08.20")),
+            "datum": datum(voorkomen.get(element["datum"])),
+            "land": landelijke_tabel("landen", voorkomen.get(element["land"])),
+            "plaats": plaats(voorkomen.get(element["plaats"])),
         },
-        exists(voorkomen, ("08.10", "08.20", "08.30")),
-        flags(onderzoek_of(voorkomen), {"datum": ["06.08.10"], "land": ["06.08.30"], "plaats": ["06.08.20"]}),
+        exists(voorkomen, element.values()),
+        flags(onderzoek_of(voorkomen), onderzoek_elementen("overlijden")),
     )
 
 
@@ -94,14 +87,7 @@ def _verblijfstitel(voorkomen: Voorkomen | None, today: date) -> dict[str, Any] 
             "datumIngang": datum(voorkomen.get("39.30")),
         },
         True,
-        flags(
-            onderzoek_of(voorkomen),
-            {
-                "aanduiding": ["10.39.10"],
-                "datumEinde": ["10.39.20"],
-                "datumIngang": ["10.39.30"],
-            },
-        ),
+        flags(onderzoek_of(voorkomen), onderzoek_elementen("verblijfstitel")),
     )
 
 
@@ -137,9 +123,11 @@ def _nationaliteit(voorkomen: Voorkomen) -> dict[str, Any] | None:
         "redenOpname": _reden_opname(voorkomen.get("63.10")),
         "datumIngangGeldigheid": datum(voorkomen.get("85.10")),
     }
-    spec = {"type": ["04.05.10", "04.65.10"], "redenOpname": ["04.63.10"]}
-    if soort == "Nationaliteit":
-        spec["nationaliteit"] = ["04.05.10"]
+    spec = {
+        name: elements
+        for name, elements in onderzoek_elementen("nationaliteiten").items()
+        if name != "nationaliteit" or soort == "Nationaliteit"  # only a known nationality has one
+    }
     return group(values, True, flags(onderzoek_of(voorkomen), spec))
 
 
@@ -237,18 +225,14 @@ def _gezag_element(bron: _Bron, element: str) -> str | None:
     return bron.lijst.element("11", element)
 
 
-#: The person's own fields that can be in onderzoek: category, key of their start date, field → elements.
-_PERSOON_ONDERZOEK = (
-    ("01", PERSOON_DATUM, {"burgerservicenummer": ["01.01.20"], "geslacht": ["01.04.10"], "leeftijd": ["01.03.10"]}),
-    ("08", GEMEENTE_DATUM, {"gemeenteVanInschrijving": ["08.09.10"], "datumInschrijvingInGemeente": ["08.09.20"]}),
-    ("11", GEZAG_DATUM, {"indicatieCurateleRegister": ["11.33.10"], "indicatieGezagMinderjarige": ["11.32.10"]}),
-)
+#: The categories the person's own fields in onderzoek come from, with the key of their start date.
+_PERSOON_ONDERZOEK = (("01", PERSOON_DATUM), ("08", GEMEENTE_DATUM), ("11", GEZAG_DATUM))
 
 
 def _persoon_onderzoek(lijst: Persoonslijst) -> InOnderzoek:
     result = InOnderzoek()
-    for categorie, date_key, spec in _PERSOON_ONDERZOEK:
-        flags(onderzoek_of(lijst.actueel(categorie)), spec, date_key, into=result)
+    for categorie, date_key in _PERSOON_ONDERZOEK:
+        flags(onderzoek_of(lijst.actueel(categorie)), onderzoek_elementen("", categorie), date_key, into=result)
     return result
 
 

@@ -12,12 +12,15 @@ from typing import Any
 from opengdi.registers.brp import naam as namen
 from opengdi.registers.brp import tabellen
 from opengdi.registers.brp.antwoord import group
+from opengdi.registers.brp.catalogus import elementen, onderzoek_elementen
 from opengdi.registers.brp.onderzoek import onderzoek_of
 from opengdi.registers.brp.persoonslijst import Persoonslijst, Voorkomen
 from opengdi.registers.brp.waarden import datum, exists, flags, land, plaats, tabelwaarde, tekst
 
 _NAAM_ELEMENTS = ("02.10", "02.20", "02.30", "02.40")
 _GEBOORTE_ELEMENTS = ("03.10", "03.20", "03.30")
+#: Where a category's person is in the answer: the person itself, an ouder, a partner or a kind.
+_PAD = {"01": "", "02": "ouders.", "03": "ouders.", "05": "partners.", "09": "kinderen."}
 
 
 def adellijke_titel(code: str | None) -> dict[str, str] | None:
@@ -32,22 +35,14 @@ def adellijke_titel(code: str | None) -> dict[str, str] | None:
 def naam_gerelateerde(voorkomen: Voorkomen) -> dict[str, Any] | None:
     """The ``naam`` group of a related person (or the base of a person's own name)."""
     cat = voorkomen.categorie
-    onderzoek = flags(
-        onderzoek_of(voorkomen),
-        {
-            "voornamen": [f"{cat}.02.10"],
-            "adellijkeTitelPredicaat": [f"{cat}.02.20"],
-            "voorvoegsel": [f"{cat}.02.30"],
-            "geslachtsnaam": [f"{cat}.02.40"],
-            "voorletters": [f"{cat}.02.10"],
-        },
-    )
+    onderzoek = flags(onderzoek_of(voorkomen), onderzoek_elementen(f"{_PAD[cat]}naam", cat))
+    element = elementen(f"{_PAD[cat]}naam", cat)
     values = {
-        "voornamen": tekst(voorkomen.get("02.10")),
-        "adellijkeTitelPredicaat": adellijke_titel(voorkomen.get("02.20")),
-        "voorvoegsel": tekst(voorkomen.get("02.30")),
-        "geslachtsnaam": namen.geslachtsnaam(voorkomen.get("02.40")),
-        "voorletters": namen.voorletters(voorkomen.get("02.10")),
+        "voornamen": tekst(voorkomen.get(element["voornamen"])),
+        "adellijkeTitelPredicaat": adellijke_titel(voorkomen.get(element["adellijkeTitelPredicaat"])),
+        "voorvoegsel": tekst(voorkomen.get(element["voorvoegsel"])),
+        "geslachtsnaam": namen.geslachtsnaam(voorkomen.get(element["geslachtsnaam"])),
+        "voorletters": namen.voorletters(voorkomen.get(element["voorletters"])),
     }
     return group(values, exists(voorkomen, _NAAM_ELEMENTS), onderzoek)
 
@@ -55,18 +50,12 @@ def naam_gerelateerde(voorkomen: Voorkomen) -> dict[str, Any] | None:
 def geboorte(voorkomen: Voorkomen) -> dict[str, Any] | None:
     """The ``geboorte`` group (datum, land, plaats) of a person or related person."""
     cat = voorkomen.categorie
-    onderzoek = flags(
-        onderzoek_of(voorkomen),
-        {
-            "datum": [f"{cat}.03.10"],
-            "plaats": [f"{cat}.03.20"],
-            "land": [f"{cat}.03.30"],
-        },
-    )
+    onderzoek = flags(onderzoek_of(voorkomen), onderzoek_elementen(f"{_PAD[cat]}geboorte", cat))
+    element = elementen(f"{_PAD[cat]}geboorte", cat)
     values = {
-        "datum": datum(voorkomen.get("03.10")),
-        "land": land(voorkomen.get("03.30")),
-        "plaats": plaats(voorkomen.get("03.20")),
+        "datum": datum(voorkomen.get(element["datum"])),
+        "land": land(voorkomen.get(element["land"])),
+        "plaats": plaats(voorkomen.get(element["plaats"])),
     }
     return group(values, exists(voorkomen, _GEBOORTE_ELEMENTS), onderzoek)
 
@@ -82,19 +71,15 @@ def ouders(lijst: Persoonslijst) -> list[dict[str, Any]]:
         voorkomen = lijst.actueel(categorie)
         if voorkomen is None or not _has_value(voorkomen, ("01", "02", "03", "04", "62")):
             continue
-        onderzoek = flags(
-            onderzoek_of(voorkomen),
-            {
-                "burgerservicenummer": [f"{categorie}.01.20"],
-                "geslacht": [f"{categorie}.04.10"],
-                "datumIngangFamilierechtelijkeBetrekking": [f"{categorie}.62.10"],
-            },
-        )
+        onderzoek = flags(onderzoek_of(voorkomen), onderzoek_elementen("ouders", categorie))
+        element = elementen("ouders", categorie)
         values = {
-            "burgerservicenummer": voorkomen.get("01.20"),
-            "geslacht": tabelwaarde(voorkomen.get("04.10"), tabellen.GESLACHT),
+            "burgerservicenummer": voorkomen.get(element["burgerservicenummer"]),
+            "geslacht": tabelwaarde(voorkomen.get(element["geslacht"]), tabellen.GESLACHT),
             "ouderAanduiding": aanduiding,
-            "datumIngangFamilierechtelijkeBetrekking": datum(voorkomen.get("62.10")),
+            "datumIngangFamilierechtelijkeBetrekking": datum(
+                voorkomen.get(element["datumIngangFamilierechtelijkeBetrekking"])
+            ),
             "naam": naam_gerelateerde(voorkomen),
             "geboorte": geboorte(voorkomen),
         }
@@ -114,40 +99,29 @@ def actuele_partners(lijst: Persoonslijst) -> list[Voorkomen]:
 
 def partner(voorkomen: Voorkomen) -> dict[str, Any]:
     """One partner (huwelijk or geregistreerd partnerschap)."""
-    onderzoek = flags(
-        onderzoek_of(voorkomen),
-        {
-            "burgerservicenummer": ["05.01.20"],
-            "geslacht": ["05.04.10"],
-            "soortVerbintenis": ["05.15.10"],
-        },
-    )
-    aangaan_onderzoek = flags(
-        onderzoek_of(voorkomen),
-        {
-            "datum": ["05.06.10"],
-            "land": ["05.06.30"],
-            "plaats": ["05.06.20"],
-        },
-    )
+    onderzoek = flags(onderzoek_of(voorkomen), onderzoek_elementen("partners"))
+    aangaan_onderzoek = flags(onderzoek_of(voorkomen), onderzoek_elementen("partners.aangaanHuwelijkPartnerschap"))
+    sluiting = elementen("partners.aangaanHuwelijkPartnerschap", "05")
     aangaan = group(
         {
-            "datum": datum(voorkomen.get("06.10")),
-            "land": land(voorkomen.get("06.30")),
-            "plaats": plaats(voorkomen.get("06.20")),
+            "datum": datum(voorkomen.get(sluiting["datum"])),
+            "land": land(voorkomen.get(sluiting["land"])),
+            "plaats": plaats(voorkomen.get(sluiting["plaats"])),
         },
-        exists(voorkomen, ("06.10", "06.20", "06.30")),
+        exists(voorkomen, sluiting.values()),
         aangaan_onderzoek,
     )
+    ontbinding_element = elementen("partners.ontbindingHuwelijkPartnerschap", "05")["datum"]
     ontbinding = group(
-        {"datum": datum(voorkomen.get("07.10"))},
-        exists(voorkomen, ("07.10",)),
-        flags(onderzoek_of(voorkomen), {"datum": ["05.07.10"]}),
+        {"datum": datum(voorkomen.get(ontbinding_element))},
+        exists(voorkomen, (ontbinding_element,)),
+        flags(onderzoek_of(voorkomen), onderzoek_elementen("partners.ontbindingHuwelijkPartnerschap")),
     )
+    element = elementen("partners", "05")
     values = {
-        "burgerservicenummer": voorkomen.get("01.20"),
-        "geslacht": tabelwaarde(voorkomen.get("04.10"), tabellen.GESLACHT),
-        "soortVerbintenis": tabelwaarde(tekst(voorkomen.get("15.10")), tabellen.SOORT_VERBINTENIS),
+        "burgerservicenummer": voorkomen.get(element["burgerservicenummer"]),
+        "geslacht": tabelwaarde(voorkomen.get(element["geslacht"]), tabellen.GESLACHT),
+        "soortVerbintenis": tabelwaarde(tekst(voorkomen.get(element["soortVerbintenis"])), tabellen.SOORT_VERBINTENIS),
         "naam": naam_gerelateerde(voorkomen),
         "geboorte": geboorte(voorkomen),
         "aangaanHuwelijkPartnerschap": aangaan,
@@ -167,9 +141,9 @@ def kinderen(lijst: Persoonslijst) -> list[dict[str, Any]]:
     for voorkomen in lijst.actuele("09"):
         if not _has_value(voorkomen, ("01", "02", "03")):
             continue
-        onderzoek = flags(onderzoek_of(voorkomen), {"burgerservicenummer": ["09.01.20"]})
+        onderzoek = flags(onderzoek_of(voorkomen), onderzoek_elementen("kinderen"))
         values = {
-            "burgerservicenummer": voorkomen.get("01.20"),
+            "burgerservicenummer": voorkomen.get(elementen("kinderen", "09")["burgerservicenummer"]),
             "naam": naam_gerelateerde(voorkomen),
             "geboorte": geboorte(voorkomen),
         }

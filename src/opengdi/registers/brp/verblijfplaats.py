@@ -8,6 +8,7 @@ from typing import Any
 
 from opengdi.registers.brp import tabellen
 from opengdi.registers.brp.antwoord import InOnderzoek, group
+from opengdi.registers.brp.catalogus import elementen, onderzoek_elementen
 from opengdi.registers.brp.lo3 import is_digits
 from opengdi.registers.brp.onderzoek import VERBLIJFT_NIET_OP_ADRES, Onderzoek, onderzoek_of
 from opengdi.registers.brp.persoonslijst import Voorkomen
@@ -43,32 +44,28 @@ def _identificatie(value: str | None) -> str | None:
     return None if not value or set(value) == {"0"} else value
 
 
+def _verblijfadres(values: dict[str, Any], onderzoek: Onderzoek | None) -> dict[str, Any] | None:
+    """The ``verblijfadres`` group of one kind of verblijfplaats: ``values`` are its fields."""
+    spec = onderzoek_elementen("verblijfplaats.verblijfadres")
+    return group(values, True, flags(onderzoek, {name: spec[name] for name in values}))
+
+
 def _adres(voorkomen: Voorkomen, onderzoek: Onderzoek | None) -> dict[str, Any]:
-    verblijfadres = group(
+    element = elementen("verblijfplaats.verblijfadres", "08")
+    verblijfadres = _verblijfadres(
         {
-            "officieleStraatnaam": tekst(voorkomen.get("11.15")),
-            "korteStraatnaam": tekst(voorkomen.get("11.10")),
-            "huisnummer": _integer(voorkomen.get("11.20")),
-            "huisletter": voorkomen.get("11.30"),
-            "huisnummertoevoeging": voorkomen.get("11.40"),
-            "aanduidingBijHuisnummer": tabelwaarde(voorkomen.get("11.50"), tabellen.AANDUIDING_BIJ_HUISNUMMER),
-            "postcode": voorkomen.get("11.60"),
-            "woonplaats": tekst(voorkomen.get("11.70")),
+            "officieleStraatnaam": tekst(voorkomen.get(element["officieleStraatnaam"])),
+            "korteStraatnaam": tekst(voorkomen.get(element["korteStraatnaam"])),
+            "huisnummer": _integer(voorkomen.get(element["huisnummer"])),
+            "huisletter": voorkomen.get(element["huisletter"]),
+            "huisnummertoevoeging": voorkomen.get(element["huisnummertoevoeging"]),
+            "aanduidingBijHuisnummer": tabelwaarde(
+                voorkomen.get(element["aanduidingBijHuisnummer"]), tabellen.AANDUIDING_BIJ_HUISNUMMER
+            ),
+            "postcode": voorkomen.get(element["postcode"]),
+            "woonplaats": tekst(voorkomen.get(element["woonplaats"])),
         },
-        True,
-        flags(
-            onderzoek,
-            {
-                "officieleStraatnaam": ["08.11.15"],
-                "korteStraatnaam": ["08.11.10"],
-                "huisnummer": ["08.11.20"],
-                "huisletter": ["08.11.30"],
-                "huisnummertoevoeging": ["08.11.40"],
-                "aanduidingBijHuisnummer": ["08.11.50"],
-                "postcode": ["08.11.60"],
-                "woonplaats": ["08.11.70"],
-            },
-        ),
+        onderzoek,
     )
     return {
         "verblijfadres": verblijfadres,
@@ -80,11 +77,7 @@ def _adres(voorkomen: Voorkomen, onderzoek: Onderzoek | None) -> dict[str, Any]:
 
 
 def _locatie(voorkomen: Voorkomen, onderzoek: Onderzoek | None) -> dict[str, Any]:
-    verblijfadres = group(
-        {"locatiebeschrijving": tekst(voorkomen.get("12.10"))},
-        True,
-        flags(onderzoek, {"locatiebeschrijving": ["08.12.10"]}),
-    )
+    verblijfadres = _verblijfadres({"locatiebeschrijving": tekst(voorkomen.get("12.10"))}, onderzoek)
     return {
         "verblijfadres": verblijfadres,
         "functieAdres": tabelwaarde(voorkomen.get("10.10"), tabellen.FUNCTIE_ADRES),
@@ -93,23 +86,15 @@ def _locatie(voorkomen: Voorkomen, onderzoek: Onderzoek | None) -> dict[str, Any
 
 
 def _buitenland(voorkomen: Voorkomen, onderzoek: Onderzoek | None) -> dict[str, Any]:
-    verblijfadres = group(
+    element = elementen("verblijfplaats.verblijfadres", "08")
+    verblijfadres = _verblijfadres(
         {
-            "regel1": voorkomen.get("13.30"),
-            "regel2": voorkomen.get("13.40"),
-            "regel3": voorkomen.get("13.50"),
-            "land": land(voorkomen.get("13.10")),
+            "regel1": voorkomen.get(element["regel1"]),
+            "regel2": voorkomen.get(element["regel2"]),
+            "regel3": voorkomen.get(element["regel3"]),
+            "land": land(voorkomen.get(element["land"])),
         },
-        True,
-        flags(
-            onderzoek,
-            {
-                "regel1": ["08.13.30"],
-                "regel2": ["08.13.40"],
-                "regel3": ["08.13.50"],
-                "land": ["08.13.10"],
-            },
-        ),
+        onderzoek,
     )
     return {"verblijfadres": verblijfadres, "datumVan": datum(voorkomen.get("13.20"))}
 
@@ -119,8 +104,18 @@ def _onbekend(voorkomen: Voorkomen, _onderzoek: Onderzoek | None) -> dict[str, A
 
 
 _BUILDERS = {ADRES: _adres, LOCATIE: _locatie, BUITENLAND: _buitenland, ONBEKEND: _onbekend}
-_TYPE_ELEMENT = {ADRES: "08.11.10", LOCATIE: "08.12.10", BUITENLAND: "08.13.10", ONBEKEND: "08.13.10"}
-_DATUM_VAN_ELEMENT = {ADRES: "08.10.30", LOCATIE: "08.10.30", BUITENLAND: "08.13.20", ONBEKEND: "08.13.20"}
+#: The groups of category 08 each kind of verblijfplaats is recorded in; ``type`` and ``datumVan``
+#: are in onderzoek only through the elements of their own kind.
+_GROEPEN = {ADRES: ("10", "11"), LOCATIE: ("10", "12"), BUITENLAND: ("13",), ONBEKEND: ("13",)}
+_PER_SOORT = ("type", "datumVan")
+
+
+def _onderzoek_spec(kind: str) -> dict[str, tuple[str, ...]]:
+    spec = onderzoek_elementen("verblijfplaats")
+    return {
+        name: tuple(e for e in elements if name not in _PER_SOORT or e[3:5] in _GROEPEN[kind])
+        for name, elements in spec.items()
+    }
 
 
 def verblijfplaats(voorkomen: Voorkomen | None) -> dict[str, Any] | None:
@@ -129,17 +124,7 @@ def verblijfplaats(voorkomen: Voorkomen | None) -> dict[str, Any] | None:
     if voorkomen is None or kind is None:
         return None
     onderzoek = onderzoek_of(voorkomen)
-    in_onderzoek = flags(
-        onderzoek,
-        {
-            "type": [_TYPE_ELEMENT[kind]],
-            "datumVan": [_DATUM_VAN_ELEMENT[kind]],
-            "datumIngangGeldigheid": ["08.85.10"],
-            "functieAdres": ["08.10.10"],
-            "nummeraanduidingIdentificatie": ["08.11.90"],
-            "adresseerbaarObjectIdentificatie": ["08.11.80"],
-        },
-    )
+    in_onderzoek = flags(onderzoek, _onderzoek_spec(kind))
     values: dict[str, Any] = {
         "type": kind,
         **_BUILDERS[kind](voorkomen, onderzoek),
@@ -158,16 +143,7 @@ def immigratie(voorkomen: Voorkomen | None) -> dict[str, Any] | None:
     onderzoek = onderzoek_of(voorkomen)
     in_onderzoek = InOnderzoek()
     if onderzoek is not None and onderzoek.aanduiding != VERBLIJFT_NIET_OP_ADRES:
-        flags(
-            onderzoek,
-            {
-                "landVanwaarIngeschreven": ["08.14.10"],
-                "vanuitVerblijfplaatsOnbekend": ["08.14.10"],
-                "datumVestigingInNederland": ["08.14.20"],
-                "indicatieVestigingVanuitBuitenland": ["08.14.20"],
-            },
-            into=in_onderzoek,
-        )
+        flags(onderzoek, onderzoek_elementen("immigratie"), into=in_onderzoek)
     values = {
         "landVanwaarIngeschreven": land(land_code),
         "datumVestigingInNederland": datum(voorkomen.get("14.20")),

@@ -12,8 +12,10 @@ with the lowered key (:func:`diacritic_pattern`). Keys come from the actual voor
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
+from opengdi.registers.brp.catalogus import bron
 from opengdi.registers.brp.invoer import identifying_bsn
 from opengdi.registers.brp.lo3 import is_digits
 from opengdi.registers.brp.persoonslijst import Persoonslijst
@@ -60,35 +62,49 @@ def is_overleden(lijst: Persoonslijst) -> bool:
     return lijst.element("07", "67.20") == "O"
 
 
+def _postcode(value: str | None) -> str | None:
+    return value.replace(" ", "").upper() if value else None
+
+
+def _huisnummer(value: str | None) -> int | None:
+    return int(value) if value and is_digits(value) else None
+
+
+def _as_is(value: str | None) -> str | None:
+    return value
+
+
+#: Each search key column of ``brp_persoonslijst``: the attribute of Persoon it is taken from (its
+#: source element comes from the declaration) and how the stored key is made of the value.
+ZOEKSLEUTELS: dict[str, tuple[str, Callable[[str | None], Any]]] = {
+    "a_nummer": ("aNummer", _as_is),
+    "geslachtsnaam": ("naam.geslachtsnaam", _folded),
+    "geslachtsnaam_diakrieten": ("naam.geslachtsnaam", _lowered),
+    "voornamen": ("naam.voornamen", _folded),
+    "voornamen_diakrieten": ("naam.voornamen", _lowered),
+    "voorvoegsel": ("naam.voorvoegsel", _folded),
+    "voorvoegsel_diakrieten": ("naam.voorvoegsel", _lowered),
+    "geboortedatum": ("geboorte.datum", _as_is),
+    "geslacht": ("geslacht", _as_is),
+    "gemeente_van_inschrijving": ("gemeenteVanInschrijving", _as_is),
+    "postcode": ("verblijfplaats.verblijfadres.postcode", _postcode),
+    "huisnummer": ("verblijfplaats.verblijfadres.huisnummer", _huisnummer),
+    "huisletter": ("verblijfplaats.verblijfadres.huisletter", _folded),
+    "huisnummertoevoeging": ("verblijfplaats.verblijfadres.huisnummertoevoeging", _folded),
+    "straat": ("verblijfplaats.verblijfadres.korteStraatnaam", _folded),
+    "straat_diakrieten": ("verblijfplaats.verblijfadres.korteStraatnaam", _lowered),
+    "naam_openbare_ruimte": ("verblijfplaats.verblijfadres.officieleStraatnaam", _folded),
+    "naam_openbare_ruimte_diakrieten": ("verblijfplaats.verblijfadres.officieleStraatnaam", _lowered),
+    "nummeraanduiding_identificatie": ("verblijfplaats.nummeraanduidingIdentificatie", _as_is),
+    "adresseerbaar_object_identificatie": ("verblijfplaats.adresseerbaarObjectIdentificatie", _as_is),
+}
+_BRONNEN = {column: (bron(pad), key) for column, (pad, key) in ZOEKSLEUTELS.items()}
+
+
 def search_keys(lijst: Persoonslijst) -> dict[str, Any]:
     """The column values of ``brp_persoonslijst`` for ``lijst``."""
-    persoon = lijst.actueel("01")
-    verblijf = lijst.actueel("08")
-    get_persoon = persoon.get if persoon else (lambda _element: None)
-    get_verblijf = verblijf.get if verblijf else (lambda _element: None)
-    huisnummer = get_verblijf("11.20")
-    postcode = get_verblijf("11.60")
-    return {
-        "burgerservicenummer": identifying_bsn(lijst),
-        "a_nummer": get_persoon("01.10"),
-        "geslachtsnaam": _folded(get_persoon("02.40")),
-        "geslachtsnaam_diakrieten": _lowered(get_persoon("02.40")),
-        "voornamen": _folded(get_persoon("02.10")),
-        "voornamen_diakrieten": _lowered(get_persoon("02.10")),
-        "voorvoegsel": _folded(get_persoon("02.30")),
-        "voorvoegsel_diakrieten": _lowered(get_persoon("02.30")),
-        "geboortedatum": get_persoon("03.10"),
-        "geslacht": get_persoon("04.10"),
-        "gemeente_van_inschrijving": get_verblijf("09.10"),
-        "postcode": postcode.replace(" ", "").upper() if postcode else None,
-        "huisnummer": int(huisnummer) if huisnummer and is_digits(huisnummer) else None,
-        "huisletter": _folded(get_verblijf("11.30")),
-        "huisnummertoevoeging": _folded(get_verblijf("11.40")),
-        "straat": _folded(get_verblijf("11.10")),
-        "straat_diakrieten": _lowered(get_verblijf("11.10")),
-        "naam_openbare_ruimte": _folded(get_verblijf("11.15")),
-        "naam_openbare_ruimte_diakrieten": _lowered(get_verblijf("11.15")),
-        "nummeraanduiding_identificatie": get_verblijf("11.90"),
-        "adresseerbaar_object_identificatie": get_verblijf("11.80"),
-        "overleden": is_overleden(lijst),
-    }
+    keys: dict[str, Any] = {"burgerservicenummer": identifying_bsn(lijst)}
+    for column, ((categorie, element), key) in _BRONNEN.items():
+        keys[column] = key(lijst.element(categorie, element))
+    keys["overleden"] = is_overleden(lijst)
+    return keys

@@ -9,19 +9,26 @@ policy (:func:`toegang`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from opengdi.kernel.blocks import BuildingBlock
+from opengdi.kernel.catalogus import Register
 from opengdi.kernel.db import Database
 from opengdi.settings import Settings
 from opengdi.stelsel.digikoppeling.api import digikoppeling_api
+from opengdi.stelsel.digikoppeling.catalogus import CATALOGUS
 from opengdi.stelsel.digikoppeling.cli import org_app
 from opengdi.stelsel.digikoppeling.demotoegang import DEMO, voorbeelden
 from opengdi.stelsel.digikoppeling.toegang import DigikoppelingToegang
 from opengdi.stelsel.digikoppeling.uitgifte import Uitgever
 
+__all__ = ["BLOCK", "CATALOGUS", "toegang"]
 
-def toegang(database: Database, settings: Settings) -> DigikoppelingToegang:
-    """The access policy of a deployment: Digikoppeling."""
-    return DigikoppelingToegang(Uitgever(database, settings))
+
+def toegang(database: Database, settings: Settings, registers: Sequence[Register]) -> DigikoppelingToegang:
+    """The access policy of a deployment: Digikoppeling, checking grants against ``registers`` (the
+    declarations of the deployment's blocks, Digikoppeling's own included)."""
+    return DigikoppelingToegang(Uitgever(database, settings), registers)
 
 
 BLOCK = BuildingBlock(
@@ -36,5 +43,6 @@ BLOCK = BuildingBlock(
         "protocollering": "De protocollering inzien",
     },
     voorbeelden=voorbeelden,
+    catalogus=CATALOGUS,
     toegang=toegang,
 )

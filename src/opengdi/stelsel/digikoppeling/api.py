@@ -16,6 +16,7 @@ from starlette.responses import Response
 
 from opengdi.kernel.api import JsonResponse
 from opengdi.kernel.blocks import Api, api_app
+from opengdi.kernel.catalogus import Catalogus
 from opengdi.kernel.context import Aanvrager, Context, context, protocolleer, vereist
 from opengdi.kernel.db import Database
 from opengdi.kernel.problems import PROBLEM_JSON, InvalidParam, Problem, bad_request, not_found
@@ -24,7 +25,14 @@ from opengdi.kernel.toegang import Besluit, Principaal, PrincipaalSoort, Toegang
 from opengdi.kernel.transacties import mark_afnemer
 from opengdi.stelsel.digikoppeling import oin as oins
 from opengdi.stelsel.digikoppeling import organisaties, pki, service, tokens
-from opengdi.stelsel.digikoppeling.autorisatie import Beperkingsoorten, Grant, OngeldigeBeperking, eigen_gemeente
+from opengdi.stelsel.digikoppeling.autorisatie import (
+    Beperkingsoorten,
+    Grant,
+    OngeldigBesluit,
+    OngeldigeBeperking,
+    check_grant,
+    eigen_gemeente,
+)
 from opengdi.stelsel.digikoppeling.organisaties import Organisatie
 from opengdi.stelsel.digikoppeling.schemas import AutorisatieNieuw, OrganisatieNieuw, PubliekeSleutel
 from opengdi.stelsel.digikoppeling.toegang import DigikoppelingToegang
@@ -183,10 +191,12 @@ def _new_grant(body: AutorisatieNieuw, soorten: Beperkingsoorten) -> Grant:
     )
 
 
-async def _record_grant(database: Database, oin: str, body: AutorisatieNieuw, soorten: Beperkingsoorten) -> Grant:
+async def _record_grant(
+    database: Database, oin: str, body: AutorisatieNieuw, catalogus: Catalogus, soorten: Beperkingsoorten
+) -> Grant:
     """Record the grant a body asks for; 404 for an unknown organisation, 400 naming a refused restriction."""
     try:
-        return await service.grant(database, oin, _new_grant(body, soorten), soorten)
+        return await service.grant(database, oin, _new_grant(body, soorten), catalogus, soorten)
     except service.OnbekendeOrganisatie as error:
         raise not_found(str(error)) from error
     except OngeldigeBeperking as error:
@@ -253,7 +263,11 @@ def _register_routes(app: FastAPI, toegang: DigikoppelingToegang, soorten: Beper
         tags=["Autorisaties"],
     )
     async def autoriseren(_: Beheerder, oin: str, body: AutorisatieNieuw) -> Response:
-        recorded = await _record_grant(database, oin, body, soorten)
+        try:
+            check_grant(toegang.catalogus, body.bouwsteen, body.operaties, body.velden)
+        except OngeldigBesluit as error:
+            raise bad_request(error.errors) from error
+        recorded = await _record_grant(database, oin, body, toegang.catalogus, soorten)
         toegang.forget(oin)
         return JsonResponse(_grant_json(recorded), status_code=201)
 

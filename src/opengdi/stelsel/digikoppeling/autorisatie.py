@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from opengdi.kernel.catalogus import Catalogus
+from opengdi.kernel.problems import InvalidParam
 from opengdi.kernel.toegang import EIGEN, Beperkingsoort, Besluit, Toegangsvraag
 
 ALLES = "*"
@@ -45,6 +47,46 @@ class Grant:
 
 def _covers(granted: str, veld: str) -> bool:
     return veld == granted or veld.startswith(granted + ".")
+
+
+class OngeldigBesluit(ValueError):  # noqa: N818 - Dutch domain name
+    """An autorisatiebesluit that names a building block, operation or data element that is not declared."""
+
+    def __init__(self, errors: list[InvalidParam]) -> None:
+        super().__init__(" ".join(error.reason for error in errors))
+        self.errors = errors
+
+
+def check_grant(catalogus: Catalogus, scope: str, operaties: Sequence[str], velden: Sequence[str]) -> None:
+    """Refuse a grant (:class:`OngeldigBesluit`, naming each wrong member by its position) unless its
+    building block (scope), operations and data elements are declared in ``catalogus``."""
+    if scope not in catalogus.scopes:
+        reason = f"Onbekende bouwsteen '{scope}'; bekend zijn: {', '.join(sorted(catalogus.scopes))}."
+        raise OngeldigBesluit([InvalidParam("bouwsteen", "enum", reason)])
+    declared = catalogus.operaties(scope)
+    errors = [
+        InvalidParam(
+            f"operaties[{index}]",
+            "enum",
+            f"Onbekende operatie '{operatie}' van bouwsteen '{scope}'; bekend zijn: {', '.join(declared)}.",
+        )
+        for index, operatie in enumerate(operaties)
+        if operatie != ALLES and operatie not in declared
+    ]
+    gegevens = catalogus.gegevens(scope, operaties)
+    errors.extend(
+        InvalidParam(f"velden[{index}]", "enum", _unknown_field(veld, scope, gegevens))
+        for index, veld in enumerate(velden)
+        if veld != ALLES and veld not in gegevens
+    )
+    if errors:
+        raise OngeldigBesluit(errors)
+
+
+def _unknown_field(veld: str, scope: str, gegevens: Collection[str]) -> str:
+    if not gegevens:
+        return f"Bouwsteen '{scope}' kent voor deze operaties geen afzonderlijke gegevens; gebruik '*'."
+    return f"Onbekend gegeven '{veld}' voor bouwsteen '{scope}' en deze operaties."
 
 
 class Weigering(Exception):  # noqa: N818 - a refusal, answered as 403
@@ -81,7 +123,7 @@ def decide(grants: Sequence[Grant], vraag: Toegangsvraag, *, doelbinding: str | 
         )
     complete = [grant for grant in allowed if not grant.uncovered(vraag.velden)]
     if not complete:
-        missing = min((grant.uncovered(vraag.velden) for grant in allowed), key=len)
+        missing = min((_refused_names(grant, vraag) for grant in allowed), key=len)
         raise Weigering(
             "unauthorizedField",
             GEEN_VELDEN,
@@ -100,6 +142,14 @@ def decide(grants: Sequence[Grant], vraag: Toegangsvraag, *, doelbinding: str | 
         beperkingen=dict(grant.beperkingen),
         velden=_granted_fields([item for item in allowed if item.doelbinding == grant.doelbinding]),
     )
+
+
+def _refused_names(grant: Grant, vraag: Toegangsvraag) -> list[str]:
+    """What ``grant`` does not cover, named as the client asked it (a group or alias it wrote, not
+    the elements below it) when the question says so."""
+    if not vraag.gevraagd:
+        return grant.uncovered(vraag.velden)
+    return sorted(name for name, elementen in vraag.gevraagd if grant.uncovered(elementen))
 
 
 def _granted_fields(grants: Sequence[Grant]) -> frozenset[str] | None:

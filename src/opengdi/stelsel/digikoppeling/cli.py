@@ -11,6 +11,7 @@ import httpx
 import typer
 
 from opengdi.kernel.blocks import Voorbeeldverzoek
+from opengdi.kernel.catalogus import Catalogus
 from opengdi.kernel.db import Database
 from opengdi.kernel.opdrachtregel import (
     console,
@@ -24,7 +25,7 @@ from opengdi.kernel.opdrachtregel import (
 from opengdi.settings import Settings
 from opengdi.stelsel.digikoppeling import oin as oins
 from opengdi.stelsel.digikoppeling import organisaties, service
-from opengdi.stelsel.digikoppeling.autorisatie import ALLES, Grant, OngeldigeBeperking
+from opengdi.stelsel.digikoppeling.autorisatie import ALLES, Grant, OngeldigBesluit, OngeldigeBeperking, check_grant
 from opengdi.stelsel.digikoppeling.autorisatie import eigen_gemeente as eigen_gemeente_beperking
 from opengdi.stelsel.digikoppeling.client import client_assertion, fetch_token
 from opengdi.stelsel.digikoppeling.demotoegang import credential_path, write_private_key
@@ -271,6 +272,12 @@ def autoriseren(
     ] = False,
 ) -> None:
     """Leg een autorisatiebesluit vast."""
+    operaties, velden = operatie or [ALLES], veld or [ALLES]
+    catalogus = Catalogus(tuple(samenstelling().registers()))
+    try:
+        check_grant(catalogus, bouwsteen, operaties, velden)
+    except OngeldigBesluit as error:
+        raise fail(f"Autorisatiebesluit niet vastgelegd: {error}") from error
     soorten = samenstelling().beperkingen()
     try:
         gegeven = _beperkingen(beperking or [])
@@ -278,12 +285,10 @@ def autoriseren(
             gegeven = {**eigen_gemeente_beperking(bouwsteen, soorten, "--eigen-gemeente"), **gegeven}
     except OngeldigeBeperking as error:
         raise fail(f"{error.parameter}: {error}") from error
-    besluit = Grant(
-        0, bouwsteen, doelbinding, omschrijving, frozenset(operatie or [ALLES]), tuple(veld or [ALLES]), gegeven
-    )
+    besluit = Grant(0, bouwsteen, doelbinding, omschrijving, frozenset(operaties), tuple(velden), gegeven)
 
     async def work(database: Database) -> Grant:
-        return await service.grant(database, oin, besluit, soorten)
+        return await service.grant(database, oin, besluit, catalogus, soorten)
 
     try:
         recorded = run(with_database(current_settings(), work))

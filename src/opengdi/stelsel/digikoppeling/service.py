@@ -10,9 +10,10 @@ from typing import Any
 from joserfc.jwk import RSAKey
 from sqlalchemy.exc import IntegrityError
 
+from opengdi.kernel.catalogus import Catalogus
 from opengdi.kernel.db import Database
 from opengdi.stelsel.digikoppeling import organisaties, pki, tokens
-from opengdi.stelsel.digikoppeling.autorisatie import Beperkingsoorten, Grant, checked_beperkingen
+from opengdi.stelsel.digikoppeling.autorisatie import Beperkingsoorten, Grant, check_grant, checked_beperkingen
 from opengdi.stelsel.digikoppeling.demo import demo_organisaties
 from opengdi.stelsel.digikoppeling.organisaties import Organisatie
 from opengdi.stelsel.digikoppeling.pki import now_utc
@@ -100,11 +101,13 @@ async def revoke(database: Database, oin: str) -> bool:
     return changed
 
 
-async def grant(database: Database, oin: str, besluit: Grant, soorten: Beperkingsoorten) -> Grant:
-    """Record an autorisatiebesluit for ``oin``, its restrictions checked against the kinds its
-    building block declares (``soorten``) and ``eigen`` resolved from the organisation; the grant as
-    recorded. Raises :class:`OnbekendeOrganisatie` or
-    :class:`~opengdi.stelsel.digikoppeling.autorisatie.OngeldigeBeperking`."""
+async def grant(database: Database, oin: str, besluit: Grant, catalogus: Catalogus, soorten: Beperkingsoorten) -> Grant:
+    """Record an autorisatiebesluit for ``oin``: its building block, operations and data elements
+    checked against the declarations (``catalogus``), its restrictions against the kinds its building
+    block declares (``soorten``), ``eigen`` resolved from the organisation; the grant as recorded.
+    Raises :class:`OnbekendeOrganisatie`, :class:`~opengdi.stelsel.digikoppeling.autorisatie.OngeldigBesluit`
+    or :class:`~opengdi.stelsel.digikoppeling.autorisatie.OngeldigeBeperking`."""
+    check_grant(catalogus, besluit.bouwsteen, sorted(besluit.operaties), besluit.velden)
     organisatie = await _active(database, oin)
     beperkingen = checked_beperkingen(besluit.bouwsteen, besluit.beperkingen, soorten, organisatie.kenmerken())
     besluit = dataclasses.replace(besluit, beperkingen=beperkingen)

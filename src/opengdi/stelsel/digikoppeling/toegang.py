@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import ipaddress
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NoReturn
 
 from cryptography import x509
 from starlette.requests import Request
 
+from opengdi.kernel.catalogus import Catalogus, Register
 from opengdi.kernel.problems import Problem, forbidden
 from opengdi.kernel.toegang import (
     DOELBINDING_HEADER,
@@ -61,8 +63,10 @@ class _Lid:
 class DigikoppelingToegang:
     """Authentication by token or certificate, authorisation by autorisatiebesluit."""
 
-    def __init__(self, uitgever: Uitgever) -> None:
+    def __init__(self, uitgever: Uitgever, registers: Sequence[Register]) -> None:
         self.uitgever = uitgever
+        #: The declarations of the deployment's blocks: what an autorisatiebesluit may name.
+        self.catalogus = Catalogus(tuple(registers))
         self.settings = uitgever.settings
         self.proxies = self.settings.proxy_networks()
         self._leden: dict[str, tuple[float, _Lid | None]] = {}
