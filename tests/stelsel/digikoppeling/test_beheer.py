@@ -253,10 +253,14 @@ async def test_a_grant_stores_the_restrictions_its_block_declares(
         ("0599", {"beperkingen": {"gemeenteVanInschrijving": "Rotterdam"}}, "beperkingen.gemeenteVanInschrijving"),
         (
             "0599",
-            {"bouwsteen": "brp.beheer", "beperkingen": {"gemeenteVanInschrijving": "0599"}},
+            {"bouwsteen": "brp.beheer", "velden": ["*"], "beperkingen": {"gemeenteVanInschrijving": "0599"}},
             "beperkingen.gemeenteVanInschrijving",
         ),
-        ("0599", {"bouwsteen": "protocollering", "alleenEigenGemeente": True}, "alleenEigenGemeente"),
+        (
+            "0599",
+            {"bouwsteen": "protocollering", "velden": ["brp"], "alleenEigenGemeente": True},
+            "alleenEigenGemeente",
+        ),
         (None, {"alleenEigenGemeente": True}, "alleenEigenGemeente"),
         (None, {"beperkingen": {"gemeenteVanInschrijving": "eigen"}}, "beperkingen.gemeenteVanInschrijving"),
     ],

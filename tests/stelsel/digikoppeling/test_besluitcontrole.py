@@ -121,7 +121,7 @@ def _vraag(*fields: str) -> Toegangsvraag:
 
 def _refused(grant: Grant, vraag: Toegangsvraag) -> Weigering:
     with pytest.raises(Weigering) as refused:
-        decide([grant], vraag, doelbinding=None, gemeentecode=None)
+        decide([grant], vraag, doelbinding=None)
     return refused.value
 
 
@@ -130,14 +130,12 @@ def test_a_binnenland_alias_is_allowed_to_whom_the_target_is_granted() -> None:
         [_grant("verblijfplaats", "adressering")],
         _vraag("verblijfplaatsBinnenland", "adresseringBinnenland"),
         doelbinding=None,
-        gemeentecode=None,
     )
     assert besluit.doelbinding == "TEST"
     decide(
         [_grant("verblijfplaats.datumVan")],
         _vraag("verblijfplaatsBinnenland.datumVan"),
         doelbinding=None,
-        gemeentecode=None,
     )
 
 
