@@ -286,10 +286,14 @@ def _register_routes(app: FastAPI, toegang: DigikoppelingToegang, soorten: Beper
         request: Request,
         afnemer: Aanvrager,
         burgerservicenummer: Annotated[str | None, Query(pattern=r"^[0-9]{9}$")] = None,
-        subjectSoort: Annotated[str | None, Query(pattern=_SOORT)] = None,  # noqa: N803 - API name
-        subjectIdentificatie: Annotated[str | None, Query(pattern=_IDENTIFICATIE)] = None,  # noqa: N803 - API name
+        subjectSoort: Annotated[str | None, Query(pattern=_SOORT, description=_SUBJECT_SOORT)] = None,  # noqa: N803
+        subjectIdentificatie: Annotated[  # noqa: N803 - API name
+            str | None, Query(pattern=_IDENTIFICATIE, description="de identificatie van het subject")
+        ] = None,
         afnemerOin: Annotated[str | None, Query(pattern=r"^[0-9]{20}$")] = None,  # noqa: N803 - API name
-        afnemerIdentificatie: Annotated[str | None, Query(pattern=r"^[0-9A-Za-z]{1,20}$")] = None,  # noqa: N803
+        afnemerIdentificatie: Annotated[  # noqa: N803 - API name
+            str | None, Query(pattern=r"^[0-9A-Za-z]{1,20}$", description="OIN, BSN of KvK-nummer van de afnemer")
+        ] = None,
         bouwsteen: str | None = None,
         vanaf: datetime | None = None,
         tot: datetime | None = None,
@@ -331,6 +335,7 @@ def _register_routes(app: FastAPI, toegang: DigikoppelingToegang, soorten: Beper
 #: The kind of a subject identifier (``burgerservicenummer``, ``aNummer``, ``kvkNummer``, …) and its form.
 _SOORT = r"^[A-Za-z][A-Za-z0-9._-]{0,29}$"
 _IDENTIFICATIE = r"^[0-9A-Za-z._-]{1,40}$"
+_SUBJECT_SOORT = "soort identificatie van het subject (burgerservicenummer, aNummer, kvkNummer, …)"
 
 
 def _subject_filter(bsn: str | None, soort: str | None, identificatie: str | None) -> Subject | None:
