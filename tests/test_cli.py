@@ -20,8 +20,10 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 from typer.testing import CliRunner, Result
 
+from opengdi.app import create_app
 from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.cli import app
+from opengdi.cli.start import _print_banner
 from opengdi.kernel.db import Database
 from opengdi.registers.brp import cli as brp_cli
 from opengdi.registers.brp import repository
@@ -30,6 +32,7 @@ from opengdi.registers.brp.seed import seed_population
 from opengdi.registers.brp.service import import_bulk
 from opengdi.settings import get_settings
 from opengdi.stelsel.digikoppeling.demotoegang import DEMO_AFNEMERS
+from tests.conftest import settings_for
 
 runner = CliRunner()
 OIN = "00000099100000599000"
@@ -572,3 +575,12 @@ def test_a_grant_carries_the_restrictions_its_block_declares(data_dir: Path) -> 
     assert "--eigen-gemeente" in refuse("--bouwsteen", "brp.beheer", "--eigen-gemeente")
     shown = _gdi("org", "autorisaties", OIN)
     assert shown.count("beperkt tot") == 2
+
+
+async def test_the_start_banner_does_not_print_the_database_password(
+    empty_database: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = settings_for(tmp_path, database_url="postgresql+asyncpg://gdi:geheim@db.example:5432/gdi")
+    await _print_banner(empty_database, settings, create_app(settings, empty_database).state.apis)
+    banner = capsys.readouterr().out
+    assert "Database: postgresql+asyncpg://gdi:***@db.example:5432/gdi" in banner and "geheim" not in banner

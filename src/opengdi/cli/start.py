@@ -15,14 +15,15 @@ from opengdi.app import api_index, create_app
 from opengdi.bouwstenen import BLOCKS
 from opengdi.kernel.blocks import Api
 from opengdi.kernel.db import Database
-from opengdi.kernel.opdrachtregel import console, current_settings, progress, run, with_database
+from opengdi.kernel.opdrachtregel import console, current_settings, database_label, progress, run, with_database
 from opengdi.kernel.verbindingen import server_options
 from opengdi.settings import Settings
 
 
 async def _print_banner(database: Database, settings: Settings, apis: list[Api]) -> None:
     console.rule(f"[bold]Open GDI {__version__}[/bold]")
-    console.print(f"Database: {settings.effective_database_url}  (omgeving: {settings.deployment.value})")
+    database_url = database_label(settings.effective_database_url)  # without its password
+    console.print(f"Database: {database_url}  (omgeving: {settings.deployment.value})")
     for entry in api_index(apis, settings.base_url):
         console.print(
             f"[bold]{entry['naam']}[/bold] {entry['versie']}: {entry['basis']}\n"
