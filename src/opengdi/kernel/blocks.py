@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 
 from opengdi.kernel.api import JsonResponse
 from opengdi.kernel.catalogus import Register
@@ -156,3 +156,13 @@ def api_app(title: str, version: str, description: str) -> FastAPI:
     install_problem_handlers(app)
     install_docs(app)
     return app
+
+
+def include_routes(app: FastAPI, router: APIRouter) -> None:
+    """Serve the routes of a block's module-level ``router`` in ``app`` as if declared on it.
+
+    The route objects are added to the app's own list: a request is matched as cheaply as before, and
+    whoever walks ``app.routes`` sees them (recent FastAPI versions keep an included router as one
+    nested, lazily resolved route instead).
+    """
+    app.router.routes.extend(router.routes)

@@ -3,9 +3,10 @@
 
 The :class:`Context` holds the settings, the database, the access policy, the protocol writer and
 the Digikoppeling scopes the enabled blocks offer;
-``Aanvrager`` (the identified principal) and ``vereist(bouwsteen, operatie)`` (principal plus
-permission) are the dependencies a route uses to declare what it needs, and :func:`protocolleer`
-records what a route delivered.
+``Deployment`` (the context itself), ``Aanvrager`` (the identified principal) and
+``vereist(bouwsteen, operatie)`` (principal plus permission) are the dependencies a block's
+module-level router declares what it needs with; :func:`record_protocol` records what a service
+delivered (:func:`protocolleer` for a route that holds the request).
 """
 
 from __future__ import annotations
@@ -67,6 +68,14 @@ def request_id(request: Request) -> str:
     return current_request_id(request.scope)
 
 
+async def _deployment(request: Request) -> Context:
+    return context(request)
+
+
+#: The dependency of a route that needs the deployment context (settings, database, policy, protocol).
+Deployment = Annotated[Context, Depends(_deployment)]
+
+
 async def _aanvrager(request: Request) -> Principaal:
     afnemer = await context(request).toegang.authenticate(request)
     mark_afnemer(request.scope, afnemer.soort.value, afnemer.identificatie)
@@ -97,9 +106,9 @@ async def protocolleer(
     zoekvraag: Mapping[str, Any] | None = None,
     persoonsgegevens: bool,
 ) -> None:
-    """Record what this request delivers (see :func:`~opengdi.kernel.protocollering.protocol_records`)
-    and return once it is committed; a 503 problem, and no data leaves, when it cannot be."""
-    records = protocol_records(
+    """Record what this request delivers (see :func:`record_protocol`)."""
+    await record_protocol(
+        context(request),
         request_id=request_id(request),
         afnemer=afnemer,
         besluit=besluit,
@@ -108,5 +117,30 @@ async def protocolleer(
         zoekvraag=zoekvraag,
         persoonsgegevens=persoonsgegevens,
     )
+
+
+async def record_protocol(
+    deployment: Context,
+    *,
+    request_id: str,
+    afnemer: Principaal,
+    besluit: Besluit,
+    vraag: Toegangsvraag,
+    geleverd: Sequence[Sequence[Subject]],
+    zoekvraag: Mapping[str, Any] | None = None,
+    persoonsgegevens: bool,
+) -> None:
+    """Record what request ``request_id`` delivers (see :func:`~opengdi.kernel.protocollering.protocol_records`)
+    and return once it is committed; a 503 problem, and no data leaves, when it cannot be. For a
+    service, which knows the request only by its id."""
+    records = protocol_records(
+        request_id=request_id,
+        afnemer=afnemer,
+        besluit=besluit,
+        vraag=vraag,
+        geleverd=geleverd,
+        zoekvraag=zoekvraag,
+        persoonsgegevens=persoonsgegevens,
+    )
     if records:
-        await context(request).protocol.record(*records)
+        await deployment.protocol.record(*records)

@@ -9,30 +9,21 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as FastApiPath
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from opengdi.kernel.api import JsonResponse
-from opengdi.kernel.blocks import Api, api_app
-from opengdi.kernel.catalogus import Catalogus
-from opengdi.kernel.context import Aanvrager, Context, context, protocolleer, vereist
-from opengdi.kernel.db import Database
-from opengdi.kernel.problems import PROBLEM_JSON, InvalidParam, Problem, bad_request, not_found
-from opengdi.kernel.protocollering import BSN, ProtocolVraag, Subject, find_records
-from opengdi.kernel.toegang import Besluit, Principaal, PrincipaalSoort, Toegangsvraag
+from opengdi.kernel.blocks import Api, api_app, include_routes
+from opengdi.kernel.context import Aanvrager, Context, Deployment, context, request_id, vereist
+from opengdi.kernel.problems import PROBLEM_JSON, InvalidParam, Problem, bad_request
+from opengdi.kernel.protocollering import BSN, Subject
+from opengdi.kernel.toegang import Besluit, Principaal, PrincipaalSoort
 from opengdi.kernel.transacties import mark_afnemer
+from opengdi.stelsel.digikoppeling import beheer, pki, service, tokens
 from opengdi.stelsel.digikoppeling import oin as oins
-from opengdi.stelsel.digikoppeling import organisaties, pki, service, tokens
-from opengdi.stelsel.digikoppeling.autorisatie import (
-    Beperkingsoorten,
-    Grant,
-    OngeldigBesluit,
-    OngeldigeBeperking,
-    check_grant,
-    eigen_gemeente,
-)
+from opengdi.stelsel.digikoppeling.autorisatie import Grant
 from opengdi.stelsel.digikoppeling.organisaties import Organisatie
 from opengdi.stelsel.digikoppeling.schemas import AutorisatieNieuw, OrganisatieNieuw, PubliekeSleutel
 from opengdi.stelsel.digikoppeling.toegang import DigikoppelingToegang
@@ -171,167 +162,6 @@ def _new_oin(body: OrganisatieNieuw) -> str:
     raise bad_request([InvalidParam("oin", "required", "Parameter is verplicht als rsin en kvkNummer ontbreken.")])
 
 
-Beheerder = Annotated[tuple[Principaal, Besluit], Depends(vereist("digikoppeling", "beheer"))]
-
-
-def _new_grant(body: AutorisatieNieuw, soorten: Beperkingsoorten) -> Grant:
-    """The grant a body asks for; ``alleenEigenGemeente`` is shorthand for each restriction of the
-    building block that takes the organisation's gemeentecode, as ``eigen``."""
-    gegeven = dict(body.beperkingen)
-    if body.alleen_eigen_gemeente:
-        gegeven = {**eigen_gemeente(body.bouwsteen, soorten, "alleenEigenGemeente"), **gegeven}
-    return Grant(
-        0,
-        body.bouwsteen,
-        body.doelbinding,
-        body.omschrijving,
-        frozenset(body.operaties),
-        tuple(body.velden),
-        gegeven,
-    )
-
-
-async def _record_grant(
-    database: Database, oin: str, body: AutorisatieNieuw, catalogus: Catalogus, soorten: Beperkingsoorten
-) -> Grant:
-    """Record the grant a body asks for; 404 for an unknown organisation, 400 naming a refused restriction."""
-    try:
-        return await service.grant(database, oin, _new_grant(body, soorten), catalogus, soorten)
-    except service.OnbekendeOrganisatie as error:
-        raise not_found(str(error)) from error
-    except OngeldigeBeperking as error:
-        raise bad_request([InvalidParam(_given(body, error.parameter), "invalid", str(error))]) from error
-
-
-def _given(body: AutorisatieNieuw, parameter: str) -> str:
-    """The body member behind a refused restriction: itself, or the shorthand that produced it."""
-    naam = parameter.removeprefix("beperkingen.")
-    return "alleenEigenGemeente" if body.alleen_eigen_gemeente and naam not in body.beperkingen else parameter
-
-
-def _register_routes(app: FastAPI, toegang: DigikoppelingToegang, soorten: Beperkingsoorten) -> None:
-    database = toegang.uitgever.database
-
-    @app.get("/organisaties", summary="Organisaties in het register", tags=["Organisaties"])
-    async def lijst(_: Beheerder, soort: str | None = None) -> dict[str, Any]:
-        async with database.session() as session:
-            return {"organisaties": [_org_json(org) for org in await organisaties.list_organisaties(session, soort)]}
-
-    @app.get("/organisaties/{oin}", summary="Een organisatie met haar autorisatiebesluiten", tags=["Organisaties"])
-    async def tonen(_: Beheerder, oin: str) -> dict[str, Any]:
-        async with database.session() as session:
-            organisatie = await organisaties.get_organisatie(session, oin)
-            if organisatie is None:
-                raise not_found(f"Er is geen organisatie met OIN {oin}.")
-            return _org_json(organisatie, await organisaties.grants_of(session, oin))
-
-    @app.post("/organisaties", status_code=201, summary="Een organisatie aansluiten", tags=["Organisaties"])
-    async def aansluiten(_: Beheerder, body: OrganisatieNieuw) -> Response:
-        organisatie = Organisatie(_new_oin(body), body.naam, body.soort, body.gemeentecode, body.cbs_code)
-        try:
-            await service.register(database, organisatie)
-        except service.BestaandeOrganisatie as error:
-            raise Problem(status=409, title="Deze organisatie bestaat al.", code="unique", detail=str(error)) from error
-        return JsonResponse(_org_json(organisatie, []), status_code=201)
-
-    @app.post("/organisaties/{oin}/intrekking", summary="Een organisatie intrekken", tags=["Organisaties"])
-    async def intrekken(_: Beheerder, oin: str) -> dict[str, Any]:
-        if not await service.revoke(database, oin):
-            raise not_found(f"Er is geen actieve organisatie met OIN {oin}.")
-        toegang.forget(oin)
-        return {"oin": oin, "actief": False}
-
-    @app.post(
-        "/organisaties/{oin}/sleutels",
-        status_code=201,
-        summary="Een publieke sleutel registreren",
-        tags=["Organisaties"],
-    )
-    async def sleutel(_: Beheerder, oin: str, body: PubliekeSleutel) -> Response:
-        try:
-            kid = await service.register_public_key(database, oin, body.jwk())
-        except service.OnbekendeOrganisatie as error:
-            raise not_found(str(error)) from error
-        except tokens.OngeldigeSleutel as error:
-            raise bad_request([InvalidParam(error.parameter, "value", str(error))]) from error
-        return JsonResponse({"oin": oin, "kid": kid}, status_code=201)
-
-    @app.post(
-        "/organisaties/{oin}/autorisaties",
-        status_code=201,
-        summary="Een autorisatiebesluit vastleggen",
-        tags=["Autorisaties"],
-    )
-    async def autoriseren(_: Beheerder, oin: str, body: AutorisatieNieuw) -> Response:
-        try:
-            check_grant(toegang.catalogus, body.bouwsteen, body.operaties, body.velden)
-        except OngeldigBesluit as error:
-            raise bad_request(error.errors) from error
-        recorded = await _record_grant(database, oin, body, toegang.catalogus, soorten)
-        toegang.forget(oin)
-        return JsonResponse(_grant_json(recorded), status_code=201)
-
-    @app.delete(
-        "/autorisaties/{grant_id}", status_code=204, summary="Een autorisatiebesluit intrekken", tags=["Autorisaties"]
-    )
-    async def intrekken_autorisatie(_: Beheerder, grant_id: Annotated[int, FastApiPath(ge=1, le=MAX_ID)]) -> Response:
-        oin = await service.revoke_grant(database, grant_id)
-        if oin is None:
-            raise not_found(f"Er is geen actief autorisatiebesluit {grant_id}.")
-        toegang.forget(oin)
-        return Response(status_code=204)
-
-    @app.get("/protocollering", summary="Protocollering inzien", tags=["Protocollering"])
-    async def protocollering(
-        request: Request,
-        afnemer: Aanvrager,
-        burgerservicenummer: Annotated[str | None, Query(pattern=r"^[0-9]{9}$")] = None,
-        subjectSoort: Annotated[str | None, Query(pattern=_SOORT, description=_SUBJECT_SOORT)] = None,  # noqa: N803
-        subjectIdentificatie: Annotated[  # noqa: N803 - API name
-            str | None, Query(pattern=_IDENTIFICATIE, description="de identificatie van het subject")
-        ] = None,
-        afnemerOin: Annotated[str | None, Query(pattern=r"^[0-9]{20}$")] = None,  # noqa: N803 - API name
-        afnemerIdentificatie: Annotated[  # noqa: N803 - API name
-            str | None, Query(pattern=r"^[0-9A-Za-z]{1,20}$", description="OIN, BSN of KvK-nummer van de afnemer")
-        ] = None,
-        bouwsteen: str | None = None,
-        vanaf: datetime | None = None,
-        tot: datetime | None = None,
-        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-        offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
-    ) -> dict[str, Any]:
-        ctx = context(request)
-        subject = _subject_filter(burgerservicenummer, subjectSoort, subjectIdentificatie)
-        # The fields of a protocollering grant are the building blocks whose records it may read.
-        asked = frozenset({bouwsteen}) if bouwsteen else frozenset()
-        vraag = Toegangsvraag("protocollering", "raadplegen", asked)
-        besluit = await ctx.toegang.authorize(afnemer, vraag)
-        bouwstenen = asked or besluit.velden
-        filters = {
-            "subjectSoort": subject.soort if subject else None,
-            "subjectIdentificatie": subject.identificatie if subject else None,
-            "afnemerIdentificatie": afnemerIdentificatie or afnemerOin,
-            "bouwsteen": bouwsteen,
-            "vanaf": vanaf,
-            "tot": tot,
-            "limit": limit,
-            "offset": offset,
-        }
-        protocolvraag = ProtocolVraag(
-            subject, afnemerIdentificatie or afnemerOin, bouwstenen, vanaf, tot, limit, offset
-        )
-        await protocolleer(
-            request,
-            afnemer,
-            besluit,
-            Toegangsvraag("protocollering", "raadplegen", frozenset({"protocollering"})),
-            [[subject]] if subject else [],
-            zoekvraag={key: value for key, value in filters.items() if value is not None},
-            persoonsgegevens=True,
-        )
-        return {"protocolregels": await find_records(ctx.database, protocolvraag)}
-
-
 #: The kind of a subject identifier (``burgerservicenummer``, ``aNummer``, ``kvkNummer``, …) and its form.
 _SOORT = r"^[A-Za-z][A-Za-z0-9._-]{0,29}$"
 _IDENTIFICATIE = r"^[0-9A-Za-z._-]{1,40}$"
@@ -352,53 +182,154 @@ def _subject_filter(bsn: str | None, soort: str | None, identificatie: str | Non
     return Subject(soort, identificatie) if soort is not None and identificatie is not None else None
 
 
+async def _beleid(request: Request) -> DigikoppelingToegang:
+    beleid = context(request).beleid
+    assert isinstance(beleid, DigikoppelingToegang)
+    return beleid
+
+
+#: The dependency of a route that needs the deployment's Digikoppeling policy (in force or not).
+Beleid = Annotated[DigikoppelingToegang, Depends(_beleid)]
+Beheerder = Annotated[tuple[Principaal, Besluit], Depends(vereist("digikoppeling", "beheer"))]
+
+#: The routes of the Digikoppeling API: the authorization server, the register's beheer and the protocollering.
+digikoppeling_router = APIRouter(default_response_class=JsonResponse)
+
+
+@digikoppeling_router.post(
+    "/oauth2/token",
+    summary="Een access token aanvragen (client credentials)",
+    tags=["OAuth 2.0"],
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "application/x-www-form-urlencoded": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["grant_type"],
+                        "properties": {
+                            "grant_type": {"type": "string", "enum": ["client_credentials"]},
+                            "client_id": {"type": "string", "description": "het OIN"},
+                            "client_assertion_type": {"type": "string", "enum": [ASSERTION_TYPE]},
+                            "client_assertion": {"type": "string"},
+                            "scope": {"type": "string"},
+                        },
+                    }
+                }
+            }
+        }
+    },
+)
+async def token(request: Request, toegang: Beleid) -> Response:
+    return await _token(request, toegang)
+
+
+@digikoppeling_router.get(
+    "/oauth2/jwks", summary="De sleutels waarmee access tokens zijn ondertekend", tags=["OAuth 2.0"]
+)
+async def jwks(toegang: Beleid) -> dict[str, Any]:
+    return dict((await toegang.uitgever.public_keys()).as_dict())
+
+
+@digikoppeling_router.get("/.well-known/oauth-authorization-server", summary="Metadata (RFC 8414)", tags=["OAuth 2.0"])
+async def metadata(ctx: Deployment, toegang: Beleid) -> dict[str, Any]:
+    return _metadata(toegang, ctx.scopes)
+
+
+@digikoppeling_router.get("/organisaties", summary="Organisaties in het register", tags=["Organisaties"])
+async def lijst(_: Beheerder, ctx: Deployment, soort: str | None = None) -> dict[str, Any]:
+    return {"organisaties": [_org_json(org) for org in await beheer.list_organisaties(ctx.database, soort=soort)]}
+
+
+@digikoppeling_router.get(
+    "/organisaties/{oin}", summary="Een organisatie met haar autorisatiebesluiten", tags=["Organisaties"]
+)
+async def tonen(_: Beheerder, ctx: Deployment, oin: str) -> dict[str, Any]:
+    organisatie, grants = await beheer.show_organisatie(ctx.database, oin=oin)
+    return _org_json(organisatie, grants)
+
+
+@digikoppeling_router.post(
+    "/organisaties", status_code=201, summary="Een organisatie aansluiten", tags=["Organisaties"]
+)
+async def aansluiten(_: Beheerder, ctx: Deployment, body: OrganisatieNieuw) -> Response:
+    organisatie = Organisatie(_new_oin(body), body.naam, body.soort, body.gemeentecode, body.cbs_code)
+    await service.register(ctx.database, organisatie)
+    return JsonResponse(_org_json(organisatie, []), status_code=201)
+
+
+@digikoppeling_router.post("/organisaties/{oin}/intrekking", summary="Een organisatie intrekken", tags=["Organisaties"])
+async def intrekken(_: Beheerder, ctx: Deployment, toegang: Beleid, oin: str) -> dict[str, Any]:
+    await beheer.revoke_organisatie(ctx.database, toegang, oin=oin)
+    return {"oin": oin, "actief": False}
+
+
+@digikoppeling_router.post(
+    "/organisaties/{oin}/sleutels",
+    status_code=201,
+    summary="Een publieke sleutel registreren",
+    tags=["Organisaties"],
+)
+async def sleutel(_: Beheerder, ctx: Deployment, oin: str, body: PubliekeSleutel) -> Response:
+    kid = await beheer.register_key(ctx.database, oin=oin, jwk=body.jwk())
+    return JsonResponse({"oin": oin, "kid": kid}, status_code=201)
+
+
+@digikoppeling_router.post(
+    "/organisaties/{oin}/autorisaties",
+    status_code=201,
+    summary="Een autorisatiebesluit vastleggen",
+    tags=["Autorisaties"],
+)
+async def autoriseren(_: Beheerder, ctx: Deployment, toegang: Beleid, oin: str, body: AutorisatieNieuw) -> Response:
+    recorded = await beheer.record_grant(ctx.database, toegang, oin=oin, body=body, soorten=ctx.beperkingen)
+    return JsonResponse(_grant_json(recorded), status_code=201)
+
+
+@digikoppeling_router.delete(
+    "/autorisaties/{grant_id}", status_code=204, summary="Een autorisatiebesluit intrekken", tags=["Autorisaties"]
+)
+async def intrekken_autorisatie(
+    _: Beheerder, ctx: Deployment, toegang: Beleid, grant_id: Annotated[int, FastApiPath(ge=1, le=MAX_ID)]
+) -> Response:
+    await beheer.revoke_grant(ctx.database, toegang, grant_id=grant_id)
+    return Response(status_code=204)
+
+
+@digikoppeling_router.get("/protocollering", summary="Protocollering inzien", tags=["Protocollering"])
+async def protocollering(
+    request: Request,
+    afnemer: Aanvrager,
+    ctx: Deployment,
+    burgerservicenummer: Annotated[str | None, Query(pattern=r"^[0-9]{9}$")] = None,
+    subjectSoort: Annotated[str | None, Query(pattern=_SOORT, description=_SUBJECT_SOORT)] = None,  # noqa: N803
+    subjectIdentificatie: Annotated[  # noqa: N803 - API name
+        str | None, Query(pattern=_IDENTIFICATIE, description="de identificatie van het subject")
+    ] = None,
+    afnemerOin: Annotated[str | None, Query(pattern=r"^[0-9]{20}$")] = None,  # noqa: N803 - API name
+    afnemerIdentificatie: Annotated[  # noqa: N803 - API name
+        str | None, Query(pattern=r"^[0-9A-Za-z]{1,20}$", description="OIN, BSN of KvK-nummer van de afnemer")
+    ] = None,
+    bouwsteen: str | None = None,
+    vanaf: datetime | None = None,
+    tot: datetime | None = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
+) -> dict[str, Any]:
+    subject = _subject_filter(burgerservicenummer, subjectSoort, subjectIdentificatie)
+    filters = beheer.ProtocolFilter(subject, afnemerIdentificatie or afnemerOin, bouwsteen, vanaf, tot, limit, offset)
+    regels = await beheer.read_protocol(ctx, afnemer=afnemer, request_id=request_id(request), filters=filters)
+    return {"protocolregels": regels}
+
+
 def digikoppeling_api(deployment: Context) -> Api:
-    """The authorization server, the register's beheer API and the protocollering, for the
-    deployment's Digikoppeling policy and the scopes its blocks offer."""
-    toegang = deployment.beleid
-    assert isinstance(toegang, DigikoppelingToegang)
-    scopes = tuple(deployment.scopes)
+    """The Digikoppeling API (:data:`digikoppeling_router`) for a deployment whose policy is Digikoppeling's."""
+    assert isinstance(deployment.beleid, DigikoppelingToegang)
     app = api_app(
         "Digikoppeling",
         VERSION,
         "Organisaties met hun OIN, OAuth 2.0 client credentials (private_key_jwt of tls_client_auth), "
         "autorisatiebesluiten en protocollering.",
     )
-
-    @app.post(
-        "/oauth2/token",
-        summary="Een access token aanvragen (client credentials)",
-        tags=["OAuth 2.0"],
-        openapi_extra={
-            "requestBody": {
-                "content": {
-                    "application/x-www-form-urlencoded": {
-                        "schema": {
-                            "type": "object",
-                            "required": ["grant_type"],
-                            "properties": {
-                                "grant_type": {"type": "string", "enum": ["client_credentials"]},
-                                "client_id": {"type": "string", "description": "het OIN"},
-                                "client_assertion_type": {"type": "string", "enum": [ASSERTION_TYPE]},
-                                "client_assertion": {"type": "string"},
-                                "scope": {"type": "string"},
-                            },
-                        }
-                    }
-                }
-            }
-        },
-    )
-    async def token(request: Request) -> Response:
-        return await _token(request, toegang)
-
-    @app.get("/oauth2/jwks", summary="De sleutels waarmee access tokens zijn ondertekend", tags=["OAuth 2.0"])
-    async def jwks() -> dict[str, Any]:
-        return dict((await toegang.uitgever.public_keys()).as_dict())
-
-    @app.get("/.well-known/oauth-authorization-server", summary="Metadata (RFC 8414)", tags=["OAuth 2.0"])
-    async def metadata() -> dict[str, Any]:
-        return _metadata(toegang, scopes)
-
-    _register_routes(app, toegang, deployment.beperkingen)
+    include_routes(app, digikoppeling_router)
     return Api(PREFIX, "Digikoppeling", VERSION, app, "OIN-register, tokens, autorisatiebesluiten, protocollering")

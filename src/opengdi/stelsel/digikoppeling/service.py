@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from opengdi.kernel.catalogus import Catalogus
 from opengdi.kernel.db import Database
+from opengdi.kernel.fouten import Conflict, NietGevonden
 from opengdi.stelsel.digikoppeling import organisaties, pki, tokens
 from opengdi.stelsel.digikoppeling.autorisatie import Beperkingsoorten, Grant, check_grant, checked_beperkingen
 from opengdi.stelsel.digikoppeling.demo import demo_organisaties
@@ -20,12 +21,15 @@ from opengdi.stelsel.digikoppeling.pki import now_utc
 from opengdi.stelsel.digikoppeling.uitgifte import Uitgever
 
 
-class OnbekendeOrganisatie(LookupError):  # noqa: N818 - Dutch domain name
+class OnbekendeOrganisatie(NietGevonden):
     """No active organisation has this OIN."""
 
 
-class BestaandeOrganisatie(ValueError):  # noqa: N818 - Dutch domain name
+class BestaandeOrganisatie(Conflict):
     """An organisation with this OIN is registered already."""
+
+    titel = "Deze organisatie bestaat al."
+    code = "unique"
 
 
 async def _active(database: Database, oin: str) -> Organisatie:
