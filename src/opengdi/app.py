@@ -62,7 +62,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         toegang,
         protocol,
         beleid=policy,
-        scopes=SAMENSTELLING.scopes(),
+        catalogus=SAMENSTELLING.catalogus(),
         beperkingen=SAMENSTELLING.beperkingen(),
     )
     apis = [api for block in BLOCKS for api in block.apis(context)]

@@ -15,6 +15,7 @@ from opengdi.kernel.catalogus import (
     Gegevenstype,
     Objecttype,
     Operatie,
+    Privacy,
     Register,
     Weergave,
     beperk,
@@ -114,3 +115,31 @@ def test_an_unknown_object_type_or_view_is_an_error() -> None:
         RDW.objecttype("Schip")
     with pytest.raises(KeyError):
         VOERTUIG.weergave("Lang")
+
+
+def test_whether_an_operation_delivers_personal_data_follows_from_its_declaration() -> None:
+    openbaar = Objecttype(
+        "Pand",
+        "Een gebouw.",
+        (
+            Attribuut("bouwjaar", "Het bouwjaar.", GETAL, privacy=Privacy.OPENBAAR),
+            Attribuut("eigenaar", "Wie het bezit.", TEKST),
+        ),
+    )
+    register = Register(
+        "bag",
+        "Panden",
+        objecttypen=(openbaar,),
+        operaties=(
+            Operatie("raadplegen", "bag", "Een pand raadplegen.", Antwoord("Pand")),
+            Operatie("beheer", "bag.beheer", "Beheren.", persoonsgegevens=False),
+            Operatie("inzien", "bag.beheer", "Inzien."),
+        ),
+    )
+    catalogus = Catalogus((register,))
+    assert not catalogus.betreft_persoonsgegevens("bag", "raadplegen", ["bouwjaar"])
+    assert catalogus.betreft_persoonsgegevens("bag", "raadplegen", ["bouwjaar", "eigenaar"])
+    assert catalogus.betreft_persoonsgegevens("bag", "raadplegen", ["*"])  # everything: the eigenaar too
+    assert not catalogus.betreft_persoonsgegevens("bag.beheer", "beheer")
+    assert catalogus.betreft_persoonsgegevens("bag.beheer", "inzien")  # no answer declared: protocolled
+    assert catalogus.betreft_persoonsgegevens("bag", "onbekend")  # undeclared: fail safe

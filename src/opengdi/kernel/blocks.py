@@ -2,8 +2,9 @@
 """How a building block declares itself, once, to the deployment that runs it.
 
 A block's package defines ``BLOCK = BuildingBlock(…)``: its code and title, the APIs it serves,
-the package of its migrations, its ``gdi`` commands, its demo data, the Digikoppeling scopes it
-offers and, for the one block that provides it, the deployment's access policy. The block registry
+the package of its migrations, its ``gdi`` commands, its demo data, its catalogue (whose operations
+name the Digikoppeling scopes it offers) and, for the one block that provides it, the deployment's
+access policy. The block registry
 (``opengdi.bouwstenen``) lists the enabled blocks; the application, the command line, demo loading,
 the migrations, Digikoppeling's scopes and the test fixtures all loop over it.
 
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import APIRouter, FastAPI
 
 from opengdi.kernel.api import JsonResponse
-from opengdi.kernel.catalogus import Register
+from opengdi.kernel.catalogus import Catalogus, Register
 from opengdi.kernel.db import Database
 from opengdi.kernel.documentatie import DOCS_PATH, install_docs
 from opengdi.kernel.migrate import Migraties
@@ -91,7 +92,6 @@ class BuildingBlock:
     - ``migraties`` names the package that holds the block's Alembic revisions (its own branch);
     - ``commandos`` are its command groups (``gdi <naam> …``) and ``generatoren`` a Typer app whose
       commands join ``gdi genereren`` (``gdi genereren brp``);
-    - ``scopes`` are the Digikoppeling scopes (autorisatie codes) it offers, with a description;
     - ``beperkingen`` are, per scope, the kinds of restriction an autorisatiebesluit for it may carry
       (the block applies them to what it delivers);
     - ``voorbeelden`` gives lines for the start banner from what the database holds, and
@@ -110,7 +110,6 @@ class BuildingBlock:
     commandos: Mapping[str, Any] = field(default_factory=dict)
     generatoren: Any = None
     demo: Demo | None = None
-    scopes: Mapping[str, str] = field(default_factory=dict)
     beperkingen: Mapping[str, Sequence[Beperkingsoort]] = field(default_factory=dict)
     voorbeelden: Callable[[Database, Settings], Awaitable[Sequence[str]]] | None = None
     voorbeeldverzoek: Callable[[Database, str | None], Awaitable[Voorbeeldverzoek | None]] | None = None
@@ -128,9 +127,13 @@ class Samenstelling:
         """The migrations of the kernel and of every block."""
         return Migraties([block.migraties for block in self.blocks if block.migraties])
 
-    def scopes(self) -> dict[str, str]:
-        """Every Digikoppeling scope the blocks offer, with its description."""
-        return {scope: omschrijving for block in self.blocks for scope, omschrijving in block.scopes.items()}
+    def catalogus(self) -> Catalogus:
+        """The deployment's catalogue: the declarations of every block."""
+        return Catalogus(tuple(self.registers()))
+
+    def scopes(self) -> tuple[str, ...]:
+        """Every Digikoppeling scope the blocks' operations fall under."""
+        return self.catalogus().scopes
 
     def beperkingen(self) -> dict[str, tuple[Beperkingsoort, ...]]:
         """Per Digikoppeling scope, the kinds of restriction its autorisatiebesluiten may carry."""

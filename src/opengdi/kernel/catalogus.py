@@ -158,6 +158,9 @@ class Operatie:
     omschrijving: str
     antwoord: Antwoord | None = None
     gegevens_zijn_scopes: bool = False
+    #: Whether it delivers personal data (and so is protocolled), for an operation without a declared
+    #: ``antwoord``; with one, the privacy class of the asked attributes decides.
+    persoonsgegevens: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,8 +282,30 @@ class Catalogus:
                 result.update(self._antwoord_paden(operatie.antwoord))
         return frozenset(result)
 
-    def _antwoord_paden(self, antwoord: Antwoord) -> frozenset[str]:
+    def betreft_persoonsgegevens(self, scope: str, operatie: str, velden: Iterable[str] = ()) -> bool:
+        """Whether operation ``operatie`` of ``scope`` delivers personal data when ``velden`` are asked
+        (none or ``*``: everything it answers): some asked attribute of its answer is not public. An
+        operation that is not declared counts as delivering personal data (fail safe)."""
+        declared = self._operaties.get(scope, {}).get(operatie)
+        if declared is None:
+            return True
+        if declared.antwoord is None:
+            return declared.persoonsgegevens
+        objecttype = self._objecttype(declared.antwoord.objecttype)
+        asked = [veld for veld in velden if veld != ALLES]
+        attributen = [objecttype.attribuut(veld) for veld in asked] if asked else list(objecttype.attributen)
+        return any(attribuut is None or _niet_openbaar(attribuut) for attribuut in attributen)
+
+    def _objecttype(self, naam: str) -> Objecttype:
         for register in self.registers:
-            if any(objecttype.naam == antwoord.objecttype for objecttype in register.objecttypen):
-                return vraagbare_paden(register.objecttype(antwoord.objecttype), antwoord.weergave)
-        raise KeyError(antwoord.objecttype)
+            if any(objecttype.naam == naam for objecttype in register.objecttypen):
+                return register.objecttype(naam)
+        raise KeyError(naam)
+
+    def _antwoord_paden(self, antwoord: Antwoord) -> frozenset[str]:
+        return vraagbare_paden(self._objecttype(antwoord.objecttype), antwoord.weergave)
+
+
+def _niet_openbaar(attribuut: Attribuut) -> bool:
+    """Whether ``attribuut`` or anything in it is personal data."""
+    return attribuut.privacy is not Privacy.OPENBAAR or any(_niet_openbaar(item) for item in attribuut.onderdelen)

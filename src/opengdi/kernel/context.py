@@ -2,7 +2,7 @@
 """What every API of a deployment shares, and the dependencies routes declare their needs with.
 
 The :class:`Context` holds the settings, the database, the access policy, the protocol writer and
-the Digikoppeling scopes the enabled blocks offer;
+the deployment's catalogue (the declarations of the enabled blocks);
 ``Deployment`` (the context itself), ``Aanvrager`` (the identified principal) and
 ``vereist(bouwsteen, operatie)`` (principal plus permission) are the dependencies a block's
 module-level router declares what it needs with; :func:`record_protocol` records what a service
@@ -17,6 +17,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
 
+from opengdi.kernel.catalogus import Catalogus
 from opengdi.kernel.db import Database
 from opengdi.kernel.protocollering import ProtocolWriter, Subject, protocol_records
 from opengdi.kernel.toegang import Beperkingsoort, Besluit, Principaal, Toegang, Toegangsvraag
@@ -31,8 +32,9 @@ class Context:
 
     ``toegang`` is the access policy in force (open when authentication is off); ``beleid`` is the
     policy object of the block that provides it, whether in force or not (its own API needs it).
-    ``scopes`` are the Digikoppeling scopes the enabled blocks offer, ``beperkingen`` per scope the
-    kinds of restriction its autorisatiebesluiten may carry.
+    ``catalogus`` holds the declarations of the enabled blocks (their operations name the
+    Digikoppeling scopes), ``beperkingen`` per scope the kinds of restriction its
+    autorisatiebesluiten may carry.
     """
 
     settings: Settings
@@ -40,7 +42,7 @@ class Context:
     toegang: Toegang
     protocol: ProtocolWriter
     beleid: Toegang | None = None
-    scopes: Mapping[str, str] = field(default_factory=dict)
+    catalogus: Catalogus = field(default_factory=lambda: Catalogus(()))
     beperkingen: Mapping[str, Sequence[Beperkingsoort]] = field(default_factory=dict)
 
 
@@ -104,7 +106,7 @@ async def protocolleer(
     geleverd: Sequence[Sequence[Subject]],
     *,
     zoekvraag: Mapping[str, Any] | None = None,
-    persoonsgegevens: bool,
+    persoonsgegevens: bool | None = None,
 ) -> None:
     """Record what this request delivers (see :func:`record_protocol`)."""
     await record_protocol(
@@ -128,11 +130,14 @@ async def record_protocol(
     vraag: Toegangsvraag,
     geleverd: Sequence[Sequence[Subject]],
     zoekvraag: Mapping[str, Any] | None = None,
-    persoonsgegevens: bool,
+    persoonsgegevens: bool | None = None,
 ) -> None:
     """Record what request ``request_id`` delivers (see :func:`~opengdi.kernel.protocollering.protocol_records`)
     and return once it is committed; a 503 problem, and no data leaves, when it cannot be. For a
-    service, which knows the request only by its id."""
+    service, which knows the request only by its id. Whether it concerns personal data follows from
+    the operation's declaration in the catalogue, unless given."""
+    if persoonsgegevens is None:
+        persoonsgegevens = deployment.catalogus.betreft_persoonsgegevens(vraag.bouwsteen, vraag.operatie, vraag.velden)
     records = protocol_records(
         request_id=request_id,
         afnemer=afnemer,

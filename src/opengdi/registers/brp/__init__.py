@@ -26,7 +26,6 @@ BLOCK = BuildingBlock(
     commandos={"brp": brp_app},
     generatoren=seed_app,
     demo=DEMO,
-    scopes={"brp": "BRP raadplegen", "brp.beheer": "Testgegevens van de BRP laden, tonen en verwijderen"},
     beperkingen={"brp": BEPERKINGEN},
     voorbeelden=voorbeelden,
     voorbeeldverzoek=voorbeeldverzoek,

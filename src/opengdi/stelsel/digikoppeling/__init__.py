@@ -38,10 +38,6 @@ BLOCK = BuildingBlock(
     migraties="opengdi.stelsel.digikoppeling.migrations",
     commandos={"org": org_app},
     demo=DEMO,
-    scopes={
-        "digikoppeling": "Het register van organisaties en hun autorisatiebesluiten beheren",
-        "protocollering": "De protocollering inzien",
-    },
     voorbeelden=voorbeelden,
     catalogus=CATALOGUS,
     toegang=toegang,

@@ -233,7 +233,7 @@ async def jwks(toegang: Beleid) -> dict[str, Any]:
 
 @digikoppeling_router.get("/.well-known/oauth-authorization-server", summary="Metadata (RFC 8414)", tags=["OAuth 2.0"])
 async def metadata(ctx: Deployment, toegang: Beleid) -> dict[str, Any]:
-    return _metadata(toegang, ctx.scopes)
+    return _metadata(toegang, ctx.catalogus.scopes)
 
 
 @digikoppeling_router.get("/organisaties", summary="Organisaties in het register", tags=["Organisaties"])

@@ -13,7 +13,9 @@ CATALOGUS = Register(
     code="digikoppeling",
     titel="Digikoppeling",
     operaties=(
-        Operatie("beheer", "digikoppeling", "Organisaties, sleutels en autorisatiebesluiten beheren."),
+        Operatie(
+            "beheer", "digikoppeling", "Organisaties, sleutels en autorisatiebesluiten beheren.", persoonsgegevens=False
+        ),
         Operatie(
             "raadplegen",
             "protocollering",
