@@ -18,7 +18,9 @@ from opengdi.kernel.db import Database
 from opengdi.kernel.fouten import OngeldigeInvoer
 from opengdi.kernel.outbox import GebeurtenisRow, as_cloudevent
 from opengdi.registers.brp import repository, service
-from opengdi.registers.brp.events import PERSOONSLIJST_OPGENOMEN, PERSOONSLIJST_VERWIJDERD
+from opengdi.registers.brp.catalogus import CATALOGUS
+from opengdi.registers.brp.events import PERSOONSLIJST_OPGENOMEN, PERSOONSLIJST_VERWIJDERD, opgenomen, verwijderd
+from opengdi.registers.brp.persoonslijst import Persoonslijst
 from opengdi.registers.brp.service import Bestaand
 from opengdi.settings import get_settings
 from tests.conftest import OIN, unit_of_work
@@ -187,3 +189,8 @@ def test_the_cli_import_and_empty_record_events(tmp_path: Path, monkeypatch: pyt
         ]
     finally:
         get_settings.cache_clear()
+
+
+def test_every_event_the_brp_records_is_declared_in_its_catalogue() -> None:
+    recorded = {event.type for event in [*opgenomen([Persoonslijst()]), *verwijderd([("000000012", None)])]}
+    assert recorded == {gebeurtenistype.naam for gebeurtenistype in CATALOGUS.gebeurtenistypen}

@@ -515,6 +515,14 @@ ZOEKVRAGEN = {
     "ZoekMetAdresseerbaarObjectIdentificatie": "GezagPersoonBeperkt",
 }
 
+#: The events the BRP records in the outbox (CloudEvents ``type``), see :mod:`~opengdi.registers.brp.events`.
+PERSOONSLIJST_OPGENOMEN = Gebeurtenistype(
+    "nl.brp.persoonslijst-opgenomen", "Persoon", "Een persoonslijst is opgenomen in de BRP."
+)
+PERSOONSLIJST_VERWIJDERD = Gebeurtenistype(
+    "nl.brp.persoonslijst-verwijderd", "Persoon", "Een persoonslijst is verwijderd uit de BRP."
+)
+
 CATALOGUS = Register(
     code="brp",
     titel="Basisregistratie Personen",
@@ -528,10 +536,7 @@ CATALOGUS = Register(
         Operatie("leegmaken", "brp.beheer", "Alle persoonslijsten verwijderen (testomgeving)."),
         Operatie("tonen", "brp.beheer", "Persoonslijsten met al hun voorkomens tonen."),
     ),
-    gebeurtenistypen=(
-        Gebeurtenistype("PersoonslijstOpgenomen", "Persoon", "Een persoonslijst is in de BRP opgenomen."),
-        Gebeurtenistype("PersoonslijstenVerwijderd", "Persoon", "Alle persoonslijsten zijn uit de BRP verwijderd."),
-    ),
+    gebeurtenistypen=(PERSOONSLIJST_OPGENOMEN, PERSOONSLIJST_VERWIJDERD),
     relaties=(
         Relatie(
             "verblijfsobject",

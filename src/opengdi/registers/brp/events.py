@@ -18,17 +18,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from opengdi.kernel.outbox import Gebeurtenis
+from opengdi.registers.brp import catalogus
 from opengdi.registers.brp.invoer import identifying_bsn
 from opengdi.registers.brp.persoonslijst import Persoonslijst
 
 BOUWSTEEN = "brp"
-PERSOONSLIJST_OPGENOMEN = "nl.brp.persoonslijst-opgenomen"
-PERSOONSLIJST_VERWIJDERD = "nl.brp.persoonslijst-verwijderd"
-#: The event types of the BRP, with what they mean.
-EVENT_TYPES = {
-    PERSOONSLIJST_OPGENOMEN: "Een persoonslijst is opgenomen in de BRP.",
-    PERSOONSLIJST_VERWIJDERD: "Een persoonslijst is verwijderd uit de BRP.",
-}
+#: The event types, as the BRP's catalogue declares them.
+PERSOONSLIJST_OPGENOMEN = catalogus.PERSOONSLIJST_OPGENOMEN.naam
+PERSOONSLIJST_VERWIJDERD = catalogus.PERSOONSLIJST_VERWIJDERD.naam
 
 
 def _event(type_: str, bsn: str | None, a_nummer: str | None) -> Gebeurtenis:
