@@ -1,0 +1,257 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Benchmark: the whole BRP exchange against a bare FastAPI + asyncpg endpoint, in one run.
+
+Builds a scratch database (PostgreSQL, or a SQLite file with ``--sqlite``) with the demo persons, a
+synthetic population and the demo register of organisations, and precomputes Open GDI's answer to
+the measured request for every person into a table ``kaal_antwoord`` (BSN → JSON document) in a
+scratch PostgreSQL database. Then it measures ``RaadpleegMetBurgerservicenummer`` on the same
+random persons, each server a real uvicorn process (the load generator is this process, a minimal
+keep-alive HTTP/1.1 client on uvloop, so the servers keep their CPU):
+
+- the bare endpoint (``bench.kaal``, one process): FastAPI, one primary-key lookup of the stored
+  answer with asyncpg, the document returned as it is: measured first and last, and the faster of
+  the two is the baseline;
+- Open GDI with ``GDI_AUTHENTICATIE=uit`` (no token, but a protocol record committed before each
+  answer) and behind Digikoppeling (access token, autorisatiebesluit, protocol record), each with
+  1 and 2 uvicorn workers (``--workers``).
+
+It prints each server's rate and p50/p99 with its ratio to the baseline, checks that Open GDI's
+answers equal the stored ones, and that every request to Open GDI left exactly one protocol
+record. Usage::
+
+    python -m bench.uitwisseling --postgres postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
+    python -m bench.uitwisseling --postgres postgresql+asyncpg://postgres@127.0.0.1:5432/postgres --sqlite
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import asyncpg
+import httpx
+import orjson
+import uvloop
+from sqlalchemy.engine import make_url
+
+from bench.brp_toegang import protocol_count
+from bench.common import (
+    Connection,
+    Figures,
+    drop_postgres,
+    free_port,
+    measure,
+    prepare,
+    scratch_postgres,
+    wait_until_up,
+)
+from opengdi.demo.toegang import credential_path, load_demo_register
+from opengdi.kernel.db import Database
+from opengdi.registers.brp import service
+from opengdi.stelsel.digikoppeling.client import fetch_token
+from opengdi.stelsel.digikoppeling.demo import demo_oin
+
+#: The six fields of the Belastingdienst's autorisatiebesluit.
+FIELDS = ["burgerservicenummer", "naam", "geboorte", "verblijfplaats", "nationaliteiten", "partners"]
+PATH = "/haalcentraal/api/brp/personen"
+WARM_UP = 300
+
+
+def query(bsn: str) -> dict[str, object]:
+    """The measured request for ``bsn``."""
+    return {"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": [bsn], "fields": FIELDS}
+
+
+def plain_dsn(url: str) -> str:
+    """A ``postgresql://`` DSN for asyncpg from an SQLAlchemy URL."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+async def store_answers(database: Database, bsns: Sequence[str], kaal_url: str) -> int:
+    """Open GDI's answer for every BSN, computed in this process as the API computes it, into
+    ``kaal_antwoord``; how many were stored."""
+    today = date.today()
+    records: list[tuple[str, str]] = []
+    for bsn in dict.fromkeys(bsns):
+        vraag = service.parse(query(bsn))
+        async with database.connect() as connection:
+            lijsten = await service.find_lijsten(connection, vraag)
+        records.append((bsn, orjson.dumps(service.answer(vraag, lijsten, today)).decode()))
+    connection = await asyncpg.connect(plain_dsn(kaal_url))
+    try:
+        await connection.execute("CREATE TABLE kaal_antwoord (bsn text PRIMARY KEY, antwoord json NOT NULL)")
+        await connection.copy_records_to_table("kaal_antwoord", records=records)
+        await connection.execute("ANALYZE kaal_antwoord")
+    finally:
+        await connection.close()
+    return len(records)
+
+
+def start(factory: str, port: int, workers: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """A uvicorn server process for ``factory`` with ``workers`` worker processes."""
+    command = [sys.executable, "-m", "uvicorn", factory, "--factory", "--port", str(port), "--workers", str(workers)]
+    command += ["--log-level", "warning", "--no-access-log", "--no-proxy-headers"]
+    return subprocess.Popen(command, env={**os.environ, **env})
+
+
+async def run_load(
+    label: str, port: int, sample: list[str], concurrency: int, headers: str = ""
+) -> tuple[Figures, dict[str, bytes]]:
+    """Warm up, then measure ``sample`` with ``concurrency`` connections; the figures and a few answers."""
+    connections = [await Connection.open(port) for _ in range(concurrency)]
+    seen: dict[str, bytes] = {}
+
+    async def lookup(bsn: str) -> None:
+        connection = connections.pop()
+        try:
+            status, body = await connection.post(
+                PATH if label != "bare" else "/personen", orjson.dumps(query(bsn)), headers
+            )
+        finally:
+            connections.append(connection)
+        if status != 200:
+            raise RuntimeError(f"{label} {bsn}: {status} {body[:300]!r}")
+        if len(seen) < 50:
+            seen[bsn] = body
+
+    await measure("warm-up", lookup, sample[:WARM_UP], concurrency)
+    seen.clear()
+    figures = await measure(label, lookup, sample, concurrency)
+    for connection in connections:
+        connection.close()
+    return figures, seen
+
+
+async def measure_server(
+    label: str, factory: str, *, workers: int, env: dict[str, str], sample: list[str], concurrency: int, token: bool
+) -> tuple[Figures, dict[str, bytes]]:
+    """Start a server, measure it, stop it."""
+    port = free_port()
+    server = start(factory, port, workers, {**env, "GDI_PORT": str(port)})
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+            await wait_until_up(client)
+        headers = ""
+        if token:
+            oin = demo_oin("Belastingdienst")
+            pem = credential_path(Path(env["GDI_DATA_DIR"]), oin).read_text("utf-8")
+            endpoint = f"http://127.0.0.1:{port}/digikoppeling/oauth2/token"
+            access = (await asyncio.to_thread(fetch_token, endpoint, pem, oin))["access_token"]
+            headers = f"Authorization: Bearer {access}\r\nx-gebruiker: bench\r\n"
+        return await run_load(label, port, sample, concurrency, headers)
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def check_answers(label: str, seen: dict[str, bytes], bare: dict[str, bytes]) -> str:
+    """Whether Open GDI's answers equal the stored ones of the same BSNs."""
+    common = [bsn for bsn in seen if bsn in bare]
+    same = sum(orjson.loads(seen[bsn]) == orjson.loads(bare[bsn]) for bsn in common)
+    return f"answers of '{label}' equal to the stored ones: {same} of {len(common)}"
+
+
+async def run(args: argparse.Namespace, folder: Path, database_url: str, kaal_url: str) -> None:
+    """Populate, precompute, then measure every server on the same persons."""
+    database = Database(database_url)
+    bsns = await prepare(database, args.persons)
+    await load_demo_register(database, folder)
+    started = time.perf_counter()
+    stored = await store_answers(database, bsns, kaal_url)
+    print(f"precomputed {stored} answers in {time.perf_counter() - started:.0f} s")
+    sample = random.Random(3).choices(bsns, k=args.requests)
+    gdi_env = {
+        "GDI_DATABASE_URL": database_url,
+        "GDI_DATA_DIR": str(folder),
+        "GDI_LOG_LEVEL": "warning",
+        "GDI_TOKEN_GELDIGHEID": "3600",
+    }
+    results: list[tuple[Figures, int | None]] = []
+    bare_runs: list[Figures] = []
+    bare_seen: dict[str, bytes] = {}
+    checks: list[str] = []
+
+    async def bare() -> None:
+        figures, seen = await measure_server(
+            "bare",
+            "bench.kaal:create_app",
+            workers=1,
+            env={"KAAL_DSN": plain_dsn(kaal_url)},
+            sample=sample,
+            concurrency=args.concurrency,
+            token=False,
+        )
+        bare_runs.append(figures)
+        bare_seen.update(seen)
+        results.append((figures, None))
+
+    await bare()
+    for workers in args.workers:
+        for authenticatie in args.modes:
+            label = f"{'Digikoppeling' if authenticatie == 'aan' else 'authenticatie uit'}, {workers} worker(s)"
+            before = await protocol_count(database)
+            figures, seen = await measure_server(
+                label,
+                "opengdi.app:create_app",
+                workers=workers,
+                env={**gdi_env, "GDI_AUTHENTICATIE": authenticatie},
+                sample=sample,
+                concurrency=args.concurrency,
+                token=authenticatie == "aan",
+            )
+            results.append((figures, await protocol_count(database) - before))
+            checks.append(check_answers(label, seen, bare_seen))
+    await bare()
+    await database.dispose()
+    backend = make_url(database_url).get_backend_name()
+    print(f"database: {backend}, {len(bsns)} persoonslijsten; {args.concurrency} connections; {os.cpu_count()} cores")
+    baseline = max(bare_runs, key=lambda figures: figures.per_second)
+    for figures, recorded in results:
+        protocol = "" if recorded is None else f"   protocol {recorded}/{len(sample) + WARM_UP}"
+        verdict = "" if recorded is None or recorded == len(sample) + WARM_UP else " MISMATCH"
+        print(f"{figures.line()}   {figures.per_second / baseline.per_second:.2f} of bare{protocol}{verdict}")
+    for line in checks:
+        print(line)
+
+
+def parse_arguments() -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--postgres", required=True, help="admin URL of a PostgreSQL server")
+    parser.add_argument("--sqlite", action="store_true", help="Open GDI on a SQLite file (the bare endpoint stays)")
+    parser.add_argument("--persons", type=int, default=100_000, help="synthetic persons (default 100000)")
+    parser.add_argument("--requests", type=int, default=5_000, help="lookups per measurement (default 5000)")
+    parser.add_argument("--concurrency", type=int, default=16, help="connections (default 16)")
+    parser.add_argument("--workers", type=lambda text: [int(n) for n in text.split(",")], default=[1, 2])
+    parser.add_argument("--modes", type=lambda text: text.split(","), default=["uit", "aan"], help="uit,aan")
+    return parser.parse_args()
+
+
+async def main_async(args: argparse.Namespace) -> None:
+    """Scratch databases around the run."""
+    kaal_url = await scratch_postgres(args.postgres)
+    gdi_url = kaal_url if not args.sqlite else None
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        try:
+            await run(args, folder, gdi_url or f"sqlite+aiosqlite:///{folder / 'bench.db'}", kaal_url)
+        finally:
+            await drop_postgres(args.postgres, kaal_url)
+
+
+def main() -> None:
+    """Run the benchmark."""
+    uvloop.run(main_async(parse_arguments()))
+
+
+if __name__ == "__main__":
+    main()
