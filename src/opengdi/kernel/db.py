@@ -61,11 +61,13 @@ def create_engine(url: str) -> AsyncEngine:
         engine = _create_async_engine(url, json_serializer=_json_dumps, json_deserializer=orjson.loads)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
+    # A pool as large as the requests a process has in flight (so no connection is opened per request),
+    # and no ping per checkout (a round trip each): a connection that the server dropped fails one
+    # statement and is replaced.
     return _create_async_engine(
         url,
-        pool_size=10,
-        max_overflow=20,
-        pool_pre_ping=True,
+        pool_size=20,
+        max_overflow=10,
         json_serializer=_json_dumps,
         json_deserializer=orjson.loads,
     )
@@ -94,6 +96,14 @@ class Database:
     async def connect(self) -> AsyncIterator[AsyncConnection]:
         """A plain connection, for bulk work and raw lookups."""
         async with self.engine.connect() as connection:
+            yield connection
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncConnection]:
+        """A connection for reading in single statements: no transaction around them (autocommit),
+        so a read is one round trip instead of BEGIN, the statement and ROLLBACK."""
+        async with self.engine.connect() as connection:
+            await connection.execution_options(isolation_level="AUTOCOMMIT")
             yield connection
 
     async def dispose(self) -> None:

@@ -243,13 +243,16 @@ class ProtocolWriter:
             self._task = None
 
 
+_PROTOCOL = ProtocolRow.metadata.tables[ProtocolRow.__tablename__]
+_PROTOCOL_SUBJECT = ProtocolSubjectRow.metadata.tables[ProtocolSubjectRow.__tablename__]
+_INSERT_RECORDS = insert(_PROTOCOL).returning(_PROTOCOL.c.id, sort_by_parameter_order=True)
+_INSERT_SUBJECTS = insert(_PROTOCOL_SUBJECT)
+
+
 async def write_records(database: Database, records: Sequence[ProtocolRecord]) -> None:
-    """Commit ``records`` in one transaction."""
-    async with database.session() as session:
-        result = await session.execute(
-            insert(ProtocolRow).returning(ProtocolRow.id, sort_by_parameter_order=True),
-            [record.row() for record in records],
-        )
+    """Commit ``records`` in one transaction (Core statements, built once: BEGIN, two inserts, COMMIT)."""
+    async with database.engine.begin() as connection:
+        result = await connection.execute(_INSERT_RECORDS, [record.row() for record in records])
         ids = result.scalars().all()
         subjects = [
             {"protocol_id": protocol_id, "soort": subject.soort, "identificatie": subject.identificatie}
@@ -257,8 +260,7 @@ async def write_records(database: Database, records: Sequence[ProtocolRecord]) -
             for subject in dict.fromkeys(record.subjecten)
         ]
         if subjects:
-            await session.execute(insert(ProtocolSubjectRow), subjects)
-        await session.commit()
+            await connection.execute(_INSERT_SUBJECTS, subjects)
 
 
 @dataclass(frozen=True, slots=True)

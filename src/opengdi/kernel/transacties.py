@@ -93,11 +93,13 @@ class TransactieLog:
         await self.flush()
 
 
+_INSERT_ROWS = insert(TransactieRow.metadata.tables[TransactieRow.__tablename__])
+
+
 async def write_rows(database: Database, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert transaction rows in one transaction."""
-    async with database.session() as session:
-        await session.execute(insert(TransactieRow), list(rows))
-        await session.commit()
+    """Insert transaction rows in one transaction (a Core statement, built once)."""
+    async with database.engine.begin() as connection:
+        await connection.execute(_INSERT_ROWS, list(rows))
 
 
 class TransactieMiddleware:

@@ -26,7 +26,7 @@ from opengdi.app import create_app
 from opengdi.kernel.db import Database
 from opengdi.kernel.transacties import TransactieMiddleware, TransactieRow
 from opengdi.settings import Settings
-from opengdi.stelsel.digikoppeling import service, tokens
+from opengdi.stelsel.digikoppeling import organisaties, service, tokens
 from opengdi.stelsel.digikoppeling.uitgifte import Uitgever
 from tests.conftest import BASE_URL, BRONHOUDER, http_client, obtain_token
 from tests.stelsel.digikoppeling.aansluiting import (
@@ -307,6 +307,33 @@ async def test_a_revocation_takes_effect_within_two_seconds(database: Database, 
         after = await http.post(PERSONEN, json=QUERY)
     assert before.status_code == 200
     _assert_forbidden(after, f"Organisatie {oin} is niet (meer) aangesloten.")
+
+
+async def test_a_token_that_expires_while_its_check_is_cached_is_refused(database: Database, tmp_path: Path) -> None:
+    oin = await new_organisation(database, "brp")
+    settings = behind_proxy(tmp_path)
+    key = await Uitgever(database, settings).signing_key()
+    # expired 29 s ago: one second left within the thirty seconds of clock leeway
+    almost = _issue(key, oin, now=datetime.now(UTC) - timedelta(minutes=5, seconds=29))
+    async with http_client(create_app(settings, database)) as http:
+        within = await http.post(PERSONEN, json=QUERY, headers=_bearer(almost))
+        await asyncio.sleep(1.5)  # the verified token is still cached (two seconds), its expiry is not
+        beyond = await http.post(PERSONEN, json=QUERY, headers=_bearer(almost))
+    assert (within.status_code, within.json()) == (200, EMPTY_ANSWER)
+    _assert_unauthenticated(beyond, EXPIRED)
+
+
+async def test_a_revoked_grant_takes_effect_within_two_seconds(database: Database, tmp_path: Path) -> None:
+    oin = await new_organisation(database, "brp")
+    async with database.session() as session:
+        [grant] = await organisaties.grants_of(session, oin)
+    async with http_client(create_app(behind_proxy(tmp_path), database), oin) as http:
+        before = [await http.post(PERSONEN, json=QUERY) for _ in range(2)]  # the second answered from the cache
+        await service.revoke_grant(database, grant.id)
+        await asyncio.sleep(2.1)
+        after = await http.post(PERSONEN, json=QUERY)
+    assert [response.status_code for response in before] == [200, 200]
+    _assert_forbidden(after, "Er is geen autorisatiebesluit voor 'brp'.")
 
 
 async def test_a_token_without_the_scope_is_forbidden(

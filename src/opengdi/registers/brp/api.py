@@ -87,7 +87,7 @@ def personen_api() -> Api:
             "brp", vraag.type.name, frozenset(vraag.fields.paths()), tuple(vraag.fields.asked.items())
         )
         besluit = await ctx.toegang.authorize(afnemer, toegangsvraag)
-        async with ctx.database.connect() as connection:
+        async with ctx.database.read() as connection:
             lijsten = await service.find_lijsten(connection, vraag, besluit.beperkingen)
         body = service.answer(vraag, lijsten, date.today())
         geleverd = [_subjecten(lijst) for lijst in lijsten]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, bindparam, delete, func, insert, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -210,20 +210,23 @@ async def bsn_in_gemeente(connection: AsyncConnection | AsyncSession, gemeenteco
     )
 
 
-async def _load(connection: AsyncConnection, condition: ColumnElement[bool]) -> dict[int, Persoonslijst]:
-    statement = (
-        select(
-            VoorkomenRow.persoonslijst_id,
-            VoorkomenRow.categorie,
-            VoorkomenRow.stapel,
-            VoorkomenRow.volgnummer,
-            VoorkomenRow.elementen,
-        )
-        .join(PersoonslijstRow, PersoonslijstRow.id == VoorkomenRow.persoonslijst_id)
-        .where(condition)
-    )
+#: All voorkomens of the persoonslijsten that a condition selects (built once; the condition is added).
+_VOORKOMENS = select(
+    VoorkomenRow.persoonslijst_id,
+    VoorkomenRow.categorie,
+    VoorkomenRow.stapel,
+    VoorkomenRow.volgnummer,
+    VoorkomenRow.elementen,
+).join(PersoonslijstRow, PersoonslijstRow.id == VoorkomenRow.persoonslijst_id)
+#: The same for a list of BSNs, built once with the list as its parameter.
+_VOORKOMENS_BY_BSN = _VOORKOMENS.where(PersoonslijstRow.burgerservicenummer.in_(bindparam("bsns", expanding=True)))
+
+
+async def _load(
+    connection: AsyncConnection, statement: Select[Any], parameters: dict[str, Any] | None = None
+) -> dict[int, Persoonslijst]:
     per_lijst: dict[int, list[Voorkomen]] = {}
-    for pl_id, categorie, stapel, volgnummer, elementen in (await connection.execute(statement)).all():
+    for pl_id, categorie, stapel, volgnummer, elementen in (await connection.execute(statement, parameters)).all():
         per_lijst.setdefault(pl_id, []).append(Voorkomen(categorie, stapel, volgnummer, elementen))
     return {pl_id: Persoonslijst.from_voorkomens(items, pl_id) for pl_id, items in per_lijst.items()}
 
@@ -232,7 +235,7 @@ async def load_by_bsn(connection: AsyncConnection, bsns: Sequence[str]) -> dict[
     """The persoonslijsten identified by each of ``bsns`` (absent ones are left out)."""
     if not bsns:
         return {}
-    lijsten = await _load(connection, PersoonslijstRow.burgerservicenummer.in_(list(set(bsns))))
+    lijsten = await _load(connection, _VOORKOMENS_BY_BSN, {"bsns": list(set(bsns))})
     result: dict[str, list[Persoonslijst]] = {}
     for _pl_id, lijst in sorted(lijsten.items()):
         bsn = identifying_bsn(lijst)
@@ -276,5 +279,5 @@ async def search(connection: AsyncConnection, criteria: Criteria, limit: int) ->
     )
     if not ids:
         return []
-    lijsten = await _load(connection, PersoonslijstRow.id.in_(ids))
+    lijsten = await _load(connection, _VOORKOMENS.where(PersoonslijstRow.id.in_(ids)))
     return [lijsten[pl_id] for pl_id in ids if pl_id in lijsten]

@@ -5,8 +5,10 @@ An afnemer is identified by an access token of this GDI (``Authorization: Bearer
 client certificate of its CA that a trusted proxy passed on, or both (then they must name the same
 OIN, and a token bound to a certificate only counts with that certificate). Its organisation must
 be active. Permission comes from its autorisatiebesluiten (see :mod:`autorisatie`). Every refusal
-is a 401/403 problem and a line in the security log; organisations and grants are cached for two
-seconds, so a revocation takes effect within that time in every process.
+is a 401/403 problem and a line in the security log. Organisations and grants are cached for two
+seconds, so a revocation takes effect within that time in every process; so are the decisions made
+on those grants and the claims of a verified access token (the signature is checked once per token
+per two seconds, its expiry on every request).
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from __future__ import annotations
 import ipaddress
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import NoReturn
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, NoReturn
 
 from cryptography import x509
 from starlette.requests import Request
@@ -41,6 +44,8 @@ from opengdi.stelsel.digikoppeling.tokens import TokenFout
 from opengdi.stelsel.digikoppeling.uitgifte import Uitgever
 
 CACHE_SECONDS = 2.0
+#: The most verified access tokens kept (the cache is emptied when it is full).
+MAX_CACHED_TOKENS = 10_000
 
 
 def unauthenticated(detail: str) -> Problem:
@@ -58,6 +63,22 @@ def unauthenticated(detail: str) -> Problem:
 class _Lid:
     organisatie: Organisatie
     grants: tuple[Grant, ...]
+    #: Decisions made on these grants: (vraag, doelbinding) → permission or refusal.
+    besluiten: dict[tuple[Toegangsvraag, str | None], Besluit | tuple[str, str, str]] = field(default_factory=dict)
+
+    def decide(self, vraag: Toegangsvraag, doelbinding: str | None) -> Besluit:
+        """The decision on ``vraag`` (made once while these grants are cached); raises the refusal."""
+        key = (vraag, doelbinding)
+        besluit = self.besluiten.get(key)
+        if besluit is None:
+            try:
+                besluit = decide(self.grants, vraag, doelbinding=doelbinding)
+            except Weigering as weigering:
+                besluit = (weigering.code, weigering.title, weigering.detail)
+            self.besluiten[key] = besluit
+        if isinstance(besluit, tuple):
+            raise Weigering(*besluit)
+        return besluit
 
 
 class DigikoppelingToegang:
@@ -70,6 +91,7 @@ class DigikoppelingToegang:
         self.settings = uitgever.settings
         self.proxies = self.settings.proxy_networks()
         self._leden: dict[str, tuple[float, _Lid | None]] = {}
+        self._tokens: dict[str, tuple[float, dict[str, Any]]] = {}
 
     def forget(self, oin: str) -> None:
         """Drop ``oin`` from the cache (after a change in this process)."""
@@ -145,13 +167,7 @@ class DigikoppelingToegang:
         if token is None:
             assert cert_oin is not None
             return cert_oin, "certificaat", None
-        claims = tokens.verify_access_token(
-            token,
-            keys=await self.uitgever.public_keys(),
-            issuer=self.uitgever.eindpunten.issuer,
-            audience=self.uitgever.eindpunten.audience,
-            now=moment,
-        )
+        claims = await self._verified_claims(token, moment)
         oin = str(claims["oin"])
         bound = (claims.get("cnf") or {}).get("x5t#S256")
         if cert_oin is not None and cert_oin != oin:
@@ -161,6 +177,26 @@ class DigikoppelingToegang:
                 "invalid_token", "Dit token is aan een clientcertificaat gebonden; bied dat certificaat aan."
             )
         return oin, "token", frozenset(str(claims.get("scope", "")).split())
+
+    async def _verified_claims(self, token: str, moment: datetime) -> dict[str, Any]:
+        """The claims of a valid access token: verified in full once per :data:`CACHE_SECONDS`, its
+        expiry checked on every use."""
+        cached = self._tokens.get(token)
+        if cached and time.monotonic() - cached[0] < CACHE_SECONDS:
+            claims = cached[1]
+            if datetime.fromtimestamp(claims["exp"], UTC) >= moment - tokens.LEEWAY:
+                return claims
+        claims = tokens.verify_access_token(
+            token,
+            keys=await self.uitgever.public_keys(),
+            issuer=self.uitgever.eindpunten.issuer,
+            audience=self.uitgever.eindpunten.audience,
+            now=moment,
+        )
+        if len(self._tokens) >= MAX_CACHED_TOKENS:
+            self._tokens.clear()
+        self._tokens[token] = (time.monotonic(), claims)
+        return claims
 
     def log_refusal(self, fout: TokenFout) -> None:
         """A security log line for a refused token request."""
@@ -185,9 +221,10 @@ class DigikoppelingToegang:
                 vraag,
             )
         lid = await self._lid(afnemer.oin)
-        grants = lid.grants if lid else ()
         try:
-            return decide(grants, vraag, doelbinding=afnemer.doelbinding)
+            if lid is None:
+                return decide((), vraag, doelbinding=afnemer.doelbinding)
+            return lid.decide(vraag, afnemer.doelbinding)
         except Weigering as weigering:
             raise _forbidden(weigering, afnemer, vraag) from weigering
 
