@@ -54,11 +54,11 @@ from bench.common import (
     scratch_postgres,
     wait_until_up,
 )
-from opengdi.demo.toegang import credential_path, load_demo_register
 from opengdi.kernel.db import Database
 from opengdi.registers.brp import service
 from opengdi.stelsel.digikoppeling.client import fetch_token
 from opengdi.stelsel.digikoppeling.demo import demo_oin
+from opengdi.stelsel.digikoppeling.demotoegang import credential_path, load_demo_register
 
 #: The six fields of the Belastingdienst's autorisatiebesluit.
 FIELDS = ["burgerservicenummer", "naam", "geboorte", "verblijfplaats", "nationaliteiten", "partners"]

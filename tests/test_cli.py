@@ -7,10 +7,12 @@ from __future__ import annotations
 import json
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -584,3 +586,46 @@ async def test_the_start_banner_does_not_print_the_database_password(
     await _print_banner(empty_database, settings, create_app(settings, empty_database).state.apis)
     banner = capsys.readouterr().out
     assert "Database: postgresql+asyncpg://gdi:***@db.example:5432/gdi" in banner and "geheim" not in banner
+
+
+def _children(pid: int) -> list[int]:
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def test_gdi_up_with_two_processes_serves_from_two_processes_and_protocols_every_answer_once(tmp_path: Path) -> None:
+    port = _free_port()
+    env = {"GDI_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    command = [sys.executable, "-m", "opengdi", "up", "--processen", "2", "--poort", str(port)]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        _wait_for_answer(port, None)
+        token = subprocess.run(  # the issuer the workers check is derived from --poort
+            [sys.executable, "-m", "opengdi", "org", "token", next(iter(DEMO_AFNEMERS))],
+            env={**env, "GDI_PORT": str(port)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        workers = [child for child in _children(server.pid) if "spawn" in Path(f"/proc/{child}/cmdline").read_text()]
+        with ThreadPoolExecutor(8) as pool:  # a connection per request, eight at a time: both workers write
+            answers = list(pool.map(partial(_lookup, port, token), [f"twee-workers-{n}" for n in range(40)]))
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert len(workers) == 2, output
+    assert {answer.status_code for answer in answers} == {200}
+    assert {answer.json()["personen"][0]["naam"]["geslachtsnaam"] for answer in answers} == {"Moulin"}
+    database = sqlite3.connect(tmp_path / "opengdi.db")
+    try:
+        recorded = database.execute(
+            "SELECT request_id, count(*) FROM gdi_protocol WHERE request_id LIKE 'twee-workers-%' GROUP BY request_id"
+        ).fetchall()
+    finally:
+        database.close()
+    assert sorted(recorded) == sorted((f"twee-workers-{number}", 1) for number in range(40))
+
+
+def _lookup(port: int, token: str, request_id: str) -> httpx.Response:
+    query = {"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999993653"], "fields": ["naam"]}
+    headers = {"Authorization": f"Bearer {token}", "X-Request-ID": request_id}
+    return httpx.post(f"http://127.0.0.1:{port}/haalcentraal/api/brp/personen", json=query, headers=headers, timeout=30)

@@ -17,7 +17,7 @@ app = typer.Typer(
     no_args_is_help=True,
     context_settings={"obj": SAMENSTELLING},
 )
-_START = old_spellings(empty="leeg", host="adres", port="poort")
+_START = old_spellings(empty="leeg", host="adres", port="poort", workers="processen")
 app.command("up", cls=_START)(up)  # the name the README, the shared tools and scripts start the GDI with
 hidden_alias(app, "start", up, _START)
 app.command("versie")(version)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import partial
 from typing import Annotated
 
@@ -65,19 +66,32 @@ def up(
     empty: Annotated[bool, typer.Option("--leeg", help="Start zonder demogegevens.")] = False,
     host: Annotated[str | None, typer.Option("--adres", help="Adres om op te luisteren (GDI_HOST).")] = None,
     port: Annotated[int | None, typer.Option("--poort", min=1, max=65535, help="Poort (GDI_PORT).")] = None,
+    workers: Annotated[
+        int,
+        typer.Option("--processen", min=1, help="Aantal serverprocessen (bijvoorbeeld één per processorkern)."),
+    ] = 1,
 ) -> None:
     """Start de GDI: database migreren, demogegevens laden (alleen in een testomgeving), en serveren."""
     settings = current_settings().model_copy(update={k: v for k, v in {"host": host, "port": port}.items() if v})
     app = run(_prepare(settings, empty))
     # No X-Forwarded-For rewriting: the trusted-proxy check of the certificate header needs the real peer.
     uvicorn.run(
-        app,
+        app if workers == 1 else _app_per_worker(settings),
+        factory=workers > 1,
+        workers=workers,
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level,
         proxy_headers=False,
         **server_options(settings),
     )
+
+
+def _app_per_worker(settings: Settings) -> str:
+    """The app factory each worker process calls; the settings reach them through the environment
+    (``--adres`` and ``--poort`` included, as the token issuer is derived from them)."""
+    os.environ.update({"GDI_HOST": settings.host, "GDI_PORT": str(settings.port)})
+    return "opengdi.app:create_app"
 
 
 def version() -> None:
