@@ -55,7 +55,8 @@ from bench.common import (
     wait_until_up,
 )
 from opengdi.kernel.db import Database
-from opengdi.registers.brp import service
+from opengdi.registers.brp import repository, service
+from opengdi.registers.brp.persoon import is_afgevoerd
 from opengdi.stelsel.digikoppeling.client import fetch_token
 from opengdi.stelsel.digikoppeling.demo import demo_oin
 from opengdi.stelsel.digikoppeling.demotoegang import credential_path, load_demo_register
@@ -77,22 +78,25 @@ def plain_dsn(url: str) -> str:
 
 
 async def store_answers(database: Database, bsns: Sequence[str], kaal_url: str) -> int:
-    """Open GDI's answer for every BSN, computed in this process as the API computes it, into
-    ``kaal_antwoord``; how many were stored."""
+    """Open GDI's answer for every BSN, computed in this process as the API computes it (the lookup of
+    ``service.find_lijsten``, a thousand persons per query), into ``kaal_antwoord``; how many were stored."""
     today = date.today()
+    unique = list(dict.fromkeys(bsns))
     records: list[tuple[str, str]] = []
-    for bsn in dict.fromkeys(bsns):
-        vraag = service.parse(query(bsn))
-        async with database.connect() as connection:
-            lijsten = await service.find_lijsten(connection, vraag)
-        records.append((bsn, orjson.dumps(service.answer(vraag, lijsten, today)).decode()))
-    connection = await asyncpg.connect(plain_dsn(kaal_url))
+    async with database.read() as connection:
+        for start in range(0, len(unique), 1000):
+            found = await repository.load_by_bsn(connection, unique[start : start + 1000])
+            for bsn in unique[start : start + 1000]:
+                lijsten = [lijst for lijst in found.get(bsn, []) if not is_afgevoerd(lijst)]
+                answer = service.answer(service.parse(query(bsn)), lijsten, today)
+                records.append((bsn, orjson.dumps(answer).decode()))
+    target = await asyncpg.connect(plain_dsn(kaal_url))
     try:
-        await connection.execute("CREATE TABLE kaal_antwoord (bsn text PRIMARY KEY, antwoord json NOT NULL)")
-        await connection.copy_records_to_table("kaal_antwoord", records=records)
-        await connection.execute("ANALYZE kaal_antwoord")
+        await target.execute("CREATE TABLE kaal_antwoord (bsn text PRIMARY KEY, antwoord json NOT NULL)")
+        await target.copy_records_to_table("kaal_antwoord", records=records)
+        await target.execute("ANALYZE kaal_antwoord")
     finally:
-        await connection.close()
+        await target.close()
     return len(records)
 
 

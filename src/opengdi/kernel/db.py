@@ -8,13 +8,14 @@ PostgreSQL (``postgresql+asyncpg://…``).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import JSON, MetaData, event
+from sqlalchemy import JSON, MetaData, String, Table, event
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
@@ -37,6 +38,33 @@ class Base(DeclarativeBase):
     """Declarative base of every table of every building block."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class UnnestColumns:
+    """PostgreSQL: columns of ``table`` filled from one array parameter each (``INSERT … SELECT … FROM
+    unnest($1::type[], …)``), one round trip for many rows; JSON columns travel as text and are cast."""
+
+    def __init__(self, table: Table, names: Sequence[str]) -> None:
+        dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
+        self.columns = tuple(names)
+        self.json = frozenset(name for name in names if isinstance(table.c[name].type.dialect_impl(dialect), JSON))
+        # strings as text: a cast to varchar(n)[] would cut a value silently, an insert refuses it
+        text = self.json | {name for name in names if isinstance(table.c[name].type.dialect_impl(dialect), String)}
+        types = ["text" if name in text else table.c[name].type.compile(dialect) for name in names]
+        self.parameters = ", ".join(f"${number}::{kind}[]" for number, kind in enumerate(types, start=1))
+        self.names = ", ".join(names)
+        self.values = ", ".join(f"{name}::jsonb" if name in self.json else name for name in names)
+
+    def arrays(self, rows: Sequence[dict[str, Any]]) -> list[list[Any]]:
+        """The parameters for ``rows``: one array per column, JSON values as text."""
+        return [
+            [_json_text(row[name]) for row in rows] if name in self.json else [row[name] for row in rows]
+            for name in self.columns
+        ]
+
+
+def _json_text(value: Any) -> str | None:
+    return None if value is None else orjson.dumps(value).decode()
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -73,6 +101,11 @@ def create_engine(url: str) -> AsyncEngine:
     )
 
 
+async def driver_connection(connection: AsyncConnection) -> Any:
+    """The driver's own connection (asyncpg on PostgreSQL) underneath ``connection``."""
+    return (await connection.get_raw_connection()).driver_connection
+
+
 class Database:
     """The deployment's database: an engine and a session factory."""
 
@@ -105,6 +138,13 @@ class Database:
         async with self.engine.connect() as connection:
             await connection.execution_options(isolation_level="AUTOCOMMIT")
             yield connection
+
+    @asynccontextmanager
+    async def driver(self) -> AsyncIterator[Any]:
+        """PostgreSQL only: the driver's own connection (asyncpg) from the pool, outside any transaction
+        (each statement commits by itself), for the few statements of the hot path written for it."""
+        async with self.engine.connect() as connection:
+            yield await driver_connection(connection)
 
     async def dispose(self) -> None:
         """Close every pooled connection."""

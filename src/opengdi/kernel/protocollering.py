@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, Integer, String, insert, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from opengdi.kernel.db import Base, Database, JsonDocument
+from opengdi.kernel.db import Base, Database, JsonDocument, UnnestColumns
 from opengdi.kernel.problems import Problem
 from opengdi.kernel.toegang import Besluit, Principaal, Toegangsvraag
 
@@ -250,7 +250,12 @@ _INSERT_SUBJECTS = insert(_PROTOCOL_SUBJECT)
 
 
 async def write_records(database: Database, records: Sequence[ProtocolRecord]) -> None:
-    """Commit ``records`` in one transaction (Core statements, built once: BEGIN, two inserts, COMMIT)."""
+    """Commit ``records`` in one transaction: on PostgreSQL one statement (one round trip), elsewhere
+    BEGIN, two inserts (Core statements built once) and COMMIT."""
+    if database.dialect == "postgresql":
+        async with database.driver() as driver:
+            await driver.execute(_WRITE_POSTGRESQL, *_columns(records))
+        return
     async with database.engine.begin() as connection:
         result = await connection.execute(_INSERT_RECORDS, [record.row() for record in records])
         ids = result.scalars().all()
@@ -261,6 +266,39 @@ async def write_records(database: Database, records: Sequence[ProtocolRecord]) -
         ]
         if subjects:
             await connection.execute(_INSERT_SUBJECTS, subjects)
+
+
+#: The ``gdi_protocol`` columns a record fills, in the order of :meth:`ProtocolRecord.row`.
+_RECORD_COLUMNS = tuple(column.name for column in _PROTOCOL.columns if column.name != "id")
+_ARRAYS = UnnestColumns(_PROTOCOL, _RECORD_COLUMNS)
+_FIRST_SUBJECT_PARAMETER = len(_RECORD_COLUMNS) + 1
+#: Both tables in one statement: the records numbered from the sequence first (``rij``), then each
+#: subject joined to its record by position (``nr``). Every column travels as one array parameter.
+_WRITE_POSTGRESQL = f"""
+WITH rij AS (
+    SELECT nextval(pg_get_serial_sequence('{_PROTOCOL.name}', 'id')) AS id, r.*
+    FROM unnest({_ARRAYS.parameters}) WITH ORDINALITY AS r({_ARRAYS.names}, nr)
+), protocol AS (
+    INSERT INTO {_PROTOCOL.name} (id, {_ARRAYS.names}) SELECT id, {_ARRAYS.values} FROM rij
+)
+INSERT INTO {_PROTOCOL_SUBJECT.name} (protocol_id, soort, identificatie)
+SELECT rij.id, s.soort, s.identificatie
+FROM unnest(${_FIRST_SUBJECT_PARAMETER}::bigint[], ${_FIRST_SUBJECT_PARAMETER + 1}::text[],
+            ${_FIRST_SUBJECT_PARAMETER + 2}::text[]) AS s(nr, soort, identificatie)
+JOIN rij ON rij.nr = s.nr
+"""
+
+
+def _columns(records: Sequence[ProtocolRecord]) -> list[list[Any]]:
+    """The parameters of :data:`_WRITE_POSTGRESQL`: one array per record column, then the subjects."""
+    columns = _ARRAYS.arrays([record.row() for record in records])
+    subjects = [
+        (nr, subject) for nr, record in enumerate(records, start=1) for subject in dict.fromkeys(record.subjecten)
+    ]
+    columns.append([nr for nr, _ in subjects])
+    columns.append([subject.soort for _, subject in subjects])
+    columns.append([subject.identificatie for _, subject in subjects])
+    return columns
 
 
 @dataclass(frozen=True, slots=True)

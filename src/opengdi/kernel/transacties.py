@@ -24,7 +24,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from opengdi.kernel.db import Base, Database
+from opengdi.kernel.db import Base, Database, UnnestColumns
 from opengdi.kernel.ids import request_id
 from opengdi.kernel.protocollering import BigId
 
@@ -96,8 +96,22 @@ class TransactieLog:
 _INSERT_ROWS = insert(TransactieRow.metadata.tables[TransactieRow.__tablename__])
 
 
+_TRANSACTIE = TransactieRow.metadata.tables[TransactieRow.__tablename__]
+#: The columns a transaction row fills, each one array parameter on PostgreSQL.
+_ARRAYS = UnnestColumns(_TRANSACTIE, tuple(column.name for column in _TRANSACTIE.columns if column.name != "id"))
+_INSERT_POSTGRESQL = (
+    f"INSERT INTO {_TRANSACTIE.name} ({_ARRAYS.names}) "
+    f"SELECT {_ARRAYS.values} FROM unnest({_ARRAYS.parameters}) AS r({_ARRAYS.names})"
+)
+
+
 async def write_rows(database: Database, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert transaction rows in one transaction (a Core statement, built once)."""
+    """Insert transaction rows in one transaction: on PostgreSQL one statement with a array per
+    column, elsewhere a Core statement built once."""
+    if database.dialect == "postgresql":
+        async with database.driver() as driver:
+            await driver.execute(_INSERT_POSTGRESQL, *_ARRAYS.arrays(rows))
+        return
     async with database.engine.begin() as connection:
         await connection.execute(_INSERT_ROWS, list(rows))
 

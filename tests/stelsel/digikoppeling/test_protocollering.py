@@ -81,6 +81,87 @@ async def test_concurrent_records_are_grouped_into_fewer_commits(
     assert len(stored) == 40
 
 
+async def test_a_batch_keeps_each_records_own_subjects_and_fields(database: Database) -> None:
+    prefix = f"batch-{uuid.uuid4()}"
+    subjecten = [
+        [],
+        [Subject("burgerservicenummer", "000000036")],
+        [Subject("burgerservicenummer", "000000048"), Subject("aNummer", "1234567890")],
+        [Subject("burgerservicenummer", "000000036")],
+    ]
+    namens = Principaal(PrincipaalSoort.NATUURLIJK_PERSOON, "000000061", "Iemand", "digid")
+    records = [
+        ProtocolRecord(
+            request_id=f"{prefix}-{index}",
+            afnemer=Principaal(
+                PrincipaalSoort.ORGANISATIE,
+                BRONHOUDER if index % 2 else None,
+                f"Afnemer {index}",
+                "token" if index % 2 else "open",
+                namens=namens if index == 2 else None,
+                eindgebruiker=f"gebruiker {index}" if index else None,
+                verwerking="verwerking" if index == 2 else None,
+            ),
+            doelbinding=f"DOEL{index}",
+            bouwsteen="brp",
+            operatie=f"operatie {index}",
+            subjecten=items,
+            gegevens=[f"veld{index}", "naam"],
+            zoekvraag={"geslachtsnaam": "Smit"} if index == 3 else None,
+        )
+        for index, items in enumerate(subjecten)
+    ]
+    await protocollering.write_records(database, records)
+    found = await protocollering.find_records(database, protocollering.ProtocolVraag(limit=1000))
+    stored = {item["requestId"]: item for item in found if item["requestId"].startswith(prefix)}
+    for index, record in enumerate(records):
+        item = stored[record.request_id]
+        expected = sorted((subject.soort, subject.identificatie) for subject in subjecten[index])
+        assert sorted((subject["soort"], subject["identificatie"]) for subject in item["subjecten"]) == expected
+        assert (item["afnemer"]["identificatie"], item["afnemer"]["naam"]) == (
+            record.afnemer.identificatie,
+            record.afnemer.naam,
+        )
+        assert item["afnemer"]["namens"] == (
+            {"soort": "natuurlijk_persoon", "identificatie": "000000061"} if index == 2 else None
+        )
+        assert (item["doelbinding"], item["operatie"], item["gegevens"], item["zoekvraag"]) == (
+            record.doelbinding,
+            record.operatie,
+            list(record.gegevens),
+            record.zoekvraag,
+        )
+        assert (item["eindgebruiker"], item["verwerking"]) == (record.afnemer.eindgebruiker, record.afnemer.verwerking)
+    assert len({item["id"] for item in stored.values()}) == len(records)
+
+
+async def test_writers_of_two_processes_lose_and_double_no_record(database: Database) -> None:
+    """Two workers: each its own engine and protocol writer on the same database, writing at once."""
+    other = Database(database.url)
+    prefix = f"twee-{uuid.uuid4()}"
+    writers = [ProtocolWriter(database), ProtocolWriter(other)]
+    try:
+        await asyncio.gather(
+            *(
+                writers[index % 2].record(_record(f"{prefix}-{index}", Subject("burgerservicenummer", f"{index:09d}")))
+                for index in range(60)
+            )
+        )
+    finally:
+        for writer in writers:
+            await writer.close()
+        await other.dispose()
+    async with database.session() as session:
+        rows = (
+            await session.execute(
+                select(ProtocolRow.request_id, ProtocolSubjectRow.identificatie)
+                .join(ProtocolSubjectRow, ProtocolSubjectRow.protocol_id == ProtocolRow.id)
+                .where(ProtocolRow.request_id.like(f"{prefix}-%"))
+            )
+        ).all()
+    assert sorted(rows) == sorted((f"{prefix}-{index}", f"{index:09d}") for index in range(60))
+
+
 async def test_no_data_leaves_when_the_record_cannot_be_written(
     persoon: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
