@@ -16,8 +16,8 @@ keep-alive HTTP/1.1 client on uvloop, so the servers keep their CPU):
   1 and 2 uvicorn workers (``--workers``).
 
 It prints each server's rate and p50/p99 with its ratio to the baseline, checks that Open GDI's
-answers equal the stored ones, and that every request to Open GDI left exactly one protocol
-record. Usage::
+answers equal the stored ones, and that the requests to Open GDI left exactly the protocol records
+their answers call for (one per person delivered, one for an empty answer). Usage::
 
     python -m bench.uitwisseling --postgres postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
     python -m bench.uitwisseling --postgres postgresql+asyncpg://postgres@127.0.0.1:5432/postgres --sqlite
@@ -108,10 +108,12 @@ def start(factory: str, port: int, workers: int, env: dict[str, str]) -> subproc
 
 async def run_load(
     label: str, port: int, sample: list[str], concurrency: int, headers: str = ""
-) -> tuple[Figures, dict[str, bytes]]:
-    """Warm up, then measure ``sample`` with ``concurrency`` connections; the figures and a few answers."""
+) -> tuple[Figures, dict[str, bytes], int]:
+    """Warm up, then measure ``sample`` with ``concurrency`` connections; the figures, a few answers and
+    how many protocol records the answers call for."""
     connections = [await Connection.open(port) for _ in range(concurrency)]
     seen: dict[str, bytes] = {}
+    delivered: list[int] = []  # protocol records per answer: one per person delivered, one when none
 
     async def lookup(bsn: str) -> None:
         connection = connections.pop()
@@ -123,6 +125,7 @@ async def run_load(
             connections.append(connection)
         if status != 200:
             raise RuntimeError(f"{label} {bsn}: {status} {body[:300]!r}")
+        delivered.append(max(1, len(orjson.loads(body)["personen"])))
         if len(seen) < 50:
             seen[bsn] = body
 
@@ -131,12 +134,12 @@ async def run_load(
     figures = await measure(label, lookup, sample, concurrency)
     for connection in connections:
         connection.close()
-    return figures, seen
+    return figures, seen, sum(delivered)
 
 
 async def measure_server(
     label: str, factory: str, *, workers: int, env: dict[str, str], sample: list[str], concurrency: int, token: bool
-) -> tuple[Figures, dict[str, bytes]]:
+) -> tuple[Figures, dict[str, bytes], int]:
     """Start a server, measure it, stop it."""
     port = free_port()
     server = start(factory, port, workers, {**env, "GDI_PORT": str(port)})
@@ -191,13 +194,13 @@ async def run(args: argparse.Namespace, folder: Path, database_url: str, kaal_ur
         "GDI_LOG_LEVEL": "warning",
         "GDI_TOKEN_GELDIGHEID": "3600",
     }
-    results: list[tuple[Figures, int | None]] = []
+    results: list[tuple[Figures, tuple[int, int] | None]] = []
     bare_runs: list[Figures] = []
     bare_seen: dict[str, bytes] = {}
     checks: list[str] = []
 
     async def bare() -> None:
-        figures, seen = await measure_server(
+        figures, seen, _ = await measure_server(
             "bare",
             "bench.kaal:create_app",
             workers=1,
@@ -215,7 +218,7 @@ async def run(args: argparse.Namespace, folder: Path, database_url: str, kaal_ur
         for authenticatie in args.modes:
             label = f"{'Digikoppeling' if authenticatie == 'aan' else 'authenticatie uit'}, {workers} worker(s)"
             before = await protocol_count(database)
-            figures, seen = await measure_server(
+            figures, seen, expected = await measure_server(
                 label,
                 "opengdi.app:create_app",
                 workers=workers,
@@ -224,16 +227,16 @@ async def run(args: argparse.Namespace, folder: Path, database_url: str, kaal_ur
                 concurrency=args.concurrency,
                 token=authenticatie == "aan",
             )
-            results.append((figures, await protocol_count(database) - before))
+            results.append((figures, (await protocol_count(database) - before, expected)))
             checks.append(check_answers(label, seen, bare_seen))
     await bare()
     await database.dispose()
     backend = make_url(database_url).get_backend_name()
     print(f"database: {backend}, {len(bsns)} persoonslijsten; {args.concurrency} connections; {os.cpu_count()} cores")
     baseline = max(bare_runs, key=lambda figures: figures.per_second)
-    for figures, recorded in results:
-        protocol = "" if recorded is None else f"   protocol {recorded}/{len(sample) + WARM_UP}"
-        verdict = "" if recorded is None or recorded == len(sample) + WARM_UP else " MISMATCH"
+    for figures, counts in results:
+        protocol = "" if counts is None else f"   protocol records {counts[0]}, expected {counts[1]}"
+        verdict = "" if counts is None or counts[0] == counts[1] else " MISMATCH"
         print(f"{figures.line()}   {figures.per_second / baseline.per_second:.2f} of bare{protocol}{verdict}")
     for line in checks:
         print(line)

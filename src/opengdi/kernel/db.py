@@ -89,13 +89,13 @@ def create_engine(url: str) -> AsyncEngine:
         engine = _create_async_engine(url, json_serializer=_json_dumps, json_deserializer=orjson.loads)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
-    # A pool as large as the requests a process has in flight (so no connection is opened per request),
-    # and no ping per checkout (a round trip each): a connection that the server dropped fails one
-    # statement and is replaced.
+    # A pool as large as the requests a process has in flight, so no connection is opened per request;
+    # each checkout is pinged, so a connection the server dropped (a restart) is replaced unnoticed.
     return _create_async_engine(
         url,
         pool_size=20,
         max_overflow=10,
+        pool_pre_ping=True,
         json_serializer=_json_dumps,
         json_deserializer=orjson.loads,
     )
