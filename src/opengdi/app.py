@@ -48,6 +48,13 @@ def api_index(apis: list[Api], base_url: str = "") -> list[dict[str, str]]:
     ]
 
 
+def served_bases(api: Api) -> list[str]:
+    """Where an API is served: under each server its OpenAPI document declares below its prefix
+    (the versioned ``/brp/beheer/v1`` the Design Rules ask for), and under the prefix itself."""
+    servers = [str(server.get("url", "")) for server in api.app.openapi().get("servers", [])]
+    return [*(url for url in servers if url.startswith(f"{api.prefix}/")), api.prefix]
+
+
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     """The ASGI application for ``settings`` (default: from the environment)."""
     settings = settings or get_settings()
@@ -110,7 +117,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     for api in apis:
         attach(api.app, context)
-        app.mount(api.prefix, api.app)
+        for base in served_bases(api):
+            app.mount(base, api.app)
     app.add_middleware(RequestGuardMiddleware, routes=app.router.routes, max_body=settings.max_body)
     versions = [("/", __version__), *((api.prefix, api.version) for api in apis)]
     app.add_middleware(ApiVersionMiddleware, versions=versions)

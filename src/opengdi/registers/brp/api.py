@@ -21,6 +21,7 @@ from opengdi.kernel.api import JsonResponse, negotiate_json
 from opengdi.kernel.blocks import Api, api_app
 from opengdi.kernel.context import Aanvrager, context, protocolleer, unit_of_work, vereist
 from opengdi.kernel.documentatie import without_outside_images
+from opengdi.kernel.openapi import declare_openapi, problem_responses, requirement, security_schemes, versioned_server
 from opengdi.kernel.problems import forbidden, not_found, parse_json_body
 from opengdi.kernel.protocollering import BSN, Subject
 from opengdi.kernel.toegang import Besluit, Principaal, Toegangsvraag
@@ -33,6 +34,9 @@ PERSONEN_PREFIX = "/haalcentraal/api/brp"
 BEHEER_PREFIX = "/brp/beheer"
 PERSONEN_VERSION = "2.7.0"
 BEHEER_VERSION = "1.0.0"
+#: Where Digikoppeling, the GDI's authorization server, issues tokens and describes itself.
+_TOKEN_URL = "/digikoppeling/oauth2/token"
+_METADATA_URL = "/digikoppeling/.well-known/oauth-authorization-server"
 
 
 @cache
@@ -153,7 +157,15 @@ _IMPORT_BODY = {
                             "items": {
                                 "type": "object",
                                 "description": "categorie (01-14) → voorkomens, nieuwste eerst",
-                                "additionalProperties": {"type": "array", "items": {"type": "object"}},
+                                "additionalProperties": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "description": "element (zoals 01.20) → waarde; 'stapel' voor historie",
+                                        "properties": {"stapel": {"type": "integer", "minimum": 1}},
+                                        "additionalProperties": {"type": ["string", "object"]},
+                                    },
+                                },
                             },
                         }
                     },
@@ -181,6 +193,10 @@ def beheer_api() -> Api:
         summary="Persoonslijsten laden",
         tags=["Persoonslijsten"],
         openapi_extra=_IMPORT_BODY,
+        responses={
+            201: {"description": "De burgerservicenummers van de geladen persoonslijsten"},
+            **problem_responses(406, 415),
+        },
     )
     async def laden(request: Request, _: Annotated[Any, Depends(vereist("brp.beheer", "laden"))]) -> Response:
         _require_test_deployment(request)
@@ -197,7 +213,12 @@ def beheer_api() -> Api:
             await service.empty_brp(uow)
         return Response(status_code=204)
 
-    @app.get("/persoonslijsten/{burgerservicenummer}", summary="Een persoonslijst tonen", tags=["Persoonslijsten"])
+    @app.get(
+        "/persoonslijsten/{burgerservicenummer}",
+        summary="Een persoonslijst tonen",
+        tags=["Persoonslijsten"],
+        responses=problem_responses(404),
+    )
     async def tonen(
         request: Request,
         burgerservicenummer: str,
@@ -218,4 +239,10 @@ def beheer_api() -> Api:
             {"burgerservicenummer": burgerservicenummer, "persoonslijsten": [_as_import(lijst) for lijst in lijsten]}
         )
 
+    declare_openapi(
+        app,
+        server=versioned_server(BEHEER_PREFIX, BEHEER_VERSION),
+        security_schemes=security_schemes(_TOKEN_URL, _METADATA_URL, {"brp.beheer": "BRP-testgegevens beheren"}),
+        security=requirement("brp.beheer"),
+    )
     return Api(BEHEER_PREFIX, "BRP beheer", BEHEER_VERSION, app, "testgegevens laden, tonen en verwijderen")

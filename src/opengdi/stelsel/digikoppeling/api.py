@@ -14,9 +14,10 @@ from fastapi import Path as FastApiPath
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
-from opengdi.kernel.api import JsonResponse
+from opengdi.kernel.api import JSON_UTF8, JsonResponse
 from opengdi.kernel.blocks import Api, api_app, include_routes
 from opengdi.kernel.context import Aanvrager, Context, Deployment, context, request_id, vereist
+from opengdi.kernel.openapi import declare_openapi, problem_responses, requirement, security_schemes, versioned_server
 from opengdi.kernel.problems import PROBLEM_JSON, InvalidParam, Problem, bad_request
 from opengdi.kernel.protocollering import BSN, Subject
 from opengdi.kernel.toegang import Besluit, Principaal, PrincipaalSoort
@@ -30,6 +31,8 @@ from opengdi.stelsel.digikoppeling.toegang import DigikoppelingToegang
 from opengdi.stelsel.digikoppeling.tokens import ASSERTION_TYPE, TokenFout
 
 PREFIX = "/digikoppeling"
+TOKEN_URL = f"{PREFIX}/oauth2/token"
+METADATA_URL = f"{PREFIX}/.well-known/oauth-authorization-server"
 VERSION = "1.0.0"
 _STATUS = {"invalid_client": 401, "invalid_request": 400, "invalid_scope": 400, "unsupported_grant_type": 400}
 #: The parameters of a token request; other parameters are ignored (RFC 6749 §3.2).
@@ -195,12 +198,28 @@ Beheerder = Annotated[tuple[Principaal, Besluit], Depends(vereist("digikoppeling
 #: The routes of the Digikoppeling API: the authorization server, the register's beheer and the protocollering.
 digikoppeling_router = APIRouter(default_response_class=JsonResponse)
 
+#: The answer of the token endpoint (RFC 6749 §5.1).
+_TOKEN_ANSWER_SCHEMA = {
+    "type": "object",
+    "required": ["access_token", "token_type", "expires_in"],
+    "properties": {
+        "access_token": {"type": "string", "description": "het access token (JWT)"},
+        "token_type": {"type": "string", "enum": ["Bearer"]},
+        "expires_in": {"type": "integer", "description": "geldigheid in seconden"},
+        "scope": {"type": "string"},
+    },
+}
+_TOKEN_ANSWER = {"schema": _TOKEN_ANSWER_SCHEMA}
+
 
 @digikoppeling_router.post(
     "/oauth2/token",
     summary="Een access token aanvragen (client credentials)",
     tags=["OAuth 2.0"],
+    responses=problem_responses(401),
     openapi_extra={
+        "security": [],
+        "responses": {"200": {"description": "Het access token", "content": {JSON_UTF8: _TOKEN_ANSWER}}},
         "requestBody": {
             "content": {
                 "application/x-www-form-urlencoded": {
@@ -217,7 +236,7 @@ digikoppeling_router = APIRouter(default_response_class=JsonResponse)
                     }
                 }
             }
-        }
+        },
     },
 )
 async def token(request: Request, toegang: Beleid) -> Response:
@@ -225,13 +244,18 @@ async def token(request: Request, toegang: Beleid) -> Response:
 
 
 @digikoppeling_router.get(
-    "/oauth2/jwks", summary="De sleutels waarmee access tokens zijn ondertekend", tags=["OAuth 2.0"]
+    "/oauth2/jwks",
+    summary="De sleutels waarmee access tokens zijn ondertekend",
+    tags=["OAuth 2.0"],
+    openapi_extra={"security": []},
 )
 async def jwks(toegang: Beleid) -> dict[str, Any]:
     return dict((await toegang.uitgever.public_keys()).as_dict())
 
 
-@digikoppeling_router.get("/.well-known/oauth-authorization-server", summary="Metadata (RFC 8414)", tags=["OAuth 2.0"])
+# RFC 8414 fixes this path, which the Design Rules' kebab-case rule refuses: not in the document
+# (its description and the security scheme point to it).
+@digikoppeling_router.get("/.well-known/oauth-authorization-server", include_in_schema=False)
 async def metadata(ctx: Deployment, toegang: Beleid) -> dict[str, Any]:
     return _metadata(toegang, ctx.catalogus.scopes)
 
@@ -242,7 +266,10 @@ async def lijst(_: Beheerder, ctx: Deployment, soort: str | None = None) -> dict
 
 
 @digikoppeling_router.get(
-    "/organisaties/{oin}", summary="Een organisatie met haar autorisatiebesluiten", tags=["Organisaties"]
+    "/organisaties/{oin}",
+    summary="Een organisatie met haar autorisatiebesluiten",
+    tags=["Organisaties"],
+    responses=problem_responses(404),
 )
 async def tonen(_: Beheerder, ctx: Deployment, oin: str) -> dict[str, Any]:
     organisatie, grants = await beheer.show_organisatie(ctx.database, oin=oin)
@@ -250,7 +277,11 @@ async def tonen(_: Beheerder, ctx: Deployment, oin: str) -> dict[str, Any]:
 
 
 @digikoppeling_router.post(
-    "/organisaties", status_code=201, summary="Een organisatie aansluiten", tags=["Organisaties"]
+    "/organisaties",
+    status_code=201,
+    summary="Een organisatie aansluiten",
+    tags=["Organisaties"],
+    responses=problem_responses(409),
 )
 async def aansluiten(_: Beheerder, ctx: Deployment, body: OrganisatieNieuw) -> Response:
     organisatie = Organisatie(_new_oin(body), body.naam, body.soort, body.gemeentecode, body.cbs_code)
@@ -258,7 +289,12 @@ async def aansluiten(_: Beheerder, ctx: Deployment, body: OrganisatieNieuw) -> R
     return JsonResponse(_org_json(organisatie, []), status_code=201)
 
 
-@digikoppeling_router.post("/organisaties/{oin}/intrekking", summary="Een organisatie intrekken", tags=["Organisaties"])
+@digikoppeling_router.post(
+    "/organisaties/{oin}/intrekking",
+    summary="Een organisatie intrekken",
+    tags=["Organisaties"],
+    responses=problem_responses(404),
+)
 async def intrekken(_: Beheerder, ctx: Deployment, toegang: Beleid, oin: str) -> dict[str, Any]:
     await beheer.revoke_organisatie(ctx.database, toegang, oin=oin)
     return {"oin": oin, "actief": False}
@@ -269,6 +305,7 @@ async def intrekken(_: Beheerder, ctx: Deployment, toegang: Beleid, oin: str) ->
     status_code=201,
     summary="Een publieke sleutel registreren",
     tags=["Organisaties"],
+    responses=problem_responses(404, 409),
 )
 async def sleutel(_: Beheerder, ctx: Deployment, oin: str, body: PubliekeSleutel) -> Response:
     kid = await beheer.register_key(ctx.database, oin=oin, jwk=body.jwk())
@@ -280,6 +317,7 @@ async def sleutel(_: Beheerder, ctx: Deployment, oin: str, body: PubliekeSleutel
     status_code=201,
     summary="Een autorisatiebesluit vastleggen",
     tags=["Autorisaties"],
+    responses=problem_responses(404),
 )
 async def autoriseren(_: Beheerder, ctx: Deployment, toegang: Beleid, oin: str, body: AutorisatieNieuw) -> Response:
     recorded = await beheer.record_grant(ctx.database, toegang, oin=oin, body=body, soorten=ctx.beperkingen)
@@ -287,7 +325,11 @@ async def autoriseren(_: Beheerder, ctx: Deployment, toegang: Beleid, oin: str, 
 
 
 @digikoppeling_router.delete(
-    "/autorisaties/{grant_id}", status_code=204, summary="Een autorisatiebesluit intrekken", tags=["Autorisaties"]
+    "/autorisaties/{grant_id}",
+    status_code=204,
+    summary="Een autorisatiebesluit intrekken",
+    tags=["Autorisaties"],
+    responses=problem_responses(404),
 )
 async def intrekken_autorisatie(
     _: Beheerder, ctx: Deployment, toegang: Beleid, grant_id: Annotated[int, FastApiPath(ge=1, le=MAX_ID)]
@@ -296,7 +338,12 @@ async def intrekken_autorisatie(
     return Response(status_code=204)
 
 
-@digikoppeling_router.get("/protocollering", summary="Protocollering inzien", tags=["Protocollering"])
+@digikoppeling_router.get(
+    "/protocollering",
+    summary="Protocollering inzien",
+    tags=["Protocollering"],
+    openapi_extra={"security": requirement("protocollering")},
+)
 async def protocollering(
     request: Request,
     afnemer: Aanvrager,
@@ -329,7 +376,14 @@ def digikoppeling_api(deployment: Context) -> Api:
         "Digikoppeling",
         VERSION,
         "Organisaties met hun OIN, OAuth 2.0 client credentials (private_key_jwt of tls_client_auth), "
-        "autorisatiebesluiten en protocollering.",
+        "autorisatiebesluiten en protocollering. De metadata van de autorisatieserver (RFC 8414) staat op "
+        f"{METADATA_URL}.",
     )
     include_routes(app, digikoppeling_router)
+    declare_openapi(
+        app,
+        server=versioned_server(PREFIX, VERSION),
+        security_schemes=security_schemes(TOKEN_URL, METADATA_URL, deployment.scopes),
+        security=requirement("digikoppeling"),
+    )
     return Api(PREFIX, "Digikoppeling", VERSION, app, "OIN-register, tokens, autorisatiebesluiten, protocollering")

@@ -1,0 +1,178 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""OpenAPI documents of the GDI's own APIs, as the NL API Design Rules ask them to be.
+
+FastAPI generates a document from the routes; :func:`declare_openapi` makes it say what the API
+really answers: every error as ``application/problem+json`` with one shared schema (``Foutbericht``,
+the Haal Centraal shape) instead of FastAPI's 422, ``API-Version`` on every success, the API's
+versioned server, a contact and the security schemes with their requirements. Official documents
+that an API serves as published (Haal Centraal) are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from fastapi import FastAPI
+
+#: Who answers questions about the APIs of a deployment.
+CONTACT = {"name": "Beheer Open GDI", "email": "beheer@opengdi.test", "url": "https://opengdi.test"}
+
+INVALID_PARAM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "Een parameter die niet correct is.",
+    "properties": {
+        "name": {"type": "string", "description": "Naam van de parameter, zoals fields[1] of a.b[0].c"},
+        "code": {"type": "string", "minLength": 1, "description": "Systeemcode die het type fout aangeeft"},
+        "reason": {"type": "string", "description": "Beschrijving van de fout in de parameterwaarde"},
+    },
+}
+
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "Terugmelding bij een fout (RFC 9457, in de vorm van Haal Centraal).",
+    "required": ["type", "title", "status", "code"],
+    "properties": {
+        "type": {"type": "string", "format": "uri", "description": "Link naar meer informatie over deze fout"},
+        "title": {"type": "string", "description": "Beschrijving van de fout"},
+        "status": {"type": "integer", "description": "HTTP-statuscode"},
+        "detail": {"type": "string", "description": "Details over de fout"},
+        "instance": {"type": "string", "format": "uri-reference", "description": "Pad van de aanroep"},
+        "code": {"type": "string", "minLength": 1, "description": "Systeemcode die het type fout aangeeft"},
+        "invalidParams": {
+            "type": "array",
+            "description": "Een melding per parameter die niet correct is",
+            "items": {"$ref": "#/components/schemas/InvalidParam"},
+        },
+    },
+}
+
+API_VERSION_HEADER: dict[str, Any] = {
+    "description": "Het volledige versienummer van de API die antwoordt",
+    "schema": {"type": "string", "example": "1.0.0"},
+}
+
+#: What each error status means, in the words of the documents.
+PROBLEM_DESCRIPTIONS = {
+    400: "Een of meerdere parameters zijn niet correct.",
+    401: "Niet correct geauthenticeerd.",
+    403: "U bent niet geautoriseerd voor deze operatie.",
+    404: "Opgevraagde resource bestaat niet.",
+    406: "Gevraagde content type wordt niet ondersteund.",
+    409: "Conflict met de bestaande gegevens.",
+    413: "Verzoek is te groot.",
+    415: "Media Type wordt niet ondersteund.",
+    500: "Interne server fout.",
+}
+
+_METHODS = ("get", "put", "post", "delete", "patch")
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The ``responses`` of a route for the errors (beyond the usual ones) it can answer."""
+    return {status: {"description": PROBLEM_DESCRIPTIONS[status]} for status in statuses}
+
+
+def _problem(status: str, response: Mapping[str, Any]) -> dict[str, Any]:
+    description = PROBLEM_DESCRIPTIONS.get(int(status), response.get("description", "Fout"))
+    schema = {"$ref": "#/components/schemas/Foutbericht"}
+    return {"description": description, "content": {"application/problem+json": {"schema": schema}}}
+
+
+def _finish_operation(operation: dict[str, Any], secured: bool) -> None:
+    responses: dict[str, Any] = operation.setdefault("responses", {})
+    responses.pop("422", None)
+    wanted = ["400", "500"]
+    if secured and operation.get("security") != []:
+        wanted += ["401", "403"]
+    if "requestBody" in operation:
+        wanted.append("413")
+    for status in wanted:
+        responses.setdefault(status, {})
+    for status, response in list(responses.items()):
+        if status[0] in "45":
+            responses[status] = _problem(status, response)
+        elif status[0] in "23":
+            response.setdefault("headers", {})["API-Version"] = API_VERSION_HEADER
+            if response.get("description") == "Successful Response":
+                response["description"] = "Geslaagd."
+
+
+def finish_document(
+    document: dict[str, Any],
+    *,
+    server: str,
+    security_schemes: Mapping[str, Any] | None = None,
+    security: Sequence[Mapping[str, Sequence[str]]] = (),
+) -> dict[str, Any]:
+    """``document`` (as FastAPI generated it) made to declare what the API answers."""
+    document["servers"] = [{"url": server}]
+    document["info"]["contact"] = dict(CONTACT)
+    for item in document.get("paths", {}).values():
+        for method in _METHODS:
+            if method in item:
+                _finish_operation(item[method], secured=bool(security))
+    components = document.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
+    for generated in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(generated, None)
+    schemas["Foutbericht"] = PROBLEM_SCHEMA
+    schemas["InvalidParam"] = INVALID_PARAM_SCHEMA
+    if security_schemes:
+        components["securitySchemes"] = dict(security_schemes)
+        document["security"] = [dict(requirement) for requirement in security]
+    return document
+
+
+def declare_openapi(
+    app: FastAPI,
+    *,
+    server: str,
+    security_schemes: Mapping[str, Any] | None = None,
+    security: Sequence[Mapping[str, Sequence[str]]] = (),
+) -> None:
+    """Serve ``app``'s generated document finished by :func:`finish_document`."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if getattr(app.state, "openapi_finished", None) is None:
+            app.state.openapi_finished = finish_document(
+                generate(), server=server, security_schemes=security_schemes, security=security
+            )
+        document: dict[str, Any] = app.state.openapi_finished
+        return document
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    app.root_path_in_servers = False  # the declared server already holds the mount prefix
+
+
+def versioned_server(prefix: str, version: str) -> str:
+    """The server of an API: its prefix with the major version (``/brp/beheer/v1``)."""
+    return f"{prefix}/v{version.split('.', maxsplit=1)[0]}"
+
+
+#: The names of the two ways a client authenticates (see :func:`security_schemes`).
+TOKEN_SCHEME = "digikoppeling"
+CERTIFICATE_SCHEME = "clientcertificaat"
+
+
+def security_schemes(token_url: str, metadata_url: str, scopes: Mapping[str, str]) -> dict[str, Any]:
+    """How a client authenticates to the GDI's APIs: an access token (OAuth 2.0 client credentials,
+    NL GOV profile) from ``token_url``, or a client certificate (mutual TLS)."""
+    return {
+        TOKEN_SCHEME: {
+            "type": "oauth2",
+            "description": "OAuth 2.0 client credentials met private_key_jwt (NL GOV) of tls_client_auth; "
+            f"metadata (RFC 8414) op {metadata_url}.",
+            "flows": {"clientCredentials": {"tokenUrl": token_url, "scopes": dict(scopes)}},
+        },
+        CERTIFICATE_SCHEME: {
+            "type": "mutualTLS",
+            "description": "Een PKIoverheid-clientcertificaat met het OIN van de organisatie.",
+        },
+    }
+
+
+def requirement(scope: str) -> list[dict[str, list[str]]]:
+    """The security requirement of an operation: a token with ``scope``, or a client certificate."""
+    return [{TOKEN_SCHEME: [scope]}, {CERTIFICATE_SCHEME: []}]

@@ -1,0 +1,93 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Our own OpenAPI documents declare what the APIs answer, and pass the NL API Design Rules linter."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from tools import adr_lint
+
+from opengdi.kernel.blocks import Api
+
+METHODS = ("get", "put", "post", "delete", "patch")
+
+
+@pytest.fixture(scope="module")
+def own_apis() -> list[Api]:
+    """The APIs whose document is our own."""
+    return adr_lint.own_apis()
+
+
+def _operations(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for path, item in document["paths"].items():
+        for method in METHODS:
+            if method in item:
+                yield f"{method.upper()} {path}", item[method]
+
+
+def test_our_own_documents_are_the_beheer_and_digikoppeling_apis(own_apis: list[Api]) -> None:
+    assert sorted(api.prefix for api in own_apis) == ["/brp/beheer", "/digikoppeling"]
+
+
+def test_every_error_is_declared_as_a_problem_with_the_shared_schema(own_apis: list[Api]) -> None:
+    for api in own_apis:
+        document = api.app.openapi()
+        assert "HTTPValidationError" not in document["components"]["schemas"]
+        assert document["components"]["schemas"]["Foutbericht"]["properties"]["invalidParams"]
+        for name, operation in _operations(document):
+            responses = operation["responses"]
+            assert "422" not in responses and "400" in responses, name
+            for status, response in responses.items():
+                if status[0] in "45":
+                    schema = response["content"]["application/problem+json"]["schema"]
+                    assert schema == {"$ref": "#/components/schemas/Foutbericht"}, (name, status)
+                else:
+                    assert "API-Version" in response["headers"], (name, status)
+
+
+def test_every_operation_declares_how_it_is_secured(own_apis: list[Api]) -> None:
+    for api in own_apis:
+        document = api.app.openapi()
+        schemes = document["components"]["securitySchemes"]
+        assert schemes["digikoppeling"]["flows"]["clientCredentials"]["tokenUrl"] == "/digikoppeling/oauth2/token"
+        assert schemes["clientcertificaat"]["type"] == "mutualTLS"
+        for name, operation in _operations(document):
+            requirement = operation.get("security", document["security"])
+            public = name in ("POST /oauth2/token", "GET /oauth2/jwks")
+            assert (requirement == []) == public, name
+            if not public:
+                assert "401" in operation["responses"] and "403" in operation["responses"], name
+
+
+async def test_the_declared_server_answers(client: httpx.AsyncClient, own_apis: list[Api]) -> None:
+    for api in own_apis:
+        (server,) = api.app.openapi()["servers"]
+        assert server["url"] == f"{api.prefix}/v1"
+    versioned = await client.get("/digikoppeling/v1/organisaties")
+    plain = await client.get("/digikoppeling/organisaties")
+    assert versioned.status_code == plain.status_code == 200
+    assert versioned.json() == plain.json()
+    assert (await client.delete("/brp/beheer/v1/persoonslijsten")).status_code == 204
+
+
+async def test_the_served_documents_are_the_declared_ones(client: httpx.AsyncClient, own_apis: list[Api]) -> None:
+    for api in own_apis:
+        served = await client.get(api.openapi_url)
+        assert served.json() == api.app.openapi()
+
+
+@pytest.mark.skipif(
+    shutil.which("spectral") is None, reason="spectral ontbreekt (npm install -g @stoplight/spectral-cli)"
+)
+@pytest.mark.skipif(
+    not adr_lint.ruleset_path().is_file(), reason="ruleset van de API Design Rules ontbreekt (GDI_ADR_RULESET)"
+)
+def test_the_design_rules_linter_reports_no_error(own_apis: list[Api], tmp_path: Path) -> None:
+    ruleset = adr_lint.ruleset_path()
+    for document in adr_lint.dump(own_apis, tmp_path):
+        assert adr_lint.lint(document, ruleset) == 0, document.name

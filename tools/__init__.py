@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Development tools of Open GDI (not part of the installed package)."""
