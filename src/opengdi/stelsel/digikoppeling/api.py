@@ -369,6 +369,10 @@ async def protocollering(
     return {"protocolregels": regels}
 
 
+def _scope_descriptions(scopes: Iterable[str]) -> dict[str, str]:
+    return {scope: f"De operaties onder scope {scope}" for scope in scopes}
+
+
 def digikoppeling_api(deployment: Context) -> Api:
     """The Digikoppeling API (:data:`digikoppeling_router`) for a deployment whose policy is Digikoppeling's."""
     assert isinstance(deployment.beleid, DigikoppelingToegang)
@@ -383,7 +387,7 @@ def digikoppeling_api(deployment: Context) -> Api:
     declare_openapi(
         app,
         server=versioned_server(PREFIX, VERSION),
-        security_schemes=security_schemes(TOKEN_URL, METADATA_URL, deployment.scopes),
+        security_schemes=security_schemes(TOKEN_URL, METADATA_URL, _scope_descriptions(deployment.catalogus.scopes)),
         security=requirement("digikoppeling"),
     )
     return Api(PREFIX, "Digikoppeling", VERSION, app, "OIN-register, tokens, autorisatiebesluiten, protocollering")
