@@ -5,9 +5,9 @@ Whoever asks is a :class:`Principaal`: an organisation (OIN), a natural person (
 or a company (KvK-nummer, through eHerkenning), acting for itself or for another (``namens``). A
 route declares that it needs an identified principal with one dependency (``Aanvrager`` or
 ``vereist(…)`` in :mod:`opengdi.kernel.context`); once it knows what is asked (an operation, data
-elements) it asks the deployment's :class:`Toegang` for a :class:`Besluit`, which refuses with 403
-problem+json naming what is not allowed. The deployment plugs in the implementation (Digikoppeling:
-OIN, tokens, certificates, autorisatiebesluiten); the kernel only knows the contract.
+elements, search parameters) it asks the deployment's :class:`Toegang` for a :class:`Besluit`, which
+refuses with 403 problem+json naming what is not allowed. The deployment plugs in the implementation
+(Digikoppeling: OIN, tokens, certificates, autorisatiebesluiten); the kernel only knows the contract.
 """
 
 from __future__ import annotations
@@ -85,8 +85,19 @@ class Principaal:
 
 
 @dataclass(frozen=True, slots=True)
+class Zoekparameter:
+    """A search parameter a request uses, with the data elements its value reveals: who searches
+    with a birth date learns the birth date of everyone found, so the parameter needs the same
+    permission as asking for ``geboorte.datum``."""
+
+    naam: str
+    gegevens: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Toegangsvraag:
-    """What a principal wants to do: an operation of a building block on some data elements.
+    """What a principal wants to do: an operation of a building block on some data elements (the
+    ones it asks to receive, ``velden``, and the ones its search parameters reveal, ``parameters``).
 
     ``gevraagd`` optionally gives the names the client used (a group, an alias) with the data
     elements each stands for, so that a refusal names what the client asked rather than elements
@@ -96,6 +107,7 @@ class Toegangsvraag:
     operatie: str
     velden: frozenset[str] = field(default_factory=frozenset)
     gevraagd: tuple[tuple[str, frozenset[str]], ...] = ()
+    parameters: frozenset[Zoekparameter] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True, slots=True)

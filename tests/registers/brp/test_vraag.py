@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 
 from opengdi.kernel.problems import bad_request
-from opengdi.registers.brp.vraag import parse_vraag
+from opengdi.kernel.toegang import Zoekparameter
+from opengdi.registers.brp.fields import PERSOON, parse_fields
+from opengdi.registers.brp.vraag import PARAMETER_GEGEVENS, QUERY_TYPES, parse_vraag
 
 FIELDS = ["burgerservicenummer"]
 
@@ -552,3 +554,39 @@ def test_parameter_errors_unexpected_parameters_and_field_errors_are_all_reporte
         ("fields", "fields[0]", "Parameter bevat een niet bestaande veldnaam."),
     ]
     assert detail_of(request) == "De foutieve parameter(s) zijn: huisnummer, straat, bestaatNiet, fields[0]."
+
+
+# --- what the parameters reveal -------------------------------------------------------------------
+
+
+def test_every_parameter_of_every_query_type_says_what_it_reveals_and_no_other_is_listed() -> None:
+    used = {name for query in QUERY_TYPES.values() for name in query.parameters}
+    assert set(PARAMETER_GEGEVENS) == used
+
+
+@pytest.mark.parametrize("name", sorted(PARAMETER_GEGEVENS))
+def test_what_a_parameter_reveals_are_field_paths_of_persoon(name: str) -> None:
+    assert PARAMETER_GEGEVENS[name], "a parameter reveals at least one data element"
+    selection, errors = parse_fields(sorted(PARAMETER_GEGEVENS[name]), PERSOON)
+    assert errors == []
+    assert selection.paths() >= PARAMETER_GEGEVENS[name]
+
+
+def test_the_search_parameters_of_a_request_carry_what_they_reveal() -> None:
+    vraag, _ = parse_vraag(body(POSTCODE, huisletter="a", inclusiefOverledenPersonen=True))
+    assert vraag is not None
+    assert vraag.zoekparameters() == {
+        Zoekparameter("postcode", frozenset({"verblijfplaats.verblijfadres.postcode"})),
+        Zoekparameter("huisnummer", frozenset({"verblijfplaats.verblijfadres.huisnummer"})),
+        Zoekparameter("huisletter", frozenset({"verblijfplaats.verblijfadres.huisletter"})),
+        Zoekparameter("inclusiefOverledenPersonen", frozenset({"overlijden.datum"})),
+    }
+
+
+@pytest.mark.parametrize("value", [False, "false"])
+def test_excluding_deceased_persons_as_by_default_reveals_nothing(value: Any) -> None:
+    vraag, _ = parse_vraag(body(NUMMERAANDUIDING, inclusiefOverledenPersonen=value))
+    assert vraag is not None
+    assert vraag.zoekparameters() == {
+        Zoekparameter("nummeraanduidingIdentificatie", frozenset({"verblijfplaats.nummeraanduidingIdentificatie"}))
+    }

@@ -7,10 +7,11 @@ from collections.abc import Iterable
 
 import pytest
 
-from opengdi.kernel.toegang import EIGEN, Beperkingsoort, Besluit, Toegangsvraag
+from opengdi.kernel.toegang import EIGEN, Beperkingsoort, Besluit, Toegangsvraag, Zoekparameter
 from opengdi.stelsel.digikoppeling.autorisatie import (
     ALLES,
     GEEN_OPERATIE,
+    GEEN_PARAMETERS,
     GEEN_VELDEN,
     Grant,
     OngeldigeBeperking,
@@ -287,3 +288,74 @@ def test_scopes_of_are_the_bouwstenen_with_grants() -> None:
     ]
     assert scopes_of(grants) == frozenset({"brp", "bag", "hr"})
     assert scopes_of([]) == frozenset()
+
+
+# --- search parameters -----------------------------------------------------------------------------
+
+
+def _zoek(*velden: str, parameters: dict[str, tuple[str, ...]], operatie: str = ZOEK_POSTCODE) -> Toegangsvraag:
+    used = frozenset(Zoekparameter(naam, frozenset(gegevens)) for naam, gegevens in parameters.items())
+    return Toegangsvraag(bouwsteen="brp", operatie=operatie, velden=frozenset(velden), parameters=used)
+
+
+POSTCODE = {"postcode": ("verblijfplaats.verblijfadres.postcode",)}
+HUISNUMMER = {"huisnummer": ("verblijfplaats.verblijfadres.huisnummer",)}
+GEBOORTEDATUM = {"geboortedatum": ("geboorte.datum",)}
+ZOEKER = {"operaties": [ZOEK_POSTCODE], "velden": ["burgerservicenummer", "verblijfplaats.verblijfadres"]}
+
+
+def test_haal_centraal_parameter_title() -> None:
+    assert GEEN_PARAMETERS == "U bent niet geautoriseerd voor de gebruikte parameter(s)."
+
+
+def test_parameters_whose_data_the_grant_covers_are_allowed() -> None:
+    vraag = _zoek("burgerservicenummer", parameters={**POSTCODE, **HUISNUMMER})
+    assert decide([_grant(**ZOEKER)], vraag, doelbinding=None).doelbinding == "BRP-bijstand"
+
+
+def test_a_parameter_whose_data_the_grant_does_not_cover_is_refused_naming_it() -> None:
+    refused = _refused([_grant(**ZOEKER)], _zoek("burgerservicenummer", parameters={**POSTCODE, **GEBOORTEDATUM}))
+    assert (refused.code, refused.title) == ("unauthorizedParameter", GEEN_PARAMETERS)
+    assert refused.detail == "U bent niet geautoriseerd voor het gebruik van parameter(s): geboortedatum."
+
+
+def test_every_refused_parameter_is_named_in_alphabetical_order() -> None:
+    parameters = {"voorvoegsel": ("naam.voorvoegsel",), **GEBOORTEDATUM, "geslacht": ("geslacht",), **POSTCODE}
+    refused = _refused([_grant(**ZOEKER)], _zoek("burgerservicenummer", parameters=parameters))
+    assert refused.detail == (
+        "U bent niet geautoriseerd voor het gebruik van parameter(s): geboortedatum, geslacht, voorvoegsel."
+    )
+
+
+def test_a_parameter_that_reveals_two_elements_needs_both() -> None:
+    straat = {
+        "straat": ("verblijfplaats.verblijfadres.korteStraatnaam", "verblijfplaats.verblijfadres.officieleStraatnaam")
+    }
+    only_short = _grant(operaties=[ZOEK_POSTCODE], velden=["verblijfplaats.verblijfadres.korteStraatnaam"])
+    assert _refused([only_short], _zoek(parameters=straat)).code == "unauthorizedParameter"
+    both = _grant(operaties=[ZOEK_POSTCODE], velden=["verblijfplaats.verblijfadres"])
+    assert decide([both], _zoek(parameters=straat), doelbinding=None).doelbinding == "BRP-bijstand"
+
+
+def test_parameters_are_checked_before_fields() -> None:
+    refused = _refused([_grant(**ZOEKER)], _zoek("geboorte", parameters=GEBOORTEDATUM))
+    assert refused.code == "unauthorizedParameter"
+
+
+def test_a_grant_that_covers_the_parameters_but_not_the_fields_refuses_the_fields() -> None:
+    parameters_only = _grant(1, operaties=[ZOEK_POSTCODE], velden=["verblijfplaats"])
+    fields_only = _grant(2, operaties=[ZOEK_POSTCODE], velden=["burgerservicenummer", "naam"])
+    refused = _refused([parameters_only, fields_only], _zoek("naam", parameters=POSTCODE))
+    assert (refused.code, refused.detail) == ("unauthorizedField", "Niet geautoriseerd voor: naam.")
+
+
+def test_a_restricted_grant_covers_the_restricted_element_as_a_parameter_but_not_as_a_field() -> None:
+    gemeente = {"gemeenteVanInschrijving": ("gemeenteVanInschrijving",)}
+    rotterdam = {"gemeenteVanInschrijving": "0599"}
+    own = _grant(operaties=[ZOEK_POSTCODE], velden=["burgerservicenummer", "verblijfplaats"], beperkingen=rotterdam)
+    vraag = _zoek("burgerservicenummer", parameters={**POSTCODE, **gemeente})
+    assert decide([own], vraag, doelbinding=None).beperkingen == rotterdam
+    refused_field = _refused([own], _zoek("gemeenteVanInschrijving", parameters=gemeente))
+    assert refused_field.code == "unauthorizedField"
+    everyone = _grant(operaties=[ZOEK_POSTCODE], velden=["burgerservicenummer", "verblijfplaats"])
+    assert _refused([everyone], vraag).detail.endswith(": gemeenteVanInschrijving.")

@@ -88,7 +88,11 @@ def personen_api() -> Api:
         vraag = service.parse(parse_json_body(await request.body()))
         ctx = context(request)
         toegangsvraag = Toegangsvraag(
-            "brp", vraag.type.name, frozenset(vraag.fields.paths()), tuple(vraag.fields.asked.items())
+            "brp",
+            vraag.type.name,
+            frozenset(vraag.fields.paths()),
+            tuple(vraag.fields.asked.items()),
+            vraag.zoekparameters(),
         )
         besluit = await ctx.toegang.authorize(afnemer, toegangsvraag)
         async with ctx.database.read() as connection:

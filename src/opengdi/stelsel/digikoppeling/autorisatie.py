@@ -5,9 +5,11 @@ An afnemer may hold several grants per building block, each for one purpose (doe
 operations (``*`` for all), which data elements (fields paths; ``*`` for all; a path grants all
 below it) and which restrictions of the kinds the building block declares (for the BRP
 ``gemeenteVanInschrijving``: only the inhabitants of one municipality). A request is allowed when
-one grant covers all of it; otherwise the refusal names what is not allowed. The restrictions go to
-the building block in the :class:`Besluit`; the block applies them. Pure rules: the grants and the
-declared kinds of restriction are passed in.
+one grant covers all of it: the operation, the data elements asked for and the data elements its
+search parameters reveal (a parameter needs the same permission as the data it filters on);
+otherwise the refusal names what is not allowed. The restrictions go to the building block in the
+:class:`Besluit`; the block applies them. Pure rules: the grants and the declared kinds of
+restriction are passed in.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 
 from opengdi.kernel.catalogus import Catalogus
 from opengdi.kernel.problems import InvalidParam
-from opengdi.kernel.toegang import EIGEN, Beperkingsoort, Besluit, Toegangsvraag
+from opengdi.kernel.toegang import EIGEN, Beperkingsoort, Besluit, Toegangsvraag, Zoekparameter
 
 ALLES = "*"
 
@@ -43,6 +45,14 @@ class Grant:
         if ALLES in self.velden:
             return []
         return sorted(veld for veld in velden if not any(_covers(granted, veld) for granted in self.velden))
+
+    def uncovered_parameters(self, parameters: Collection[Zoekparameter]) -> list[str]:
+        """The names of the search parameters whose revealed data elements this grant does not cover.
+        A restriction is named after the data element it restricts (the BRP's
+        ``gemeenteVanInschrijving``): whoever is limited to one value of it knows that value of
+        everyone it can find, so its grant covers the element as a parameter (not as a field)."""
+        known = set(self.beperkingen)
+        return sorted(parameter.naam for parameter in parameters if self.uncovered(parameter.gegevens - known))
 
 
 def _covers(granted: str, veld: str) -> bool:
@@ -101,6 +111,7 @@ class Weigering(Exception):  # noqa: N818 - a refusal, answered as 403
 
 GEEN_OPERATIE = "U bent niet geautoriseerd voor deze operatie."
 GEEN_VELDEN = "U bent niet geautoriseerd voor één of meerdere opgegeven field waarden."
+GEEN_PARAMETERS = "U bent niet geautoriseerd voor de gebruikte parameter(s)."
 
 
 def decide(grants: Sequence[Grant], vraag: Toegangsvraag, *, doelbinding: str | None) -> Besluit:
@@ -121,9 +132,10 @@ def decide(grants: Sequence[Grant], vraag: Toegangsvraag, *, doelbinding: str | 
         raise Weigering(
             "autorisation", GEEN_OPERATIE, f"De operatie '{vraag.operatie}' valt buiten het autorisatiebesluit."
         )
-    complete = [grant for grant in allowed if not grant.uncovered(vraag.velden)]
+    searchable = _covering_parameters(allowed, vraag.parameters)
+    complete = [grant for grant in searchable if not grant.uncovered(vraag.velden)]
     if not complete:
-        missing = min((_refused_names(grant, vraag) for grant in allowed), key=len)
+        missing = min((_refused_names(grant, vraag) for grant in searchable), key=len)
         raise Weigering(
             "unauthorizedField",
             GEEN_VELDEN,
@@ -150,6 +162,20 @@ def _refused_names(grant: Grant, vraag: Toegangsvraag) -> list[str]:
     if not vraag.gevraagd:
         return grant.uncovered(vraag.velden)
     return sorted(name for name, elementen in vraag.gevraagd if grant.uncovered(elementen))
+
+
+def _covering_parameters(grants: Sequence[Grant], parameters: Collection[Zoekparameter]) -> list[Grant]:
+    """The grants that cover every search parameter, or a refusal naming the parameters (those of the
+    grant that misses fewest)."""
+    covering = [grant for grant in grants if not grant.uncovered_parameters(parameters)]
+    if not covering:
+        missing = min((grant.uncovered_parameters(parameters) for grant in grants), key=len)
+        raise Weigering(
+            "unauthorizedParameter",
+            GEEN_PARAMETERS,
+            f"U bent niet geautoriseerd voor het gebruik van parameter(s): {', '.join(missing)}.",
+        )
+    return covering
 
 
 def _granted_fields(grants: Sequence[Grant]) -> frozenset[str] | None:

@@ -92,7 +92,7 @@ _AGENTSCHAPPEN: tuple[tuple[str, tuple[Grant, ...]], ...] = (
             _brp(
                 "WERKNEMERSVERZEKERINGEN",
                 "Uitkeringen werknemers",
-                (*KERN, "partners", "overlijden", "nationaliteiten", "verblijfstitel"),
+                (*KERN, "gemeenteVanInschrijving", "partners", "overlijden", "nationaliteiten", "verblijfstitel"),
             ),
         ),
     ),
@@ -104,6 +104,7 @@ _AGENTSCHAPPEN: tuple[tuple[str, tuple[Grant, ...]], ...] = (
                 "AOW, Anw en kinderbijslag",
                 (
                     *KERN,
+                    "gemeenteVanInschrijving",
                     "partners",
                     "kinderen",
                     "ouders",
@@ -121,7 +122,7 @@ _AGENTSCHAPPEN: tuple[tuple[str, tuple[Grant, ...]], ...] = (
             _brp(
                 "STUDIEFINANCIERING",
                 "Studiefinanciering en onderwijs",
-                (*KERN, "ouders", "nationaliteiten", "verblijfstitel"),
+                (*KERN, "gemeenteVanInschrijving", "ouders", "nationaliteiten", "verblijfstitel"),
             ),
         ),
     ),
@@ -136,7 +137,16 @@ _AGENTSCHAPPEN: tuple[tuple[str, tuple[Grant, ...]], ...] = (
             ),
         ),
     ),
-    ("Kadaster", (_brp("KADASTRALE-REGISTRATIE", "Inschrijving van zakelijke rechten", (*KERN, "overlijden")),)),
+    (
+        "Kadaster",
+        (
+            _brp(
+                "KADASTRALE-REGISTRATIE",
+                "Inschrijving van zakelijke rechten",
+                (*KERN, "gemeenteVanInschrijving", "overlijden"),
+            ),
+        ),
+    ),
     (
         "Kamer van Koophandel (KvK)",
         (_brp("HANDELSREGISTER", "Inschrijving in het Handelsregister", (*KERN, "overlijden"), (RAADPLEGEN,)),),
