@@ -149,8 +149,10 @@ class Operatie:
     """An operation a building block offers, and the Digikoppeling scope it falls under.
 
     The data elements an autorisatiebesluit for it can name are the askable paths of its
-    ``antwoord``; with ``gegevens_zijn_scopes`` they are the scopes of the deployment instead (a
-    grant to read the protocol of the BRP names ``brp``); with neither, only ``*``.
+    ``antwoord`` and the data elements its search parameters reveal (``onthult``: a search by
+    postcode needs the postcode even when the answer does not show it); with
+    ``gegevens_zijn_scopes`` they are the scopes of the deployment instead (a grant to read the
+    protocol of the BRP names ``brp``); with neither, only ``*``.
     """
 
     naam: str
@@ -161,6 +163,7 @@ class Operatie:
     #: Whether it delivers personal data (and so is protocolled), for an operation without a declared
     #: ``antwoord``; with one, the privacy class of the asked attributes decides.
     persoonsgegevens: bool = True
+    onthult: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +283,7 @@ class Catalogus:
                 result.update(self.scopes)
             elif operatie.antwoord is not None:
                 result.update(self._antwoord_paden(operatie.antwoord))
+            result.update(operatie.onthult)
         return frozenset(result)
 
     def betreft_persoonsgegevens(self, scope: str, operatie: str, velden: Iterable[str] = ()) -> bool:

@@ -10,8 +10,9 @@ import pytest
 
 from opengdi.kernel.problems import bad_request
 from opengdi.kernel.toegang import Zoekparameter
+from opengdi.registers.brp.catalogus import PARAMETER_GEGEVENS
 from opengdi.registers.brp.fields import PERSOON, parse_fields
-from opengdi.registers.brp.vraag import PARAMETER_GEGEVENS, QUERY_TYPES, parse_vraag
+from opengdi.registers.brp.vraag import QUERY_TYPES, parse_vraag
 
 FIELDS = ["burgerservicenummer"]
 

@@ -17,7 +17,8 @@ from sqlalchemy import select
 from opengdi.app import create_app
 from opengdi.kernel.db import Database
 from opengdi.kernel.protocollering import ProtocolRow
-from opengdi.registers.brp.vraag import PARAMETER_GEGEVENS, QUERY_TYPES, Vraag, parse_vraag
+from opengdi.registers.brp.catalogus import PARAMETER_GEGEVENS
+from opengdi.registers.brp.vraag import QUERY_TYPES, Vraag, parse_vraag
 from opengdi.stelsel.digikoppeling.autorisatie import Grant
 from opengdi.stelsel.digikoppeling.demo import demo_organisaties
 from opengdi.stelsel.digikoppeling.organisaties import Organisatie

@@ -13,7 +13,7 @@ of each; a rule module building it from one voorkomen takes those of that voorko
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 
 from opengdi.kernel.catalogus import (
@@ -504,6 +504,34 @@ PERSOON = Objecttype(
     ),
 )
 
+_VERBLIJFADRES = "verblijfplaats.verblijfadres"
+#: The data elements (``fields`` paths of Persoon) that the value of each search parameter reveals of
+#: every person found: what the search compares it with. Required and optional parameters alike,
+#: as Haal Centraal checks them (``unauthorizedParameter``); ``straat`` matches the short and the
+#: official street name; ``inclusiefOverledenPersonen`` reveals deaths only when true.
+PARAMETER_GEGEVENS: Mapping[str, frozenset[str]] = {
+    name: frozenset(gegevens)
+    for name, gegevens in {
+        "burgerservicenummer": ("burgerservicenummer",),
+        "geslachtsnaam": ("naam.geslachtsnaam",),
+        "voornamen": ("naam.voornamen",),
+        "voorvoegsel": ("naam.voorvoegsel",),
+        "geboortedatum": ("geboorte.datum",),
+        "geslacht": ("geslacht",),
+        "gemeenteVanInschrijving": ("gemeenteVanInschrijving",),
+        "inclusiefOverledenPersonen": ("overlijden.datum",),
+        "postcode": (f"{_VERBLIJFADRES}.postcode",),
+        "huisnummer": (f"{_VERBLIJFADRES}.huisnummer",),
+        "huisletter": (f"{_VERBLIJFADRES}.huisletter",),
+        "huisnummertoevoeging": (f"{_VERBLIJFADRES}.huisnummertoevoeging",),
+        "straat": (f"{_VERBLIJFADRES}.korteStraatnaam", f"{_VERBLIJFADRES}.officieleStraatnaam"),
+        "nummeraanduidingIdentificatie": ("verblijfplaats.nummeraanduidingIdentificatie",),
+        "adresseerbaarObjectIdentificatie": ("verblijfplaats.adresseerbaarObjectIdentificatie",),
+    }.items()
+}
+#: Every data element a search parameter can reveal: a grant for a query type may name them too.
+ONTHULD: frozenset[str] = frozenset().union(*PARAMETER_GEGEVENS.values())
+
 #: The query types of BRP API Personen and the view of Persoon each answers with.
 ZOEKVRAGEN = {
     "RaadpleegMetBurgerservicenummer": "Persoon",
@@ -529,7 +557,7 @@ CATALOGUS = Register(
     objecttypen=(PERSOON,),
     operaties=(
         *(
-            Operatie(naam, "brp", f"BRP API Personen: {naam}.", Antwoord("Persoon", weergave))
+            Operatie(naam, "brp", f"BRP API Personen: {naam}.", Antwoord("Persoon", weergave), onthult=ONTHULD)
             for naam, weergave in ZOEKVRAGEN.items()
         ),
         Operatie("laden", "brp.beheer", "Persoonslijsten laden (testomgeving)."),

@@ -3,8 +3,9 @@
 
 Each query type names its parameters, which of them are required, and the rule each value must
 meet; the patterns are those of the BRP API Personen OpenAPI document and are quoted in the error
-reasons. Every error in a request is reported at once. :data:`PARAMETER_GEGEVENS` says which data
-elements each parameter reveals, so that using it needs the same permission as asking for them.
+reasons. Every error in a request is reported at once. :data:`PARAMETER_GEGEVENS` (declared in the
+catalogue) says which data elements each parameter reveals, so that using it needs the same
+permission as asking for them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 from opengdi.kernel.problems import REASONS, InvalidParam
 from opengdi.kernel.toegang import Zoekparameter
 from opengdi.registers.brp import fields as fieldsmod
+from opengdi.registers.brp.catalogus import PARAMETER_GEGEVENS
 from opengdi.registers.brp.fields import FieldSelection
 
 GESLACHTSNAAM = r"^[a-zA-Z0-9À-ž \.\-\']{1,200}$|^[a-zA-Z0-9À-ž \.\-\']{3,199}\*{1}$"
@@ -100,32 +102,6 @@ class QueryType:
     required: tuple[str, ...]
     schema: fieldsmod.Tree
 
-
-_VERBLIJFADRES = "verblijfplaats.verblijfadres"
-#: The data elements (``fields`` paths of Persoon) that the value of each search parameter reveals of
-#: every person found: what the search compares it with. Required and optional parameters alike,
-#: as Haal Centraal checks them (``unauthorizedParameter``); ``straat`` matches the short and the
-#: official street name; ``inclusiefOverledenPersonen`` reveals deaths only when true.
-PARAMETER_GEGEVENS: Mapping[str, frozenset[str]] = {
-    name: frozenset(gegevens)
-    for name, gegevens in {
-        "burgerservicenummer": ("burgerservicenummer",),
-        "geslachtsnaam": ("naam.geslachtsnaam",),
-        "voornamen": ("naam.voornamen",),
-        "voorvoegsel": ("naam.voorvoegsel",),
-        "geboortedatum": ("geboorte.datum",),
-        "geslacht": ("geslacht",),
-        "gemeenteVanInschrijving": ("gemeenteVanInschrijving",),
-        "inclusiefOverledenPersonen": ("overlijden.datum",),
-        "postcode": (f"{_VERBLIJFADRES}.postcode",),
-        "huisnummer": (f"{_VERBLIJFADRES}.huisnummer",),
-        "huisletter": (f"{_VERBLIJFADRES}.huisletter",),
-        "huisnummertoevoeging": (f"{_VERBLIJFADRES}.huisnummertoevoeging",),
-        "straat": (f"{_VERBLIJFADRES}.korteStraatnaam", f"{_VERBLIJFADRES}.officieleStraatnaam"),
-        "nummeraanduidingIdentificatie": ("verblijfplaats.nummeraanduidingIdentificatie",),
-        "adresseerbaarObjectIdentificatie": ("verblijfplaats.adresseerbaarObjectIdentificatie",),
-    }.items()
-}
 
 _OVERLEDEN = {"inclusiefOverledenPersonen": _boolean}
 _GEMEENTE = {"gemeenteVanInschrijving": pattern(GEMEENTE)}
