@@ -208,8 +208,10 @@ ADRES = {"09.10": "0599", "11.10": "Coolsingel", "11.20": "40", "11.60": "3011AD
 
 
 async def _afnemer(database: Database, *velden: str) -> str:
+    """An afnemer that may look persons up by BSN (the parameter needs ``burgerservicenummer``) and
+    see ``velden``."""
     oin = new_oin()
-    grant = Grant(0, "brp", "TEST", "Test", frozenset({RAADPLEEG}), velden)
+    grant = Grant(0, "brp", "TEST", "Test", frozenset({RAADPLEEG}), ("burgerservicenummer", *velden))
     await register_organisation(database, Organisatie(oin, f"Afnemer {oin[-6:]}", "zbo"), [grant])
     return oin
 
