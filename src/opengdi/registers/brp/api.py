@@ -14,19 +14,17 @@ from importlib.resources import files
 from typing import Annotated, Any
 
 import yaml
-from fastapi import Depends, Request
+from fastapi import APIRouter, Depends, Request
 from starlette.responses import Response
 
 from opengdi.kernel.api import JsonResponse, negotiate_json
-from opengdi.kernel.blocks import Api, api_app
-from opengdi.kernel.context import Aanvrager, context, protocolleer, unit_of_work, vereist
+from opengdi.kernel.blocks import Api, api_app, include_routes
+from opengdi.kernel.context import Aanvrager, context, protocolleer, request_id, unit_of_work, vereist
 from opengdi.kernel.documentatie import without_outside_images
 from opengdi.kernel.openapi import declare_openapi, problem_responses, requirement, security_schemes, versioned_server
-from opengdi.kernel.problems import forbidden, not_found, parse_json_body
-from opengdi.kernel.protocollering import BSN, Subject
+from opengdi.kernel.problems import forbidden, parse_json_body
 from opengdi.kernel.toegang import Besluit, Principaal, Toegangsvraag
-from opengdi.registers.brp import repository, service
-from opengdi.registers.brp.invoer import identifying_bsn
+from opengdi.registers.brp import service
 from opengdi.registers.brp.persoonslijst import Persoonslijst
 from opengdi.registers.brp.vraag import Vraag
 
@@ -60,15 +58,6 @@ def official_openapi() -> dict[str, Any]:
     return document
 
 
-def _subjecten(lijst: Persoonslijst) -> list[Subject]:
-    """How the protocol identifies a delivered person: the BSN, else the A-nummer, else the persoonslijst."""
-    if bsn := identifying_bsn(lijst):
-        return [Subject(BSN, bsn)]
-    if a_nummer := lijst.element("01", "01.10"):
-        return [Subject("aNummer", a_nummer)]
-    return [Subject("persoonslijst", str(lijst.id))] if lijst.id is not None else []
-
-
 def _zoekvraag(vraag: Vraag) -> dict[str, Any]:
     return {"type": vraag.type.name, **vraag.parameters}
 
@@ -98,7 +87,7 @@ def personen_api() -> Api:
         async with ctx.database.read() as connection:
             lijsten = await service.find_lijsten(connection, vraag, besluit.beperkingen)
         body = service.answer(vraag, lijsten, date.today())
-        geleverd = [_subjecten(lijst) for lijst in lijsten]
+        geleverd = [service.subjecten(lijst) for lijst in lijsten]
         await protocolleer(
             request, afnemer, besluit, toegangsvraag, geleverd, zoekvraag=_zoekvraag(vraag), persoonsgegevens=True
         )
@@ -181,8 +170,65 @@ _IMPORT_BODY = {
 }
 
 
+#: The routes of the BRP beheer API (test deployments only).
+beheer_router = APIRouter(default_response_class=JsonResponse)
+
+
+@beheer_router.post(
+    "/persoonslijsten",
+    status_code=201,
+    summary="Persoonslijsten laden",
+    tags=["Persoonslijsten"],
+    openapi_extra=_IMPORT_BODY,
+    responses={
+        201: {"description": "De burgerservicenummers van de geladen persoonslijsten"},
+        **problem_responses(406, 415),
+    },
+)
+async def laden(request: Request, _: Annotated[Any, Depends(vereist("brp.beheer", "laden"))]) -> Response:
+    _require_test_deployment(request)
+    negotiate_json(request)
+    body = parse_json_body(await request.body())
+    async with unit_of_work(request) as uow:
+        bsns = await service.import_persoonslijsten(uow, body)
+    return JsonResponse({"burgerservicenummers": bsns}, status_code=201)
+
+
+@beheer_router.delete("/persoonslijsten", status_code=204, summary="De BRP leegmaken", tags=["Persoonslijsten"])
+async def leegmaken(request: Request, _: Annotated[Any, Depends(vereist("brp.beheer", "leegmaken"))]) -> Response:
+    _require_test_deployment(request)
+    async with unit_of_work(request) as uow:
+        await service.empty_brp(uow)
+    return Response(status_code=204)
+
+
+@beheer_router.get(
+    "/persoonslijsten/{burgerservicenummer}",
+    summary="Een persoonslijst tonen",
+    tags=["Persoonslijsten"],
+    responses=problem_responses(404),
+)
+async def tonen(
+    request: Request,
+    burgerservicenummer: str,
+    toegang: Annotated[tuple[Principaal, Besluit], Depends(vereist("brp.beheer", "tonen"))],
+) -> Response:
+    _require_test_deployment(request)
+    afnemer, besluit = toegang
+    lijsten = await service.show_persoonslijsten(
+        context(request),
+        afnemer=afnemer,
+        besluit=besluit,
+        burgerservicenummer=burgerservicenummer,
+        request_id=request_id(request),
+    )
+    return JsonResponse(
+        {"burgerservicenummer": burgerservicenummer, "persoonslijsten": [_as_import(lijst) for lijst in lijsten]}
+    )
+
+
 def beheer_api() -> Api:
-    """Loading, showing and emptying persoonslijsten (test deployments only)."""
+    """Loading, showing and emptying persoonslijsten (test deployments only): :data:`beheer_router`."""
     app = api_app(
         "BRP beheer",
         BEHEER_VERSION,
@@ -190,59 +236,7 @@ def beheer_api() -> Api:
         "(categorie → voorkomens, nieuwste eerst), tonen en de BRP leegmaken. "
         "Alleen in een testomgeving.",
     )
-
-    @app.post(
-        "/persoonslijsten",
-        status_code=201,
-        summary="Persoonslijsten laden",
-        tags=["Persoonslijsten"],
-        openapi_extra=_IMPORT_BODY,
-        responses={
-            201: {"description": "De burgerservicenummers van de geladen persoonslijsten"},
-            **problem_responses(406, 415),
-        },
-    )
-    async def laden(request: Request, _: Annotated[Any, Depends(vereist("brp.beheer", "laden"))]) -> Response:
-        _require_test_deployment(request)
-        negotiate_json(request)
-        body = parse_json_body(await request.body())
-        async with unit_of_work(request) as uow:
-            bsns = await service.import_persoonslijsten(uow, body)
-        return JsonResponse({"burgerservicenummers": bsns}, status_code=201)
-
-    @app.delete("/persoonslijsten", status_code=204, summary="De BRP leegmaken", tags=["Persoonslijsten"])
-    async def leegmaken(request: Request, _: Annotated[Any, Depends(vereist("brp.beheer", "leegmaken"))]) -> Response:
-        _require_test_deployment(request)
-        async with unit_of_work(request) as uow:
-            await service.empty_brp(uow)
-        return Response(status_code=204)
-
-    @app.get(
-        "/persoonslijsten/{burgerservicenummer}",
-        summary="Een persoonslijst tonen",
-        tags=["Persoonslijsten"],
-        responses=problem_responses(404),
-    )
-    async def tonen(
-        request: Request,
-        burgerservicenummer: str,
-        toegang: Annotated[tuple[Principaal, Besluit], Depends(vereist("brp.beheer", "tonen"))],
-    ) -> Response:
-        _require_test_deployment(request)
-        async with context(request).database.connect() as connection:
-            found = await repository.load_by_bsn(connection, [burgerservicenummer])
-        lijsten = found.get(burgerservicenummer)
-        if not lijsten:
-            raise not_found(f"Er is geen persoonslijst met burgerservicenummer {burgerservicenummer}.")
-        afnemer, besluit = toegang
-        vraag = Toegangsvraag("brp", "persoonslijst tonen")
-        geleverd = [_subjecten(lijst) for lijst in lijsten]
-        zoekvraag = {"burgerservicenummer": burgerservicenummer}
-        await protocolleer(request, afnemer, besluit, vraag, geleverd, zoekvraag=zoekvraag, persoonsgegevens=True)
-        return JsonResponse(
-            {"burgerservicenummer": burgerservicenummer, "persoonslijsten": [_as_import(lijst) for lijst in lijsten]}
-        )
-
+    include_routes(app, beheer_router)
     declare_openapi(
         app,
         server=versioned_server(BEHEER_PREFIX, BEHEER_VERSION),

@@ -17,9 +17,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from opengdi.kernel.fouten import OngeldigeInvoer
+from opengdi.kernel.context import Context, record_protocol
+from opengdi.kernel.fouten import NietGevonden, OngeldigeInvoer
 from opengdi.kernel.problems import InvalidParam, Problem, bad_request, forbidden
-from opengdi.kernel.toegang import Beperkingsoort
+from opengdi.kernel.protocollering import BSN, Subject
+from opengdi.kernel.toegang import Beperkingsoort, Besluit, Principaal, Toegangsvraag
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.brp import events, repository
 from opengdi.registers.brp.antwoord import select
@@ -230,6 +232,38 @@ async def empty_brp(uow: UnitOfWork) -> int:
     uow.record(events.verwijderd(removed))
     await uow.commit()
     return len(removed)
+
+
+def subjecten(lijst: Persoonslijst) -> list[Subject]:
+    """How the protocol identifies a delivered person: the BSN, else the A-nummer, else the persoonslijst."""
+    if bsn := identifying_bsn(lijst):
+        return [Subject(BSN, bsn)]
+    if a_nummer := lijst.element("01", "01.10"):
+        return [Subject("aNummer", a_nummer)]
+    return [Subject("persoonslijst", str(lijst.id))] if lijst.id is not None else []
+
+
+async def show_persoonslijsten(
+    deployment: Context, *, afnemer: Principaal, besluit: Besluit, burgerservicenummer: str, request_id: str
+) -> list[Persoonslijst]:
+    """The stored persoonslijsten of a BSN, as the beheer API shows them, protocolled for ``afnemer``
+    (permitted by ``besluit``); :class:`NietGevonden` when there is none."""
+    async with deployment.database.connect() as connection:
+        found = await repository.load_by_bsn(connection, [burgerservicenummer])
+    lijsten = found.get(burgerservicenummer)
+    if not lijsten:
+        raise NietGevonden(f"Er is geen persoonslijst met burgerservicenummer {burgerservicenummer}.")
+    await record_protocol(
+        deployment,
+        request_id=request_id,
+        afnemer=afnemer,
+        besluit=besluit,
+        vraag=Toegangsvraag("brp", "persoonslijst tonen"),
+        geleverd=[subjecten(lijst) for lijst in lijsten],
+        zoekvraag={"burgerservicenummer": burgerservicenummer},
+        persoonsgegevens=True,
+    )
+    return lijsten
 
 
 class Bestaand(StrEnum):
