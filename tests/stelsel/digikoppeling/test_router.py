@@ -27,7 +27,8 @@ def _router_alone(database: Database, tmp_path: Path) -> FastAPI:
     install_problem_handlers(app)
     app.include_router(digikoppeling_router)
     beleid = DigikoppelingToegang(Uitgever(database, settings), SAMENSTELLING.registers())
-    attach(app, Context(settings, database, OpenToegang(), ProtocolWriter(database), beleid=beleid, scopes={"brp": ""}))
+    protocol, catalogus = ProtocolWriter(database), SAMENSTELLING.catalogus()
+    attach(app, Context(settings, database, OpenToegang(), protocol, beleid=beleid, catalogus=catalogus))
     return app
 
 
@@ -43,4 +44,4 @@ async def test_the_router_serves_without_the_rest_of_the_application(database: D
     assert missing.headers["content-type"].startswith("application/problem+json")
     assert missing.json()["code"] == "notFound"
     assert missing.json()["detail"] == "Er is geen organisatie met OIN 00000001000000000000."
-    assert metadata.json()["scopes_supported"] == ["brp"]
+    assert {"brp", "brp.beheer", "digikoppeling", "protocollering"} <= set(metadata.json()["scopes_supported"])
