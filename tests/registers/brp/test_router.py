@@ -16,8 +16,9 @@ from opengdi.kernel.db import Database
 from opengdi.kernel.problems import install_problem_handlers
 from opengdi.kernel.protocollering import ProtocolWriter
 from opengdi.kernel.toegang import OpenToegang
-from opengdi.registers.brp.api import beheer_router
-from tests.conftest import http_client, settings_for
+from opengdi.registers.brp import service
+from opengdi.registers.brp.api import beheer_router, personen_router
+from tests.conftest import http_client, settings_for, unit_of_work
 
 #: A persoonslijst in the import format of the beheer API.
 PERSOONSLIJST = {"01": [{"01.20": "999993653", "02.40": "Moulin", "03.10": "19851201", "04.10": "V"}]}
@@ -50,3 +51,16 @@ async def test_the_beheer_router_serves_alone(empty_database: Database, tmp_path
     assert missing.status_code == 404
     assert missing.headers["content-type"].startswith("application/problem+json")
     assert missing.json()["detail"] == "Er is geen persoonslijst met burgerservicenummer 999990019."
+
+
+async def test_the_personen_router_serves_alone(empty_database: Database, tmp_path: Path) -> None:
+    async with unit_of_work(empty_database) as uow:
+        await service.import_persoonslijsten(uow, {"persoonslijsten": [PERSOONSLIJST]})
+    vraag = {"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999993653"], "fields": ["geslacht"]}
+    async with _alone(personen_router, empty_database, tmp_path) as http:
+        found = await http.post("/personen", json=vraag)
+        refused = await http.post("/personen", json={**vraag, "fields": []})
+    assert found.status_code == 200
+    assert found.json()["personen"][0]["geslacht"]["code"] == "V"
+    assert refused.status_code == 400
+    assert refused.json()["invalidParams"][0]["name"] == "fields"

@@ -8,7 +8,6 @@ empties persoonslijsten in test deployments.
 
 from __future__ import annotations
 
-from datetime import date
 from functools import cache
 from importlib.resources import files
 from typing import Annotated, Any
@@ -19,14 +18,13 @@ from starlette.responses import Response
 
 from opengdi.kernel.api import JsonResponse, negotiate_json
 from opengdi.kernel.blocks import Api, api_app, include_routes
-from opengdi.kernel.context import Aanvrager, context, protocolleer, request_id, unit_of_work, vereist
+from opengdi.kernel.context import Aanvrager, context, request_id, unit_of_work, vereist
 from opengdi.kernel.documentatie import without_outside_images
 from opengdi.kernel.openapi import declare_openapi, problem_responses, requirement, security_schemes, versioned_server
 from opengdi.kernel.problems import forbidden, parse_json_body
-from opengdi.kernel.toegang import Besluit, Principaal, Toegangsvraag
+from opengdi.kernel.toegang import Besluit, Principaal
 from opengdi.registers.brp import service
 from opengdi.registers.brp.persoonslijst import Persoonslijst
-from opengdi.registers.brp.vraag import Vraag
 
 PERSONEN_PREFIX = "/haalcentraal/api/brp"
 BEHEER_PREFIX = "/brp/beheer"
@@ -58,41 +56,27 @@ def official_openapi() -> dict[str, Any]:
     return document
 
 
-def _zoekvraag(vraag: Vraag) -> dict[str, Any]:
-    return {"type": vraag.type.name, **vraag.parameters}
+#: The routes of BRP API Personen (Haal Centraal BRP Bevragen v2).
+personen_router = APIRouter(default_response_class=JsonResponse)
+
+
+@personen_router.post("/personen", summary="Zoek personen", tags=["Personen"])
+async def personen(request: Request, afnemer: Aanvrager) -> Response:
+    negotiate_json(request)
+    vraag = service.parse(parse_json_body(await request.body()))
+    body = await service.zoek_personen(context(request), afnemer=afnemer, vraag=vraag, request_id=request_id(request))
+    return JsonResponse(body)
 
 
 def personen_api() -> Api:
-    """BRP API Personen (Haal Centraal BRP Bevragen v2)."""
+    """BRP API Personen (:data:`personen_router`), with the official OpenAPI document."""
     app = api_app(
         "BRP API Personen",
         PERSONEN_VERSION,
         "Personen zoeken en raadplegen in de BRP, zoals de Haal Centraal BRP API Personen.",
     )
     app.openapi = official_openapi  # type: ignore[method-assign]
-
-    @app.post("/personen", summary="Zoek personen", tags=["Personen"])
-    async def personen(request: Request, afnemer: Aanvrager) -> Response:
-        negotiate_json(request)
-        vraag = service.parse(parse_json_body(await request.body()))
-        ctx = context(request)
-        toegangsvraag = Toegangsvraag(
-            "brp",
-            vraag.type.name,
-            frozenset(vraag.fields.paths()),
-            tuple(vraag.fields.asked.items()),
-            vraag.zoekparameters(),
-        )
-        besluit = await ctx.toegang.authorize(afnemer, toegangsvraag)
-        async with ctx.database.read() as connection:
-            lijsten = await service.find_lijsten(connection, vraag, besluit.beperkingen)
-        body = service.answer(vraag, lijsten, date.today())
-        geleverd = [service.subjecten(lijst) for lijst in lijsten]
-        await protocolleer(
-            request, afnemer, besluit, toegangsvraag, geleverd, zoekvraag=_zoekvraag(vraag), persoonsgegevens=True
-        )
-        return JsonResponse(body)
-
+    include_routes(app, personen_router)
     return Api(
         PERSONEN_PREFIX,
         "BRP API Personen",

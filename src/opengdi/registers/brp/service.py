@@ -234,6 +234,38 @@ async def empty_brp(uow: UnitOfWork) -> int:
     return len(removed)
 
 
+def _zoekvraag(vraag: Vraag) -> dict[str, Any]:
+    return {"type": vraag.type.name, **vraag.parameters}
+
+
+async def zoek_personen(deployment: Context, *, afnemer: Principaal, vraag: Vraag, request_id: str) -> dict[str, Any]:
+    """The answer of BRP API Personen to a valid query of ``afnemer``: authorised for the fields it
+    asks and the search parameters it uses, the persons found within the restrictions of its
+    autorisatiebesluit, and each delivered person protocolled (committed before the answer leaves)."""
+    toegangsvraag = Toegangsvraag(
+        "brp",
+        vraag.type.name,
+        frozenset(vraag.fields.paths()),
+        tuple(vraag.fields.asked.items()),
+        vraag.zoekparameters(),
+    )
+    besluit = await deployment.toegang.authorize(afnemer, toegangsvraag)
+    async with deployment.database.read() as connection:
+        lijsten = await find_lijsten(connection, vraag, besluit.beperkingen)
+    body = answer(vraag, lijsten, date.today())
+    await record_protocol(
+        deployment,
+        request_id=request_id,
+        afnemer=afnemer,
+        besluit=besluit,
+        vraag=toegangsvraag,
+        geleverd=[subjecten(lijst) for lijst in lijsten],
+        zoekvraag=_zoekvraag(vraag),
+        persoonsgegevens=True,
+    )
+    return body
+
+
 def subjecten(lijst: Persoonslijst) -> list[Subject]:
     """How the protocol identifies a delivered person: the BSN, else the A-nummer, else the persoonslijst."""
     if bsn := identifying_bsn(lijst):
