@@ -120,10 +120,17 @@ def settings_for(tmp_path: Path, **overrides: Any) -> Settings:
 
 async def register_organisation(database: Database, organisatie: Organisatie, grants: list[Grant]) -> None:
     """Register an organisation with grants and a key pair (kept for :func:`obtain_token`)."""
-    await service.register(database, organisatie)
-    for grant in grants:
-        await service.grant(database, organisatie.oin, grant, CATALOGUS, SAMENSTELLING.beperkingen())
-    _PRIVATE_KEYS[organisatie.oin], _kid = await service.create_credentials(database, organisatie.oin)
+    async with unit_of_work(database) as uow:
+        await service.register(uow, organisatie)
+        for grant in grants:
+            await service.grant(uow, organisatie.oin, grant, CATALOGUS, SAMENSTELLING.beperkingen())
+        _PRIVATE_KEYS[organisatie.oin], _kid = await service.create_credentials(uow, organisatie.oin)
+
+
+async def revoke_organisation(database: Database, oin: str) -> bool:
+    """Revoke an organisation through Digikoppeling's service; whether it was active."""
+    async with unit_of_work(database) as uow:
+        return await service.revoke(uow, oin)
 
 
 #: Demo organisations registered in every test database, with their demo grants, by name.

@@ -16,7 +16,7 @@ from opengdi.stelsel.digikoppeling import pki, service
 from opengdi.stelsel.digikoppeling.autorisatie import ALLES, Grant
 from opengdi.stelsel.digikoppeling.organisaties import Organisatie
 from opengdi.stelsel.digikoppeling.uitgifte import Uitgever
-from tests.conftest import BASE_URL, register_organisation
+from tests.conftest import BASE_URL, register_organisation, unit_of_work
 
 TOKEN_PATH = "/digikoppeling/oauth2/token"
 ISSUER = f"{BASE_URL}/digikoppeling"
@@ -56,4 +56,5 @@ def certificate_header(pem: str) -> dict[str, str]:
 
 async def issue_certificate(database: Database, settings: Settings, oin: str) -> pki.Uitgegeven:
     """A client certificate of the local CA for ``oin``."""
-    return await service.issue_certificate(database, Uitgever(database, settings), oin)
+    async with unit_of_work(database) as uow:
+        return await service.issue_certificate(uow, Uitgever(database, settings), oin)

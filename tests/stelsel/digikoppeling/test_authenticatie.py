@@ -28,7 +28,7 @@ from opengdi.kernel.transacties import TransactieMiddleware, TransactieRow
 from opengdi.settings import Settings
 from opengdi.stelsel.digikoppeling import organisaties, service, tokens
 from opengdi.stelsel.digikoppeling.uitgifte import Uitgever
-from tests.conftest import BASE_URL, BRONHOUDER, http_client, obtain_token
+from tests.conftest import BASE_URL, BRONHOUDER, http_client, obtain_token, revoke_organisation, unit_of_work
 from tests.stelsel.digikoppeling.aansluiting import (
     ISSUER,
     PROXY,
@@ -287,7 +287,7 @@ async def test_a_token_of_a_revoked_organisation_is_forbidden(
     oin = await new_organisation(database, "brp")
     async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         token = await obtain_token(http, oin)
-    assert await service.revoke(database, oin) is True
+    assert await revoke_organisation(database, oin) is True
     app = create_app(behind_proxy(tmp_path), database)
     rid = _rid()
     caplog.set_level(logging.WARNING, logger="opengdi.beveiliging")
@@ -302,7 +302,7 @@ async def test_a_revocation_takes_effect_within_two_seconds(database: Database, 
     oin = await new_organisation(database, "brp")
     async with http_client(create_app(behind_proxy(tmp_path), database), oin) as http:
         before = await http.post(PERSONEN, json=QUERY)
-        await service.revoke(database, oin)
+        await revoke_organisation(database, oin)
         await asyncio.sleep(2.1)
         after = await http.post(PERSONEN, json=QUERY)
     assert before.status_code == 200
@@ -329,7 +329,8 @@ async def test_a_revoked_grant_takes_effect_within_two_seconds(database: Databas
         [grant] = await organisaties.grants_of(session, oin)
     async with http_client(create_app(behind_proxy(tmp_path), database), oin) as http:
         before = [await http.post(PERSONEN, json=QUERY) for _ in range(2)]  # the second answered from the cache
-        await service.revoke_grant(database, grant.id)
+        async with unit_of_work(database) as uow:
+            await service.revoke_grant(uow, grant.id)
         await asyncio.sleep(2.1)
         after = await http.post(PERSONEN, json=QUERY)
     assert [response.status_code for response in before] == [200, 200]
@@ -434,7 +435,7 @@ async def test_a_certificate_of_a_revoked_organisation_is_unauthenticated(databa
     oin = await new_organisation(database, "brp")
     settings = behind_proxy(tmp_path)
     certificate = await _certificate(database, settings, oin)
-    await service.revoke(database, oin)
+    await revoke_organisation(database, oin)
     async with http_client(create_app(settings, database), client=PROXY) as http:
         response = await http.post(PERSONEN, json=QUERY, headers=certificate)
     _assert_unauthenticated(

@@ -20,11 +20,11 @@ from joserfc.jwk import KeySet, RSAKey
 from opengdi.app import create_app
 from opengdi.kernel.db import Database
 from opengdi.stelsel.digikoppeling import oin as oins
-from opengdi.stelsel.digikoppeling import pki, service
+from opengdi.stelsel.digikoppeling import pki
 from opengdi.stelsel.digikoppeling.client import client_assertion, token_request
 from opengdi.stelsel.digikoppeling.tokens import ASSERTION_TYPE
 from opengdi.stelsel.digikoppeling.uitgifte import Uitgever
-from tests.conftest import _PRIVATE_KEYS, BASE_URL, http_client
+from tests.conftest import _PRIVATE_KEYS, BASE_URL, http_client, revoke_organisation
 from tests.stelsel.digikoppeling.aansluiting import (
     ISSUER,
     PROXY,
@@ -353,11 +353,11 @@ async def test_a_revoked_organisation_gets_no_token(database: Database, tmp_path
     oin = await new_organisation(database, "brp")
     async with http_client(create_app(behind_proxy(tmp_path), database)) as http:
         before = await http.post(TOKEN_PATH, data=token_request(oin, _assertion(_PRIVATE_KEYS[oin], oin)))
-        assert await service.revoke(database, oin) is True
+        assert await revoke_organisation(database, oin) is True
         after = await http.post(TOKEN_PATH, data=token_request(oin, _assertion(_PRIVATE_KEYS[oin], oin)))
     assert before.status_code == 200
     assert _problem_401(after)["error_description"] == f"Organisatie {oin} is niet (meer) aangesloten."
-    assert await service.revoke(database, oin) is False
+    assert await revoke_organisation(database, oin) is False
 
 
 async def test_an_assertion_past_its_exp_but_within_the_leeway_is_used_only_once(
@@ -481,7 +481,7 @@ async def test_a_certificate_of_a_revoked_organisation_is_refused(database: Data
     oin = await new_organisation(database, "brp")
     settings = behind_proxy(tmp_path)
     issued = await issue_certificate(database, settings, oin)
-    await service.revoke(database, oin)
+    await revoke_organisation(database, oin)
     async with http_client(create_app(settings, database), client=PROXY) as http:
         response = await http.post(
             TOKEN_PATH, data={"grant_type": "client_credentials"}, headers=certificate_header(issued.certificaat_pem)

@@ -22,6 +22,7 @@ from opengdi.kernel.problems import PROBLEM_JSON, InvalidParam, Problem, bad_req
 from opengdi.kernel.protocollering import BSN, Subject
 from opengdi.kernel.toegang import Besluit, Principaal, PrincipaalSoort
 from opengdi.kernel.transacties import mark_afnemer
+from opengdi.kernel.uow import UnitOfWork
 from opengdi.stelsel.digikoppeling import beheer, pki, service, tokens
 from opengdi.stelsel.digikoppeling import oin as oins
 from opengdi.stelsel.digikoppeling.autorisatie import Grant
@@ -285,7 +286,8 @@ async def tonen(_: Beheerder, ctx: Deployment, oin: str) -> dict[str, Any]:
 )
 async def aansluiten(_: Beheerder, ctx: Deployment, body: OrganisatieNieuw) -> Response:
     organisatie = Organisatie(_new_oin(body), body.naam, body.soort, body.gemeentecode, body.cbs_code)
-    await service.register(ctx.database, organisatie)
+    async with UnitOfWork(ctx.database) as uow:
+        await service.register(uow, organisatie)
     return JsonResponse(_org_json(organisatie, []), status_code=201)
 
 

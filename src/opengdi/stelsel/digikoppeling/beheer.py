@@ -20,7 +20,8 @@ from opengdi.kernel.fouten import NietGevonden, OngeldigeInvoer
 from opengdi.kernel.problems import InvalidParam
 from opengdi.kernel.protocollering import ProtocolVraag, Subject, find_records
 from opengdi.kernel.toegang import Principaal, Toegangsvraag
-from opengdi.stelsel.digikoppeling import organisaties, service, tokens
+from opengdi.kernel.uow import UnitOfWork
+from opengdi.stelsel.digikoppeling import organisaties, service
 from opengdi.stelsel.digikoppeling.autorisatie import (
     Beperkingsoorten,
     Grant,
@@ -51,7 +52,9 @@ async def show_organisatie(database: Database, *, oin: str) -> tuple[Organisatie
 
 async def revoke_organisatie(database: Database, beleid: DigikoppelingToegang, *, oin: str) -> None:
     """Revoke an active organisation; :class:`NietGevonden` when there is none with this OIN."""
-    if not await service.revoke(database, oin):
+    async with UnitOfWork(database) as uow:
+        revoked = await service.revoke(uow, oin)
+    if not revoked:
         raise NietGevonden(f"Er is geen actieve organisatie met OIN {oin}.")
     beleid.forget(oin)
 
@@ -59,10 +62,8 @@ async def revoke_organisatie(database: Database, beleid: DigikoppelingToegang, *
 async def register_key(database: Database, *, oin: str, jwk: dict[str, Any]) -> str:
     """Register a public key of an active organisation; its kid. A refused key is invalid input naming
     the member of the JWK."""
-    try:
-        return await service.register_public_key(database, oin, jwk)
-    except tokens.OngeldigeSleutel as error:
-        raise OngeldigeInvoer([InvalidParam(error.parameter, "value", str(error))]) from error
+    async with UnitOfWork(database) as uow:
+        return await service.register_public_key(uow, oin, jwk)
 
 
 def _new_grant(body: AutorisatieNieuw, soorten: Beperkingsoorten) -> Grant:
@@ -97,7 +98,8 @@ async def record_grant(
     input naming a refused restriction."""
     try:
         check_grant(beleid.catalogus, body.bouwsteen, body.operaties, body.velden)
-        recorded = await service.grant(database, oin, _new_grant(body, soorten), beleid.catalogus, soorten)
+        async with UnitOfWork(database) as uow:
+            recorded = await service.grant(uow, oin, _new_grant(body, soorten), beleid.catalogus, soorten)
     except OngeldigBesluit as error:
         raise OngeldigeInvoer(error.errors) from error
     except OngeldigeBeperking as error:
@@ -108,7 +110,8 @@ async def record_grant(
 
 async def revoke_grant(database: Database, beleid: DigikoppelingToegang, *, grant_id: int) -> None:
     """Revoke an active autorisatiebesluit; :class:`NietGevonden` when there is none with this id."""
-    oin = await service.revoke_grant(database, grant_id)
+    async with UnitOfWork(database) as uow:
+        oin = await service.revoke_grant(uow, grant_id)
     if oin is None:
         raise NietGevonden(f"Er is geen actief autorisatiebesluit {grant_id}.")
     beleid.forget(oin)

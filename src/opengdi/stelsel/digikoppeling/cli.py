@@ -13,6 +13,7 @@ import typer
 from opengdi.kernel.blocks import Voorbeeldverzoek
 from opengdi.kernel.catalogus import Catalogus
 from opengdi.kernel.db import Database
+from opengdi.kernel.fouten import DomeinFout, OngeldigeInvoer
 from opengdi.kernel.opdrachtregel import (
     console,
     current_settings,
@@ -22,6 +23,7 @@ from opengdi.kernel.opdrachtregel import (
     samenstelling,
     with_database,
 )
+from opengdi.kernel.uow import UnitOfWork
 from opengdi.settings import Settings
 from opengdi.stelsel.digikoppeling import oin as oins
 from opengdi.stelsel.digikoppeling import organisaties, service
@@ -107,13 +109,18 @@ def toevoegen(
     organisatie = Organisatie(nummer, naam, soort, gemeentecode)
 
     async def work(database: Database) -> None:
-        await service.register(database, organisatie)
+        async with _unit_of_work(database) as uow:
+            await service.register(uow, organisatie)
 
     try:
         run(with_database(current_settings(), work))
-    except service.BestaandeOrganisatie as error:
+    except DomeinFout as error:
         raise fail(str(error)) from error
     console.print(f"Aangesloten: {nummer}  {naam}")
+
+
+def _unit_of_work(database: Database) -> UnitOfWork:
+    return UnitOfWork(database, oin=current_settings().oin)
 
 
 async def _example(database: Database, oin: str) -> Voorbeeldverzoek | None:
@@ -138,12 +145,13 @@ def credentials(oin: str, url: UrlOptie = None) -> None:
     base = _base_url(settings, url)
 
     async def work(database: Database) -> tuple[str, str, Voorbeeldverzoek | None]:
-        private_pem, kid = await service.create_credentials(database, oin)
+        async with _unit_of_work(database) as uow:
+            private_pem, kid = await service.create_credentials(uow, oin)
         return private_pem, kid, await _example(database, oin)
 
     try:
         private_pem, kid, example = run(with_database(settings, work))
-    except service.OnbekendeOrganisatie as error:
+    except DomeinFout as error:
         raise fail(str(error)) from error
     path = write_private_key(settings.data_dir, oin, private_pem)
     console.print(f"Publieke sleutel geregistreerd (kid {kid}); private sleutel: {path} (alleen voor jou leesbaar).")
@@ -220,12 +228,13 @@ def certificaat(oin: str) -> None:
 
     async def work(database: Database) -> tuple[str, str, str]:
         uitgever = Uitgever(database, settings)
-        issued = await service.issue_certificate(database, uitgever, oin)
+        async with _unit_of_work(database) as uow:
+            issued = await service.issue_certificate(uow, uitgever, oin)
         return issued.private_pem, issued.certificaat_pem, (await uitgever.ca())[1]
 
     try:
         private_pem, certificate_pem, ca_pem = run(with_database(settings, work))
-    except service.OnbekendeOrganisatie as error:
+    except DomeinFout as error:
         raise fail(str(error)) from error
     folder = credential_path(settings.data_dir, oin).parent
     write_private_key(settings.data_dir, f"{oin}-tls", private_pem)
@@ -242,7 +251,8 @@ def intrekken(oin: str) -> None:
     """Trek een organisatie in, met haar sleutels, certificaten en autorisatiebesluiten."""
 
     async def work(database: Database) -> bool:
-        return await service.revoke(database, oin)
+        async with _unit_of_work(database) as uow:
+            return await service.revoke(uow, oin)
 
     if not run(with_database(current_settings(), work)):
         raise fail(f"Er is geen actieve organisatie met OIN {oin}.")
@@ -288,14 +298,16 @@ def autoriseren(
     besluit = Grant(0, bouwsteen, doelbinding, omschrijving, frozenset(operaties), tuple(velden), gegeven)
 
     async def work(database: Database) -> Grant:
-        return await service.grant(database, oin, besluit, catalogus, soorten)
+        async with _unit_of_work(database) as uow:
+            return await service.grant(uow, oin, besluit, catalogus, soorten)
 
     try:
         recorded = run(with_database(current_settings(), work))
-    except service.OnbekendeOrganisatie as error:
+    except OngeldigeInvoer as error:
+        param = error.parameters[0]
+        raise fail(f"{param.name.replace('beperkingen.', '--beperking ')}: {param.reason}") from error
+    except DomeinFout as error:
         raise fail(str(error)) from error
-    except OngeldigeBeperking as error:
-        raise fail(f"{error.parameter.replace('beperkingen.', '--beperking ')}: {error}") from error
     console.print(f"Autorisatiebesluit {recorded.id} vastgelegd voor {oin}{_beschreven(recorded)}.")
 
 
@@ -340,7 +352,8 @@ def intrekken_autorisatie(
     """Trek een autorisatiebesluit in."""
 
     async def work(database: Database) -> str | None:
-        return await service.revoke_grant(database, nummer)
+        async with _unit_of_work(database) as uow:
+            return await service.revoke_grant(uow, nummer)
 
     if run(with_database(current_settings(), work)) is None:
         raise fail(f"Er is geen actief autorisatiebesluit {nummer}.")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from opengdi.kernel.blocks import Demo, Voortgang
 from opengdi.kernel.db import Database
+from opengdi.kernel.uow import UnitOfWork
 from opengdi.settings import Settings
 from opengdi.stelsel.digikoppeling import service
 from opengdi.stelsel.digikoppeling.demo import demo_oin, gemeente_oin
@@ -39,11 +40,12 @@ def write_private_key(folder: Path, oin: str, private_pem: str) -> Path:
 
 async def load_demo_register(database: Database, folder: Path) -> int:
     """Register the demo organisations and give the demo afnemers credentials, once."""
-    registered = await service.load_demo_register(database)
-    if registered:
-        for oin in DEMO_AFNEMERS:
-            private_pem, _kid = await service.create_credentials(database, oin)
-            write_private_key(folder, oin, private_pem)
+    async with UnitOfWork(database) as uow:
+        registered = await service.load_demo_register(uow)
+        if registered:
+            for oin in DEMO_AFNEMERS:
+                private_pem, _kid = await service.create_credentials(uow, oin)
+                write_private_key(folder, oin, private_pem)
     return registered
 
 
