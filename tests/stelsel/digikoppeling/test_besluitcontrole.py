@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from opengdi.app import create_app
-from opengdi.bouwstenen import BLOCKS, SAMENSTELLING
+from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.kernel.catalogus import Catalogus
 from opengdi.kernel.db import Database
 from opengdi.kernel.toegang import Toegangsvraag
@@ -253,9 +253,3 @@ async def test_a_refused_field_is_named_as_the_client_asked_it(
     problem = response.json()
     assert (response.status_code, problem["code"]) == (403, "unauthorizedField")
     assert problem["detail"] == f"Niet geautoriseerd voor: {asked}."
-
-
-def test_every_block_declares_the_scopes_it_offers_in_its_catalogue() -> None:
-    for block in BLOCKS:
-        assert block.catalogus is not None, block.code
-        assert set(block.catalogus.scopes) == set(block.scopes), block.code

@@ -9,6 +9,7 @@ error (:mod:`opengdi.kernel.fouten`) when it cannot: the kernel maps those to pr
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -104,6 +105,9 @@ async def record_grant(
         raise OngeldigeInvoer(error.errors) from error
     except OngeldigeBeperking as error:
         raise OngeldigeInvoer([InvalidParam(_given(body, error.parameter), "invalid", str(error))]) from error
+    except OngeldigeInvoer as error:  # a refused restriction, named as the body gave it
+        named = [dataclasses.replace(param, name=_given(body, param.name)) for param in error.parameters]
+        raise OngeldigeInvoer(named, error.bericht) from error
     beleid.forget(oin)
     return recorded
 
