@@ -261,7 +261,6 @@ async def zoek_personen(deployment: Context, *, afnemer: Principaal, vraag: Vraa
         vraag=toegangsvraag,
         geleverd=[subjecten(lijst) for lijst in lijsten],
         zoekvraag=_zoekvraag(vraag),
-        persoonsgegevens=True,
     )
     return body
 
@@ -293,7 +292,6 @@ async def show_persoonslijsten(
         vraag=Toegangsvraag("brp", "persoonslijst tonen"),
         geleverd=[subjecten(lijst) for lijst in lijsten],
         zoekvraag={"burgerservicenummer": burgerservicenummer},
-        persoonsgegevens=True,
     )
     return lijsten
 

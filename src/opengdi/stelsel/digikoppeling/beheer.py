@@ -169,6 +169,5 @@ async def read_protocol(
         vraag=Toegangsvraag("protocollering", "raadplegen", frozenset({"protocollering"})),
         geleverd=[[filters.subject]] if filters.subject else [],
         zoekvraag=filters.as_zoekvraag(),
-        persoonsgegevens=True,
     )
     return await find_records(deployment.database, protocolvraag)
