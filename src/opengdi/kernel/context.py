@@ -6,7 +6,7 @@ the deployment's catalogue (the declarations of the enabled blocks);
 ``Deployment`` (the context itself), ``Aanvrager`` (the identified principal) and
 ``vereist(bouwsteen, operatie)`` (principal plus permission) are the dependencies a block's
 module-level router declares what it needs with; :func:`record_protocol` records what a service
-delivered (:func:`protocolleer` for a route that holds the request).
+delivered.
 """
 
 from __future__ import annotations
@@ -96,29 +96,6 @@ def vereist(bouwsteen: str, operatie: str) -> Callable[[Request, Principaal], Aw
         return afnemer, besluit
 
     return dependency
-
-
-async def protocolleer(
-    request: Request,
-    afnemer: Principaal,
-    besluit: Besluit,
-    vraag: Toegangsvraag,
-    geleverd: Sequence[Sequence[Subject]],
-    *,
-    zoekvraag: Mapping[str, Any] | None = None,
-    persoonsgegevens: bool | None = None,
-) -> None:
-    """Record what this request delivers (see :func:`record_protocol`)."""
-    await record_protocol(
-        context(request),
-        request_id=request_id(request),
-        afnemer=afnemer,
-        besluit=besluit,
-        vraag=vraag,
-        geleverd=geleverd,
-        zoekvraag=zoekvraag,
-        persoonsgegevens=persoonsgegevens,
-    )
 
 
 async def record_protocol(

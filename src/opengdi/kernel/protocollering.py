@@ -2,7 +2,7 @@
 """Protocollering: the durable, append-only record of every access to personal data.
 
 Before personal data leaves, the building block has the kernel build the records
-(:func:`protocol_records`, or :func:`opengdi.kernel.context.protocolleer` in a route) and waits
+(:func:`protocol_records`, through :func:`opengdi.kernel.context.record_protocol`) and waits
 until the :class:`ProtocolWriter` committed them: one record per delivered subject (a person, a
 company, an address, …, identified as (kind, number): a BSN, an A-nummer, a KvK-nummer, a BAG id),
 or one record without a subject when nothing was delivered; each says who asked (the principal and
