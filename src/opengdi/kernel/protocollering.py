@@ -135,8 +135,8 @@ def protocol_records(
     subjects), or one without a subject when nothing was delivered; none when the operation concerns
     no personal data. ``vraag`` names the operation and the asked data elements (none: all, ``*``).
 
-    ``persoonsgegevens`` says whether the operation concerns personal data; it is to come from the
-    operation's declaration in the block's catalogue once blocks declare their operations.
+    ``persoonsgegevens`` says whether the operation concerns personal data; ``record_protocol`` takes
+    it from the operation's declaration in the deployment's catalogue.
     """
     if not persoonsgegevens:
         return []
