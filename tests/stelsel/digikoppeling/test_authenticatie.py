@@ -313,9 +313,9 @@ async def test_a_token_that_expires_while_its_check_is_cached_is_refused(databas
     oin = await new_organisation(database, "brp")
     settings = behind_proxy(tmp_path)
     key = await Uitgever(database, settings).signing_key()
-    # expired 29 s ago: one second left within the thirty seconds of clock leeway
-    almost = _issue(key, oin, now=datetime.now(UTC) - timedelta(minutes=5, seconds=29))
     async with http_client(create_app(settings, database)) as http:
+        # issued just before it is used, expired 29 s ago: one second left within the 30 s of clock leeway
+        almost = _issue(key, oin, now=datetime.now(UTC) - timedelta(minutes=5, seconds=29))
         within = await http.post(PERSONEN, json=QUERY, headers=_bearer(almost))
         await asyncio.sleep(1.5)  # the verified token is still cached (two seconds), its expiry is not
         beyond = await http.post(PERSONEN, json=QUERY, headers=_bearer(almost))
