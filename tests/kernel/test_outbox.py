@@ -149,6 +149,24 @@ async def test_a_failing_commit_stores_neither(database: Database, monkeypatch: 
     assert change_id and await _stored(database, change_id, after) == (False, [])
 
 
+async def test_events_without_a_change_are_not_stored_when_the_commit_fails(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The events are the first thing the transaction writes: they must be inside it all the same."""
+
+    async def failing_commit(_self: AsyncSession) -> None:
+        raise OSError("commit mislukt")
+
+    after = await _last(database)
+    with pytest.raises(OSError, match="commit mislukt"):
+        async with UnitOfWork(database, oin=OIN) as uow:
+            uow.record([_event("only events")])
+            monkeypatch.setattr(AsyncSession, "commit", failing_commit)
+            await uow.commit()
+    monkeypatch.undo()
+    assert await _last(database) == after
+
+
 async def test_a_connection_lost_at_commit_stores_neither_on_postgresql(database: Database) -> None:
     """A real failure of the commit: the server ends the session after the events were written."""
     if database.dialect != "postgresql":
@@ -165,6 +183,7 @@ async def test_a_connection_lost_at_commit_stores_neither_on_postgresql(database
                 await other.exec_driver_sql(f"SELECT pg_terminate_backend({int(driver.get_server_pid())})")
             await uow.commit()
     assert change_id and await _stored(database, change_id, after) == (False, [])
+    assert await _last(database) == after, "the pool hands out a working connection after the lost one"
 
 
 async def test_events_recorded_after_a_commit_go_with_the_next_commit(database: Database) -> None:

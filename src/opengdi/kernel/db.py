@@ -106,6 +106,19 @@ async def driver_connection(connection: AsyncConnection) -> Any:
     return (await connection.get_raw_connection()).driver_connection
 
 
+async def transaction_driver(session: AsyncSession) -> Any:
+    """The driver's own connection underneath ``session``, inside the session's transaction.
+
+    SQLAlchemy's asyncpg adapter sends BEGIN only with the first statement of a transaction; a
+    statement sent straight to the driver before that would commit by itself, outside the
+    transaction. So the transaction is begun here first when the session has sent nothing yet."""
+    connection = await session.connection()
+    driver = await driver_connection(connection)
+    if not driver.is_in_transaction():
+        await connection.exec_driver_sql("SELECT 1")
+    return driver
+
+
 class Database:
     """The deployment's database: an engine and a session factory."""
 

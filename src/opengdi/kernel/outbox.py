@@ -36,7 +36,7 @@ from sqlalchemy import DateTime, Index, String, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from opengdi.kernel.db import Base, JsonDocument
+from opengdi.kernel.db import Base, JsonDocument, transaction_driver
 from opengdi.kernel.ids import uuid7
 from opengdi.kernel.protocollering import BigId
 
@@ -148,7 +148,7 @@ async def write(session: AsyncSession, events: Sequence[Gebeurtenis], *, oin: st
 
 async def _copy(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
     json_columns = {"data", "extensies"}
-    driver: Any = (await (await session.connection()).get_raw_connection()).driver_connection
+    driver = await transaction_driver(session)
     await driver.copy_records_to_table(
         GebeurtenisRow.__tablename__,
         columns=_COLUMNS,

@@ -83,9 +83,15 @@ class UnitOfWork:
                 if self.oin is None:
                     raise RuntimeError("een unit of work die gebeurtenissen vastlegt, heeft het OIN van de bron nodig")
                 await outbox.write(self.session, events, oin=self.oin, tijdstip=datetime.now(UTC))
-            await self.session.commit()
         except BaseException:
             await self.session.rollback()
+            raise
+        try:
+            await self.session.commit()
+        except BaseException:
+            # A failed COMMIT leaves the connection in a state nobody knows (the server may have
+            # ended it while the driver has not noticed yet): it is discarded, not pooled again.
+            await self.session.invalidate()
             raise
 
     async def rollback(self) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Select, and_, bindparam, delete, func, ins
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from opengdi.kernel.db import Database, driver_connection
+from opengdi.kernel.db import Database, driver_connection, transaction_driver
 from opengdi.registers.brp.invoer import identifying_bsn
 from opengdi.registers.brp.model import PersoonslijstRow, VoorkomenRow
 from opengdi.registers.brp.persoonslijst import Persoonslijst, Voorkomen
@@ -72,7 +72,7 @@ async def _copy_postgresql(session: AsyncSession, lijsten: Sequence[Persoonslijs
     )
     keys = [search_keys(lijst) for lijst in lijsten]
     columns = tuple(keys[0])
-    driver: Any = (await (await session.connection()).get_raw_connection()).driver_connection
+    driver = await transaction_driver(session)
     await driver.copy_records_to_table(
         PersoonslijstRow.__tablename__,
         columns=("id", *columns),
