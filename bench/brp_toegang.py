@@ -60,7 +60,7 @@ DIGIKOPPELING = "Digikoppeling: token+autorisatie+protocol"
 async def lookups(label: str, database_url: str, sample: list[str], concurrency: int, folder: Path) -> Figures:
     """Measure lookups against the server that ``label`` names (``folder`` holds the afnemer's key)."""
     port = free_port()
-    factory = "bench.zonder_vastlegging:create_app" if label == BASELINE else "opengdi.app:create_app"
+    factory = "bench.zonder_vastlegging:create_app" if label == BASELINE else "opengdi.app:serve_app"
     settings = {"authenticatie": "aan" if label == DIGIKOPPELING else "uit", "token_geldigheid": "3600"}
     server = start_server(database_url, port, factory, **settings)
     try:

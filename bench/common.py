@@ -100,7 +100,7 @@ def free_port() -> int:
 
 
 def start_server(
-    database_url: str, port: int, factory: str = "opengdi.app:create_app", **settings: str
+    database_url: str, port: int, factory: str = "opengdi.app:serve_app", **settings: str
 ) -> subprocess.Popen[bytes]:
     """The Open GDI server (the app of ``factory``) in its own process, with extra ``GDI_…`` settings."""
     env = {

@@ -220,7 +220,7 @@ async def run(args: argparse.Namespace, folder: Path, database_url: str, kaal_ur
             before = await protocol_count(database)
             figures, seen, expected = await measure_server(
                 label,
-                "opengdi.app:create_app",
+                "opengdi.app:serve_app",
                 workers=workers,
                 env={**gdi_env, "GDI_AUTHENTICATIE": authenticatie},
                 sample=sample,

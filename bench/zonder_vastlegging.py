@@ -12,7 +12,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from opengdi.app import create_app as create_gdi_app
+from opengdi.app import serve_app
 from opengdi.kernel.protocollering import ProtocolRecord, ProtocolWriter
 from opengdi.kernel.transacties import TransactieLog
 
@@ -29,4 +29,4 @@ def create_app() -> FastAPI:
     """The app with protocol records and transaction rows dropped (``GDI_AUTHENTICATIE=uit`` is set by the caller)."""
     ProtocolWriter.record = _not_recorded  # type: ignore[method-assign,assignment]
     TransactieLog.add = _not_logged  # type: ignore[method-assign,assignment]
-    return create_gdi_app()
+    return serve_app()

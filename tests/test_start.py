@@ -4,17 +4,19 @@ of organisations with ``--leeg``), nothing in production, and banner lines only 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
+from opengdi.app import serve_app
 from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.cli.start import _load_demo
 from opengdi.kernel.db import Database
 from opengdi.registers.brp import repository
 from opengdi.registers.brp.demo import voorbeelden as brp_voorbeelden
-from opengdi.settings import Deployment
+from opengdi.settings import Deployment, get_settings
 from opengdi.stelsel.digikoppeling import organisaties
 from opengdi.stelsel.digikoppeling.demotoegang import voorbeelden as toegang_voorbeelden
 from tests.conftest import settings_for
@@ -61,3 +63,19 @@ async def test_production_loads_no_demo_persons_and_no_demo_afnemers(new_databas
     assert not (tmp_path / "credentials").exists()
     lines = await toegang_voorbeelden(new_database, settings)
     assert not any("gdi org token" in line for line in lines)
+
+
+def test_a_server_process_exempts_its_start_up_objects_from_full_collections(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without it every full collection walks the declarations and OpenAPI documents again (~80 ms)."""
+    monkeypatch.setenv("GDI_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("GDI_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'serve.db'}")
+    get_settings.cache_clear()
+    gc.unfreeze()
+    try:
+        app = serve_app()
+        assert app.state.apis and gc.get_freeze_count() > 100_000
+    finally:
+        gc.unfreeze()
+        get_settings.cache_clear()

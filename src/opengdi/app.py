@@ -5,6 +5,7 @@ and the transaction log."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -124,4 +125,20 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(ApiVersionMiddleware, versions=versions)
     app.add_middleware(TransactieMiddleware, log=transacties, apis=[(api.prefix, api.title) for api in apis])
     install_security(app, settings.cors_origin_list(), settings.timeout_body)
+    return app
+
+
+def freeze_startup_objects() -> None:
+    """Exempt what start-up built (modules, declarations: about a million objects) from the garbage
+    collector's full runs, which otherwise walk all of it every few hundred requests and hold every
+    request up for some 80 ms. For a server process, once its app is built."""
+    gc.collect()
+    gc.freeze()
+
+
+def serve_app() -> FastAPI:
+    """The application as a server process runs it (``uvicorn opengdi.app:serve_app --factory``):
+    :func:`create_app` from the environment's settings, start-up objects frozen."""
+    app = create_app()
+    freeze_startup_objects()
     return app

@@ -12,7 +12,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from opengdi import __version__
-from opengdi.app import api_index, create_app
+from opengdi.app import api_index, create_app, freeze_startup_objects
 from opengdi.bouwstenen import BLOCKS
 from opengdi.kernel.blocks import Api
 from opengdi.kernel.db import Database
@@ -74,6 +74,8 @@ def up(
     """Start de GDI: database migreren, demogegevens laden (alleen in een testomgeving), en serveren."""
     settings = current_settings().model_copy(update={k: v for k, v in {"host": host, "port": port}.items() if v})
     app = run(_prepare(settings, empty))
+    if workers == 1:
+        freeze_startup_objects()
     # No X-Forwarded-For rewriting: the trusted-proxy check of the certificate header needs the real peer.
     uvicorn.run(
         app if workers == 1 else _app_per_worker(settings),
@@ -91,7 +93,7 @@ def _app_per_worker(settings: Settings) -> str:
     """The app factory each worker process calls; the settings reach them through the environment
     (``--adres`` and ``--poort`` included, as the token issuer is derived from them)."""
     os.environ.update({"GDI_HOST": settings.host, "GDI_PORT": str(settings.port)})
-    return "opengdi.app:create_app"
+    return "opengdi.app:serve_app"
 
 
 def version() -> None:

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 ALLES = "*"
+#: How many answers of :meth:`Catalogus.betreft_persoonsgegevens` are kept (then forgotten at once).
+_MEMO_GROOTTE = 4096
 
 
 class Privacy(StrEnum):
@@ -256,6 +258,8 @@ class Catalogus:
 
     registers: tuple[Register, ...]
     _operaties: dict[str, dict[str, Operatie]] = field(init=False, repr=False, compare=False)
+    #: Answers of :meth:`betreft_persoonsgegevens` already worked out (asked on every request).
+    _persoonsgegevens: dict[tuple[str, str, frozenset[str]], bool] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         operaties: dict[str, dict[str, Operatie]] = {}
@@ -263,6 +267,7 @@ class Catalogus:
             for operatie in register.operaties:
                 operaties.setdefault(operatie.scope, {})[operatie.naam] = operatie
         object.__setattr__(self, "_operaties", operaties)
+        object.__setattr__(self, "_persoonsgegevens", {})
 
     @property
     def scopes(self) -> tuple[str, ...]:
@@ -290,6 +295,15 @@ class Catalogus:
         """Whether operation ``operatie`` of ``scope`` delivers personal data when ``velden`` are asked
         (none or ``*``: everything it answers): some asked attribute of its answer is not public. An
         operation that is not declared counts as delivering personal data (fail safe)."""
+        key = (scope, operatie, frozenset(velden))
+        known = self._persoonsgegevens.get(key)
+        if known is None:
+            if len(self._persoonsgegevens) >= _MEMO_GROOTTE:
+                self._persoonsgegevens.clear()
+            known = self._persoonsgegevens[key] = self._bepaal_persoonsgegevens(*key)
+        return known
+
+    def _bepaal_persoonsgegevens(self, scope: str, operatie: str, velden: frozenset[str]) -> bool:
         declared = self._operaties.get(scope, {}).get(operatie)
         if declared is None:
             return True

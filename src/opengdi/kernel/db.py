@@ -8,16 +8,19 @@ PostgreSQL (``postgresql+asyncpg://…``).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import orjson
 from sqlalchemy import JSON, MetaData, String, Table, event
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 from sqlalchemy.orm import DeclarativeBase
@@ -89,16 +92,19 @@ def create_engine(url: str) -> AsyncEngine:
         engine = _create_async_engine(url, json_serializer=_json_dumps, json_deserializer=orjson.loads)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
-    # A pool as large as the requests a process has in flight, so no connection is opened per request;
-    # each checkout is pinged, so a connection the server dropped (a restart) is replaced unnoticed.
-    return _create_async_engine(
-        url,
-        pool_size=20,
-        max_overflow=10,
-        pool_pre_ping=True,
-        json_serializer=_json_dumps,
-        json_deserializer=orjson.loads,
+    # A pool as large as the requests a process has in flight, so no connection is opened per request.
+    engine = _create_async_engine(
+        url, pool_size=20, max_overflow=10, json_serializer=_json_dumps, json_deserializer=orjson.loads
     )
+    event.listen(engine.sync_engine, "checkout", _discard_closed)
+    return engine
+
+
+def _discard_closed(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+    """Replace a pooled connection that the server has closed (a restart, an administrator) at
+    checkout, without the round trips of a ping: the pool retries with a new connection."""
+    if dbapi_connection.driver_connection.is_closed():
+        raise DisconnectionError("de databaseserver heeft deze verbinding gesloten")
 
 
 async def driver_connection(connection: AsyncConnection) -> Any:
@@ -126,6 +132,8 @@ class Database:
         self.url = url
         self.engine = create_engine(url)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self._drivers: asyncpg.Pool | None = None
+        self._drivers_opening = asyncio.Lock()
 
     @property
     def dialect(self) -> str:
@@ -153,12 +161,51 @@ class Database:
             yield connection
 
     @asynccontextmanager
-    async def driver(self) -> AsyncIterator[Any]:
-        """PostgreSQL only: the driver's own connection (asyncpg) from the pool, outside any transaction
-        (each statement commits by itself), for the few statements of the hot path written for it."""
-        async with self.engine.connect() as connection:
-            yield await driver_connection(connection)
+    async def driver(self) -> AsyncIterator[asyncpg.Connection]:
+        """PostgreSQL only: a connection of the driver itself (asyncpg) from a pool of its own, outside
+        any transaction (each statement commits by itself), for the few statements of the hot path
+        written for it: no SQLAlchemy in between and no reset query when it goes back. It must not be
+        left with session state (``SET``, ``LISTEN``, locks); a transaction left open is rolled back."""
+        pool = self._drivers or await self._open_drivers()
+        async with pool.acquire() as connection:
+            yield connection
+
+    async def _open_drivers(self) -> asyncpg.Pool:
+        async with self._drivers_opening:
+            if self._drivers is None:
+                dsn = make_url(self.url).set(drivername="postgresql").render_as_string(hide_password=False)
+                self._drivers = await asyncpg.create_pool(
+                    dsn, min_size=1, max_size=_DRIVER_POOL_SIZE, init=_json_codecs, reset=_rollback_if_open
+                )
+            return self._drivers
 
     async def dispose(self) -> None:
         """Close every pooled connection."""
+        if self._drivers is not None:
+            drivers, self._drivers = self._drivers, None
+            await drivers.close()
         await self.engine.dispose()
+
+
+#: Connections of the driver's own pool per process (next to the engine's pool).
+_DRIVER_POOL_SIZE = 16
+
+
+async def _json_codecs(connection: asyncpg.Connection) -> None:
+    """JSON and JSONB as SQLAlchemy's engine decodes them (orjson), so both pools read alike."""
+    await connection.set_type_codec(
+        "json", encoder=str.encode, decoder=orjson.loads, schema="pg_catalog", format="binary"
+    )
+    await connection.set_type_codec(
+        "jsonb",
+        encoder=lambda text: b"\x01" + text.encode(),
+        decoder=lambda data: orjson.loads(data[1:]),
+        schema="pg_catalog",
+        format="binary",
+    )
+
+
+async def _rollback_if_open(connection: asyncpg.Connection) -> None:
+    """The reset of a driver connection going back to its pool: a round trip only when needed."""
+    if connection.is_in_transaction():
+        await connection.execute("ROLLBACK")

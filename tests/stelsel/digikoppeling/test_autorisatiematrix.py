@@ -221,10 +221,9 @@ async def test_an_unrestricted_afnemer_gets_an_empty_answer_for_an_unknown_bsn(
 
 async def test_the_brp_refuses_a_restriction_it_does_not_apply(inwoners: Database) -> None:
     vraag = service.parse(raadpleeg(ROTTERDAMMER, "naam"))
-    async with inwoners.connect() as connection:
-        with pytest.raises(Problem) as caught:
-            await service.find_lijsten(connection, vraag, {"woonplaats": "Rotterdam"})
-        allowed = await service.find_lijsten(connection, vraag, {"gemeenteVanInschrijving": "0599"})
+    with pytest.raises(Problem) as caught:
+        await service.find_lijsten(inwoners, vraag, {"woonplaats": "Rotterdam"})
+    allowed = await service.find_lijsten(inwoners, vraag, {"gemeenteVanInschrijving": "0599"})
     assert (caught.value.status, caught.value.code) == (403, "autorisation")
     assert "woonplaats" in (caught.value.detail or "")
     assert [lijst.burgerservicenummer for lijst in allowed] == [ROTTERDAMMER]

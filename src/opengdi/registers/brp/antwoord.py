@@ -90,7 +90,8 @@ def select(node: Mapping[str, Any], selection: Selection | str) -> dict[str, Any
 
 
 def _select_value(value: Any, selection: Selection | str) -> Any:
-    if isinstance(value, Mapping):
+    # The tree is made of plain dicts and lists (``dict``, not the slower ``Mapping`` check).
+    if isinstance(value, dict):
         return select(value, selection)
     if isinstance(value, list):
         return [_select_value(item, selection) for item in value]
@@ -99,11 +100,11 @@ def _select_value(value: Any, selection: Selection | str) -> Any:
 
 def render(value: Any) -> Any:
     """``value`` as plain JSON: every ``InOnderzoek`` rendered whole."""
-    if isinstance(value, InOnderzoek):
-        return value.render(None)
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         rendered = {key: render(item) for key, item in value.items() if not key.startswith("_")}
         return {key: item for key, item in rendered.items() if item is not None}
     if isinstance(value, list):
         return [render(item) for item in value]
+    if isinstance(value, InOnderzoek):
+        return value.render(None)
     return value

@@ -122,20 +122,26 @@ class FieldSelection:
     tree: dict[str, Any] = field(default_factory=dict)
     binnenland_only: set[str] = field(default_factory=set)
     asked: dict[str, frozenset[str]] = field(default_factory=dict)
+    _paths: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _categories: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def paths(self) -> frozenset[str]:
         """Every asked data element as a full path (a date or code value counts as one element); a
         group asked through an alias is named by its target (``verblijfplaats.datumVan``), so that a
         grant of the target covers it."""
-        return frozenset(path for name, sub in self.tree.items() for path in _leaves(name, sub))
+        if self._paths is None:
+            self._paths = frozenset(path for name, sub in self.tree.items() for path in _leaves(name, sub))
+        return self._paths
 
-    def categories(self) -> set[str]:
+    def categories(self) -> frozenset[str]:
         """The persoonslijst categories the selected fields are derived from."""
-        result = {_ROOT_CATEGORIES[name] for name in self.tree if name in _ROOT_CATEGORIES}
-        adressering = self.tree.get("adressering")
-        if isinstance(adressering, Mapping):
-            result.update(_ADRESSERING_CATEGORIES[name] for name in adressering if name in _ADRESSERING_CATEGORIES)
-        return result
+        if self._categories is None:
+            result = {_ROOT_CATEGORIES[name] for name in self.tree if name in _ROOT_CATEGORIES}
+            adressering = self.tree.get("adressering")
+            if isinstance(adressering, Mapping):
+                result.update(_ADRESSERING_CATEGORIES[name] for name in adressering if name in _ADRESSERING_CATEGORIES)
+            self._categories = frozenset(result)
+        return self._categories
 
 
 def _leaves(prefix: str, selection: Any) -> list[str]:
@@ -159,8 +165,27 @@ def _merge(target: dict[str, Any], name: str, selection: Any) -> None:
         _merge(current, child, sub)
 
 
+#: Selections already worked out, by ``fields`` list and schema (kept with them, so that its id
+#: stays its own): clients ask the same few over and over. A selection is shared between
+#: requests, so nothing may change it after parsing.
+_PARSED: dict[tuple[tuple[str, ...], int], tuple[Tree, FieldSelection, list[InvalidParam]]] = {}
+_PARSED_MAX = 4096
+
+
 def parse_fields(value: Any, schema: Tree) -> tuple[FieldSelection, list[InvalidParam]]:
     """The selection that ``value`` (the ``fields`` parameter) makes on ``schema``, or its errors."""
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        return _parse_fields(value, schema)
+    key = (tuple(value), id(schema))
+    parsed = _PARSED.get(key)
+    if parsed is None:
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        parsed = _PARSED[key] = (schema, *_parse_fields(value, schema))
+    return parsed[1], list(parsed[2])
+
+
+def _parse_fields(value: Any, schema: Tree) -> tuple[FieldSelection, list[InvalidParam]]:
     selection = FieldSelection()
     if value is None:
         return selection, [InvalidParam.of("fields", "required")]

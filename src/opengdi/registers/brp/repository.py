@@ -251,9 +251,22 @@ async def load_by_bsn(connection: AsyncConnection, bsns: Sequence[str]) -> dict[
     wanted = list(set(bsns))
     if connection.dialect.name == "postgresql":
         driver = await driver_connection(connection)
-        lijsten = _grouped(await driver.fetch(_VOORKOMENS_BY_BSN_POSTGRESQL, wanted))
-    else:
-        lijsten = await _load(connection, _VOORKOMENS_BY_BSN, {"bsns": wanted})
+        return _by_bsn(_grouped(await driver.fetch(_VOORKOMENS_BY_BSN_POSTGRESQL, wanted)))
+    return _by_bsn(await _load(connection, _VOORKOMENS_BY_BSN, {"bsns": wanted}))
+
+
+async def lookup_by_bsn(database: Database, bsns: Sequence[str]) -> dict[str, list[Persoonslijst]]:
+    """:func:`load_by_bsn` on a connection of its own, for the hot path: on PostgreSQL one from the
+    driver's pool (:meth:`Database.driver`), with no SQLAlchemy in between."""
+    if database.dialect != "postgresql" or not bsns:
+        async with database.read() as connection:
+            return await load_by_bsn(connection, bsns)
+    async with database.driver() as driver:
+        return _by_bsn(_grouped(await driver.fetch(_VOORKOMENS_BY_BSN_POSTGRESQL, list(set(bsns)))))
+
+
+def _by_bsn(lijsten: dict[int, Persoonslijst]) -> dict[str, list[Persoonslijst]]:
+    """The persoonslijsten by the BSN that identifies each (those without one are left out)."""
     result: dict[str, list[Persoonslijst]] = {}
     for _pl_id, lijst in sorted(lijsten.items()):
         bsn = identifying_bsn(lijst)

@@ -15,9 +15,10 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from opengdi.kernel.context import Context, record_protocol
+from opengdi.kernel.db import Database
 from opengdi.kernel.fouten import NietGevonden, OngeldigeInvoer
 from opengdi.kernel.problems import InvalidParam, Problem, bad_request, forbidden
 from opengdi.kernel.protocollering import BSN, Subject
@@ -142,7 +143,7 @@ _GEEN_OPERATIE = "U bent niet geautoriseerd voor deze operatie."
 
 
 async def find_lijsten(
-    connection: AsyncConnection, vraag: Vraag, beperkingen: Mapping[str, str] | None = None
+    database: Database, vraag: Vraag, beperkingen: Mapping[str, str] | None = None
 ) -> list[Persoonslijst]:
     """The persoonslijsten a valid query is about, in answer order, within the restrictions of the
     afnemer's autorisatiebesluit.
@@ -168,13 +169,14 @@ async def find_lijsten(
         )
     if vraag.is_raadplegen:
         bsns = list(dict.fromkeys(vraag.parameters["burgerservicenummer"]))
-        found = await repository.load_by_bsn(connection, bsns)
+        found = await repository.lookup_by_bsn(database, bsns)
         lijsten = [lijst for bsn in bsns for lijst in found.get(bsn, [])]
         if gemeente:
             lijsten = [lijst for lijst in lijsten if _gemeente(lijst) == gemeente]
     else:
         bsns = []
-        lijsten = await repository.search(connection, criteria(vraag), MAX_ZOEKRESULTATEN + 1)
+        async with database.read() as connection:
+            lijsten = await repository.search(connection, criteria(vraag), MAX_ZOEKRESULTATEN + 1)
         if len(lijsten) > MAX_ZOEKRESULTATEN:
             raise Problem(
                 status=400,
@@ -250,8 +252,7 @@ async def zoek_personen(deployment: Context, *, afnemer: Principaal, vraag: Vraa
         vraag.zoekparameters(),
     )
     besluit = await deployment.toegang.authorize(afnemer, toegangsvraag)
-    async with deployment.database.read() as connection:
-        lijsten = await find_lijsten(connection, vraag, besluit.beperkingen)
+    lijsten = await find_lijsten(deployment.database, vraag, besluit.beperkingen)
     body = answer(vraag, lijsten, date.today())
     await record_protocol(
         deployment,
