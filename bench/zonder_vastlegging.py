@@ -17,7 +17,7 @@ from opengdi.kernel.protocollering import ProtocolRecord, ProtocolWriter
 from opengdi.kernel.transacties import TransactieLog
 
 
-async def _not_recorded(_writer: ProtocolWriter, _record: ProtocolRecord) -> None:
+async def _not_recorded(_writer: ProtocolWriter, *_records: ProtocolRecord) -> None:
     return None
 
 
