@@ -78,14 +78,16 @@ async def _deployment(request: Request) -> Context:
 Deployment = Annotated[Context, Depends(_deployment)]
 
 
-async def _aanvrager(request: Request) -> Principaal:
+async def aanvrager(request: Request) -> Principaal:
+    """The principal that sent ``request``, identified by the deployment's access policy (401 when
+    it cannot be); for a route that does not take it as the :data:`Aanvrager` dependency."""
     afnemer = await context(request).toegang.authenticate(request)
     mark_afnemer(request.scope, afnemer.soort.value, afnemer.identificatie)
     return afnemer
 
 
 #: The dependency of every route that serves a principal: the identified principal.
-Aanvrager = Annotated[Principaal, Depends(_aanvrager)]
+Aanvrager = Annotated[Principaal, Depends(aanvrager)]
 
 
 def vereist(bouwsteen: str, operatie: str) -> Callable[[Request, Principaal], Awaitable[tuple[Principaal, Besluit]]]:

@@ -17,10 +17,10 @@ import httpx
 import orjson
 import pytest
 from fastapi import FastAPI
-from fastapi.routing import APIRoute
 from joserfc import jwt
 from joserfc.jwk import RSAKey
 from sqlalchemy import select
+from starlette.routing import Route
 
 from opengdi.app import create_app
 from opengdi.kernel.db import Database
@@ -524,7 +524,7 @@ def _api_routes(app: FastAPI) -> list[tuple[str, str]]:
     routes = []
     for mount in app.routes:
         for route in getattr(getattr(mount, "app", None), "routes", []):
-            if isinstance(route, APIRoute) and route.include_in_schema:
+            if isinstance(route, Route) and route.include_in_schema:  # FastAPI's and plain ones
                 path = re.sub(r"\{[^}]+\}", "1", f"{mount.path}{route.path}")  # type: ignore[attr-defined]
                 routes.extend((method, path) for method in sorted(route.methods))
     return routes
