@@ -188,7 +188,7 @@ class Database:
 
 
 #: Connections of the driver's own pool per process (next to the engine's pool).
-_DRIVER_POOL_SIZE = 16
+_DRIVER_POOL_SIZE = 10
 
 
 async def _json_codecs(connection: asyncpg.Connection) -> None:
