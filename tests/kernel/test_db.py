@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The connection pool: a connection the server closed is replaced at checkout, unnoticed by the caller."""
+"""The connection pools (SQLAlchemy's, and the driver's own for the hot path): a connection the
+server closed is replaced at checkout, unnoticed by the caller."""
 
 from __future__ import annotations
 
@@ -21,18 +22,23 @@ async def _server_pids(database: Database, count: int) -> set[int]:
             await connection.close()
 
 
+async def _terminate(database: Database, pids: set[int]) -> None:
+    """End the server processes ``pids`` from another connection, and let the goodbye arrive."""
+    admin = Database(database.url)
+    try:
+        async with admin.connect() as connection:
+            for pid in pids:
+                await connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    finally:
+        await admin.dispose()
+    await asyncio.sleep(0.2)
+
+
 async def test_connections_the_server_closed_are_replaced_at_checkout(database: Database) -> None:
     if database.dialect != "postgresql":
         pytest.skip("alleen PostgreSQL sluit verbindingen van de server uit")
     pooled = await _server_pids(database, 3)
-    admin = Database(database.url)
-    try:
-        async with admin.connect() as connection:
-            for pid in pooled:
-                await connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
-    finally:
-        await admin.dispose()
-    await asyncio.sleep(0.2)  # the server's goodbye reaches the driver
+    await _terminate(database, pooled)
     results = await asyncio.gather(*(_one(database) for _ in range(3)))
     assert results == [1, 1, 1]
     assert not pooled & await _server_pids(database, 3)
@@ -41,3 +47,36 @@ async def test_connections_the_server_closed_are_replaced_at_checkout(database: 
 async def _one(database: Database) -> int:
     async with database.read() as connection:
         return int(await connection.scalar(text("SELECT 1")) or 0)
+
+
+async def _driver_pids(database: Database, count: int) -> set[int]:
+    """Take ``count`` connections of the driver's pool at once; their server processes."""
+    pids: set[int] = set()
+    all_taken, release = asyncio.Event(), asyncio.Event()
+
+    async def hold() -> None:
+        async with database.driver() as driver:
+            pids.add(int(driver.get_server_pid()))
+            if len(pids) == count:
+                all_taken.set()
+            await release.wait()
+
+    holders = [asyncio.create_task(hold()) for _ in range(count)]
+    await asyncio.wait_for(all_taken.wait(), timeout=10)
+    release.set()
+    await asyncio.gather(*holders)
+    return pids
+
+
+async def test_the_drivers_pool_replaces_connections_the_server_closed(database: Database) -> None:
+    if database.dialect != "postgresql":
+        pytest.skip("alleen PostgreSQL heeft de eigen pool van de driver")
+    pooled = await _driver_pids(database, 2)
+    await _terminate(database, pooled)
+
+    async def one() -> int:
+        async with database.driver() as driver:
+            return int(await driver.fetchval("SELECT 1"))
+
+    assert await asyncio.gather(one(), one()) == [1, 1]
+    assert not pooled & await _driver_pids(database, 2)
