@@ -12,7 +12,15 @@ import pytest
 from opengdi.kernel.catalogus import Attribuut, Catalogus, beperk, paden
 from opengdi.registers.brp import fields
 from opengdi.registers.brp.api import official_openapi
-from opengdi.registers.brp.catalogus import CATALOGUS, PERSOON, ZOEKVRAGEN, elementen, onderzoek_elementen
+from opengdi.registers.brp.catalogus import (
+    CATALOGUS,
+    PERSOON,
+    ZOEKVRAGEN,
+    categorieen,
+    elementen,
+    onderzoek_elementen,
+)
+from opengdi.registers.brp.persoon import RNI_CATEGORIEEN
 
 VIEWS = ["Persoon", "PersoonBeperkt", "GezagPersoonBeperkt"]
 IN_ONDERZOEK = "inOnderzoek"
@@ -213,3 +221,17 @@ def test_the_value_elements_of_a_group_are_those_of_its_category() -> None:
     assert elementen("verblijfplaats.verblijfadres", "08")["postcode"] == "11.60"
     with pytest.raises(KeyError):
         elementen("naam.voornamen", "01")  # a value, not a group
+
+
+def test_every_category_the_rni_is_declared_from_has_its_name_in_the_answer() -> None:
+    """The ``rni.categorie`` names of the answer cover exactly the categories the declaration gives
+    as sources of the RNI data (88.10/88.20): 01, 04, 06 and 08."""
+    assert set(RNI_CATEGORIEEN) == categorieen("rni") == {"01", "04", "06", "08"}
+
+
+def test_the_categories_of_a_field_are_those_of_its_declared_sources() -> None:
+    assert categorieen("naam") == {"01"}
+    assert categorieen("adressering.adresregel1") == {"08"}
+    assert categorieen("partners") == {"05"}
+    with pytest.raises(KeyError):
+        categorieen("bestaatNiet")

@@ -620,6 +620,21 @@ def elementen(pad: str, categorie: str) -> dict[str, str]:
     return result
 
 
+@cache
+def categorieen(pad: str) -> frozenset[str]:
+    """The LO3 categories the attribute at ``pad``, and every attribute below it, is taken from;
+    ``KeyError`` if undeclared."""
+    attribuut = PERSOON.attribuut(pad)
+    if attribuut is None:
+        raise KeyError(pad)
+    return _categorieen(attribuut)
+
+
+def _categorieen(attribuut: Attribuut) -> frozenset[str]:
+    own = {element.partition(".")[0] for element in attribuut.bron}
+    return frozenset(own.union(*(_categorieen(onderdeel) for onderdeel in attribuut.onderdelen)))
+
+
 def bron(pad: str) -> tuple[str, str]:
     """The category and element (``GG.EE``) the attribute at ``pad`` is taken from; ``KeyError``
     unless it has exactly one source element."""

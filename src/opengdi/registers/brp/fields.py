@@ -88,31 +88,6 @@ AUTOMATIC_ANYWHERE = frozenset(
 )
 ALIASES = {alias.naam: alias.doel for alias in catalogus.PERSOON.aliassen}
 
-#: The categories a top-level field (or adressering sub-field) is derived from, for the rni rule.
-_ROOT_CATEGORIES = {
-    "aNummer": "01",
-    "burgerservicenummer": "01",
-    "geslacht": "01",
-    "leeftijd": "01",
-    "naam": "01",
-    "geboorte": "01",
-    "nationaliteiten": "04",
-    "overlijden": "06",
-    "verblijfplaats": "08",
-    "gemeenteVanInschrijving": "08",
-    "datumInschrijvingInGemeente": "08",
-    "immigratie": "08",
-}
-_ADRESSERING_CATEGORIES = {
-    "adresregel1": "08",
-    "adresregel2": "08",
-    "adresregel3": "08",
-    "land": "08",
-    "aanhef": "01",
-    "aanschrijfwijze": "01",
-    "gebruikInLopendeTekst": "01",
-}
-
 
 @dataclass(slots=True)
 class FieldSelection:
@@ -134,13 +109,18 @@ class FieldSelection:
         return self._paths
 
     def categories(self) -> frozenset[str]:
-        """The persoonslijst categories the selected fields are derived from."""
+        """The persoonslijst categories that can carry RNI data (88.10) and that the selected fields
+        are derived from, as the catalogue declares their sources: those of each asked top-level
+        field, and for ``adressering`` those of each asked line (an address line is category 08, the
+        aanhef 01)."""
         if self._categories is None:
-            result = {_ROOT_CATEGORIES[name] for name in self.tree if name in _ROOT_CATEGORIES}
-            adressering = self.tree.get("adressering")
-            if isinstance(adressering, Mapping):
-                result.update(_ADRESSERING_CATEGORIES[name] for name in adressering if name in _ADRESSERING_CATEGORIES)
-            self._categories = frozenset(result)
+            result: set[str] = set()
+            for name, sub in self.tree.items():
+                if name == "adressering" and isinstance(sub, Mapping):
+                    result.update(*(catalogus.categorieen(f"adressering.{line}") for line in sub))
+                else:
+                    result.update(catalogus.categorieen(name))
+            self._categories = frozenset(result) & catalogus.categorieen("rni")
         return self._categories
 
 
