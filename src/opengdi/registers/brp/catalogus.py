@@ -635,6 +635,14 @@ def _categorieen(attribuut: Attribuut) -> frozenset[str]:
     return frozenset(own.union(*(_categorieen(onderdeel) for onderdeel in attribuut.onderdelen)))
 
 
+def bronnen(pad: str) -> tuple[str, ...]:
+    """The LO3 elements (``CC.GG.EE``) the attribute at ``pad`` is taken from; ``KeyError`` if undeclared."""
+    attribuut = PERSOON.attribuut(pad)
+    if attribuut is None:
+        raise KeyError(pad)
+    return attribuut.bron
+
+
 def bron(pad: str) -> tuple[str, str]:
     """The category and element (``GG.EE``) the attribute at ``pad`` is taken from; ``KeyError``
     unless it has exactly one source element."""

@@ -41,10 +41,30 @@ GEZAG_DATUM = "datumIngangOnderzoekGezag"
 RNI_CATEGORIEEN = {"01": "Persoon", "04": "Nationaliteit", "06": "Overlijden", "08": "Verblijfplaats"}
 AFGEVOERD = frozenset({"F", "W"})  # opschorting: fout (afgevoerd) or wissing (logisch verwijderd)
 
+#: Where each field is taken from, as the catalogue declares it (answer field → element ``GG.EE``).
+_PERSOON = elementen("", "01")
+_INSCHRIJVING = elementen("", "07")
+_GEMEENTE = elementen("", "08")
+_GEZAG = elementen("", "11")
+_NAAM = elementen("naam", "01")
+_VERBLIJFSTITEL = elementen("verblijfstitel", "10")
+_NATIONALITEIT = elementen("nationaliteiten", "04")
+_UITSLUITING_KIESRECHT = elementen("uitsluitingKiesrecht", "13")
+_EUROPEES_KIESRECHT = elementen("europeesKiesrecht", "13")
+_RNI = elementen("rni", "01")
+_OPSCHORTING = elementen("opschortingBijhouding", "07")
+_VERIFICATIE = elementen("verificatie", "07")
+#: Elements that decide whether a nationality is delivered, without an answer field of their own:
+#: bijzonder Nederlanderschap (65.10) and the date the nationality ended (64.10).
+_BIJZONDER_NEDERLANDERSCHAP = "65.10"
+_DATUM_VERLIES = "64.10"
+#: A verblijfstitel with this aanduiding ("geen verblijfstitel meer") is not delivered.
+_GEEN_VERBLIJFSTITEL = "98"
+
 
 def is_afgevoerd(lijst: Persoonslijst) -> bool:
     """Whether the persoonslijst was withdrawn (fout) or logically deleted; it is never delivered."""
-    return lijst.element("07", "67.20") in AFGEVOERD
+    return lijst.element("07", _OPSCHORTING["reden"]) in AFGEVOERD
 
 
 def _naam(persoon: Voorkomen) -> dict[str, Any] | None:
@@ -53,11 +73,15 @@ def _naam(persoon: Voorkomen) -> dict[str, Any] | None:
     values = {
         **(base or {}),
         "volledigeNaam": namen.volledige_naam(
-            persoon.get("02.10"), persoon.get("02.20"), persoon.get("02.30"), persoon.get("02.40"), persoon.get("04.10")
+            persoon.get(_NAAM["voornamen"]),
+            persoon.get(_NAAM["adellijkeTitelPredicaat"]),
+            persoon.get(_NAAM["voorvoegsel"]),
+            persoon.get(_NAAM["geslachtsnaam"]),
+            persoon.get(_PERSOON["geslacht"]),
         ),
-        "aanduidingNaamgebruik": tabelwaarde(persoon.get("61.10"), tabellen.NAAMGEBRUIK),
+        "aanduidingNaamgebruik": tabelwaarde(persoon.get(_NAAM["aanduidingNaamgebruik"]), tabellen.NAAMGEBRUIK),
     }
-    return group(values, base is not None or exists(persoon, ("61.10",)), in_onderzoek)
+    return group(values, base is not None or exists(persoon, (_NAAM["aanduidingNaamgebruik"],)), in_onderzoek)
 
 
 def _overlijden(voorkomen: Voorkomen | None) -> dict[str, Any] | None:
@@ -76,15 +100,17 @@ def _overlijden(voorkomen: Voorkomen | None) -> dict[str, Any] | None:
 
 
 def _verblijfstitel(voorkomen: Voorkomen | None, today: date) -> dict[str, Any] | None:
-    if voorkomen is None or not voorkomen.has("39.10") or voorkomen.get("39.10") == "98":
+    element = _VERBLIJFSTITEL
+    aanduiding = voorkomen.get(element["aanduiding"]) if voorkomen else None
+    if voorkomen is None or not aanduiding or aanduiding == _GEEN_VERBLIJFSTITEL:
         return None
-    if has_ended(voorkomen.get("39.20"), today):
+    if has_ended(voorkomen.get(element["datumEinde"]), today):
         return None
     return group(
         {
-            "aanduiding": tabelwaarde(voorkomen.get("39.10"), tabellen.table("verblijfstitels")),
-            "datumEinde": datum(voorkomen.get("39.20")),
-            "datumIngang": datum(voorkomen.get("39.30")),
+            "aanduiding": tabelwaarde(aanduiding, tabellen.table("verblijfstitels")),
+            "datumEinde": datum(voorkomen.get(element["datumEinde"])),
+            "datumIngang": datum(voorkomen.get(element["datumIngang"])),
         },
         True,
         flags(onderzoek_of(voorkomen), onderzoek_elementen("verblijfstitel")),
@@ -102,10 +128,10 @@ _SPECIALE_NATIONALITEIT = {
 
 def nationaliteit_soort(voorkomen: Voorkomen) -> str | None:
     """The type of a nationality voorkomen, ``None`` when it records none."""
-    bijzonder = voorkomen.get("65.10")
+    bijzonder = voorkomen.get(_BIJZONDER_NEDERLANDERSCHAP)
     if bijzonder in _BIJZONDER:
         return _BIJZONDER[bijzonder]
-    code = voorkomen.get("05.10")
+    code = voorkomen.get(_NATIONALITEIT["nationaliteit"])
     if not code:
         return None
     return _SPECIALE_NATIONALITEIT.get(code, "Nationaliteit")
@@ -113,15 +139,16 @@ def nationaliteit_soort(voorkomen: Voorkomen) -> str | None:
 
 def _nationaliteit(voorkomen: Voorkomen) -> dict[str, Any] | None:
     soort = nationaliteit_soort(voorkomen)
-    if soort is None or voorkomen.has("64.10"):
+    if soort is None or voorkomen.has(_DATUM_VERLIES):
         return None
+    element = _NATIONALITEIT
     values = {
         "type": soort,
-        "nationaliteit": landelijke_tabel("nationaliteiten", voorkomen.get("05.10"))
+        "nationaliteit": landelijke_tabel("nationaliteiten", voorkomen.get(element["nationaliteit"]))
         if soort == "Nationaliteit"
         else None,
-        "redenOpname": _reden_opname(voorkomen.get("63.10")),
-        "datumIngangGeldigheid": datum(voorkomen.get("85.10")),
+        "redenOpname": _reden_opname(voorkomen.get(element["redenOpname"])),
+        "datumIngangGeldigheid": datum(voorkomen.get(element["datumIngangGeldigheid"])),
     }
     spec = {
         name: elements
@@ -140,26 +167,34 @@ def _nationaliteiten(lijst: Persoonslijst) -> list[Voorkomen]:
 
 
 def _uitsluiting_kiesrecht(bron: _Bron) -> dict[str, Any] | None:
-    voorkomen = bron.lijst.actueel("13")
-    if voorkomen is None or not voorkomen.has("38.10") or has_ended(voorkomen.get("38.20"), bron.today):
+    voorkomen, element = bron.lijst.actueel("13"), _UITSLUITING_KIESRECHT
+    if (
+        voorkomen is None
+        or not voorkomen.has(element["uitgeslotenVanKiesrecht"])
+        or has_ended(voorkomen.get(element["einddatum"]), bron.today)
+    ):
         return None
     return group(
         {
-            "uitgeslotenVanKiesrecht": voorkomen.get("38.10") == "A" or None,
-            "einddatum": datum(voorkomen.get("38.20")),
+            "uitgeslotenVanKiesrecht": voorkomen.get(element["uitgeslotenVanKiesrecht"]) == "A" or None,
+            "einddatum": datum(voorkomen.get(element["einddatum"])),
         },
         True,
     )
 
 
 def _europees_kiesrecht(bron: _Bron) -> dict[str, Any] | None:
-    voorkomen = bron.lijst.actueel("13")
-    if voorkomen is None or not voorkomen.has("31.10") or has_ended(voorkomen.get("31.30"), bron.today):
+    voorkomen, element = bron.lijst.actueel("13"), _EUROPEES_KIESRECHT
+    if (
+        voorkomen is None
+        or not voorkomen.has(element["aanduiding"])
+        or has_ended(voorkomen.get(element["einddatumUitsluiting"]), bron.today)
+    ):
         return None
     return group(
         {
-            "aanduiding": tabelwaarde(voorkomen.get("31.10"), tabellen.EUROPEES_KIESRECHT),
-            "einddatumUitsluiting": datum(voorkomen.get("31.30")),
+            "aanduiding": tabelwaarde(voorkomen.get(element["aanduiding"]), tabellen.EUROPEES_KIESRECHT),
+            "einddatumUitsluiting": datum(voorkomen.get(element["einddatumUitsluiting"])),
         },
         True,
     )
@@ -169,13 +204,13 @@ def _rni(lijst: Persoonslijst) -> list[dict[str, Any]]:
     voorkomens = [lijst.actueel("01"), *_nationaliteiten(lijst), lijst.actueel("06"), lijst.actueel("08")]
     result = []
     for voorkomen in voorkomens:
-        if voorkomen is None or not voorkomen.has("88.10"):
+        if voorkomen is None or not voorkomen.has(_RNI["deelnemer"]):
             continue
         result.append(
             group(
                 {
-                    "deelnemer": landelijke_tabel("rni_deelnemers", voorkomen.get("88.10")),
-                    "omschrijvingVerdrag": voorkomen.get("88.20"),
+                    "deelnemer": landelijke_tabel("rni_deelnemers", voorkomen.get(_RNI["deelnemer"])),
+                    "omschrijvingVerdrag": voorkomen.get(_RNI["omschrijvingVerdrag"]),
                     "categorie": RNI_CATEGORIEEN[voorkomen.categorie],
                     "_categorie": voorkomen.categorie,
                 },
@@ -191,10 +226,10 @@ def _opschorting(bron: _Bron) -> dict[str, Any] | None:
     return (
         group(
             {
-                "reden": tabelwaarde(voorkomen.get("67.20"), tabellen.REDEN_OPSCHORTING),
-                "datum": datum(voorkomen.get("67.10")),
+                "reden": tabelwaarde(voorkomen.get(_OPSCHORTING["reden"]), tabellen.REDEN_OPSCHORTING),
+                "datum": datum(voorkomen.get(_OPSCHORTING["datum"])),
             },
-            has_any(voorkomen, ("67.10", "67.20")),
+            has_any(voorkomen, _OPSCHORTING.values()),
         )
         if voorkomen
         else None
@@ -206,10 +241,10 @@ def _verificatie(bron: _Bron) -> dict[str, Any] | None:
     return (
         group(
             {
-                "datum": datum(voorkomen.get("71.10")),
-                "omschrijving": voorkomen.get("71.20"),
+                "datum": datum(voorkomen.get(_VERIFICATIE["datum"])),
+                "omschrijving": voorkomen.get(_VERIFICATIE["omschrijving"]),
             },
-            voorkomen.has("71.10") or voorkomen.has("71.20"),
+            any(voorkomen.has(element) for element in _VERIFICATIE.values()),
         )
         if voorkomen
         else None
@@ -217,7 +252,7 @@ def _verificatie(bron: _Bron) -> dict[str, Any] | None:
 
 
 def _geheimhouding(bron: _Bron) -> bool | None:
-    geheim = bron.lijst.element("07", "70.10")
+    geheim = bron.lijst.element("07", _INSCHRIJVING["geheimhoudingPersoonsgegevens"])
     return True if geheim and geheim != "0" else None
 
 
@@ -250,25 +285,31 @@ class _Bron:
 
 
 _VELDEN: dict[str, Callable[[_Bron], Any]] = {
-    "aNummer": lambda bron: bron.persoon.get("01.10"),
-    "burgerservicenummer": lambda bron: bron.persoon.get("01.20"),
-    "geslacht": lambda bron: tabelwaarde(bron.persoon.get("04.10"), tabellen.GESLACHT),
-    "leeftijd": lambda bron: None if is_overleden(bron.lijst) else leeftijd(bron.persoon.get("03.10"), bron.today),
+    "aNummer": lambda bron: bron.persoon.get(_PERSOON["aNummer"]),
+    "burgerservicenummer": lambda bron: bron.persoon.get(_PERSOON["burgerservicenummer"]),
+    "geslacht": lambda bron: tabelwaarde(bron.persoon.get(_PERSOON["geslacht"]), tabellen.GESLACHT),
+    "leeftijd": lambda bron: (
+        None if is_overleden(bron.lijst) else leeftijd(bron.persoon.get(_PERSOON["leeftijd"]), bron.today)
+    ),
     "naam": lambda bron: _naam(bron.persoon),
     "geboorte": lambda bron: geboorte(bron.persoon),
-    "datumEersteInschrijvingGBA": lambda bron: datum(bron.lijst.element("07", "68.10")),
+    "datumEersteInschrijvingGBA": lambda bron: datum(
+        bron.lijst.element("07", _INSCHRIJVING["datumEersteInschrijvingGBA"])
+    ),
     "geheimhoudingPersoonsgegevens": _geheimhouding,
     "opschortingBijhouding": _opschorting,
     "verificatie": _verificatie,
     "overlijden": lambda bron: _overlijden(bron.lijst.actueel("06")),
     "verblijfplaats": lambda bron: verblijfplaats(bron.verblijf),
     "immigratie": lambda bron: immigratie(bron.verblijf),
-    "gemeenteVanInschrijving": lambda bron: gemeente(bron.verblijf_element("09.10")),
-    "datumInschrijvingInGemeente": lambda bron: datum(bron.verblijf_element("09.20")),
+    "gemeenteVanInschrijving": lambda bron: gemeente(bron.verblijf_element(_GEMEENTE["gemeenteVanInschrijving"])),
+    "datumInschrijvingInGemeente": lambda bron: datum(bron.verblijf_element(_GEMEENTE["datumInschrijvingInGemeente"])),
     "adressering": lambda bron: adressering(bron.lijst),
-    "indicatieCurateleRegister": lambda bron: True if _gezag_element(bron, "33.10") == "1" else None,
+    "indicatieCurateleRegister": lambda bron: (
+        True if _gezag_element(bron, _GEZAG["indicatieCurateleRegister"]) == "1" else None
+    ),
     "indicatieGezagMinderjarige": lambda bron: tabelwaarde(
-        _gezag_element(bron, "32.10"), tabellen.table("gezagsverhoudingen")
+        _gezag_element(bron, _GEZAG["indicatieGezagMinderjarige"]), tabellen.table("gezagsverhoudingen")
     ),
     "verblijfstitel": lambda bron: _verblijfstitel(bron.lijst.actueel("10"), bron.today),
     "uitsluitingKiesrecht": _uitsluiting_kiesrecht,

@@ -8,7 +8,7 @@ from typing import Any
 
 from opengdi.registers.brp import tabellen
 from opengdi.registers.brp.antwoord import InOnderzoek, group
-from opengdi.registers.brp.catalogus import elementen, onderzoek_elementen
+from opengdi.registers.brp.catalogus import bronnen, elementen, onderzoek_elementen
 from opengdi.registers.brp.lo3 import is_digits
 from opengdi.registers.brp.onderzoek import VERBLIJFT_NIET_OP_ADRES, Onderzoek, onderzoek_of
 from opengdi.registers.brp.persoonslijst import Voorkomen
@@ -69,10 +69,14 @@ def _adres(voorkomen: Voorkomen, onderzoek: Onderzoek | None) -> dict[str, Any]:
     )
     return {
         "verblijfadres": verblijfadres,
-        "functieAdres": tabelwaarde(voorkomen.get("10.10"), tabellen.FUNCTIE_ADRES),
-        "adresseerbaarObjectIdentificatie": _identificatie(voorkomen.get("11.80")),
-        "nummeraanduidingIdentificatie": _identificatie(voorkomen.get("11.90")),
-        "datumVan": datum(voorkomen.get("10.30")),
+        "functieAdres": tabelwaarde(voorkomen.get(_VERBLIJFPLAATS["functieAdres"]), tabellen.FUNCTIE_ADRES),
+        "adresseerbaarObjectIdentificatie": _identificatie(
+            voorkomen.get(_VERBLIJFPLAATS["adresseerbaarObjectIdentificatie"])
+        ),
+        "nummeraanduidingIdentificatie": _identificatie(
+            voorkomen.get(_VERBLIJFPLAATS["nummeraanduidingIdentificatie"])
+        ),
+        "datumVan": datum(voorkomen.get(_DATUM_VAN[ADRES])),
     }
 
 
@@ -80,8 +84,8 @@ def _locatie(voorkomen: Voorkomen, onderzoek: Onderzoek | None) -> dict[str, Any
     verblijfadres = _verblijfadres({"locatiebeschrijving": tekst(voorkomen.get("12.10"))}, onderzoek)
     return {
         "verblijfadres": verblijfadres,
-        "functieAdres": tabelwaarde(voorkomen.get("10.10"), tabellen.FUNCTIE_ADRES),
-        "datumVan": datum(voorkomen.get("10.30")),
+        "functieAdres": tabelwaarde(voorkomen.get(_VERBLIJFPLAATS["functieAdres"]), tabellen.FUNCTIE_ADRES),
+        "datumVan": datum(voorkomen.get(_DATUM_VAN[LOCATIE])),
     }
 
 
@@ -96,11 +100,11 @@ def _buitenland(voorkomen: Voorkomen, onderzoek: Onderzoek | None) -> dict[str, 
         },
         onderzoek,
     )
-    return {"verblijfadres": verblijfadres, "datumVan": datum(voorkomen.get("13.20"))}
+    return {"verblijfadres": verblijfadres, "datumVan": datum(voorkomen.get(_DATUM_VAN[BUITENLAND]))}
 
 
 def _onbekend(voorkomen: Voorkomen, _onderzoek: Onderzoek | None) -> dict[str, Any]:
-    return {"datumVan": datum(voorkomen.get("13.20"))}
+    return {"datumVan": datum(voorkomen.get(_DATUM_VAN[ONBEKEND]))}
 
 
 _BUILDERS = {ADRES: _adres, LOCATIE: _locatie, BUITENLAND: _buitenland, ONBEKEND: _onbekend}
@@ -108,6 +112,15 @@ _BUILDERS = {ADRES: _adres, LOCATIE: _locatie, BUITENLAND: _buitenland, ONBEKEND
 #: are in onderzoek only through the elements of their own kind.
 _GROEPEN = {ADRES: ("10", "11"), LOCATIE: ("10", "12"), BUITENLAND: ("13",), ONBEKEND: ("13",)}
 _PER_SOORT = ("type", "datumVan")
+#: Where the fields of a verblijfplaats are taken from, as the catalogue declares it.
+_VERBLIJFPLAATS = elementen("verblijfplaats", "08")
+_IMMIGRATIE = elementen("immigratie", "08")
+#: The element ``datumVan`` is taken from for each kind: the declared source in that kind's groups
+#: (10.30 for an address or a location, 13.20 abroad or unknown).
+_DATUM_VAN = {
+    kind: next(bron[3:] for bron in bronnen("verblijfplaats.datumVan") if bron[3:5] in groepen)
+    for kind, groepen in _GROEPEN.items()
+}
 
 
 def _onderzoek_spec(kind: str) -> dict[str, tuple[str, ...]]:
@@ -128,7 +141,7 @@ def verblijfplaats(voorkomen: Voorkomen | None) -> dict[str, Any] | None:
     values: dict[str, Any] = {
         "type": kind,
         **_BUILDERS[kind](voorkomen, onderzoek),
-        "datumIngangGeldigheid": datum(voorkomen.get("85.10")),
+        "datumIngangGeldigheid": datum(voorkomen.get(_VERBLIJFPLAATS["datumIngangGeldigheid"])),
     }
     if kind in BINNENLAND and onderzoek is not None and onderzoek.aanduiding == VERBLIJFT_NIET_OP_ADRES:
         values["indicatieVastgesteldVerblijftNietOpAdres"] = True
@@ -139,15 +152,15 @@ def immigratie(voorkomen: Voorkomen | None) -> dict[str, Any] | None:
     """Where the person came from when settling in the Netherlands (08.14)."""
     if voorkomen is None:
         return None
-    land_code = voorkomen.get("14.10")
+    land_code = voorkomen.get(_IMMIGRATIE["landVanwaarIngeschreven"])
     onderzoek = onderzoek_of(voorkomen)
     in_onderzoek = InOnderzoek()
     if onderzoek is not None and onderzoek.aanduiding != VERBLIJFT_NIET_OP_ADRES:
         flags(onderzoek, onderzoek_elementen("immigratie"), into=in_onderzoek)
     values = {
         "landVanwaarIngeschreven": land(land_code),
-        "datumVestigingInNederland": datum(voorkomen.get("14.20")),
+        "datumVestigingInNederland": datum(voorkomen.get(_IMMIGRATIE["datumVestigingInNederland"])),
         "vanuitVerblijfplaatsOnbekend": True if land_code == ONBEKEND_CODE else None,
-        "indicatieVestigingVanuitBuitenland": True if voorkomen.has("14.20") else None,
+        "indicatieVestigingVanuitBuitenland": True if voorkomen.has(_IMMIGRATIE["datumVestigingInNederland"]) else None,
     }
-    return group(values, exists(voorkomen, ("14.10", "14.20")), in_onderzoek)
+    return group(values, exists(voorkomen, set(_IMMIGRATIE.values())), in_onderzoek)
