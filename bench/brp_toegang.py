@@ -28,7 +28,6 @@ from pathlib import Path
 
 import httpx
 import orjson
-from sqlalchemy import func, select
 
 from bench.common import (
     Connection,
@@ -43,7 +42,7 @@ from bench.common import (
     wait_until_up,
 )
 from opengdi.kernel.db import Database
-from opengdi.kernel.protocollering import ProtocolRow
+from opengdi.kernel.protocollering import count_records
 from opengdi.stelsel.digikoppeling.client import fetch_token
 from opengdi.stelsel.digikoppeling.demo import demo_oin
 from opengdi.stelsel.digikoppeling.demotoegang import credential_path, load_demo_register
@@ -102,12 +101,6 @@ async def lookups(
         server.wait()
 
 
-async def protocol_count(database: Database) -> int:
-    """How many protocol records there are."""
-    async with database.session() as session:
-        return int(await session.scalar(select(func.count()).select_from(ProtocolRow)) or 0)
-
-
 async def run(database_url: str, persons: int, requests: int, concurrency: int, folder: Path) -> None:
     """Populate, then measure the three servers on the same persons."""
     database = Database(database_url)
@@ -118,9 +111,9 @@ async def run(database_url: str, persons: int, requests: int, concurrency: int, 
     recorded: dict[str, int] = {}
     expected: dict[str, int] = {}
     for label in (BASELINE, AUTHENTICATIE_UIT, DIGIKOPPELING):
-        before = await protocol_count(database)
+        before = await count_records(database)
         figures[label], delivered = await lookups(label, database_url, sample, concurrency, folder)
-        recorded[label] = await protocol_count(database) - before
+        recorded[label] = await count_records(database) - before
         expected[label] = 0 if label == BASELINE else delivered
     await database.dispose()
     print(setting_line(database_url, len(bsns), concurrency))

@@ -20,14 +20,13 @@ from typing import Any
 
 import asyncpg
 import httpx
-from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.kernel.db import Database
 from opengdi.kernel.uow import UnitOfWork
+from opengdi.registers.brp import repository
 from opengdi.registers.brp.demo import load_demo
-from opengdi.registers.brp.model import PersoonslijstRow
 from opengdi.registers.brp.seed import seed_population
 from opengdi.settings import get_settings
 
@@ -85,10 +84,7 @@ async def prepare(database: Database, persons: int) -> list[str]:
         stored = await seed_population(uow, persons)
     print(f"populated: demo + {stored} synthetic persons in {time.perf_counter() - started:.0f} s")
     async with database.connect() as connection:
-        result = await connection.scalars(
-            select(PersoonslijstRow.burgerservicenummer).where(PersoonslijstRow.burgerservicenummer.is_not(None))
-        )
-        return [bsn for bsn in result if bsn]
+        return [bsn for bsn, _a_nummer, _naam in await repository.overview(connection) if bsn]
 
 
 def free_port() -> int:

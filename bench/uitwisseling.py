@@ -43,7 +43,6 @@ import orjson
 import uvloop
 from sqlalchemy.engine import make_url
 
-from bench.brp_toegang import protocol_count
 from bench.common import (
     Connection,
     Figures,
@@ -54,6 +53,7 @@ from bench.common import (
     scratch_postgres,
 )
 from opengdi.kernel.db import Database
+from opengdi.kernel.protocollering import count_records
 from opengdi.registers.brp import repository, service
 from opengdi.registers.brp.persoon import is_afgevoerd
 from opengdi.stelsel.digikoppeling.client import fetch_token
@@ -217,7 +217,7 @@ async def run(args: argparse.Namespace, folder: Path, database_url: str, kaal_ur
     for workers in args.workers:
         for authenticatie in args.modes:
             label = f"{'Digikoppeling' if authenticatie == 'aan' else 'authenticatie uit'}, {workers} worker(s)"
-            before = await protocol_count(database)
+            before = await count_records(database)
             figures, seen, expected = await measure_server(
                 label,
                 "opengdi.app:serve_app",
@@ -227,7 +227,7 @@ async def run(args: argparse.Namespace, folder: Path, database_url: str, kaal_ur
                 concurrency=args.concurrency,
                 token=authenticatie == "aan",
             )
-            results.append((figures, (await protocol_count(database) - before, expected)))
+            results.append((figures, (await count_records(database) - before, expected)))
             checks.append(check_answers(label, seen, bare_seen))
     await bare()
     await database.dispose()

@@ -4,13 +4,14 @@ demo BRP; errors on standard error with a non-zero exit, results alone on standa
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -27,6 +28,7 @@ from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.cli import app
 from opengdi.cli.start import _print_banner
 from opengdi.kernel.db import Database
+from opengdi.kernel.protocollering import ProtocolVraag, find_records
 from opengdi.registers.brp import cli as brp_cli
 from opengdi.registers.brp import repository
 from opengdi.registers.brp.persoonslijst import Persoonslijst
@@ -615,14 +617,18 @@ def test_gdi_up_with_two_processes_serves_from_two_processes_and_protocols_every
     assert len(workers) == 2, output
     assert {answer.status_code for answer in answers} == {200}
     assert {answer.json()["personen"][0]["naam"]["geslachtsnaam"] for answer in answers} == {"Moulin"}
-    database = sqlite3.connect(tmp_path / "opengdi.db")
+    recorded = Counter(asyncio.run(_recorded(tmp_path / "opengdi.db", [f"twee-workers-{n}" for n in range(40)])))
+    assert sorted(recorded.items()) == sorted((f"twee-workers-{number}", 1) for number in range(40))
+
+
+async def _recorded(database_file: Path, request_ids: list[str]) -> list[str]:
+    """The request id of each protocol record of ``request_ids`` in the embedded database ``database_file``."""
+    database = Database(f"sqlite+aiosqlite:///{database_file}")
     try:
-        recorded = database.execute(
-            "SELECT request_id, count(*) FROM gdi_protocol WHERE request_id LIKE 'twee-workers-%' GROUP BY request_id"
-        ).fetchall()
+        found = await find_records(database, ProtocolVraag(request_ids=frozenset(request_ids), limit=1000))
     finally:
-        database.close()
-    assert sorted(recorded) == sorted((f"twee-workers-{number}", 1) for number in range(40))
+        await database.dispose()
+    return [item["requestId"] for item in found]
 
 
 def _lookup(port: int, token: str, request_id: str) -> httpx.Response:

@@ -15,13 +15,12 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import select
 
 from opengdi.app import create_app
 from opengdi.kernel.api import NUL_CODE
 from opengdi.kernel.db import Database
 from opengdi.kernel.toegang import DOELBINDING_HEADER, GEBRUIKER_HEADER, VERWERKING_HEADER
-from opengdi.kernel.transacties import REQUEST_ID_HEADER, TransactieRow
+from opengdi.kernel.transacties import REQUEST_ID_HEADER, find_rows
 from tests.conftest import BRONHOUDER, http_client, settings_for
 
 NUL_VALUE = "x\x00y"
@@ -244,8 +243,7 @@ async def test_a_nul_leaves_the_transaction_log_writable(app_client: tuple[Any, 
     assert (await http.get("/digikoppeling/organisaties/x%00")).status_code == 400
     assert (await http.get("/digikoppeling/organisaties")).status_code == 200
     await app.state.transacties.flush()
-    async with app.state.context.database.session() as session:
-        operaties = (await session.execute(select(TransactieRow.operatie))).scalars().all()
+    operaties = [row.operatie for row in await find_rows(app.state.context.database)]
     assert "GET /digikoppeling/organisaties/x\\u0000" in operaties
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, Integer, String, insert, select
+from sqlalchemy import BigInteger, ColumnElement, DateTime, ForeignKey, Index, Integer, String, func, insert, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from opengdi.kernel.db import Base, Database, JsonDocument, UnnestColumns
@@ -301,24 +301,25 @@ def _columns(records: Sequence[ProtocolRecord]) -> list[list[Any]]:
     return columns
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ProtocolVraag:
-    """A question to the protocol: filters, all optional, and a page."""
+    """A question to the protocol: filters, all optional, and a page (named, never by position)."""
 
     subject: Subject | None = None
     afnemer_identificatie: str | None = None
     bouwstenen: frozenset[str] | None = None  # None: every building block
+    request_ids: frozenset[str] | None = None  # None: of every request
     vanaf: datetime | None = None
     tot: datetime | None = None
     limit: int = 100
     offset: int = 0
 
 
-async def find_records(database: Database, vraag: ProtocolVraag) -> list[dict[str, Any]]:
-    """Protocol records matching ``vraag``, newest first, each with its subjects."""
-    statement = select(ProtocolRow).order_by(ProtocolRow.id.desc()).limit(vraag.limit).offset(vraag.offset)
+def _conditions(vraag: ProtocolVraag) -> list[ColumnElement[bool]]:
+    """The conditions on ``gdi_protocol`` of the filters ``vraag`` sets."""
+    conditions: list[ColumnElement[bool]] = []
     if vraag.subject:
-        statement = statement.where(
+        conditions.append(
             ProtocolRow.id.in_(
                 select(ProtocolSubjectRow.protocol_id).where(
                     ProtocolSubjectRow.soort == vraag.subject.soort,
@@ -327,13 +328,27 @@ async def find_records(database: Database, vraag: ProtocolVraag) -> list[dict[st
             )
         )
     if vraag.afnemer_identificatie:
-        statement = statement.where(ProtocolRow.afnemer_identificatie == vraag.afnemer_identificatie)
+        conditions.append(ProtocolRow.afnemer_identificatie == vraag.afnemer_identificatie)
     if vraag.bouwstenen is not None:
-        statement = statement.where(ProtocolRow.bouwsteen.in_(sorted(vraag.bouwstenen)))
+        conditions.append(ProtocolRow.bouwsteen.in_(sorted(vraag.bouwstenen)))
+    if vraag.request_ids is not None:
+        conditions.append(ProtocolRow.request_id.in_(sorted(vraag.request_ids)))
     if vraag.vanaf:
-        statement = statement.where(ProtocolRow.tijdstip >= vraag.vanaf)
+        conditions.append(ProtocolRow.tijdstip >= vraag.vanaf)
     if vraag.tot:
-        statement = statement.where(ProtocolRow.tijdstip < vraag.tot)
+        conditions.append(ProtocolRow.tijdstip < vraag.tot)
+    return conditions
+
+
+async def find_records(database: Database, vraag: ProtocolVraag) -> list[dict[str, Any]]:
+    """Protocol records matching ``vraag``, newest first, each with its subjects."""
+    statement = (
+        select(ProtocolRow)
+        .where(*_conditions(vraag))
+        .order_by(ProtocolRow.id.desc())
+        .limit(vraag.limit)
+        .offset(vraag.offset)
+    )
     async with database.session() as session:
         rows = (await session.scalars(statement)).all()
         subjects: dict[int, list[Subject]] = {}
@@ -346,6 +361,12 @@ async def find_records(database: Database, vraag: ProtocolVraag) -> list[dict[st
             for protocol_id, soort, identificatie in found.all():
                 subjects.setdefault(protocol_id, []).append(Subject(soort, identificatie))
     return [_as_json(row, subjects.get(row.id, [])) for row in rows]
+
+
+async def count_records(database: Database) -> int:
+    """How many protocol records are stored."""
+    async with database.session() as session:
+        return int(await session.scalar(select(func.count()).select_from(ProtocolRow)) or 0)
 
 
 def _as_json(row: ProtocolRow, subjecten: list[Subject]) -> dict[str, Any]:

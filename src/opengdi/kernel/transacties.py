@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Float, Integer, SmallInteger, String, insert
+from sqlalchemy import DateTime, Float, Integer, SmallInteger, String, insert, select
 from sqlalchemy.orm import Mapped, mapped_column
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -114,6 +114,16 @@ async def write_rows(database: Database, rows: Sequence[dict[str, Any]]) -> None
         return
     async with database.engine.begin() as connection:
         await connection.execute(_INSERT_ROWS, list(rows))
+
+
+async def find_rows(database: Database, request_id: str | None = None) -> list[TransactieRow]:
+    """The logged exchanges in the order they were written; only those of ``request_id`` when given.
+    Rows the log still holds (see :meth:`TransactieLog.flush`) are not among them."""
+    statement = select(TransactieRow).order_by(TransactieRow.id)
+    if request_id is not None:
+        statement = statement.where(TransactieRow.request_id == request_id)
+    async with database.session() as session:
+        return list((await session.scalars(statement)).all())
 
 
 class TransactieMiddleware:

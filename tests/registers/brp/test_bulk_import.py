@@ -8,13 +8,11 @@ from collections import Counter
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 
 from opengdi.kernel.db import Database
 from opengdi.kernel.fouten import Conflict
 from opengdi.registers.brp import repository
 from opengdi.registers.brp.demo import gbav_testset
-from opengdi.registers.brp.model import PersoonslijstRow
 from opengdi.registers.brp.seed import generate_population, seed_population
 from opengdi.registers.brp.service import Bestaand, ImportReport, import_bulk
 from tests.conftest import unit_of_work
@@ -43,12 +41,9 @@ async def _seed(database: Database, persons: int, **options: Any) -> int:
         return await seed_population(uow, persons, **options)
 
 
-async def _stored(database: Database) -> list[tuple[str | None, str | None, str | None]]:
+async def _stored(database: Database) -> list[repository.Overzichtsregel]:
     async with database.connect() as connection:
-        rows = await connection.execute(
-            select(PersoonslijstRow.burgerservicenummer, PersoonslijstRow.a_nummer, PersoonslijstRow.geslachtsnaam)
-        )
-        return sorted(rows.all(), key=str)
+        return sorted(await repository.overview(connection), key=str)
 
 
 class _InterruptError(Exception):

@@ -19,12 +19,11 @@ import pytest
 from fastapi import FastAPI
 from joserfc import jwt
 from joserfc.jwk import RSAKey
-from sqlalchemy import select
 from starlette.routing import Route
 
 from opengdi.app import create_app
 from opengdi.kernel.db import Database
-from opengdi.kernel.transacties import TransactieMiddleware, TransactieRow
+from opengdi.kernel.transacties import TransactieMiddleware, TransactieRow, find_rows
 from opengdi.settings import Settings
 from opengdi.stelsel.digikoppeling import organisaties, service, tokens
 from opengdi.stelsel.digikoppeling.uitgifte import Uitgever
@@ -82,9 +81,7 @@ async def _transacties(app: FastAPI, database: Database, request_id: str) -> lis
     await layer.log.flush()
     if layer.log._task is not None:
         await layer.log._task
-    async with database.session() as session:
-        statement = select(TransactieRow).where(TransactieRow.request_id == request_id)
-        return list((await session.scalars(statement)).all())
+    return await find_rows(database, request_id)
 
 
 def _assert_unauthenticated(response: httpx.Response, detail: str) -> None:

@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
 
 from opengdi.app import create_app
+from opengdi.kernel import protocollering
 from opengdi.kernel.db import Database
 from opengdi.kernel.problems import Problem
-from opengdi.kernel.protocollering import ProtocolRow, ProtocolSubjectRow
 from opengdi.registers.brp import service
 from tests.conftest import BRONHOUDER, demo_afnemer, http_client, settings_for
 from tests.registers.brp.helpers import BEHEER, PERSONEN, persoonslijst
@@ -101,9 +100,9 @@ async def inwoners(empty_database: Database, tmp_path: Path) -> Database:
     return empty_database
 
 
-async def _records(database: Database, request_id: str) -> list[ProtocolRow]:
-    async with database.session() as session:
-        return list((await session.scalars(select(ProtocolRow).where(ProtocolRow.request_id == request_id))).all())
+async def _records(database: Database, request_id: str) -> list[dict[str, Any]]:
+    vraag = protocollering.ProtocolVraag(request_ids=frozenset({request_id}), limit=1000)
+    return await protocollering.find_records(database, vraag)
 
 
 @pytest.mark.parametrize(("naam", "body", "status"), CASES, ids=[f"{c[0]}-{c[1]['type']}-{c[2]}" for c in CASES])
@@ -126,25 +125,27 @@ async def test_autorisatie_and_protocollering(
     assert delivered, "an allowed read in this matrix finds someone"
     assert len(records) == len(delivered)
     for record in records:
-        assert (record.afnemer_soort, record.afnemer_identificatie, record.afnemer_naam) == (
+        recorded_afnemer = record["afnemer"]
+        assert (recorded_afnemer["soort"], recorded_afnemer["identificatie"], recorded_afnemer["naam"]) == (
             "organisatie",
             afnemer.oin,
             afnemer.naam,
         )
-        assert (record.bouwsteen, record.operatie, record.authenticatie) == ("brp", body["type"], "token")
-        assert (record.eindgebruiker, record.verwerking) == ("medewerker-42", "test")
-        assert record.zoekvraag is not None and record.zoekvraag["type"] == body["type"]
-        assert all(
-            any(path == veld or path.startswith(f"{veld}.") for path in record.gegevens) for veld in body["fields"]
+        assert (record["bouwsteen"], record["operatie"], recorded_afnemer["authenticatie"]) == (
+            "brp",
+            body["type"],
+            "token",
         )
-    async with inwoners.session() as session:
-        subjects = (
-            await session.execute(
-                select(
-                    ProtocolSubjectRow.protocol_id, ProtocolSubjectRow.soort, ProtocolSubjectRow.identificatie
-                ).where(ProtocolSubjectRow.protocol_id.in_([record.id for record in records]))
-            )
-        ).all()
+        assert (record["eindgebruiker"], record["verwerking"]) == ("medewerker-42", "test")
+        assert record["zoekvraag"] is not None and record["zoekvraag"]["type"] == body["type"]
+        assert all(
+            any(path == veld or path.startswith(f"{veld}.") for path in record["gegevens"]) for veld in body["fields"]
+        )
+    subjects = [
+        (record["id"], subject["soort"], subject["identificatie"])
+        for record in records
+        for subject in record["subjecten"]
+    ]
     asked = body.get("burgerservicenummer") or [persoon["burgerservicenummer"] for persoon in delivered]
     assert sorted(bsn for _, _, bsn in subjects) == sorted(asked)
     assert {soort for _, soort, _ in subjects} == {"burgerservicenummer"}
@@ -173,15 +174,12 @@ async def test_a_municipality_is_told_it_may_only_search_its_own_inhabitants(
 
 
 async def test_every_allowed_read_counts_once(inwoners: Database, tmp_path: Path) -> None:
-    async with inwoners.session() as session:
-        before = await session.scalar(select(func.count()).select_from(ProtocolRow))
+    before = await protocollering.count_records(inwoners)
     async with http_client(create_app(settings_for(tmp_path), inwoners), demo_afnemer("Belastingdienst").oin) as http:
         for _ in range(5):
             assert (await http.post(PERSONEN, json=raadpleeg(ROTTERDAMMER, "naam"))).status_code == 200
         assert (await http.post(PERSONEN, json=raadpleeg(ROTTERDAMMER, "aNummer"))).status_code == 403
-    async with inwoners.session() as session:
-        after = await session.scalar(select(func.count()).select_from(ProtocolRow))
-    assert after == (before or 0) + 5
+    assert await protocollering.count_records(inwoners) == before + 5
 
 
 ONBEKEND = "000000048"  # a valid BSN that nobody has

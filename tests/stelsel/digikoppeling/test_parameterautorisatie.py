@@ -12,11 +12,10 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import select
 
 from opengdi.app import create_app
 from opengdi.kernel.db import Database
-from opengdi.kernel.protocollering import ProtocolRow
+from opengdi.kernel.protocollering import ProtocolVraag, find_records
 from opengdi.registers.brp.catalogus import PARAMETER_GEGEVENS
 from opengdi.registers.brp.vraag import QUERY_TYPES, Vraag, parse_vraag
 from opengdi.stelsel.digikoppeling.autorisatie import Grant
@@ -161,8 +160,7 @@ async def _ask(database: Database, tmp_path: Path, oin: str, body: dict[str, Any
     request_id = f"parameters-{uuid.uuid4()}"
     async with http_client(create_app(settings_for(tmp_path), database), oin) as http:
         response = await http.post(PERSONEN, json=body, headers={"X-Request-ID": request_id})
-    async with database.session() as session:
-        records = (await session.scalars(select(ProtocolRow).where(ProtocolRow.request_id == request_id))).all()
+    records = await find_records(database, ProtocolVraag(request_ids=frozenset({request_id}), limit=1000))
     return response, len(records)
 
 

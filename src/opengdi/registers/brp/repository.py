@@ -166,6 +166,18 @@ async def stored_identities(
     return list(found.values())
 
 
+#: A stored persoonslijst in brief: its burgerservicenummer, A-nummer and geslachtsnaam (the search
+#: key: lower case, without diacritics); any of them may be absent.
+Overzichtsregel = tuple[str | None, str | None, str | None]
+
+
+async def overview(connection: AsyncConnection | AsyncSession) -> list[Overzichtsregel]:
+    """One line (see :data:`Overzichtsregel`) per stored persoonslijst, in the order they were stored."""
+    columns = (PersoonslijstRow.burgerservicenummer, PersoonslijstRow.a_nummer, PersoonslijstRow.geslachtsnaam)
+    result = await connection.execute(select(*columns).order_by(PersoonslijstRow.id))
+    return [(bsn, a_nummer, geslachtsnaam) for bsn, a_nummer, geslachtsnaam in result.all()]
+
+
 async def delete_identified(
     session: AsyncSession, bsns: Iterable[str], a_nummers: Iterable[str] = ()
 ) -> list[Identiteit]:

@@ -159,7 +159,13 @@ async def read_protocol(
     besluit = await deployment.toegang.authorize(afnemer, Toegangsvraag("protocollering", "raadplegen", asked))
     bouwstenen = asked or besluit.velden
     protocolvraag = ProtocolVraag(
-        filters.subject, filters.afnemer, bouwstenen, filters.vanaf, filters.tot, filters.limit, filters.offset
+        subject=filters.subject,
+        afnemer_identificatie=filters.afnemer,
+        bouwstenen=bouwstenen,
+        vanaf=filters.vanaf,
+        tot=filters.tot,
+        limit=filters.limit,
+        offset=filters.offset,
     )
     await record_protocol(
         deployment,
