@@ -41,6 +41,7 @@ from bench.common import (
     start_server,
     wait_until_up,
 )
+from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.kernel.db import Database
 from opengdi.kernel.protocollering import count_records
 from opengdi.stelsel.digikoppeling.client import fetch_token
@@ -105,7 +106,7 @@ async def run(database_url: str, persons: int, requests: int, concurrency: int, 
     """Populate, then measure the three servers on the same persons."""
     database = Database(database_url)
     bsns = await prepare(database, persons)
-    await load_demo_register(database, folder)
+    await load_demo_register(database, folder, SAMENSTELLING)
     sample = random.Random(2).choices(bsns, k=requests)
     figures: dict[str, Figures] = {}
     recorded: dict[str, int] = {}

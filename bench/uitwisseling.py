@@ -52,6 +52,7 @@ from bench.common import (
     prepare,
     scratch_postgres,
 )
+from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.kernel.db import Database
 from opengdi.kernel.protocollering import count_records
 from opengdi.registers.brp import repository, service
@@ -183,7 +184,7 @@ async def run(args: argparse.Namespace, folder: Path, database_url: str, kaal_ur
     """Populate, precompute, then measure every server on the same persons."""
     database = Database(database_url)
     bsns = await prepare(database, args.persons)
-    await load_demo_register(database, folder)
+    await load_demo_register(database, folder, SAMENSTELLING)
     sample = random.Random(3).choices(bsns, k=args.requests)
     started = time.perf_counter()
     stored = await store_answers(database, sample if args.sample_answers else bsns, kaal_url)

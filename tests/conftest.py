@@ -150,14 +150,14 @@ DEMO_AFNEMERS = (
 
 def demo_afnemer(naam: str) -> Organisatie:
     """The demo organisation called ``naam``."""
-    return next(item.organisatie for item in demo_organisaties() if item.organisatie.naam == naam)
+    return next(item.organisatie for item in demo_organisaties(SAMENSTELLING) if item.organisatie.naam == naam)
 
 
 async def register_bronhouder(database: Database) -> None:
     """The test bronhouder (every scope of every block, every operation and field) and the demo afnemers."""
     grants = [Grant(0, scope, "TEST", "Testen", frozenset({ALLES}), (ALLES,)) for scope in SAMENSTELLING.scopes()]
     await register_organisation(database, Organisatie(BRONHOUDER, "Testbronhouder", "zbo"), grants)
-    for item in demo_organisaties():
+    for item in demo_organisaties(SAMENSTELLING):
         if item.organisatie.naam in DEMO_AFNEMERS:
             await register_organisation(database, item.organisatie, list(item.grants))
 

@@ -13,7 +13,7 @@ from fastapi import FastAPI
 
 from opengdi import __version__
 from opengdi.app import api_index, create_app, freeze_startup_objects
-from opengdi.bouwstenen import BLOCKS
+from opengdi.bouwstenen import BLOCKS, SAMENSTELLING
 from opengdi.kernel.blocks import Api
 from opengdi.kernel.db import Database
 from opengdi.kernel.opdrachtregel import console, current_settings, database_label, progress, run, with_database
@@ -47,7 +47,7 @@ async def _load_demo(database: Database, settings: Settings, empty: bool) -> Non
             continue
         with progress() as bar:
             task = bar.add_task(block.demo.omschrijving, total=block.demo.omvang() or None)
-            line = await block.demo.laden(database, settings, partial(bar.advance, task))
+            line = await block.demo.laden(database, settings, SAMENSTELLING, partial(bar.advance, task))
         if line:
             console.print(line)
 

@@ -2,9 +2,9 @@
 """How a building block declares itself, once, to the deployment that runs it.
 
 A block's package defines ``BLOCK = BuildingBlock(…)``: its code and title, the APIs it serves,
-the package of its migrations, its ``gdi`` commands, its demo data, its catalogue (whose operations
-name the Digikoppeling scopes it offers) and, for the one block that provides it, the deployment's
-access policy. The block registry
+the package of its migrations, its ``gdi`` commands, its demo data and the autorisatiebesluiten it
+wants demo organisations to hold, its catalogue (whose operations name the Digikoppeling scopes it
+offers) and, for the one block that provides it, the deployment's access policy. The block registry
 (``opengdi.bouwstenen``) lists the enabled blocks; the application, the command line, demo loading,
 the migrations, Digikoppeling's scopes and the test fixtures all loop over it.
 
@@ -30,7 +30,7 @@ from opengdi.settings import Settings
 
 if TYPE_CHECKING:
     from opengdi.kernel.context import Context
-    from opengdi.kernel.toegang import Beperkingsoort, Toegang
+    from opengdi.kernel.toegang import Beperkingsoort, Demobesluit, Toegang
 
 #: Reports progress of long work: how many more items are done.
 Voortgang = Callable[[int], None]
@@ -62,15 +62,16 @@ class Demo:
     """The demo data a block loads into a fresh test deployment.
 
     ``omvang`` says how many items ``laden`` will report through its progress callback (for the
-    progress bar); ``laden`` loads them when they are not there yet and returns a line for the
-    console, or ``None`` when there was nothing to do. ``basis`` data (the register of
-    organisations) is what a deployment needs to be used at all; it is loaded also when the
-    deployment starts without demo data (``gdi up --leeg``). A production deployment loads none.
+    progress bar); ``laden`` loads them when they are not there yet, given the deployment's
+    :class:`Samenstelling` (whose blocks' ``demobesluiten`` the register of organisations records),
+    and returns a line for the console, or ``None`` when there was nothing to do. ``basis`` data
+    (the register of organisations) is what a deployment needs to be used at all; it is loaded also
+    when the deployment starts without demo data (``gdi up --leeg``). A production deployment loads none.
     """
 
     omschrijving: str
     omvang: Callable[[], int]
-    laden: Callable[[Database, Settings, Voortgang], Awaitable[str | None]]
+    laden: Callable[[Database, Settings, Samenstelling, Voortgang], Awaitable[str | None]]
     basis: bool = False
 
 
@@ -92,6 +93,8 @@ class BuildingBlock:
     - ``migraties`` names the package that holds the block's Alembic revisions (its own branch);
     - ``commandos`` are its command groups (``gdi <naam> …``) and ``generatoren`` a Typer app whose
       commands join ``gdi genereren`` (``gdi genereren brp``);
+    - ``demobesluiten`` are the autorisatiebesluiten it wants given to demo organisations (the block
+      that keeps the register of organisations records them with its demo data);
     - ``beperkingen`` are, per scope, the kinds of restriction an autorisatiebesluit for it may carry
       (the block applies them to what it delivers);
     - ``voorbeelden`` gives lines for the start banner from what the database holds, and
@@ -110,6 +113,7 @@ class BuildingBlock:
     commandos: Mapping[str, Any] = field(default_factory=dict)
     generatoren: Any = None
     demo: Demo | None = None
+    demobesluiten: Sequence[Demobesluit] = ()
     beperkingen: Mapping[str, Sequence[Beperkingsoort]] = field(default_factory=dict)
     voorbeelden: Callable[[Database, Settings], Awaitable[Sequence[str]]] | None = None
     voorbeeldverzoek: Callable[[Database, str | None], Awaitable[Voorbeeldverzoek | None]] | None = None
@@ -138,6 +142,10 @@ class Samenstelling:
     def beperkingen(self) -> dict[str, tuple[Beperkingsoort, ...]]:
         """Per Digikoppeling scope, the kinds of restriction its autorisatiebesluiten may carry."""
         return {scope: tuple(kinds) for block in self.blocks for scope, kinds in block.beperkingen.items()}
+
+    def demobesluiten(self) -> tuple[Demobesluit, ...]:
+        """The autorisatiebesluiten the blocks want given to demo organisations, in block order."""
+        return tuple(besluit for block in self.blocks for besluit in block.demobesluiten)
 
     def registers(self) -> list[Register]:
         """The declarations (catalogues) of the blocks."""

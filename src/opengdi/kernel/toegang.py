@@ -8,6 +8,7 @@ route declares that it needs an identified principal with one dependency (``Aanv
 elements, search parameters) it asks the deployment's :class:`Toegang` for a :class:`Besluit`, which
 refuses with 403 problem+json naming what is not allowed. The deployment plugs in the implementation
 (Digikoppeling: OIN, tokens, certificates, autorisatiebesluiten); the kernel only knows the contract.
+A block states the autorisatiebesluiten it wants demo organisations to hold as :class:`Demobesluit`.
 """
 
 from __future__ import annotations
@@ -135,6 +136,37 @@ class Beperkingsoort:
 
 #: The symbolic value of a restriction that stands for the afnemer's own (its organisation's) value.
 EIGEN = "eigen"
+
+
+@dataclass(frozen=True, slots=True)
+class Demobesluit:
+    """An autorisatiebesluit that a building block wants given to demo organisations when the
+    register of organisations of a test deployment is loaded.
+
+    It is written as a grant is asked for: a ``scope`` (one the block's catalogue declares), a
+    ``doelbinding`` code with its ``omschrijving``, the ``operaties`` and data elements (``velden``)
+    it allows (``*``: all), and ``beperkingen`` of the kinds declared for the scope, where
+    :data:`EIGEN` stands for the organisation's own value (its gemeentecode). It is for one demo
+    organisation, named by its name in the register (``organisatie``), or for every demo
+    organisation of a kind (``soort``: ``gemeente``, ``provincie``, ``waterschap``, …).
+    """
+
+    scope: str
+    doelbinding: str
+    omschrijving: str
+    operaties: tuple[str, ...]
+    velden: tuple[str, ...]
+    beperkingen: Mapping[str, str] = field(default_factory=dict)
+    organisatie: str | None = None
+    soort: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.organisatie is None) == (self.soort is None):
+            raise ValueError(f"Demobesluit {self.doelbinding}: geef óf een organisatie óf een soort organisatie.")
+
+    def geldt_voor(self, naam: str, soort: str) -> bool:
+        """Whether the grant is for the demo organisation called ``naam``, of kind ``soort``."""
+        return naam == self.organisatie or soort == self.soort
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from joserfc.jwk import ECKey, RSAKey
 from pydantic import ValidationError
 
 from opengdi.app import create_app
+from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.kernel.db import Database
 from opengdi.kernel.identifiers import bsn_check_digit, is_valid_rsin
 from opengdi.settings import Deployment
@@ -186,7 +187,7 @@ async def test_the_token_endpoint_is_described_by_metadata(database: Database, t
 
 
 def test_the_demo_register_holds_every_municipality_province_and_agency() -> None:
-    demo = demo_organisaties()
+    demo = demo_organisaties(SAMENSTELLING)
     soorten = [item.organisatie.soort for item in demo]
     assert (soorten.count("gemeente"), soorten.count("provincie")) == (403, 12)
     assert {soorten.count("zbo"), soorten.count("waterschap")} == {10, 5}
@@ -279,7 +280,7 @@ async def test_a_restriction_the_block_does_not_declare_is_refused_naming_it(
 
 
 def test_every_cbs_code_of_the_register_is_accepted() -> None:
-    codes = {item.organisatie.cbs_code for item in demo_organisaties() if item.organisatie.cbs_code}
+    codes = {item.organisatie.cbs_code for item in demo_organisaties(SAMENSTELLING) if item.organisatie.cbs_code}
     assert any(code.startswith("PV") for code in codes) and any(code.startswith("GM") for code in codes)
     for code in codes:
         assert OrganisatieNieuw.model_validate({"naam": "x", "soort": "zbo", "cbsCode": code}).cbs_code == code

@@ -103,7 +103,7 @@ def test_every_error_of_a_grant_is_reported_at_once() -> None:
 
 
 def test_every_demo_grant_names_declared_things() -> None:
-    for item in demo_organisaties():
+    for item in demo_organisaties(SAMENSTELLING):
         for grant in item.grants:
             check_grant(CATALOGUS, grant.bouwsteen, sorted(grant.operaties), grant.velden)
 

@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from opengdi.app import create_app
+from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.kernel.db import Database
 from opengdi.kernel.protocollering import ProtocolVraag, find_records
 from opengdi.registers.brp.catalogus import PARAMETER_GEGEVENS
@@ -259,7 +260,7 @@ def _required_only(query_type: str) -> Vraag:
 def test_every_demo_grant_covers_the_required_parameters_of_its_query_types() -> None:
     """A grant for a query type whose required parameters it does not cover could never be used."""
     unusable = []
-    for item in demo_organisaties():
+    for item in demo_organisaties(SAMENSTELLING):
         for grant in item.grants:
             for query_type in VOLLEDIG:
                 if grant.bouwsteen == "brp" and grant.allows_operation(query_type):

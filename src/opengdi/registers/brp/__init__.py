@@ -3,9 +3,10 @@
 
 The block declares itself in :data:`BLOCK`: its APIs (BRP API Personen and the beheer API for test
 data), its catalogue (:data:`CATALOGUS`: object type Persoon, operations, events), its migrations,
-its commands (``gdi brp …``, ``gdi genereren brp``), its demo data, the Digikoppeling scopes it
-offers and the restriction an autorisatiebesluit for it may carry (only the inhabitants of one
-municipality).
+its commands (``gdi brp …``, ``gdi genereren brp``), its demo data and the autorisatiebesluiten
+for it that demo organisations hold (:mod:`~opengdi.registers.brp.demobesluiten`), the Digikoppeling
+scopes it offers and the restriction an autorisatiebesluit for it may carry (only the inhabitants
+of one municipality).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from opengdi.registers.brp.api import beheer_api, personen_api
 from opengdi.registers.brp.catalogus import CATALOGUS
 from opengdi.registers.brp.cli import brp_app, seed_app
 from opengdi.registers.brp.demo import DEMO, voorbeelden, voorbeeldverzoek
+from opengdi.registers.brp.demobesluiten import DEMOBESLUITEN
 from opengdi.registers.brp.service import BEPERKINGEN
 
 BLOCK = BuildingBlock(
@@ -26,6 +28,7 @@ BLOCK = BuildingBlock(
     commandos={"brp": brp_app},
     generatoren=seed_app,
     demo=DEMO,
+    demobesluiten=DEMOBESLUITEN,
     beperkingen={"brp": BEPERKINGEN},
     voorbeelden=voorbeelden,
     voorbeeldverzoek=voorbeeldverzoek,

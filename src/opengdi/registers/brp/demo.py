@@ -9,7 +9,7 @@ from collections.abc import Callable
 from importlib.resources import files
 from typing import Any
 
-from opengdi.kernel.blocks import Demo, Voorbeeldverzoek, Voortgang
+from opengdi.kernel.blocks import Demo, Samenstelling, Voorbeeldverzoek, Voortgang
 from opengdi.kernel.db import Database
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.brp import repository
@@ -65,7 +65,9 @@ async def load_demo(uow: UnitOfWork, progress: Callable[[int], None] | None = No
     return report
 
 
-async def _load_into_empty_brp(database: Database, settings: Settings, progress: Voortgang) -> str | None:
+async def _load_into_empty_brp(
+    database: Database, settings: Settings, _samenstelling: Samenstelling, progress: Voortgang
+) -> str | None:
     if not await brp_is_empty(database):
         return None
     async with UnitOfWork(database, oin=settings.oin) as uow:

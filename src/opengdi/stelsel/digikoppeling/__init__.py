@@ -18,6 +18,7 @@ from opengdi.settings import Settings
 from opengdi.stelsel.digikoppeling.api import digikoppeling_api
 from opengdi.stelsel.digikoppeling.catalogus import CATALOGUS
 from opengdi.stelsel.digikoppeling.cli import org_app
+from opengdi.stelsel.digikoppeling.demo import DEMOBESLUITEN
 from opengdi.stelsel.digikoppeling.demotoegang import DEMO, voorbeelden
 from opengdi.stelsel.digikoppeling.toegang import DigikoppelingToegang
 from opengdi.stelsel.digikoppeling.uitgifte import Uitgever
@@ -38,6 +39,7 @@ BLOCK = BuildingBlock(
     migraties="opengdi.stelsel.digikoppeling.migrations",
     commandos={"org": org_app},
     demo=DEMO,
+    demobesluiten=DEMOBESLUITEN,
     voorbeelden=voorbeelden,
     catalogus=CATALOGUS,
     toegang=toegang,

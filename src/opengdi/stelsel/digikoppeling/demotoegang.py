@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from opengdi.kernel.blocks import Demo, Voortgang
+from opengdi.kernel.blocks import Demo, Samenstelling, Voortgang
 from opengdi.kernel.db import Database
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.settings import Settings
@@ -38,10 +38,11 @@ def write_private_key(folder: Path, oin: str, private_pem: str) -> Path:
     return path
 
 
-async def load_demo_register(database: Database, folder: Path) -> int:
-    """Register the demo organisations and give the demo afnemers credentials, once."""
+async def load_demo_register(database: Database, folder: Path, samenstelling: Samenstelling) -> int:
+    """Register the demo organisations with the grants the blocks of ``samenstelling`` declare for
+    them, and give the demo afnemers credentials, once."""
     async with UnitOfWork(database) as uow:
-        registered = await service.load_demo_register(uow)
+        registered = await service.load_demo_register(uow, samenstelling)
         if registered:
             for oin in DEMO_AFNEMERS:
                 private_pem, _kid = await service.create_credentials(uow, oin)
@@ -49,8 +50,10 @@ async def load_demo_register(database: Database, folder: Path) -> int:
     return registered
 
 
-async def _load(database: Database, settings: Settings, _progress: Voortgang) -> str | None:
-    if not await load_demo_register(database, settings.data_dir):
+async def _load(
+    database: Database, settings: Settings, samenstelling: Samenstelling, _progress: Voortgang
+) -> str | None:
+    if not await load_demo_register(database, settings.data_dir, samenstelling):
         return None
     return f"Register van organisaties geladen; sleutels van demo-afnemers in {settings.data_dir}/credentials."
 

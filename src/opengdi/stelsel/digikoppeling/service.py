@@ -15,6 +15,7 @@ from typing import Any
 from joserfc.jwk import RSAKey
 from sqlalchemy.exc import IntegrityError
 
+from opengdi.kernel.blocks import Samenstelling
 from opengdi.kernel.catalogus import Catalogus
 from opengdi.kernel.fouten import Conflict, NietGevonden, OngeldigeInvoer
 from opengdi.kernel.problems import InvalidParam
@@ -56,11 +57,12 @@ async def _active(uow: UnitOfWork, oin: str) -> Organisatie:
     return organisatie
 
 
-async def load_demo_register(uow: UnitOfWork) -> int:
-    """Register the demo organisations with their grants when the register is empty; how many."""
+async def load_demo_register(uow: UnitOfWork, samenstelling: Samenstelling) -> int:
+    """Register the demo organisations with the grants the blocks of ``samenstelling`` declare for
+    them, when the register is empty; how many."""
     if await organisaties.count_organisaties(uow.session):
         return 0
-    demo = demo_organisaties()
+    demo = demo_organisaties(samenstelling)
     await organisaties.add_organisaties(uow.session, [item.organisatie for item in demo])
     for item in demo:
         for grant in item.grants:
