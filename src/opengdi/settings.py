@@ -54,6 +54,19 @@ class Settings(BaseSettings):
         description="OIN van de organisatie die deze GDI draait: de bron (source) van haar gebeurtenissen. "
         "Standaard een test-OIN.",
     )
+    contact_naam: str = Field(
+        default="Beheer Open GDI", min_length=1, description="Contact in de OpenAPI-documenten: naam van de beheerder."
+    )
+    contact_email: str = Field(
+        default="beheer@opengdi.test",
+        pattern=r"^[^@\s]+@[^@\s]+$",
+        description="Contact in de OpenAPI-documenten: e-mailadres van de beheerder.",
+    )
+    contact_url: str = Field(
+        default="https://opengdi.test",
+        pattern=r"^https?://\S+$",
+        description="Contact in de OpenAPI-documenten: webadres van de beheerder.",
+    )
     log_level: Literal["critical", "error", "warning", "info", "debug", "trace"] = Field(
         default="info", description="Logniveau van de server."
     )
@@ -102,6 +115,10 @@ class Settings(BaseSettings):
         description="Origins (komma-gescheiden, bijvoorbeeld https://portaal.example.nl) die de API's vanuit een "
         "browser mogen aanroepen; leeg (standaard): CORS staat uit.",
     )
+
+    def contact(self) -> dict[str, str]:
+        """The ``info.contact`` of the deployment's own OpenAPI documents."""
+        return {"name": self.contact_naam, "email": self.contact_email, "url": self.contact_url}
 
     @field_validator("cors_origins")
     @classmethod

@@ -10,9 +10,13 @@ from typing import Any
 
 import httpx
 import pytest
+from pydantic import ValidationError
 from tools import adr_lint
 
+from opengdi.app import create_app
 from opengdi.kernel.blocks import Api
+from opengdi.kernel.db import Database
+from tests.conftest import settings_for
 
 METHODS = ("get", "put", "post", "delete", "patch")
 
@@ -91,3 +95,26 @@ def test_the_design_rules_linter_reports_no_error(own_apis: list[Api], tmp_path:
     ruleset = adr_lint.ruleset_path()
     for document in adr_lint.dump(own_apis, tmp_path):
         assert adr_lint.lint(document, ruleset) == 0, document.name
+
+
+async def test_each_own_document_names_the_contact_the_deployment_sets(database: Database, tmp_path: Path) -> None:
+    settings = settings_for(
+        tmp_path,
+        contact_naam="Servicedesk Gemeente Voorbeeld",
+        contact_email="gdi@voorbeeld.nl",
+        contact_url="https://voorbeeld.nl/gdi",
+    )
+    app = create_app(settings, database)
+    own = [api for api in app.state.apis if api.prefix in ("/brp/beheer", "/digikoppeling")]
+    assert len(own) == 2
+    for api in own:
+        assert api.app.openapi()["info"]["contact"] == {
+            "name": "Servicedesk Gemeente Voorbeeld",
+            "email": "gdi@voorbeeld.nl",
+            "url": "https://voorbeeld.nl/gdi",
+        }
+
+
+def test_a_contact_without_an_address_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="contact_email"):
+        settings_for(tmp_path, contact_email="geen adres")

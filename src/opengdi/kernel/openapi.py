@@ -15,8 +15,13 @@ from typing import Any
 
 from fastapi import FastAPI
 
-#: Who answers questions about the APIs of a deployment.
-CONTACT = {"name": "Beheer Open GDI", "email": "beheer@opengdi.test", "url": "https://opengdi.test"}
+from opengdi.settings import Settings
+
+#: The contact of a document served outside a deployment: the defaults of the ``GDI_CONTACT_…`` settings.
+CONTACT = {
+    key: str(Settings.model_fields[f"contact_{name}"].default)
+    for key, name in (("name", "naam"), ("email", "email"), ("url", "url"))
+}
 
 INVALID_PARAM_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -102,12 +107,13 @@ def finish_document(
     document: dict[str, Any],
     *,
     server: str,
+    contact: Mapping[str, str],
     security_schemes: Mapping[str, Any] | None = None,
     security: Sequence[Mapping[str, Sequence[str]]] = (),
 ) -> dict[str, Any]:
     """``document`` (as FastAPI generated it) made to declare what the API answers."""
     document["servers"] = [{"url": server}]
-    document["info"]["contact"] = dict(CONTACT)
+    document["info"]["contact"] = dict(contact)
     for item in document.get("paths", {}).values():
         for method in _METHODS:
             if method in item:
@@ -131,13 +137,16 @@ def declare_openapi(
     security_schemes: Mapping[str, Any] | None = None,
     security: Sequence[Mapping[str, Sequence[str]]] = (),
 ) -> None:
-    """Serve ``app``'s generated document finished by :func:`finish_document`."""
+    """Serve ``app``'s generated document finished by :func:`finish_document`, with the contact of
+    the deployment whose context the app was given (the settings ``GDI_CONTACT_…``)."""
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
         if getattr(app.state, "openapi_finished", None) is None:
+            context = getattr(app.state, "context", None)
+            contact = context.settings.contact() if context is not None else CONTACT
             app.state.openapi_finished = finish_document(
-                generate(), server=server, security_schemes=security_schemes, security=security
+                generate(), server=server, contact=contact, security_schemes=security_schemes, security=security
             )
         document: dict[str, Any] = app.state.openapi_finished
         return document
