@@ -262,8 +262,7 @@ async def load_by_bsn(connection: AsyncConnection, bsns: Sequence[str]) -> dict[
         return {}
     wanted = list(set(bsns))
     if connection.dialect.name == "postgresql":
-        driver = await driver_connection(connection)
-        return _by_bsn(_grouped(await driver.fetch(_VOORKOMENS_BY_BSN_POSTGRESQL, wanted)))
+        return await _fetch_by_bsn(await driver_connection(connection), wanted)
     return _by_bsn(await _load(connection, _VOORKOMENS_BY_BSN, {"bsns": wanted}))
 
 
@@ -274,7 +273,12 @@ async def lookup_by_bsn(database: Database, bsns: Sequence[str]) -> dict[str, li
         async with database.read() as connection:
             return await load_by_bsn(connection, bsns)
     async with database.driver() as driver:
-        return _by_bsn(_grouped(await driver.fetch(_VOORKOMENS_BY_BSN_POSTGRESQL, list(set(bsns)))))
+        return await _fetch_by_bsn(driver, list(set(bsns)))
+
+
+async def _fetch_by_bsn(driver: Any, bsns: list[str]) -> dict[str, list[Persoonslijst]]:
+    """PostgreSQL: the persoonslijsten of ``bsns`` by one prepared statement on the driver."""
+    return _by_bsn(_grouped(await driver.fetch(_VOORKOMENS_BY_BSN_POSTGRESQL, bsns)))
 
 
 def _by_bsn(lijsten: dict[int, Persoonslijst]) -> dict[str, list[Persoonslijst]]:
