@@ -39,6 +39,8 @@ class Figures:
     count: int
     seconds: float
     latencies: list[float]
+    #: CPU seconds the server's processes used during the run (user and system), when measured.
+    cpu: float | None = None
 
     @property
     def per_second(self) -> float:
@@ -85,6 +87,26 @@ async def prepare(database: Database, persons: int) -> list[str]:
     print(f"populated: demo + {stored} synthetic persons in {time.perf_counter() - started:.0f} s")
     async with database.connect() as connection:
         return [bsn for bsn, _a_nummer, _naam in await repository.overview(connection) if bsn]
+
+
+def process_tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by process ``pid`` and every process below it
+    (uvicorn's workers), from ``/proc``."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    stats: dict[int, tuple[int, float]] = {}  # pid → (parent, cpu seconds)
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # ended meanwhile
+            stats[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / ticks)
+    tree, total = {pid}, 0.0
+    for _ in range(3):  # the server, its workers and what they start
+        tree |= {child for child, (parent, _cpu) in stats.items() if parent in tree}
+    for member in tree:
+        total += stats.get(member, (0, 0.0))[1]
+    return total
 
 
 def free_port() -> int:

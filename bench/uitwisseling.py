@@ -34,6 +34,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -50,6 +51,7 @@ from bench.common import (
     free_port,
     measure,
     prepare,
+    process_tree_cpu,
     scratch_postgres,
 )
 from opengdi.bouwstenen import SAMENSTELLING
@@ -108,10 +110,11 @@ def start(factory: str, port: int, workers: int, env: dict[str, str]) -> subproc
 
 
 async def run_load(
-    label: str, port: int, sample: list[str], concurrency: int, headers: str = ""
+    label: str, server: int, port: int, sample: list[str], *, concurrency: int, headers: str = ""
 ) -> tuple[Figures, dict[str, bytes], int]:
-    """Warm up, then measure ``sample`` with ``concurrency`` connections; the figures, a few answers and
-    how many protocol records the answers call for."""
+    """Warm up, then measure ``sample`` with ``concurrency`` connections to the server (process
+    ``server``, on ``port``); the figures with the server's CPU time, a few answers and how many
+    protocol records the answers call for."""
     connections = [await Connection.open(port) for _ in range(concurrency)]
     seen: dict[str, bytes] = {}
     delivered: list[int] = []  # protocol records per answer: one per person delivered, one when none
@@ -132,7 +135,9 @@ async def run_load(
 
     await measure("warm-up", lookup, sample[:WARM_UP], concurrency)
     seen.clear()
+    cpu_before = process_tree_cpu(server)
     figures = await measure(label, lookup, sample, concurrency)
+    figures = replace(figures, cpu=process_tree_cpu(server) - cpu_before)
     for connection in connections:
         connection.close()
     return figures, seen, sum(delivered)
@@ -153,7 +158,7 @@ async def measure_server(
             endpoint = f"http://127.0.0.1:{port}/digikoppeling/oauth2/token"
             access = (await asyncio.to_thread(fetch_token, endpoint, pem, oin))["access_token"]
             headers = f"Authorization: Bearer {access}\r\nx-gebruiker: bench\r\n"
-        return await run_load(label, port, sample, concurrency, headers)
+        return await run_load(label, server.pid, port, sample, concurrency=concurrency, headers=headers)
     finally:
         server.terminate()
         server.wait()
@@ -235,10 +240,14 @@ async def run(args: argparse.Namespace, folder: Path, database_url: str, kaal_ur
     backend = make_url(database_url).get_backend_name()
     print(f"database: {backend}, {len(bsns)} persoonslijsten; {args.concurrency} connections; {os.cpu_count()} cores")
     baseline = max(bare_runs, key=lambda figures: figures.per_second)
+    bare_cpu = min(1000 * (figures.cpu or 0.0) / figures.count for figures in bare_runs)
     for figures, counts in results:
         protocol = "" if counts is None else f"   protocol records {counts[0]}, expected {counts[1]}"
         verdict = "" if counts is None or counts[0] == counts[1] else " MISMATCH"
         print(f"{figures.line()}   {figures.per_second / baseline.per_second:.2f} of bare{protocol}{verdict}")
+    for figures, _counts in results:
+        cpu = 1000 * (figures.cpu or 0.0) / figures.count
+        print(f"{figures.label:<44} server CPU {cpu:5.2f} ms per request   bare / this {bare_cpu / cpu:.2f}")
     for line in checks:
         print(line)
 
