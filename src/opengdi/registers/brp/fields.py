@@ -87,6 +87,11 @@ AUTOMATIC_ANYWHERE = frozenset(
     }
 )
 ALIASES = {alias.naam: alias.doel for alias in catalogus.PERSOON.aliassen}
+#: What every answer is worked out from, whatever was asked: the person (01: identification, the
+#: protocol's subject), nationaliteiten and overlijden (04, 06: rni, leeftijd), the inschrijving (07:
+#: opschorting, geheimhouding, verificatie, whether the list was withdrawn) and the verblijfplaats (08:
+#: rni, the gemeente an autorisatiebesluit may be restricted to).
+ALWAYS_NEEDED = frozenset({"01", "04", "06", "07", "08"})
 
 
 @dataclass(slots=True)
@@ -99,6 +104,7 @@ class FieldSelection:
     asked: dict[str, frozenset[str]] = field(default_factory=dict)
     _paths: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     _categories: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _sources: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def paths(self) -> frozenset[str]:
         """Every asked data element as a full path (a date or code value counts as one element); a
@@ -122,6 +128,20 @@ class FieldSelection:
                     result.update(catalogus.categorieen(name))
             self._categories = frozenset(result) & catalogus.categorieen("rni")
         return self._categories
+
+    def source_categories(self) -> frozenset[str] | None:
+        """The persoonslijst categories an answer with this selection is worked out from: those every
+        answer needs (:data:`ALWAYS_NEEDED`) and the declared sources of each asked field; ``None``
+        (all of them) when an asked field declares no source."""
+        if self._sources is None:
+            result = set(ALWAYS_NEEDED)
+            for name in self.tree:
+                declared = catalogus.categorieen(name)
+                if not declared:
+                    return None
+                result |= declared
+            self._sources = frozenset(result)
+        return self._sources
 
 
 def _leaves(prefix: str, selection: Any) -> list[str]:

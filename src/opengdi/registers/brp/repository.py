@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -232,13 +232,16 @@ _VOORKOMENS = select(
 ).join(PersoonslijstRow, PersoonslijstRow.id == VoorkomenRow.persoonslijst_id)
 #: The same for a list of BSNs, built once with the list as its parameter.
 _VOORKOMENS_BY_BSN = _VOORKOMENS.where(PersoonslijstRow.burgerservicenummer.in_(bindparam("bsns", expanding=True)))
+_VOORKOMENS_BY_BSN_IN_CATEGORIEEN = _VOORKOMENS_BY_BSN.where(
+    VoorkomenRow.categorie.in_(bindparam("categorieen", expanding=True))
+)
 
 
 #: :data:`_VOORKOMENS_BY_BSN` for PostgreSQL's own driver, the BSNs as one array parameter.
 _VOORKOMENS_BY_BSN_POSTGRESQL = f"""
 SELECT v.persoonslijst_id, v.categorie, v.stapel, v.volgnummer, v.elementen
 FROM {VoorkomenRow.__tablename__} v JOIN {PersoonslijstRow.__tablename__} p ON p.id = v.persoonslijst_id
-WHERE p.burgerservicenummer = ANY($1::text[])
+WHERE p.burgerservicenummer = ANY($1::text[]) AND ($2::text[] IS NULL OR v.categorie = ANY($2::text[]))
 """
 
 
@@ -255,30 +258,41 @@ def _grouped(rows: Iterable[Sequence[Any]]) -> dict[int, Persoonslijst]:
     return {pl_id: Persoonslijst.from_voorkomens(items, pl_id) for pl_id, items in per_lijst.items()}
 
 
-async def load_by_bsn(connection: AsyncConnection, bsns: Sequence[str]) -> dict[str, list[Persoonslijst]]:
-    """The persoonslijsten identified by each of ``bsns`` (absent ones are left out). On PostgreSQL the
-    query goes straight to the driver (a prepared statement, one round trip, no SQL to compile)."""
+async def load_by_bsn(
+    connection: AsyncConnection, bsns: Sequence[str], categorieen: Collection[str] | None = None
+) -> dict[str, list[Persoonslijst]]:
+    """The persoonslijsten identified by each of ``bsns`` (absent ones are left out), with only the
+    voorkomens of ``categorieen`` when given (an answer that needs no more). On PostgreSQL the query
+    goes straight to the driver (a prepared statement, one round trip, no SQL to compile)."""
     if not bsns:
         return {}
     wanted = list(set(bsns))
     if connection.dialect.name == "postgresql":
-        return await _fetch_by_bsn(await driver_connection(connection), wanted)
-    return _by_bsn(await _load(connection, _VOORKOMENS_BY_BSN, {"bsns": wanted}))
+        return await _fetch_by_bsn(await driver_connection(connection), wanted, categorieen)
+    if categorieen is None:
+        return _by_bsn(await _load(connection, _VOORKOMENS_BY_BSN, {"bsns": wanted}))
+    parameters = {"bsns": wanted, "categorieen": sorted(categorieen)}
+    return _by_bsn(await _load(connection, _VOORKOMENS_BY_BSN_IN_CATEGORIEEN, parameters))
 
 
-async def lookup_by_bsn(database: Database, bsns: Sequence[str]) -> dict[str, list[Persoonslijst]]:
+async def lookup_by_bsn(
+    database: Database, bsns: Sequence[str], categorieen: Collection[str] | None = None
+) -> dict[str, list[Persoonslijst]]:
     """:func:`load_by_bsn` on a connection of its own, for the hot path: on PostgreSQL one from the
     driver's pool (:meth:`Database.driver`), with no SQLAlchemy in between."""
     if database.dialect != "postgresql" or not bsns:
         async with database.read() as connection:
-            return await load_by_bsn(connection, bsns)
+            return await load_by_bsn(connection, bsns, categorieen)
     async with database.driver() as driver:
-        return await _fetch_by_bsn(driver, list(set(bsns)))
+        return await _fetch_by_bsn(driver, list(set(bsns)), categorieen)
 
 
-async def _fetch_by_bsn(driver: Any, bsns: list[str]) -> dict[str, list[Persoonslijst]]:
+async def _fetch_by_bsn(
+    driver: Any, bsns: list[str], categorieen: Collection[str] | None
+) -> dict[str, list[Persoonslijst]]:
     """PostgreSQL: the persoonslijsten of ``bsns`` by one prepared statement on the driver."""
-    return _by_bsn(_grouped(await driver.fetch(_VOORKOMENS_BY_BSN_POSTGRESQL, bsns)))
+    wanted = None if categorieen is None else sorted(categorieen)
+    return _by_bsn(_grouped(await driver.fetch(_VOORKOMENS_BY_BSN_POSTGRESQL, bsns, wanted)))
 
 
 def _by_bsn(lijsten: dict[int, Persoonslijst]) -> dict[str, list[Persoonslijst]]:

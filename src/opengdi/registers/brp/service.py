@@ -169,7 +169,7 @@ async def find_lijsten(
         )
     if vraag.is_raadplegen:
         bsns = list(dict.fromkeys(vraag.parameters["burgerservicenummer"]))
-        found = await repository.lookup_by_bsn(database, bsns)
+        found = await repository.lookup_by_bsn(database, bsns, vraag.fields.source_categories())
         lijsten = [lijst for bsn in bsns for lijst in found.get(bsn, [])]
         if gemeente:
             lijsten = [lijst for lijst in lijsten if _gemeente(lijst) == gemeente]
