@@ -175,16 +175,17 @@ class Connection:
         self.writer.close()
 
 
-async def wait_until_up(client: httpx.AsyncClient) -> None:
-    """Poll the status endpoint until the server answers."""
-    for _ in range(100):
+async def wait_until_up(client: httpx.AsyncClient, seconds: float = 10) -> None:
+    """Poll the status endpoint until the server answers (at most ``seconds``: slow on a busy machine)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         try:
             if (await client.get("/_status")).status_code == 200:
                 return
         except httpx.TransportError:
             pass
         await asyncio.sleep(0.1)
-    raise RuntimeError("de server kwam niet op")
+    raise RuntimeError(f"de server op {client.base_url} kwam niet op")
 
 
 async def scratch_postgres(admin_url: str) -> str:

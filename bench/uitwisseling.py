@@ -53,6 +53,7 @@ from bench.common import (
     prepare,
     process_tree_cpu,
     scratch_postgres,
+    wait_until_up,
 )
 from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.kernel.db import Database
@@ -164,18 +165,11 @@ async def measure_server(
         server.wait()
 
 
-async def server_up(port: int, seconds: float = 180) -> None:
-    """Wait until the server on ``port`` answers its status endpoint (slow on a busy machine)."""
-    deadline = time.monotonic() + seconds
+async def server_up(port: int) -> None:
+    """Wait until the server on ``port`` answers its status endpoint (up to three minutes: uvicorn's
+    workers start slowly on a busy machine)."""
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-        while time.monotonic() < deadline:
-            try:
-                if (await client.get("/_status")).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.2)
-    raise RuntimeError(f"de server op poort {port} kwam niet op")
+        await wait_until_up(client, seconds=180)
 
 
 def check_answers(label: str, seen: dict[str, bytes], bare: dict[str, bytes]) -> str:
