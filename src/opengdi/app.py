@@ -15,7 +15,7 @@ from starlette.responses import Response
 
 from opengdi import __version__
 from opengdi.bouwstenen import BLOCKS, SAMENSTELLING
-from opengdi.kernel.api import ApiVersionMiddleware, JsonResponse, RequestGuardMiddleware
+from opengdi.kernel.api import ApiVersionMiddleware, JsonResponse, RequestGuardMiddleware, telemetry_options
 from opengdi.kernel.beveiliging import install_security
 from opengdi.kernel.blocks import Api
 from opengdi.kernel.context import Context, attach
@@ -84,6 +84,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         await database.dispose()
 
     app = FastAPI(
+        **telemetry_options(settings.opentelemetry == "aan"),
         title="Open GDI",
         version=__version__,
         docs_url=None,

@@ -80,6 +80,11 @@ class Settings(BaseSettings):
         description="'uit' laat de API's zonder token of certificaat toe (alleen in een testomgeving, bijvoorbeeld "
         "voor conformancetests); 'aan' (standaard) eist Digikoppeling-toegang.",
     )
+    opentelemetry: Literal["aan", "uit"] = Field(
+        default="uit",
+        description="'aan' zet FastAPI's eigen OpenTelemetry aan (spans en metrieken van elk verzoek, als er "
+        "een OpenTelemetry-provider is ingesteld); 'uit' (standaard) slaat die controle per verzoek over.",
+    )
     token_geldigheid: int = Field(default=300, ge=30, le=3600, description="Geldigheid van access tokens (seconden).")
     vertrouwde_proxies: str = Field(
         default="",

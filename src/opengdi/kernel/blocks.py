@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, FastAPI
 
-from opengdi.kernel.api import JsonResponse
+from opengdi.kernel.api import JsonResponse, telemetry_options
 from opengdi.kernel.catalogus import Catalogus, Register
 from opengdi.kernel.db import Database
 from opengdi.kernel.documentatie import DOCS_PATH, install_docs
@@ -153,8 +153,10 @@ class Samenstelling:
 
 
 def api_app(title: str, version: str, description: str) -> FastAPI:
-    """A FastAPI application for one API, with the kernel's conventions installed."""
+    """A FastAPI application for one API, with the kernel's conventions installed. Its own
+    OpenTelemetry is off: the application it is mounted in observes the whole request."""
     app = FastAPI(
+        **telemetry_options(False),
         title=title,
         version=version,
         description=description,
