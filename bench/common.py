@@ -220,17 +220,22 @@ def parse_arguments(doc: str | None, default_persons: int) -> argparse.Namespace
     return parser.parse_args()
 
 
-def on_scratch_database(postgres_admin_url: str | None, work: Callable[[str, Path], Coroutine[Any, Any, None]]) -> None:
-    """Run ``work(database_url, folder)`` on a scratch SQLite file, or a scratch PostgreSQL database when
-    ``postgres_admin_url`` is given; the database and the temporary folder are removed afterwards."""
+def on_scratch_database(
+    postgres_admin_url: str | None,
+    work: Callable[[str, Path], Coroutine[Any, Any, None]],
+    runner: Callable[[Coroutine[Any, Any, None]], None] = asyncio.run,
+) -> None:
+    """Run ``work(database_url, folder)`` (with ``runner``: ``asyncio.run`` or ``uvloop.run``) on a
+    scratch SQLite file, or a scratch PostgreSQL database when ``postgres_admin_url`` is given; the
+    database and the temporary folder are removed afterwards."""
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         if postgres_admin_url is None:
-            asyncio.run(work(f"sqlite+aiosqlite:///{folder / 'bench.db'}", folder))
+            runner(work(f"sqlite+aiosqlite:///{folder / 'bench.db'}", folder))
             return
         url = asyncio.run(scratch_postgres(postgres_admin_url))
         try:
-            asyncio.run(work(url, folder))
+            runner(work(url, folder))
         finally:
             asyncio.run(drop_postgres(postgres_admin_url, url))
 
