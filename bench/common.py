@@ -41,6 +41,8 @@ class Figures:
     latencies: list[float]
     #: CPU seconds the server's processes used during the run (user and system), when measured.
     cpu: float | None = None
+    #: CPU seconds PostgreSQL's processes used during the run, when measured.
+    database_cpu: float | None = None
 
     @property
     def per_second(self) -> float:
@@ -89,18 +91,31 @@ async def prepare(database: Database, persons: int) -> list[str]:
         return [bsn for bsn, _a_nummer, _naam in await repository.overview(connection) if bsn]
 
 
-def process_tree_cpu(pid: int) -> float:
-    """CPU seconds (user + system) used so far by process ``pid`` and every process below it
-    (uvicorn's workers), from ``/proc``."""
+def _process_stats() -> dict[int, tuple[str, int, float]]:
+    """Every process on the machine: pid → (name, parent, CPU seconds used so far), from ``/proc``."""
     ticks = os.sysconf("SC_CLK_TCK")
-    stats: dict[int, tuple[int, float]] = {}  # pid → (parent, cpu seconds)
+    stats: dict[int, tuple[str, int, float]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
+                name, rest = (entry / "stat").read_text().split(" (", 1)[1].rsplit(")", 1)
+            except (OSError, ValueError):
                 continue  # ended meanwhile
-            stats[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / ticks)
+            fields = rest.split()
+            stats[int(entry.name)] = (name, int(fields[1]), (int(fields[11]) + int(fields[12])) / ticks)
+    return stats
+
+
+def postgres_cpu() -> float:
+    """CPU seconds used so far by the processes of the local PostgreSQL server (its backends
+    included, as long as they live: measure while the measured connections are open)."""
+    return sum(cpu for name, _parent, cpu in _process_stats().values() if name == "postgres")
+
+
+def process_tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by process ``pid`` and every process below it
+    (uvicorn's workers), from ``/proc``."""
+    stats = {member: (parent, cpu) for member, (_name, parent, cpu) in _process_stats().items()}
     tree, total = {pid}, 0.0
     for _ in range(3):  # the server, its workers and what they start
         tree |= {child for child, (parent, _cpu) in stats.items() if parent in tree}

@@ -50,6 +50,7 @@ from bench.common import (
     drop_postgres,
     free_port,
     measure,
+    postgres_cpu,
     prepare,
     process_tree_cpu,
     scratch_postgres,
@@ -136,9 +137,9 @@ async def run_load(
 
     await measure("warm-up", lookup, sample[:WARM_UP], concurrency)
     seen.clear()
-    cpu_before = process_tree_cpu(server)
+    cpu_before, database_before = process_tree_cpu(server), postgres_cpu()
     figures = await measure(label, lookup, sample, concurrency)
-    figures = replace(figures, cpu=process_tree_cpu(server) - cpu_before)
+    figures = replace(figures, cpu=process_tree_cpu(server) - cpu_before, database_cpu=postgres_cpu() - database_before)
     for connection in connections:
         connection.close()
     return figures, seen, sum(delivered)
@@ -241,7 +242,11 @@ async def run(args: argparse.Namespace, folder: Path, database_url: str, kaal_ur
         print(f"{figures.line()}   {figures.per_second / baseline.per_second:.2f} of bare{protocol}{verdict}")
     for figures, _counts in results:
         cpu = 1000 * (figures.cpu or 0.0) / figures.count
-        print(f"{figures.label:<44} server CPU {cpu:5.2f} ms per request   bare / this {bare_cpu / cpu:.2f}")
+        database_ms = 1000 * (figures.database_cpu or 0.0) / figures.count
+        print(
+            f"{figures.label:<44} server CPU {cpu:5.2f} ms per request   bare / this {bare_cpu / cpu:.2f}"
+            f"   PostgreSQL CPU {database_ms:5.2f} ms per request"
+        )
     for line in checks:
         print(line)
 

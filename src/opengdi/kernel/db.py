@@ -164,7 +164,8 @@ class Database:
     async def driver(self) -> AsyncIterator[asyncpg.Connection]:
         """PostgreSQL only: a connection of the driver itself (asyncpg) from a pool of its own, outside
         any transaction (each statement commits by itself), for the few statements of the hot path
-        written for it: no SQLAlchemy in between and no reset query when it goes back. It must not be
+        written for it: no SQLAlchemy in between and no reset query when it goes back, and each
+        statement planned once (generic plans, see :data:`_DRIVER_SERVER_SETTINGS`). It must not be
         left with session state (``SET``, ``LISTEN``, locks); a transaction left open is rolled back."""
         pool = self._drivers or await self._open_drivers()
         async with pool.acquire() as connection:
@@ -175,7 +176,12 @@ class Database:
             if self._drivers is None:
                 dsn = make_url(self.url).set(drivername="postgresql").render_as_string(hide_password=False)
                 self._drivers = await asyncpg.create_pool(
-                    dsn, min_size=1, max_size=_DRIVER_POOL_SIZE, init=_json_codecs, reset=_rollback_if_open
+                    dsn,
+                    min_size=1,
+                    max_size=_DRIVER_POOL_SIZE,
+                    init=_json_codecs,
+                    reset=_rollback_if_open,
+                    server_settings=_DRIVER_SERVER_SETTINGS,
                 )
             return self._drivers
 
@@ -189,6 +195,10 @@ class Database:
 
 #: Connections of the driver's own pool per process (next to the engine's pool).
 _DRIVER_POOL_SIZE = 10
+#: The hot path's statements take array parameters (BSNs, categories, a column per protocol field),
+#: for which PostgreSQL would otherwise plan each execution anew (a custom plan: for the lookup by
+#: BSN about half of the server's CPU per call); their one generic plan serves every execution.
+_DRIVER_SERVER_SETTINGS = {"plan_cache_mode": "force_generic_plan"}
 
 
 async def _json_codecs(connection: asyncpg.Connection) -> None:
