@@ -65,12 +65,13 @@ async def _drop_postgres_database(url: str) -> None:
         await connection.close()
 
 
-@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
-async def database(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Database]:
-    """A migrated database, once per backend for the whole test session, with the test bronhouder
-    registered (see :data:`BRONHOUDER`)."""
-    if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / 'opengdi.db'}"
+@asynccontextmanager
+async def scratch_database(kind: str, folder: Path) -> AsyncIterator[Database]:
+    """A new, empty database of ``kind`` (``sqlite``: a file in ``folder``; ``postgresql``: on the
+    local server, dropped afterwards). The test is skipped when PostgreSQL is not reachable, or
+    fails when ``GDI_TEST_REQUIRE_POSTGRES=1``."""
+    if kind == "sqlite":
+        url = f"sqlite+aiosqlite:///{folder / 'opengdi.db'}"
     else:
         try:
             url = await _create_postgres_database()
@@ -79,13 +80,23 @@ async def database(request: pytest.FixtureRequest, tmp_path_factory: pytest.Temp
             if REQUIRE_POSTGRES:
                 pytest.fail(message)
             pytest.skip(message)
-    db = Database(url)
-    await SAMENSTELLING.migraties().upgrade(db)
-    await register_bronhouder(db)
-    yield db
-    await db.dispose()
-    if request.param == "postgresql":
-        await _drop_postgres_database(url)
+    database = Database(url)
+    try:
+        yield database
+    finally:
+        await database.dispose()
+        if kind == "postgresql":
+            await _drop_postgres_database(url)
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+async def database(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Database]:
+    """A migrated database, once per backend for the whole test session, with the test bronhouder
+    registered (see :data:`BRONHOUDER`)."""
+    async with scratch_database(request.param, tmp_path_factory.mktemp("db")) as db:
+        await SAMENSTELLING.migraties().upgrade(db)
+        await register_bronhouder(db)
+        yield db
 
 
 #: The OIN of the test deployment (the default setting): the source of the events tests record.

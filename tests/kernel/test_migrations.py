@@ -21,7 +21,7 @@ from opengdi.bouwstenen import BLOCKS, SAMENSTELLING
 from opengdi.kernel.db import Base, Database
 from opengdi.kernel.migrate import Migraties
 from opengdi.stelsel.digikoppeling import organisaties
-from tests.conftest import POSTGRES_ADMIN_URL, _create_postgres_database, _drop_postgres_database
+from tests.conftest import scratch_database
 
 LEGACY_REVISIONS = Path(__file__).parent / "legacy_migrations"
 
@@ -63,18 +63,8 @@ async def test_the_migrated_schema_matches_the_models(database: Database) -> Non
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def fresh_database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Database]:
     """A database that was never migrated."""
-    if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'oud.db'}"
-    else:
-        try:
-            url = await _create_postgres_database()
-        except (OSError, TimeoutError) as error:
-            pytest.skip(f"PostgreSQL niet bereikbaar op {POSTGRES_ADMIN_URL} ({error})")
-    database = Database(url)
-    yield database
-    await database.dispose()
-    if request.param == "postgresql":
-        await _drop_postgres_database(url)
+    async with scratch_database(request.param, tmp_path) as database:
+        yield database
 
 
 async def _migrate_legacy(database: Database, revision: str) -> None:

@@ -26,7 +26,7 @@ from opengdi.stelsel.digikoppeling import organisaties, service
 from opengdi.stelsel.digikoppeling.autorisatie import Grant
 from opengdi.stelsel.digikoppeling.catalogus import CATALOGUS as DIGIKOPPELING_CATALOGUS
 from opengdi.stelsel.digikoppeling.demo import demo_organisaties
-from tests.conftest import POSTGRES_ADMIN_URL, _create_postgres_database, _drop_postgres_database
+from tests.conftest import scratch_database
 
 ZONDER_BRP = Samenstelling((digikoppeling.BLOCK,))
 _IN_GEMEENTE = Beperkingsoort(
@@ -102,19 +102,9 @@ def test_a_demo_grant_is_for_one_organisation_or_one_kind() -> None:
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def leeg_register(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Database]:
     """A migrated database of its own, with an empty register of organisations."""
-    if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'register.db'}"
-    else:
-        try:
-            url = await _create_postgres_database()
-        except (OSError, TimeoutError) as error:
-            pytest.skip(f"PostgreSQL niet bereikbaar op {POSTGRES_ADMIN_URL} ({error})")
-    database = Database(url)
-    await SAMENSTELLING.migraties().upgrade(database)
-    yield database
-    await database.dispose()
-    if request.param == "postgresql":
-        await _drop_postgres_database(url)
+    async with scratch_database(request.param, tmp_path) as database:
+        await SAMENSTELLING.migraties().upgrade(database)
+        yield database
 
 
 @pytest.mark.parametrize("samenstelling", [SAMENSTELLING, ZONDER_BRP], ids=["met-brp", "zonder-brp"])
