@@ -9,7 +9,7 @@ import asyncio
 import pytest
 from sqlalchemy import text
 
-from opengdi.kernel.db import Database, driver_connection
+from opengdi.kernel.db import _DRIVER_POOL_SIZE, Database, driver_connection
 
 
 async def _server_pids(database: Database, count: int) -> set[int]:
@@ -91,3 +91,56 @@ async def test_the_drivers_pool_plans_each_statement_once(database: Database) ->
         assert await driver.fetchval("SHOW plan_cache_mode") == "force_generic_plan"
     async with database.connect() as connection:  # the engine's connections keep PostgreSQL's default
         assert (await connection.exec_driver_sql("SHOW plan_cache_mode")).scalar() == "auto"
+
+
+def _needs_postgresql(database: Database) -> None:
+    if database.dialect != "postgresql":
+        pytest.skip("alleen PostgreSQL heeft de eigen pool van de driver")
+
+
+async def test_the_drivers_pool_reuses_a_connection_and_decodes_json(database: Database) -> None:
+    _needs_postgresql(database)
+    async with database.driver() as driver:
+        first = driver.get_server_pid()
+        assert await driver.fetchval("""SELECT '{"a": [1]}'::jsonb""") == {"a": [1]}
+    async with database.driver() as driver:
+        assert driver.get_server_pid() == first
+
+
+async def test_the_drivers_pool_rolls_back_a_transaction_left_open(database: Database) -> None:
+    _needs_postgresql(database)
+    async with database.driver() as driver:
+        await driver.execute("BEGIN")
+        await driver.execute("CREATE TEMPORARY TABLE links_open (x int)")
+    async with database.driver() as driver:
+        assert not driver.is_in_transaction()
+        assert await driver.fetchval("SELECT to_regclass('pg_temp.links_open')") is None
+
+
+async def test_the_drivers_pool_closes_a_connection_whose_block_failed(database: Database) -> None:
+    """A statement that failed or was cancelled leaves the connection in a state unknown to the pool."""
+    _needs_postgresql(database)
+    with pytest.raises(asyncio.TimeoutError):
+        async with database.driver() as driver:
+            failed = driver
+            await asyncio.wait_for(driver.execute("SELECT pg_sleep(5)"), timeout=0.1)
+    assert failed.is_closed()
+    async with database.driver() as driver:
+        assert driver is not failed
+        assert await driver.fetchval("SELECT 1") == 1
+
+
+async def test_the_drivers_pool_holds_at_most_its_size(database: Database) -> None:
+    _needs_postgresql(database)
+    in_use = most = 0
+
+    async def one() -> None:
+        nonlocal in_use, most
+        async with database.driver() as driver:
+            in_use += 1
+            most = max(most, in_use)
+            await driver.execute("SELECT pg_sleep(0.02)")
+            in_use -= 1
+
+    await asyncio.gather(*(one() for _ in range(30)))
+    assert most == _DRIVER_POOL_SIZE

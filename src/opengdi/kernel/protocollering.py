@@ -204,9 +204,9 @@ class ProtocolWriter:
         for record in records:
             future: asyncio.Future[None] = loop.create_future()
             futures.append(future)
-            await self._queue.put((record, future))
+            self._queue.put_nowait((record, future))
         try:
-            await asyncio.gather(*futures)
+            await (futures[0] if len(futures) == 1 else asyncio.gather(*futures))
         except Exception as error:
             raise Problem(
                 status=503,
