@@ -227,6 +227,10 @@ COMMANDS = [
     ["org", "autoriseren", OIN, "--bouwsteen", "brp", "--doelbinding", "D", "--omschrijving", "O"],
     ["org", "autorisaties", OIN],
     ["org", "autorisatie-intrekken", "1"],
+    ["bsn", "uitgeven"],
+    ["bsn", "valideren", "999993653"],
+    ["bsn", "reserveren", "--aanvrager", OIN],
+    ["bsn", "voorraad"],
 ]
 
 
@@ -418,10 +422,11 @@ def test_old_english_spellings_still_work_but_are_not_listed(data_dir: Path) -> 
     assert "--leeg" in _gdi("start", "--help")
     listed = {
         group: set(re.findall(r"^│ ([a-z][a-z-]*) ", _gdi(*group.split(), "--help"), re.MULTILINE))
-        for group in ("", "db", "brp", "genereren", "org")
+        for group in ("", "db", "brp", "genereren", "org", "bsn")
     }
     assert listed == {
-        "": {"up", "versie", "db", "brp", "genereren", "org"},
+        "": {"up", "versie", "db", "brp", "genereren", "org", "bsn"},
+        "bsn": {"uitgeven", "valideren", "reserveren", "voorraad"},
         "db": {"bijwerken", "status"},
         "brp": {"importeren", "leegmaken"},
         "genereren": {"brp"},

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from opengdi.kernel.blocks import Samenstelling
 from opengdi.registers import brp
-from opengdi.stelsel import digikoppeling
+from opengdi.stelsel import bsn, digikoppeling
 
 SAMENSTELLING = Samenstelling(
     (
         digikoppeling.BLOCK,
         brp.BLOCK,
+        bsn.BLOCK,
     )
 )
 BLOCKS = SAMENSTELLING.blocks

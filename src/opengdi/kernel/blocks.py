@@ -30,6 +30,7 @@ from opengdi.settings import Settings
 
 if TYPE_CHECKING:
     from opengdi.kernel.context import Context
+    from opengdi.kernel.nummervoorziening import BsnBron
     from opengdi.kernel.toegang import Beperkingsoort, Demobesluit, Toegang
 
 #: Reports progress of long work: how many more items are done.
@@ -103,7 +104,9 @@ class BuildingBlock:
     - ``catalogus`` is the block's declaration (object types, operations, events; see
       :mod:`opengdi.kernel.catalogus`);
     - ``toegang`` is set by the one block that provides the deployment's access policy; it gets the
-      declarations of every enabled block, against which it checks autorisatiebesluiten.
+      declarations of every enabled block, against which it checks autorisatiebesluiten;
+    - ``bsnbron`` is set by the one block that issues burgerservicenummers (the BSN-beheervoorziening):
+      where other blocks take the numbers of the persons they make (:mod:`opengdi.kernel.nummervoorziening`).
     """
 
     code: str
@@ -119,6 +122,7 @@ class BuildingBlock:
     voorbeeldverzoek: Callable[[Database, str | None], Awaitable[Voorbeeldverzoek | None]] | None = None
     catalogus: Register | None = None
     toegang: Callable[[Database, Settings, Sequence[Register]], Toegang] | None = None
+    bsnbron: Callable[[Database, Settings], BsnBron] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +150,10 @@ class Samenstelling:
     def demobesluiten(self) -> tuple[Demobesluit, ...]:
         """The autorisatiebesluiten the blocks want given to demo organisations, in block order."""
         return tuple(besluit for block in self.blocks for besluit in block.demobesluiten)
+
+    def bsnbron(self, database: Database, settings: Settings) -> BsnBron | None:
+        """Where the blocks take burgerservicenummers from: the BSN-beheervoorziening, when enabled."""
+        return next((block.bsnbron(database, settings) for block in self.blocks if block.bsnbron), None)
 
     def registers(self) -> list[Register]:
         """The declarations (catalogues) of the blocks."""

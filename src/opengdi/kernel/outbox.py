@@ -181,6 +181,20 @@ async def since(session: AsyncSession, volgnummer: int, limit: int = 1000) -> li
     return list((await session.scalars(statement)).all())
 
 
+async def subjects_since(
+    session: AsyncSession, volgnummer: int, limit: int = 5000
+) -> list[tuple[int, str, str | None]]:
+    """The number, type and subject of each event after ``volgnummer``, in ``sequence`` order: what
+    a follower that only needs to know what happened to which subject reads (no data, no JSON)."""
+    statement = (
+        select(GebeurtenisRow.volgnummer, GebeurtenisRow.type, GebeurtenisRow.subject)
+        .where(GebeurtenisRow.volgnummer > volgnummer)
+        .order_by(GebeurtenisRow.volgnummer)
+        .limit(limit)
+    )
+    return [(int(row[0]), str(row[1]), row[2]) for row in await session.execute(statement)]
+
+
 async def last_volgnummer(session: AsyncSession) -> int:
     """The number of the newest stored event (0 when there is none)."""
     return int(await session.scalar(select(func.max(GebeurtenisRow.volgnummer))) or 0)

@@ -27,6 +27,7 @@ from opengdi.kernel.opdrachtregel import (
     old_spellings,
     progress,
     run,
+    samenstelling,
     with_database,
 )
 from opengdi.kernel.uow import UnitOfWork
@@ -199,7 +200,8 @@ def genereren_brp(
     """Genereer een synthetische bevolking bovenop de testpersonen (alleen in een testomgeving).
 
     Dezelfde startwaarde geeft dezelfde bevolking: opnieuw uitgevoerd gaat het commando verder waar
-    een onderbroken run stopte, en slaat het over wie er al staat.
+    een onderbroken run stopte, en slaat het over wie er al staat. De burgerservicenummers komen van
+    de BSN-beheervoorziening (als die in de samenstelling zit).
     """
     settings = current_settings()
     if not settings.is_test_deployment:
@@ -214,8 +216,9 @@ def genereren_brp(
                 count(n)
                 bar.advance(task, n)
 
+            bsns = samenstelling().bsnbron(database, settings)  # the BSN-beheervoorziening, when enabled
             async with UnitOfWork(database, oin=settings.oin) as uow:
-                return await seed_population(uow, personen, startwaarde, progress=advance)
+                return await seed_population(uow, personen, startwaarde, progress=advance, bsns=bsns)
 
     try:
         stored = run(with_database(settings, work))

@@ -2,16 +2,17 @@
 """The draws behind the synthetic persons: names, birth dates and places, addresses, and the persons.
 
 :class:`Bevolking` owns the one seeded :class:`random.Random` and the seeded Faker instances, and the
-BSN, A-nummer and street generators; it draws names (traditional Dutch first names, Faker's Dutch and
-foreign name pools), birth dates by the age pyramid, places and addresses, and from those builds
-adults, children and their parents, couples and their marriages or partnerships, and puts them on
-addresses. Every draw comes in a fixed order, so a seed always gives the same persons.
+BSN (its own, or the numbers it is given), A-nummer and street generators; it draws names
+(traditional Dutch first names, Faker's Dutch and foreign name pools), birth dates by the age
+pyramid, places and addresses, and from those builds adults, children and their parents, couples
+and their marriages or partnerships, and puts them on addresses. Every draw comes in a fixed order,
+so a seed always gives the same persons (with the same numbers given, the same numbers).
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -80,7 +81,7 @@ def _toegestaan(soort: str, datum: date, zelfde_geslacht: bool) -> str:
 class Bevolking:
     """Draws persons and where they live; every draw comes from one seeded generator, in a fixed order."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, bsns: Iterator[str] | None = None) -> None:
         self.seed = seed
         self.rng = random.Random(seed)
         self.faker = Faker("nl_NL")
@@ -88,7 +89,7 @@ class Bevolking:
         self.namen = _namen(self.faker)
         self.buitenlands: dict[str, Any] = {}
         gereserveerd = gereserveerde_nummers()
-        self.bsns = burgerservicenummers(seed, gereserveerd)
+        self.bsns = bsns if bsns is not None else burgerservicenummers(seed, gereserveerd)
         self.anummers = a_nummers(seed, gereserveerd)
         self.plaatsen = plaatsen()
         self.straten: dict[str, Straten] = {}

@@ -6,29 +6,75 @@ one transaction per batch (with a ``persoonslijst-opgenomen`` event per stored p
 batch generated in a worker thread meanwhile. The population is
 deterministic per seed, so a rerun with the same seed continues an interrupted run: the persons
 already stored are skipped. A population of another seed would collide with the stored one (both
-number from the same BSN range) and is refused.
+number from the same BSNs) and is refused.
+
+Given the deployment's :class:`~opengdi.kernel.nummervoorziening.BsnBron` (the BSN-beheervoorziening,
+through the composition), the persons get numbers issued by it: the series :data:`KENMERK`, fetched
+ahead of each batch (:class:`Voorraad`), one issue per batch. Its positions are fixed, so the k-th
+person of every run gets the same number and a rerun continues as before; without a bron the
+generator numbers the persons itself from ``2xxxxxxxx``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections import deque
 from collections.abc import Callable, Iterator
 
 from opengdi.kernel.fouten import Conflict
+from opengdi.kernel.nummervoorziening import BsnBron
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.brp import events, repository
 from opengdi.registers.brp.persoonslijst import Persoonslijst
 from opengdi.registers.brp.seed.nummers import BSN_REEKS
-from opengdi.registers.brp.seed.persoonslijsten import generate_population
+from opengdi.registers.brp.seed.persoonslijsten import GROOTSTE_HUISHOUDEN, generate_population
+
+#: The series of the BSN-beheervoorziening that synthetic persons are numbered from.
+KENMERK = "genereren-brp"
 
 
-async def _is_continuation(uow: UnitOfWork, first_batch: list[Persoonslijst]) -> bool:
+class Voorraad:
+    """The burgerservicenummers of the generator, taken from the BSN-beheervoorziening ahead of each
+    batch: an iterator for the generator's thread, filled on the event loop between batches (never
+    while the thread draws from it)."""
+
+    def __init__(self, bron: BsnBron, persons: int, batch_size: int) -> None:
+        self._bron, self._persons, self._batch_size = bron, persons, batch_size
+        self._nummers: deque[str] = deque()
+        self._opgehaald = 0
+
+    def __iter__(self) -> Voorraad:
+        return self
+
+    def __next__(self) -> str:
+        if not self._nummers:
+            raise RuntimeError("de voorraad burgerservicenummers van de generator is op")
+        return self._nummers.popleft()
+
+    async def aanvullen(self) -> None:
+        """Fetch what the next batch can draw: a batch and the rest of a household split over two batches."""
+        gebruikt = self._opgehaald - len(self._nummers)
+        doel = min(self._persons, gebruikt + self._batch_size + GROOTSTE_HUISHOUDEN)
+        if doel > self._opgehaald:
+            self._nummers.extend(await self._bron.reeks(KENMERK, self._opgehaald, doel - self._opgehaald))
+            self._opgehaald = doel
+
+
+async def _is_continuation(uow: UnitOfWork, first_batch: list[Persoonslijst], own_numbers: bool) -> bool:
     """Whether synthetic persons are stored, and they are this population (someone of its first
-    batch is stored with the same BSN and A-nummer); another population is refused."""
+    batch is stored with the same BSN and A-nummer); another population is refused. With
+    ``own_numbers`` any BSN of the generator's own range shows synthetic persons; with numbers from
+    the BSN-beheervoorziening (the same series in every run) the numbers of the first batch do."""
     eerste, laatste = BSN_REEKS
-    bezet = await repository.first_bsn_between(uow.session, eerste, laatste)
-    stored = set(await repository.stored_identities(uow.session, list(_bsns(first_batch)))) if bezet else set()
+    if own_numbers:
+        bezet = await repository.first_bsn_between(uow.session, eerste, laatste)
+        stored = set(await repository.stored_identities(uow.session, list(_bsns(first_batch)))) if bezet else set()
+        waar = f"ligt in de reeks {eerste}-{laatste}"
+    else:
+        stored = set(await repository.stored_identities(uow.session, list(_bsns(first_batch))))
+        bezet = min((bsn for bsn, _ in stored if bsn), default=None)
+        waar = "is door de BSN-beheervoorziening aan de generator uitgegeven"
     await uow.rollback()  # end the reading transaction: each batch is a transaction of its own
     if bezet is None:
         return False
@@ -36,7 +82,7 @@ async def _is_continuation(uow: UnitOfWork, first_batch: list[Persoonslijst]) ->
         return True
     raise Conflict(
         f"Er staan al synthetische personen van een andere startwaarde in de BRP (burgerservicenummer {bezet} "
-        f"ligt in de reeks {eerste}-{laatste}); gebruik dezelfde startwaarde om aan te vullen, of leeg de BRP eerst"
+        f"{waar}); gebruik dezelfde startwaarde om aan te vullen, of leeg de BRP eerst"
     )
 
 
@@ -60,32 +106,43 @@ async def seed_population(
     uow: UnitOfWork,
     persons: int,
     seed: int = 2014,
+    *,
     progress: Callable[[int], None] | None = None,
     batch_size: int = 5000,
+    bsns: BsnBron | None = None,
 ) -> int:
     """Generate ``persons`` synthetic persons and store those not stored yet, one commit of ``uow`` per
     batch; the number stored. ``progress`` hears how many persons each batch handled (stored or
-    found stored already).
+    found stored already). With ``bsns`` the persons are numbered by the BSN-beheervoorziening.
 
     The next batch is generated in a worker thread while the current one is written. Synthetic
     persons of another seed in the BRP make this refuse (:class:`~opengdi.kernel.fouten.Conflict`):
     empty the BRP first.
     """
-    batches = generate_population(persons, seed, batch_size)
+    voorraad = Voorraad(bsns, persons, batch_size) if bsns is not None else None
+    batches = generate_population(persons, seed, batch_size, voorraad)
+
+    async def generate_next() -> asyncio.Future[list[Persoonslijst] | None]:
+        if voorraad is not None:
+            await voorraad.aanvullen()
+        return asyncio.ensure_future(asyncio.to_thread(next, batches, None))
+
     stored = 0
-    pending = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
+    pending: asyncio.Future[list[Persoonslijst] | None] | None = None
     try:
+        pending = await generate_next()
         batch = await pending
-        pending = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
-        continuation = batch is not None and await _is_continuation(uow, batch)
+        pending = await generate_next()
+        continuation = batch is not None and await _is_continuation(uow, batch, voorraad is None)
         while batch is not None:
             stored += await _store(uow, batch, continuation)
             if progress is not None:
                 progress(len(batch))
             batch = await pending
-            pending = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
+            pending = await generate_next()
     finally:
         with contextlib.suppress(Exception):
-            await pending  # let a generation still running in its thread finish
+            if pending is not None:
+                await pending  # let a generation still running in its thread finish
     await repository.analyze(uow.database)
     return stored

@@ -19,6 +19,8 @@ from opengdi.registers.brp.seed.adressen import Buitenland
 from opengdi.registers.brp.seed.huishoudens import Huishoudens
 from opengdi.registers.brp.seed.keuzes import (
     GBA_START,
+    KINDEREN_GESCHEIDEN,
+    KINDEREN_GEZIN,
     NEDERLAND,
     NEDERLANDSE,
     PEILDATUM,
@@ -30,6 +32,8 @@ from opengdi.registers.brp.seed.mensen import Bewoning, Mens, Persoon, Verbinten
 from opengdi.registers.brp.seed.nummers import MAX_PERSONEN
 
 Elementen = dict[str, str]
+#: The most persons one household holds (two adults and the most children drawn).
+GROOTSTE_HUISHOUDEN = 2 + max(*KINDEREN_GEZIN.items, *KINDEREN_GESCHEIDEN.items)
 
 
 @cache
@@ -253,17 +257,22 @@ def _persoonslijst(mens: Mens) -> Persoonslijst:
     return Persoonslijst(stapels)
 
 
-def generate_population(persons: int, seed: int = 2014, batch_size: int = 5000) -> Iterator[list[Persoonslijst]]:
+def generate_population(
+    persons: int, seed: int = 2014, batch_size: int = 5000, bsns: Iterator[str] | None = None
+) -> Iterator[list[Persoonslijst]]:
     """Batches of synthetic persoonslijsten, exactly ``persons`` in total.
 
     Households are generated whole (the last one small enough to fit); a household may be split over
-    two batches, which keeps both sides consistent because relations are recorded by BSN.
+    two batches, which keeps both sides consistent because relations are recorded by BSN. Every
+    person draws one BSN: from ``bsns`` when given (numbers issued by the BSN-beheervoorziening),
+    otherwise from the generator's own seeded permutation of ``2xxxxxxxx``. Before yielding batch
+    *k* the generator has drawn at most *k* × ``batch_size`` + :data:`GROOTSTE_HUISHOUDEN` numbers.
     """
     if not 0 <= persons <= MAX_PERSONEN:
         raise ValueError(f"Het aantal personen moet tussen 0 en {MAX_PERSONEN} liggen.")
     if batch_size < 1:
         raise ValueError("De batchgrootte moet minstens 1 zijn.")
-    huishoudens = Huishoudens(seed)
+    huishoudens = Huishoudens(seed, bsns)
     batch: list[Persoonslijst] = []
     ruimte = persons
     while ruimte > 0:
