@@ -10,7 +10,9 @@ import tomllib
 from pathlib import Path
 
 from opengdi.bouwstenen import BLOCKS, SAMENSTELLING
-from opengdi.kernel.blocks import BuildingBlock
+from opengdi.kernel.blocks import BuildingBlock, Samenstelling
+from opengdi.kernel.db import Database
+from opengdi.settings import Settings
 
 PYPROJECT = Path(__file__).parents[1] / "pyproject.toml"
 
@@ -52,3 +54,9 @@ def test_each_block_with_migrations_has_its_own_branch() -> None:
 
 def test_exactly_one_block_provides_the_access_policy() -> None:
     assert sum(block.toegang is not None for block in BLOCKS) == 1
+
+
+def test_exactly_one_block_provides_burgerservicenummers_and_without_it_there_is_no_bron() -> None:
+    assert sum(block.bsnbron is not None for block in BLOCKS) == 1
+    without = Samenstelling(tuple(block for block in BLOCKS if block.bsnbron is None))
+    assert without.bsnbron(Database("sqlite+aiosqlite://"), Settings()) is None

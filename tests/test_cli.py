@@ -352,7 +352,7 @@ def test_an_organisation_is_added_given_keys_and_a_grant_then_revoked(data_dir: 
     [
         (
             ["--bouwsteen", "bag"],
-            "Onbekende bouwsteen 'bag'; bekend zijn: brp, brp.beheer, digikoppeling, protocollering.",
+            f"Onbekende bouwsteen 'bag'; bekend zijn: {', '.join(sorted(SAMENSTELLING.scopes()))}.",
         ),
         (
             ["--bouwsteen", "brp.beheer", "--operatie", "wissen"],

@@ -76,7 +76,7 @@ async def test_each_api_publishes_its_openapi_document_and_docs(client: httpx.As
 
 async def test_the_index_lists_every_api(client: httpx.AsyncClient) -> None:
     index = (await client.get("/")).json()
-    assert {api["basis"] for api in index["apis"]} == {"/haalcentraal/api/brp", "/brp/beheer", "/digikoppeling"}
+    assert {api["basis"] for api in index["apis"]} == {"/haalcentraal/api/brp", "/brp/beheer", "/bsn", "/digikoppeling"}
 
 
 async def test_the_status_reports_the_migration_head(client: httpx.AsyncClient) -> None:
@@ -84,7 +84,12 @@ async def test_the_status_reports_the_migration_head(client: httpx.AsyncClient) 
     body = status.json()
     assert status.status_code == 200
     assert body["migraties"] == body["migratieHeads"]
-    assert sorted(revision.rpartition("_")[0] for revision in body["migraties"]) == ["brp", "digikoppeling", "kernel"]
+    assert sorted(revision.rpartition("_")[0] for revision in body["migraties"]) == [
+        "brp",
+        "bsn",
+        "digikoppeling",
+        "kernel",
+    ]
 
 
 @pytest.mark.parametrize("path", ["/", "/_status"])

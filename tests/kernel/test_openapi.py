@@ -34,8 +34,8 @@ def _operations(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]
                 yield f"{method.upper()} {path}", item[method]
 
 
-def test_our_own_documents_are_the_beheer_and_digikoppeling_apis(own_apis: list[Api]) -> None:
-    assert sorted(api.prefix for api in own_apis) == ["/brp/beheer", "/digikoppeling"]
+def test_our_own_documents_are_brp_beheer_the_bsn_beheervoorziening_and_digikoppeling(own_apis: list[Api]) -> None:
+    assert sorted(api.prefix for api in own_apis) == ["/brp/beheer", "/bsn", "/digikoppeling"]
 
 
 def test_every_error_is_declared_as_a_problem_with_the_shared_schema(own_apis: list[Api]) -> None:

@@ -197,6 +197,19 @@ async def test_events_recorded_after_a_commit_go_with_the_next_commit(database: 
         assert [event.subject for event in await outbox.since(session, after)] == ["k"]
 
 
+async def test_a_follower_reads_the_number_type_and_subject_of_each_event_in_order(database: Database) -> None:
+    after = await _last(database)
+    async with UnitOfWork(database, oin=OIN) as uow:
+        uow.record([_event("m"), _event("n"), _event("o")])
+        await uow.commit()
+    async with database.session() as session:
+        full = await outbox.since(session, after)
+        light = await outbox.subjects_since(session, after, limit=2)
+        rest = await outbox.subjects_since(session, light[-1][0])
+    assert [*light, *rest] == [(row.volgnummer, row.type, row.subject) for row in full]
+    assert [subject for _, _, subject in [*light, *rest]] == ["m", "n", "o"]
+
+
 async def test_a_unit_of_work_that_records_events_needs_the_source_oin(database: Database) -> None:
     async with UnitOfWork(database) as uow:
         uow.record([_event("m")])

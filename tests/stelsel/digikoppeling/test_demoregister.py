@@ -21,7 +21,7 @@ from opengdi.kernel.toegang import EIGEN, Beperkingsoort, Demobesluit
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers import brp
 from opengdi.registers.brp.catalogus import CATALOGUS as BRP_CATALOGUS
-from opengdi.stelsel import digikoppeling
+from opengdi.stelsel import bsn, digikoppeling
 from opengdi.stelsel.digikoppeling import organisaties, service
 from opengdi.stelsel.digikoppeling.autorisatie import Grant
 from opengdi.stelsel.digikoppeling.catalogus import CATALOGUS as DIGIKOPPELING_CATALOGUS
@@ -54,12 +54,17 @@ def test_without_the_brp_the_demo_organisations_hold_no_brp_grant() -> None:
         "brp",
         "brp.beheer",
         "protocollering",
+        "bsn",
     ]
     assert met["Gemeente Amsterdam"][0].beperkingen == {"gemeenteVanInschrijving": "0363"}
 
 
 def test_the_brp_declares_the_grants_about_the_brp_and_digikoppeling_its_own() -> None:
-    assert SAMENSTELLING.demobesluiten() == (*digikoppeling.BLOCK.demobesluiten, *brp.BLOCK.demobesluiten)
+    assert SAMENSTELLING.demobesluiten() == (
+        *digikoppeling.BLOCK.demobesluiten,
+        *brp.BLOCK.demobesluiten,
+        *bsn.BLOCK.demobesluiten,
+    )
     brp_scopes = set(BRP_CATALOGUS.scopes)
     assert all(item.scope in brp_scopes or set(item.velden) <= brp_scopes for item in brp.BLOCK.demobesluiten)
     own = {item.scope for item in digikoppeling.BLOCK.demobesluiten}

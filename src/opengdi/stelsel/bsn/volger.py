@@ -4,7 +4,8 @@
 The BSN-beheervoorziening does not import the BRP; it reads the events the BRP records with every
 stored persoonslijst (``nl.brp.persoonslijst-opgenomen``, the BSN as subject), as any subscriber
 would, and records each such number as taken (``bsn_nummer`` without an issue). A number taken
-that way is never issued. It reads on from where it stopped (``bsn_volger``) before it issues or
+that way is never issued. Numbers in the part of a range that its cursor has passed are taken
+already (issued or skipped) and are not recorded again. It reads on from where it stopped (``bsn_volger``) before it issues or
 validates, in a transaction of its own.
 
 The outbox numbers its events in the order they were written, and on PostgreSQL a transaction that
@@ -16,6 +17,7 @@ within milliseconds of writing its events), then takes the gap for a rollback.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -24,6 +26,7 @@ from opengdi.kernel import outbox
 from opengdi.kernel.identifiers import is_valid_bsn
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.stelsel.bsn import repository
+from opengdi.stelsel.bsn.domein import Reeks
 
 #: The events whose subject is a burgerservicenummer in use.
 IN_GEBRUIK = frozenset({"nl.brp.persoonslijst-opgenomen"})
@@ -55,11 +58,26 @@ def volgen(stand: Stand, volgnummers: Iterable[int], nu: datetime, marge: timede
     return Stand(cursor, sinds), False
 
 
-def _in_gebruik(kopjes: Iterable[tuple[int, str, str | None]]) -> dict[str, list[str]]:
-    """Per event type, the valid burgerservicenummers the events say are in use."""
+class _Bekeken:
+    """The parts of the ranges that the cursors have passed: every number there is taken already
+    (issued, or skipped because it was in use), so an event about it teaches nothing (the events of
+    the persons made with issued numbers, such as a generated population, are most events)."""
+
+    def __init__(self, reeksen: Iterable[Reeks]) -> None:
+        spans = sorted((reeks.eerste, reeks.volgende) for reeks in reeksen if reeks.volgende > reeks.eerste)
+        self._eersten = [eerste for eerste, _ in spans]
+        self._volgenden = [volgende for _, volgende in spans]
+
+    def __contains__(self, nummer: int) -> bool:
+        index = bisect.bisect_right(self._eersten, nummer) - 1
+        return index >= 0 and nummer < self._volgenden[index]
+
+
+def _in_gebruik(kopjes: Iterable[tuple[int, str, str | None]], bekeken: _Bekeken) -> dict[str, list[str]]:
+    """Per event type, the valid burgerservicenummers the events say are in use, less those taken already."""
     result: dict[str, list[str]] = {}
     for _, soort, subject in kopjes:
-        if soort in IN_GEBRUIK and subject and is_valid_bsn(subject):
+        if soort in IN_GEBRUIK and subject and is_valid_bsn(subject) and int(subject) not in bekeken:
             result.setdefault(soort, []).append(subject)
     return result
 
@@ -73,13 +91,14 @@ async def bijwerken(uow: UnitOfWork) -> None:
         await uow.rollback()
         return
     stand = Stand(*await repository.volger(session, lock=True))
+    bekeken = _Bekeken(await repository.reeksen(session))  # cursors only move on with their range locked
     nu = datetime.now(UTC)
     gelezen, gestopt = stand.volgnummer, False
     while True:
         kopjes = await outbox.subjects_since(session, gelezen, PAGINA)
         if not kopjes:
             break
-        for soort, nummers in _in_gebruik(kopjes).items():
+        for soort, nummers in _in_gebruik(kopjes, bekeken).items():
             await repository.add_in_gebruik(session, nummers, bron=soort, tijdstip=nu)
         if not gestopt:
             stand, gestopt = volgen(stand, (volgnummer for volgnummer, _, _ in kopjes), nu)
