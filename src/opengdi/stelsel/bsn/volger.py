@@ -5,8 +5,8 @@ The BSN-beheervoorziening does not import the BRP; it reads the events the BRP r
 stored persoonslijst (``nl.brp.persoonslijst-opgenomen``, the BSN as subject), as any subscriber
 would, and records each such number as taken (``bsn_nummer`` without an issue). A number taken
 that way is never issued. Numbers in the part of a range that its cursor has passed are taken
-already (issued or skipped) and are not recorded again. It reads on from where it stopped (``bsn_volger``) before it issues or
-validates, in a transaction of its own.
+already (issued or skipped) and are not recorded again. It reads on from where it stopped
+(``bsn_volger``) before it issues or validates, in a transaction of its own.
 
 The outbox numbers its events in the order they were written, and on PostgreSQL a transaction that
 wrote a lower number can commit after one with a higher number (or roll back, leaving a gap for
