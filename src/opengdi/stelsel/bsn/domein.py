@@ -5,10 +5,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from opengdi.stelsel.bsn.nummers import als_tekst
+
+
+def tijd(moment: datetime) -> str:
+    """A moment as the API writes it: ISO 8601 in UTC, with ``Z``."""
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 class Status(StrEnum):
@@ -58,7 +63,7 @@ class Reeks:
             "uitgegeven": self.uitgegeven,
             "overgeslagen": self.overgeslagen,
             "resterend": self.resterend,
-            "gereserveerdOp": self.gereserveerd_op,
+            "gereserveerdOp": tijd(self.gereserveerd_op),
             **({"gereserveerdDoor": self.gereserveerd_door} if self.gereserveerd_door else {}),
         }
 
@@ -79,7 +84,7 @@ class Uitgifte:
         result: dict[str, object] = {"id": self.id, "aanvrager": self.aanvrager, "aantal": self.aantal}
         if self.kenmerk is not None:
             result["kenmerk"] = self.kenmerk
-        result["tijdstip"] = self.tijdstip
+        result["tijdstip"] = tijd(self.tijdstip)
         if nummers:
             result["burgerservicenummers"] = list(self.burgerservicenummers)
         return result
