@@ -127,11 +127,11 @@ async def valideren(
     response_model=ReeksAntwoord,
     responses=problem_responses(409),
 )
-async def reserveren(request: Request, toegang: Beheerder, body: ReeksNieuw) -> Response:
+async def reserveren(request: Request, toegang: Beheerder, ctx: Deployment, body: ReeksNieuw) -> Response:
     afnemer, _ = toegang
     async with unit_of_work(request) as uow:
         reeks = await service.reserveren(
-            uow, aanvrager=body.aanvrager, omvang=body.omvang, eerste=body.eerste, door=afnemer.oin
+            uow, aanvrager=body.aanvrager, omvang=body.omvang, eerste=body.eerste, door=_aanvrager(ctx, afnemer)
         )
     return JsonResponse(reeks.as_json(), status_code=201)
 
