@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from opengdi.registers.brp.zoeksleutels import diacritic_pattern, fold, has_diacritic, lowered
+from opengdi.kernel.tekst import fold
+from opengdi.registers.brp.zoeksleutels import diacritic_pattern, has_diacritic, lowered
 
 
 def test_fold_drops_case_and_diacritics_and_lowered_keeps_the_diacritics() -> None:

@@ -22,6 +22,7 @@ from opengdi.kernel.db import Database
 from opengdi.kernel.fouten import NietGevonden, OngeldigeInvoer
 from opengdi.kernel.problems import InvalidParam, Problem, bad_request, forbidden
 from opengdi.kernel.protocollering import BSN, Subject
+from opengdi.kernel.tekst import fold
 from opengdi.kernel.toegang import Beperkingsoort, Besluit, Principaal, Toegangsvraag
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.brp import events, repository
@@ -39,7 +40,7 @@ from opengdi.registers.brp.persoonslijst import Persoonslijst
 from opengdi.registers.brp.repository import Criteria, Match
 from opengdi.registers.brp.verblijfplaats import BINNENLAND
 from opengdi.registers.brp.vraag import Vraag, parse_vraag
-from opengdi.registers.brp.zoeksleutels import diacritic_pattern, fold, search_keys
+from opengdi.registers.brp.zoeksleutels import diacritic_pattern, search_keys
 
 #: A search that finds more persons than this is refused: the asker must narrow it down.
 MAX_ZOEKRESULTATEN = 100

@@ -15,16 +15,11 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
+from opengdi.kernel.tekst import fold
 from opengdi.registers.brp.catalogus import bron
 from opengdi.registers.brp.invoer import identifying_bsn
 from opengdi.registers.brp.lo3 import is_digits
 from opengdi.registers.brp.persoonslijst import Persoonslijst
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics: ``Brănduş`` becomes ``brandus``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def lowered(text: str) -> str:
