@@ -351,8 +351,8 @@ def test_an_organisation_is_added_given_keys_and_a_grant_then_revoked(data_dir: 
     ("options", "message"),
     [
         (
-            ["--bouwsteen", "bag"],
-            f"Onbekende bouwsteen 'bag'; bekend zijn: {', '.join(sorted(SAMENSTELLING.scopes()))}.",
+            ["--bouwsteen", "wkpb"],
+            f"Onbekende bouwsteen 'wkpb'; bekend zijn: {', '.join(sorted(SAMENSTELLING.scopes()))}.",
         ),
         (
             ["--bouwsteen", "brp.beheer", "--operatie", "wissen"],

@@ -9,7 +9,7 @@ fixtures all take their blocks from :data:`SAMENSTELLING`.
 from __future__ import annotations
 
 from opengdi.kernel.blocks import Samenstelling
-from opengdi.registers import brp
+from opengdi.registers import bag, brp
 from opengdi.stelsel import bsn, digikoppeling
 
 SAMENSTELLING = Samenstelling(
@@ -17,6 +17,7 @@ SAMENSTELLING = Samenstelling(
         digikoppeling.BLOCK,
         brp.BLOCK,
         bsn.BLOCK,
+        bag.BLOCK,
     )
 )
 BLOCKS = SAMENSTELLING.blocks

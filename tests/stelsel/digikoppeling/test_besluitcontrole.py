@@ -54,9 +54,9 @@ def test_a_grant_of_declared_things_is_accepted(scope: str, operaties: list[str]
 
 
 def test_an_unknown_building_block_is_refused_naming_the_known_ones() -> None:
-    [(name, reason)] = _errors("bag", [ALLES], [ALLES])
+    [(name, reason)] = _errors("wkpb", [ALLES], [ALLES])
     assert name == "bouwsteen"
-    assert reason == f"Onbekende bouwsteen 'bag'; bekend zijn: {', '.join(sorted(SAMENSTELLING.scopes()))}."
+    assert reason == f"Onbekende bouwsteen 'wkpb'; bekend zijn: {', '.join(sorted(SAMENSTELLING.scopes()))}."
 
 
 def test_an_unknown_operation_is_refused_by_its_position() -> None:
@@ -94,7 +94,7 @@ def test_a_block_without_separate_data_elements_takes_only_the_star() -> None:
         "velden[0]",
         "Bouwsteen 'brp.beheer' kent voor deze operaties geen afzonderlijke gegevens; gebruik '*'.",
     )
-    assert _errors("protocollering", ["raadplegen"], ["bag"])[0][0] == "velden[0]"
+    assert _errors("protocollering", ["raadplegen"], ["wkpb"])[0][0] == "velden[0]"
 
 
 def test_every_error_of_a_grant_is_reported_at_once() -> None:
@@ -169,7 +169,7 @@ def _besluit(**changes: Any) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("changes", "parameter"),
     [
-        ({"bouwsteen": "bag"}, "bouwsteen"),
+        ({"bouwsteen": "wkpb"}, "bouwsteen"),
         ({"operaties": [RAADPLEEG, "Verwijder"]}, "operaties[1]"),
         ({"velden": ["naam", "naam.bijnaam"]}, "velden[1]"),
         ({"bouwsteen": "digikoppeling", "operaties": ["beheer"], "velden": ["naam"]}, "velden[0]"),

@@ -18,6 +18,7 @@ from joserfc import jwt
 from joserfc.jwk import KeySet, RSAKey
 
 from opengdi.app import create_app
+from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.kernel.db import Database
 from opengdi.stelsel.digikoppeling import oin as oins
 from opengdi.stelsel.digikoppeling import pki
@@ -524,6 +525,6 @@ async def test_the_metadata_describes_the_authorization_server(database: Databas
         "grant_types_supported": ["client_credentials"],
         "token_endpoint_auth_methods_supported": ["private_key_jwt", "tls_client_auth"],
         "token_endpoint_auth_signing_alg_values_supported": ["RS256", "PS256", "ES256"],
-        "scopes_supported": ["brp", "brp.beheer", "bsn", "digikoppeling", "protocollering"],
+        "scopes_supported": sorted(SAMENSTELLING.scopes()),
         "tls_client_certificate_bound_access_tokens": True,
     }

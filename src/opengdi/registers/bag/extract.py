@@ -96,6 +96,13 @@ class Deel:
     objecttype: str | None  # WPL … STA, None for the gemeente–woonplaats relation
 
     @property
+    def inhoud(self) -> str:
+        """What the file holds, as counted: ``VBO``, ``onderzoek VBO`` or ``gemeente-woonplaats``."""
+        if self.objecttype is None:
+            return self.soort
+        return self.objecttype if self.soort == "object" else f"{self.soort} {self.objecttype}"
+
+    @property
     def pad(self) -> str:
         """The path as it is recorded: ``9999VBO15092020.zip!0221VBO15092020-000001.xml``."""
         return "!".join(self.route)
@@ -178,8 +185,10 @@ class BagExtract:
     def __enter__(self) -> BagExtract:
         try:
             self._file = self.path.open("rb")
-        except OSError as error:
-            raise GeenBagExtract(f"{self.path} kan niet worden gelezen: {error.strerror or error}") from None
+        except FileNotFoundError:
+            raise GeenBagExtract(f"{self.path} bestaat niet") from None
+        except OSError:
+            raise GeenBagExtract(f"{self.path} kan niet worden gelezen") from None
         try:
             self._zip = zipfile.ZipFile(self._file)
         except (zipfile.BadZipFile, OSError):

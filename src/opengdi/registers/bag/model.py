@@ -55,6 +55,7 @@ class LeveringDeelRow(Base):
         Integer, ForeignKey("bag_levering.id", ondelete="CASCADE"), primary_key=True
     )
     deel: Mapped[str] = mapped_column(String(255), primary_key=True, comment="pad in het extract, zip!xml")
+    inhoud: Mapped[str] = mapped_column(String(30), comment="VBO, onderzoek VBO, gemeente-woonplaats, …")
     records: Mapped[int] = mapped_column(Integer)
 
 

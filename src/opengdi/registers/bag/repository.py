@@ -28,13 +28,20 @@ from opengdi.registers.bag.model import (
     VoorkomenRow,
 )
 
-_VOORKOMEN: Table = VoorkomenRow.__table__  # type: ignore[assignment]
-_RELATIE: Table = RelatieRow.__table__  # type: ignore[assignment]
-_KENMERK: Table = KenmerkInOnderzoekRow.__table__  # type: ignore[assignment]
-_GEMEENTE_WOONPLAATS: Table = GemeenteWoonplaatsRow.__table__  # type: ignore[assignment]
+_VOORKOMEN = VoorkomenRow.metadata.tables[VoorkomenRow.__tablename__]
+_RELATIE = RelatieRow.metadata.tables[RelatieRow.__tablename__]
+_KENMERK = KenmerkInOnderzoekRow.metadata.tables[KenmerkInOnderzoekRow.__tablename__]
+_GEMEENTE_WOONPLAATS = GemeenteWoonplaatsRow.metadata.tables[GemeenteWoonplaatsRow.__tablename__]
 _JSON_COLUMNS = frozenset({"gegevens", "geometrie"})
 #: The tables of the BAG, emptied children first.
-_TABLES = (_RELATIE, _VOORKOMEN, _KENMERK, _GEMEENTE_WOONPLAATS, LeveringDeelRow.__table__, LeveringRow.__table__)
+_TABLES: tuple[Table, ...] = (
+    _RELATIE,
+    _VOORKOMEN,
+    _KENMERK,
+    _GEMEENTE_WOONPLAATS,
+    LeveringDeelRow.metadata.tables[LeveringDeelRow.__tablename__],
+    LeveringRow.metadata.tables[LeveringRow.__tablename__],
+)
 
 
 def _voorkomen_row(voorkomen: Voorkomen, levering_id: int | None) -> dict[str, Any]:
@@ -144,7 +151,7 @@ async def add_gemeente_woonplaatsen(session: AsyncSession, relaties: Sequence[Ge
                     GemeenteWoonplaatsRow.begin_geldigheid,
                 )
             )
-        ).tuples()
+        ).all()
     )
     await _bulk(
         session,
@@ -212,12 +219,23 @@ async def loaded_delen(session: AsyncSession, levering_id: int) -> dict[str, int
     rows = await session.execute(
         select(LeveringDeelRow.deel, LeveringDeelRow.records).where(LeveringDeelRow.levering_id == levering_id)
     )
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
-async def mark_deel_loaded(session: AsyncSession, levering_id: int, deel: str, records: int) -> None:
+async def mark_deel_loaded(session: AsyncSession, levering_id: int, deel: str, inhoud: str, records: int) -> None:
     """Record that one XML file of a levering was loaded whole (in the transaction that loaded it)."""
-    await session.execute(insert(LeveringDeelRow), [{"levering_id": levering_id, "deel": deel, "records": records}])
+    row = {"levering_id": levering_id, "deel": deel, "inhoud": inhoud, "records": records}
+    await session.execute(insert(LeveringDeelRow), [row])
+
+
+async def count_loaded(session: AsyncSession, levering_id: int) -> dict[str, int]:
+    """The records a levering loaded, per kind of content (``VBO``, ``onderzoek VBO``, …)."""
+    rows = await session.execute(
+        select(LeveringDeelRow.inhoud, func.sum(LeveringDeelRow.records))
+        .where(LeveringDeelRow.levering_id == levering_id)
+        .group_by(LeveringDeelRow.inhoud)
+    )
+    return {inhoud: int(total or 0) for inhoud, total in rows.all()}
 
 
 async def finish_levering(session: AsyncSession, row: LeveringRow, aantallen: dict[str, int]) -> None:
@@ -232,6 +250,7 @@ async def delete_all(session: AsyncSession) -> int:
     count = int(await session.scalar(select(func.count()).select_from(VoorkomenRow)) or 0)
     for table in _TABLES:
         await session.execute(delete(table))
+    session.expunge_all()  # the rows the session held are gone
     return count
 
 
@@ -247,4 +266,4 @@ async def analyze(database: Database) -> None:
 async def count_voorkomens(session: AsyncSession) -> dict[str, int]:
     """The number of voorkomens per object type."""
     rows = await session.execute(select(VoorkomenRow.objecttype, func.count()).group_by(VoorkomenRow.objecttype))
-    return dict(rows.tuples().all())
+    return dict(rows.all())

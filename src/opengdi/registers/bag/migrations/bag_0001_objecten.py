@@ -35,6 +35,7 @@ def upgrade() -> None:
         "bag_levering_deel",
         sa.Column("levering_id", sa.Integer(), nullable=False),
         sa.Column("deel", sa.String(255), nullable=False, comment="pad in het extract, zip!xml"),
+        sa.Column("inhoud", sa.String(30), nullable=False, comment="VBO, onderzoek VBO, gemeente-woonplaats, …"),
         sa.Column("records", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["levering_id"],

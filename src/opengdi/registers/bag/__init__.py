@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Basisregistratie Adressen en Gebouwen (BAG): woonplaatsen, openbare ruimten, nummeraanduidingen,
+verblijfsobjecten, ligplaatsen, standplaatsen and panden, with their whole history.
+
+The block declares itself in :data:`BLOCK`: its catalogue (:data:`CATALOGUS`), its migrations and
+its commands (``gdi bag importeren``: the Kadaster's BAG 2.0 Extract).
+"""
+
+from __future__ import annotations
+
+from opengdi.kernel.blocks import BuildingBlock
+from opengdi.registers.bag.catalogus import CATALOGUS
+from opengdi.registers.bag.cli import bag_app
+
+BLOCK = BuildingBlock(
+    code="bag",
+    titel="Basisregistratie Adressen en Gebouwen",
+    apis=lambda _context: (),
+    migraties="opengdi.registers.bag.migrations",
+    catalogus=CATALOGUS,
+    commandos={"bag": bag_app},
+)
