@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The Open GDI application: the APIs of every building block of the registry mounted under one
-server, with the access policy one of them provides (Digikoppeling), protocollering, request ids
-and the transaction log."""
+"""The Open GDI application: the APIs and web pages of every building block of the registry mounted
+under one server, with the access policy one of them provides (Digikoppeling), protocollering,
+request ids and the transaction log."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from opengdi import __version__
 from opengdi.bouwstenen import BLOCKS, SAMENSTELLING
 from opengdi.kernel.api import ApiVersionMiddleware, JsonResponse, RequestGuardMiddleware, telemetry_options
 from opengdi.kernel.beveiliging import install_security
-from opengdi.kernel.blocks import Api
+from opengdi.kernel.blocks import Api, Paginas
 from opengdi.kernel.context import Context, attach
 from opengdi.kernel.db import Database
 from opengdi.kernel.problems import install_problem_handlers
@@ -49,6 +49,13 @@ def api_index(apis: list[Api], base_url: str = "") -> list[dict[str, str]]:
     ]
 
 
+def pages_index(paginas: list[Paginas], base_url: str = "") -> list[dict[str, str]]:
+    """Where the web pages of each block live."""
+    return [
+        {"naam": site.titel, "omschrijving": site.omschrijving, "adres": f"{base_url}{site.prefix}"} for site in paginas
+    ]
+
+
 def served_bases(api: Api) -> list[str]:
     """Where an API is served: under each server its OpenAPI document declares below its prefix
     (the versioned ``/brp/beheer/v1`` the Design Rules ask for), and under the prefix itself."""
@@ -74,6 +81,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         beperkingen=SAMENSTELLING.beperkingen(),
     )
     apis = [api for block in BLOCKS for api in block.apis(context)]
+    paginas = [site for block in BLOCKS if block.paginas is not None for site in block.paginas(context)]
     migrations = SAMENSTELLING.migraties()
 
     @asynccontextmanager
@@ -97,11 +105,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     install_problem_handlers(app)
     attach(app, context)
     app.state.apis = apis
+    app.state.paginas = paginas
     app.state.transacties = transacties
 
     @app.get("/", include_in_schema=False)
     async def index() -> dict[str, Any]:
-        return {"naam": "Open GDI", "versie": __version__, "apis": api_index(apis)}
+        return {"naam": "Open GDI", "versie": __version__, "apis": api_index(apis), "paginas": pages_index(paginas)}
 
     @app.get("/_status", include_in_schema=False)
     async def status() -> Response:
@@ -121,10 +130,14 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         attach(api.app, context)
         for base in served_bases(api):
             app.mount(base, api.app)
+    for site in paginas:  # after the APIs: an API may be served below the prefix of a block's pages
+        attach(site.app, context)
+        app.router.routes.extend(site.routes())
     app.add_middleware(RequestGuardMiddleware, routes=app.router.routes, max_body=settings.max_body)
     versions = [("/", __version__), *((api.prefix, api.version) for api in apis)]
     app.add_middleware(ApiVersionMiddleware, versions=versions)
-    app.add_middleware(TransactieMiddleware, log=transacties, apis=[(api.prefix, api.title) for api in apis])
+    titles = [*((api.prefix, api.title) for api in apis), *((site.prefix, site.titel) for site in paginas)]
+    app.add_middleware(TransactieMiddleware, log=transacties, apis=titles)
     install_security(app, settings.cors_origin_list(), settings.timeout_body)
     return app
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from opengdi.kernel.blocks import Samenstelling
 from opengdi.registers import bag, brp
-from opengdi.stelsel import bsn, digikoppeling
+from opengdi.stelsel import bsn, digikoppeling, stelselcatalogus
 
 SAMENSTELLING = Samenstelling(
     (
@@ -18,6 +18,7 @@ SAMENSTELLING = Samenstelling(
         brp.BLOCK,
         bsn.BLOCK,
         bag.BLOCK,
+        stelselcatalogus.BLOCK,
     )
 )
 BLOCKS = SAMENSTELLING.blocks

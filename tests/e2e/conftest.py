@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """A real server for the end-to-end tests: ``gdi up --empty`` in a subprocess on a free port, with
 SQLite in a temporary data folder, authentication off and short timeouts (so that the timeout
-tests are quick)."""
+tests are quick); and how the browser tests find Debian's Chromium (skipped with a message when it
+is missing, unless ``GDI_TEST_REQUIRE_BROWSER=1``, as CI sets)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,20 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+#: Debian's Chromium, which the browser tests drive through Playwright (no browser download).
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+#: CI sets this, so that a missing browser fails the run instead of skipping the test.
+REQUIRE_BROWSER = os.environ.get("GDI_TEST_REQUIRE_BROWSER") == "1"
+
+
+def skip_browser_tests(reason: str) -> None:
+    """Skip the browser tests of the calling module, saying why; fail instead when CI requires them."""
+    if REQUIRE_BROWSER:
+        pytest.fail(f"{reason} (GDI_TEST_REQUIRE_BROWSER=1)", pytrace=False)
+    pytest.skip(f"{reason}; browsertest overgeslagen", allow_module_level=True)
+
 
 #: The timeouts of the test server, in seconds.
 TIMEOUTS = {"GDI_TIMEOUT_BODY": "1", "GDI_TIMEOUT_HEADERS": "2", "GDI_TIMEOUT_KEEP_ALIVE": "1"}

@@ -5,7 +5,6 @@ from outside the machine and breaks none of the Content-Security-Policy."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,28 +15,16 @@ import pytest
 from opengdi.app import create_app
 from opengdi.kernel.blocks import Api
 from opengdi.settings import Settings
-from tests.e2e.conftest import LiveServer
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, LiveServer, skip_browser_tests
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
-
-#: CI sets this, so that a missing browser fails the run instead of skipping the test.
-REQUIRE_BROWSER = os.environ.get("GDI_TEST_REQUIRE_BROWSER") == "1"
-
-
-def _skip(reason: str) -> None:
-    if REQUIRE_BROWSER:
-        pytest.fail(f"{reason} (GDI_TEST_REQUIRE_BROWSER=1)", pytrace=False)
-    pytest.skip(f"{reason}; browsertest overgeslagen", allow_module_level=True)
-
 
 try:
     from playwright import async_api
 except ImportError:
-    _skip("het pakket playwright ontbreekt (pip install -e '.[test]')")
+    skip_browser_tests("het pakket playwright ontbreekt (pip install -e '.[test]')")
 if not CHROMIUM.exists():
-    _skip(f"{CHROMIUM} ontbreekt (apt-get install chromium)")
+    skip_browser_tests(f"{CHROMIUM} ontbreekt (apt-get install chromium)")
 
 
 def _apis() -> list[Api]:

@@ -78,7 +78,20 @@ async def test_each_api_publishes_its_openapi_document_and_docs(client: httpx.As
 
 async def test_the_index_lists_every_api(client: httpx.AsyncClient) -> None:
     index = (await client.get("/")).json()
-    assert {api["basis"] for api in index["apis"]} == {"/haalcentraal/api/brp", "/brp/beheer", "/bsn", "/digikoppeling"}
+    assert {api["basis"] for api in index["apis"]} == {
+        "/haalcentraal/api/brp",
+        "/brp/beheer",
+        "/bsn",
+        "/digikoppeling",
+        "/stelselcatalogus/api",
+    }
+    assert index["paginas"] == [
+        {
+            "naam": "Stelselcatalogus",
+            "omschrijving": "De definities van de registers en hun verbindingen",
+            "adres": "/stelselcatalogus",
+        }
+    ]
 
 
 async def test_the_status_reports_the_migration_head(client: httpx.AsyncClient) -> None:

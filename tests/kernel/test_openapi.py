@@ -19,6 +19,9 @@ from opengdi.kernel.db import Database
 from tests.conftest import settings_for
 
 METHODS = ("get", "put", "post", "delete", "patch")
+#: Our own APIs, and those of them that are public (no token: the Stelselcatalogus).
+OWN = ("/brp/beheer", "/bsn", "/digikoppeling", "/stelselcatalogus/api")
+PUBLIC = ("/stelselcatalogus/api",)
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +37,8 @@ def _operations(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]
                 yield f"{method.upper()} {path}", item[method]
 
 
-def test_our_own_documents_are_brp_beheer_the_bsn_beheervoorziening_and_digikoppeling(own_apis: list[Api]) -> None:
-    assert sorted(api.prefix for api in own_apis) == ["/brp/beheer", "/bsn", "/digikoppeling"]
+def test_our_own_documents_are_brp_beheer_the_bsn_beheervoorziening_digikoppeling_and_the_stelselcatalogus(own_apis: list[Api]) -> None:
+    assert sorted(api.prefix for api in own_apis) == sorted(OWN)
 
 
 def test_every_error_is_declared_as_a_problem_with_the_shared_schema(own_apis: list[Api]) -> None:
@@ -57,6 +60,10 @@ def test_every_error_is_declared_as_a_problem_with_the_shared_schema(own_apis: l
 def test_every_operation_declares_how_it_is_secured(own_apis: list[Api]) -> None:
     for api in own_apis:
         document = api.app.openapi()
+        if api.prefix in PUBLIC:
+            assert "securitySchemes" not in document["components"] and "security" not in document
+            assert all(not {"401", "403"} & set(op["responses"]) for _, op in _operations(document)), api.prefix
+            continue
         schemes = document["components"]["securitySchemes"]
         assert schemes["digikoppeling"]["flows"]["clientCredentials"]["tokenUrl"] == "/digikoppeling/oauth2/token"
         assert schemes["clientcertificaat"]["type"] == "mutualTLS"
@@ -105,8 +112,8 @@ async def test_each_own_document_names_the_contact_the_deployment_sets(database:
         contact_url="https://voorbeeld.nl/gdi",
     )
     app = create_app(settings, database)
-    own = [api for api in app.state.apis if api.prefix in ("/brp/beheer", "/digikoppeling")]
-    assert len(own) == 2
+    own = [api for api in app.state.apis if api.prefix in OWN]
+    assert len(own) == len(OWN)
     for api in own:
         assert api.app.openapi()["info"]["contact"] == {
             "name": "Servicedesk Gemeente Voorbeeld",

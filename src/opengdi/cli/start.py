@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from functools import partial
 from typing import Annotated
 
@@ -12,16 +13,18 @@ import uvicorn
 from fastapi import FastAPI
 
 from opengdi import __version__
-from opengdi.app import api_index, create_app, freeze_startup_objects
+from opengdi.app import api_index, create_app, freeze_startup_objects, pages_index
 from opengdi.bouwstenen import BLOCKS, SAMENSTELLING
-from opengdi.kernel.blocks import Api
+from opengdi.kernel.blocks import Api, Paginas
 from opengdi.kernel.db import Database
 from opengdi.kernel.opdrachtregel import console, current_settings, database_label, progress, run, with_database
 from opengdi.kernel.verbindingen import server_options
 from opengdi.settings import Settings
 
 
-async def _print_banner(database: Database, settings: Settings, apis: list[Api]) -> None:
+async def _print_banner(
+    database: Database, settings: Settings, apis: list[Api], paginas: Sequence[Paginas] = ()
+) -> None:
     console.rule(f"[bold]Open GDI {__version__}[/bold]")
     database_url = database_label(settings.effective_database_url)  # without its password
     console.print(f"Database: {database_url}  (omgeving: {settings.deployment.value})")
@@ -30,6 +33,8 @@ async def _print_banner(database: Database, settings: Settings, apis: list[Api])
             f"[bold]{entry['naam']}[/bold] {entry['versie']}: {entry['basis']}\n"
             f"    OpenAPI: {entry['openapi']}\n    Interactieve documentatie: {entry['documentatie']}"
         )
+    for site in pages_index(list(paginas), settings.base_url):
+        console.print(f"[bold]{site['naam']}[/bold]: {site['adres']}")
     for block in BLOCKS:
         if block.voorbeelden is not None:
             for line in await block.voorbeelden(database, settings):
@@ -56,7 +61,7 @@ async def _prepare(settings: Settings, empty: bool) -> FastAPI:
     async def work(database: Database) -> FastAPI:
         await _load_demo(database, settings, empty)
         app = create_app(settings)
-        await _print_banner(database, settings, app.state.apis)
+        await _print_banner(database, settings, app.state.apis, app.state.paginas)
         return app
 
     return await with_database(settings, work)

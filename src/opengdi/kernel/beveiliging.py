@@ -6,8 +6,9 @@
 - every answer carries ``X-Content-Type-Options: nosniff``, ``X-Frame-Options: DENY``,
   ``Referrer-Policy: no-referrer`` and a Content-Security-Policy: HTML (the documentation pages)
   may load scripts, styles and images from the GDI itself only, with no inline script; anything else
-  may load nothing. Answers that set no ``Cache-Control`` of their own get ``no-store``, so no
-  cache keeps personal data;
+  may load nothing; a page that sets its own policy keeps it (the web pages of
+  :class:`~opengdi.kernel.blocks.Paginas` use :data:`PAGES_CSP`). Answers that set no
+  ``Cache-Control`` of their own get ``no-store``, so no cache keeps personal data;
 - CORS is off unless ``GDI_CORS_ORIGINS`` lists the origins that may call the APIs from a browser;
 - a request whose body stalls (no data for ``GDI_TIMEOUT_BODY`` seconds) gets 408 problem+json and
   its connection is closed: reading the body raises :class:`BodyTimeout`, which the problem handlers
@@ -36,6 +37,12 @@ DOCS_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; manifest-src 'self'; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+#: What a web page for people (:class:`~opengdi.kernel.blocks.Paginas`, e.g. the Stelselcatalogus) may
+#: load: style sheets and images of the GDI itself, no script at all; its forms go to the GDI itself.
+#: The page sets it on its answer (the documentation pages' policy forbids forms).
+PAGES_CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 #: What any other answer (JSON, problem+json, scripts, style sheets) may load: nothing.
 API_CSP = "default-src 'none'; frame-ancestors 'none'"

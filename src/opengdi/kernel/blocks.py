@@ -10,6 +10,8 @@ the migrations, Digikoppeling's scopes and the test fixtures all loop over it.
 
 Each API is a FastAPI application of its own, with its own OpenAPI document and interactive
 documentation under its prefix, its own ``API-Version`` and the problem+json handling of the kernel.
+A block may also serve web pages for people (:class:`Paginas`: HTML, no OpenAPI document), such as
+the Stelselcatalogus.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, FastAPI
+from starlette.routing import BaseRoute, Match, Mount
+from starlette.types import Scope
 
 from opengdi.kernel.api import JsonResponse, telemetry_options
 from opengdi.kernel.catalogus import Catalogus, Register
@@ -59,6 +63,39 @@ class Api:
 
 
 @dataclass(frozen=True, slots=True)
+class Paginas:
+    """The web pages of a building block, for people: HTML, no OpenAPI document, served under
+    ``prefix`` with their index at the prefix itself (``/stelselcatalogus``, no trailing slash)."""
+
+    prefix: str
+    titel: str
+    app: FastAPI
+    omschrijving: str = ""
+
+    def routes(self) -> list[BaseRoute]:
+        """The route that serves them, for the application to add after the mounts of the APIs (an
+        API may live below ``prefix``, and the first route that matches answers)."""
+        return [_IndexMount(self.prefix, self.app)]
+
+
+class _IndexMount(Mount):
+    """A mount that answers its own path too, as the index ``/`` of the mounted app."""
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if scope["type"] == "http" and _route_path(scope) == self.path:
+            index = f"{scope['path']}/"
+            match, child = super().matches({**scope, "path": index})
+            return match, {**child, "path": index}
+        return super().matches(scope)
+
+
+def _route_path(scope: Scope) -> str:
+    """The path of ``scope`` below the root path of the app it reached."""
+    path, root = str(scope["path"]), str(scope.get("root_path", ""))
+    return path[len(root) :] if root and path.startswith(root) else path
+
+
+@dataclass(frozen=True, slots=True)
 class Demo:
     """The demo data a block loads into a fresh test deployment.
 
@@ -90,7 +127,8 @@ class Voorbeeldverzoek:
 class BuildingBlock:
     """The declaration of one building block.
 
-    - ``apis`` builds the block's APIs for a deployment (given its shared :class:`Context`);
+    - ``apis`` builds the block's APIs for a deployment (given its shared :class:`Context`, whose
+      ``catalogus`` holds the declarations of every enabled block), ``paginas`` its web pages, if any;
     - ``migraties`` names the package that holds the block's Alembic revisions (its own branch);
     - ``commandos`` are its command groups (``gdi <naam> …``) and ``generatoren`` a Typer app whose
       commands join ``gdi genereren`` (``gdi genereren brp``);
@@ -123,6 +161,7 @@ class BuildingBlock:
     catalogus: Register | None = None
     toegang: Callable[[Database, Settings, Sequence[Register]], Toegang] | None = None
     bsnbron: Callable[[Database, Settings], BsnBron] | None = None
+    paginas: Callable[[Context], Sequence[Paginas]] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,9 @@ operations and event types, as plain data.
 A block writes its declaration once (a :class:`Register`) and derives what it needs from it: the
 BRP its Haal Centraal ``fields`` tree, its mapping of API fields to LO3 elements and its vocabulary
 of authorisable fields; Digikoppeling checks autorisatiebesluiten against the declarations of all
-blocks of the deployment. The same declarations are meant to feed the Stelselcatalogus, the event
-types of Digilevering and the targets of Digimelding. Pure dataclasses: no framework, no database.
+blocks of the deployment; the Stelselcatalogus shows them. The same declarations are meant to feed
+the event types of Digilevering and the targets of Digimelding. Pure dataclasses: no framework, no
+database.
 
 An attribute is either a value (it has a :class:`Gegevenstype`) or a group of attributes; a path
 names an attribute by its parents joined with dots (``verblijfplaats.verblijfadres.postcode``).
