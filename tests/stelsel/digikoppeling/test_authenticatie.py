@@ -510,6 +510,10 @@ OPEN_ROUTES = {
 }
 
 
+#: The APIs that are public by design: the Stelselcatalogus (the definitions of the registries).
+PUBLIC_PREFIXES = ("/stelselcatalogus/",)
+
+
 def _unversioned(route: tuple[str, str]) -> tuple[str, str]:
     """The route under the API's plain prefix (``/digikoppeling/v1/x`` → ``/digikoppeling/x``)."""
     method, path = route
@@ -527,11 +531,17 @@ def _api_routes(app: FastAPI) -> list[tuple[str, str]]:
     return routes
 
 
-async def test_every_operation_but_the_token_endpoint_needs_credentials(database: Database, tmp_path: Path) -> None:
+async def test_every_operation_but_the_token_endpoint_and_the_public_catalogue_needs_credentials(
+    database: Database, tmp_path: Path
+) -> None:
     app = create_app(behind_proxy(tmp_path), database)
-    protected = [route for route in _api_routes(app) if _unversioned(route) not in OPEN_ROUTES]
+    routes = _api_routes(app)
+    public = [route for route in routes if route[1].startswith(PUBLIC_PREFIXES)]
+    protected = [route for route in routes if route not in public and _unversioned(route) not in OPEN_ROUTES]
     async with http_client(app) as http:
         answers = {route: await http.request(*route, json={}) for route in protected}
+        public_answers = [(await http.request(*route)).status_code for route in public]
     assert len({_unversioned(route) for route in protected}) == 17  # each also under its versioned base
     assert ("GET", "/digikoppeling/v1/organisaties") in protected
     assert {route: answer.status_code for route, answer in answers.items()} == dict.fromkeys(protected, 401)
+    assert public_answers and 401 not in public_answers
