@@ -41,10 +41,11 @@ def test_normalising_drops_diacritics_case_and_extra_space() -> None:
     assert termen(" \t ") == ()
 
 
-def test_every_attribute_is_found_first_by_its_path_and_with_diacritics_added() -> None:
+def test_every_attribute_is_found_among_the_best_by_its_path_and_with_diacritics_added() -> None:
     for gegeven in _gegevens():
         treffers = INDEX.zoek(gegeven.pad)
-        assert _is(treffers[0].vondst, gegeven) and treffers[0].rang == 0, gegeven.pad
+        best = [t.vondst for t in treffers if t.rang == 0]  # another register may have the same path
+        assert treffers[0].rang == 0 and any(_is(vondst, gegeven) for vondst in best), gegeven.pad
         met_accenten = INDEX.zoek(gegeven.pad.translate(ACCENTEN))
         assert [t.vondst for t in met_accenten] == [t.vondst for t in treffers], gegeven.pad
 
