@@ -130,10 +130,30 @@ def _pijlen(boxes: dict[str, _Box], verbindingen: tuple[Verbinding, ...]) -> lis
     result = []
     for group in pairs.values():
         spacing = _tussenafstand(boxes, group)
+        if len(_registers_van(group)) == 1:  # relations within one register: nested loops
+            result += [_lus(boxes[verbinding.register], verbinding, index) for index, verbinding in enumerate(group)]
+            continue
         for index, verbinding in enumerate(group):
             offset = (index - (len(group) - 1) / 2) * spacing
             result.append(_pijl(boxes, verbinding, offset, (index + 1) / (len(group) + 1)))
     return result
+
+
+def _registers_van(group: list[Verbinding]) -> set[str]:
+    """The registers a group of relations joins (one for relations within a register)."""
+    return {code for verbinding in group for code in (verbinding.register, verbinding.relatie.naar_register)}
+
+
+def _lus(box: _Box, verbinding: Verbinding, index: int) -> _Pijl:
+    """The ``index``-th relation within the register of ``box``: a loop on the side of the box that
+    faces away from the centre of the picture, each next one wider and further out, its label
+    beside the loops at the height of its top (so that labels and loops never overlap)."""
+    side = 1.0 if box.y > 0 else -1.0
+    edge = box.y + side * _BOX_HOOGTE / 2
+    half = 14 + 12 * index
+    label = _label(verbinding)
+    x = box.x + 14 + 12 * 8 + 30 + _tekstbreedte(label, _LABEL_PX) / 2 + 6
+    return _Pijl((box.x - half, edge), (box.x + half, edge), label, (x, edge + side * (28 + 24 * index)), True)
 
 
 def _richting(source: _Box, target: _Box) -> tuple[float, float, float, float]:
@@ -164,11 +184,6 @@ def _pijl(boxes: dict[str, _Box], verbinding: Verbinding, offset: float, plek: f
     label at ``plek`` along it on a steep line (parallel labels then stand at different heights)."""
     source, target = boxes[verbinding.register], boxes[verbinding.relatie.naar_register]
     label = _label(verbinding)
-    if source is target:  # a loop on the side of the box that faces away from the centre of the picture
-        side = 1.0 if source.y > 0 else -1.0
-        edge = source.y + side * _BOX_HOOGTE / 2
-        ends = ((source.x - 20 + offset, edge), (source.x + 20 + offset, edge))
-        return _Pijl(*ends, label, (source.x + offset, edge + side * 52), True)
     ux, uy, nx, ny = _richting(source, target)
     shift = (nx * offset, ny * offset)
     begin = _rand(source, (source.x + shift[0], source.y + shift[1]), (ux, uy))
@@ -200,7 +215,7 @@ def _box_svg(box: _Box) -> str:
 def _pijl_svg(pijl: _Pijl) -> str:
     (x1, y1), (x2, y2) = pijl.van, pijl.naar
     if pijl.lus:
-        bend = 0.8 * (pijl.midden[1] - y1)  # the curve stays clear of the label beyond it
+        bend = 4 / 3 * (pijl.midden[1] - y1)  # the top of the curve at the height of its label
         line = (
             f'<path d="M {_f(x1)} {_f(y1)} C {_f(x1 - 30)} {_f(y1 + bend)} {_f(x2 + 30)} {_f(y2 + bend)} '
             f'{_f(x2)} {_f(y2)}" fill="none" stroke="{PIJL}" stroke-width="2" marker-end="url(#pijlpunt)"/>'
@@ -241,7 +256,10 @@ def plaat(stelsel: Stelsel) -> str:
     arrows = _pijlen({box.code: box for box in boxes}, stelsel.verbindingen)
     xs = [edge for box in boxes for edge in (box.x - box.breedte / 2, box.x + box.breedte / 2)] or [0.0]
     ys = [edge for box in boxes for edge in (box.y - _BOX_HOOGTE / 2, box.y + _BOX_HOOGTE / 2)] or [0.0]
-    ys += [arrow.midden[1] + offset for arrow in arrows if arrow.lus for offset in (-20, 20)]
+    for arrow in arrows:  # the labels, with their white ground
+        half = _tekstbreedte(arrow.label, _LABEL_PX) / 2 + 5
+        xs += [arrow.midden[0] - half, arrow.midden[0] + half]
+        ys += [arrow.midden[1] - 11, arrow.midden[1] + 9]
     left, top = min(xs) - _MARGE, min(ys) - _MARGE
     width, height = max(xs) - min(xs) + 2 * _MARGE, max(ys) - min(ys) + 2 * _MARGE
     return (
