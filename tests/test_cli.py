@@ -640,3 +640,31 @@ def _lookup(port: int, token: str, request_id: str) -> httpx.Response:
     query = {"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999993653"], "fields": ["naam"]}
     headers = {"Authorization": f"Bearer {token}", "X-Request-ID": request_id}
     return httpx.post(f"http://127.0.0.1:{port}/haalcentraal/api/brp/personen", json=query, headers=headers, timeout=30)
+
+
+BAG_SAMPLE = Path(__file__).parent / "registers" / "bag" / "data" / "BAGNLDL-15092020-small.zip"
+
+
+def test_gdi_bag_importeren_loads_an_extract_and_refuses_what_is_not_one(data_dir: Path) -> None:
+    loaded = _gdi("bag", "importeren", str(BAG_SAMPLE))
+    assert "BAG-extract geladen: gemeente 0221 Doesburg, stand van 2020-09-15." in loaded
+    assert "Verblijfsobject: 5 voorkomens" in loaded
+    assert "was al geladen" in _gdi("bag", "importeren", str(BAG_SAMPLE))
+    (data_dir / "adressen.zip").write_text("postcode;huisnummer")
+    assert (
+        _fails("bag", "importeren", str(data_dir / "adressen.zip"))
+        == "adressen.zip is geen zip-bestand, dus geen BAG-extract"
+    )
+    assert _fails("bag", "importeren", str(data_dir / "weg.zip")).endswith("weg.zip bestaat niet")
+    copy = data_dir / "BAGGEM0221L-kopie.zip"
+    copy.write_bytes(BAG_SAMPLE.read_bytes())
+    assert "--vervang" in _fails("bag", "importeren", str(copy))
+    assert "BAG-extract geladen" in _gdi("bag", "importeren", str(copy), "--vervang")
+    assert _gdi("bag", "leegmaken", "--ja").strip().endswith("voorkomens verwijderd.")
+
+
+def test_gdi_genereren_bag_writes_and_loads_a_country(data_dir: Path) -> None:
+    extract = data_dir / "land.zip"
+    assert "BAG 2.0 Extract geschreven" in _gdi("genereren", "bag", "--adressen", "800", "--extract", str(extract))
+    assert "BAG-extract geladen: heel Nederland" in _gdi("bag", "importeren", str(extract))
+    assert "moet minstens 1 zijn" in _fails("genereren", "bag", "--adressen", "0", code=2)

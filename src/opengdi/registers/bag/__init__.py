@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from opengdi.kernel.blocks import BuildingBlock
 from opengdi.registers.bag.catalogus import CATALOGUS
-from opengdi.registers.bag.cli import bag_app
+from opengdi.registers.bag.cli import bag_app, genereren_app
 
 BLOCK = BuildingBlock(
     code="bag",
@@ -19,4 +19,5 @@ BLOCK = BuildingBlock(
     migraties="opengdi.registers.bag.migrations",
     catalogus=CATALOGUS,
     commandos={"bag": bag_app},
+    generatoren=genereren_app,
 )

@@ -7,6 +7,8 @@ same command run again continues with the next file.
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -27,10 +29,15 @@ from opengdi.kernel.opdrachtregel import (
 )
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.bag import repository
-from opengdi.registers.bag.extract import OBJECTTYPEN, BagExtract, GeenBagExtract
+from opengdi.registers.bag.extract import OBJECTTYPEN, BagExtract, GeenBagExtract, Voorkomen
+from opengdi.registers.bag.generator import STANDDATUM, Omvang, gemeente_woonplaatsen, land, levering
+from opengdi.registers.bag.schrijver import bestandsnaam, write_extract
 from opengdi.registers.bag.service import ImportVerslag, empty_bag, import_extract
 
 bag_app = typer.Typer(help="De BAG: een BAG-extract van het Kadaster laden, de BAG leegmaken.", no_args_is_help=True)
+genereren_app = typer.Typer(help="Synthetische gegevens genereren.", no_args_is_help=True)
+#: The most addresses the generator makes (about the number of the Netherlands, with room).
+MAX_ADRESSEN = 12_000_000
 
 
 def _print_verslag(verslag: ImportVerslag) -> None:
@@ -56,21 +63,8 @@ def _print_verslag(verslag: ImportVerslag) -> None:
         error_console.print(f"[yellow]Overgeslagen, geen deel van een BAG-extract: {name}[/yellow]")
 
 
-def bag_importeren(
-    bestand: Annotated[
-        Path, typer.Argument(help="Het BAG 2.0 Extract: BAGNLDL-ddmmjjjj.zip of BAGGEM…L-….zip.", dir_okay=False)
-    ],
-    vervang: Annotated[
-        bool, typer.Option("--vervang", help="Vervang een andere levering die de BAG al bevat.")
-    ] = False,
-) -> None:
-    """Laad een BAG 2.0 Extract van het Kadaster (heel Nederland of één gemeente).
-
-    Het bestand wordt stromend gelezen; een onderbroken import gaat, opnieuw gestart, verder met
-    het volgende deel.
-    """
+def _load(bestand: Path, vervang: bool, done: list[int]) -> ImportVerslag:
     settings = current_settings()
-    done = [0]
 
     async def work(database: Database) -> ImportVerslag:
         with BagExtract(bestand) as extract, progress() as bar:
@@ -86,7 +80,7 @@ def bag_importeren(
         return verslag
 
     try:
-        verslag = run(with_database(settings, work))
+        return run(with_database(settings, work))
     except GeenBagExtract as error:
         raise fail(str(error)) from None
     except DomeinFout as error:
@@ -96,7 +90,22 @@ def bag_importeren(
             f"[yellow]Onderbroken na {done[0]} delen; voer hetzelfde commando opnieuw uit om verder te gaan.[/yellow]"
         )
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    _print_verslag(verslag)
+
+
+def bag_importeren(
+    bestand: Annotated[
+        Path, typer.Argument(help="Het BAG 2.0 Extract: BAGNLDL-ddmmjjjj.zip of BAGGEM…L-….zip.", dir_okay=False)
+    ],
+    vervang: Annotated[
+        bool, typer.Option("--vervang", help="Vervang een andere levering die de BAG al bevat.")
+    ] = False,
+) -> None:
+    """Laad een BAG 2.0 Extract van het Kadaster (heel Nederland of één gemeente).
+
+    Het bestand wordt stromend gelezen; een onderbroken import gaat, opnieuw gestart, verder met
+    het volgende deel.
+    """
+    _print_verslag(_load(bestand, vervang, [0]))
 
 
 def bag_leegmaken(ja: Annotated[bool, typer.Option("--ja", help="Niet om bevestiging vragen.")] = False) -> None:
@@ -114,6 +123,56 @@ def bag_leegmaken(ja: Annotated[bool, typer.Option("--ja", help="Niet om bevesti
     console.print(f"{run(with_database(settings, work))} voorkomens verwijderd.")
 
 
+def genereren_bag(
+    adressen: Annotated[
+        int, typer.Option("--adressen", "-n", min=1, max=MAX_ADRESSEN, help="Aantal adressen in heel Nederland.")
+    ] = 20_000,
+    startwaarde: Annotated[
+        int, typer.Option("--startwaarde", help="Startwaarde: dezelfde waarde geeft hetzelfde land.")
+    ] = 2014,
+    extract: Annotated[
+        Path | None,
+        typer.Option(
+            "--extract",
+            help="Schrijf het land als BAG 2.0 Extract naar dit bestand, zonder het te laden.",
+            dir_okay=False,
+        ),
+    ] = None,
+    vervang: Annotated[bool, typer.Option("--vervang", help="Vervang een levering die de BAG al bevat.")] = False,
+) -> None:
+    """Genereer een synthetische BAG voor de 403 gemeenten van 2014 en laad die (alleen in een testomgeving).
+
+    Elke gemeente krijgt adressen naar haar inwonertal, in woonplaatsen, straten en panden. Het land
+    wordt geschreven als BAG 2.0 Extract; met --extract blijft het alleen bij dat bestand, dat
+    `gdi bag importeren` later laadt. Dezelfde startwaarde geeft hetzelfde land.
+    """
+    settings = current_settings()
+    if extract is None and not settings.is_test_deployment:
+        raise fail("Een synthetische BAG laden kan alleen in een testomgeving (GDI_DEPLOYMENT=test).")
+    omvang = Omvang(adressen, startwaarde)
+    with tempfile.TemporaryDirectory() as folder:
+        target = extract or Path(folder) / bestandsnaam(STANDDATUM)
+        with progress() as bar:
+            task = bar.add_task("Land genereren", total=adressen)
+            write_extract(
+                target, levering(), _counted(land(omvang), lambda: bar.advance(task)), gemeente_woonplaatsen(omvang)
+            )
+        if extract is not None:
+            console.print(
+                f"[green]BAG 2.0 Extract geschreven: {extract} ({extract.stat().st_size // 1024} kB).[/green]"
+            )
+            return
+        _print_verslag(_load(target, vervang, [0]))
+
+
+def _counted(voorkomens: Iterator[Voorkomen], advance: Callable[[], None]) -> Iterator[Voorkomen]:
+    for voorkomen in voorkomens:
+        if voorkomen.objecttype == "NUM":
+            advance()
+        yield voorkomen
+
+
 bag_app.command("importeren")(bag_importeren)
 hidden_alias(bag_app, "import", bag_importeren)
 bag_app.command("leegmaken")(bag_leegmaken)
+genereren_app.command("bag")(genereren_bag)
