@@ -22,6 +22,7 @@ import tempfile
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
 from xml.etree.ElementTree import Element, ParseError, XMLParser, iterparse
@@ -440,16 +441,43 @@ class _Ongeldig(ValueError):  # noqa: N818 - the Dutch domain word
     """A record that does not hold what the schema requires (the message says what, in Dutch)."""
 
 
+@cache
+def _steps(path: str) -> tuple[str, ...]:
+    """The tags of a path (``{ns}a/{ns}b``); a namespace holds slashes, so split outside braces."""
+    steps, depth, start = [], 0, 0
+    for index, char in enumerate(path):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if char == "/" and depth == 0:
+            steps.append(path[start:index])
+            start = index + 1
+    return (*steps, path[start:])
+
+
+def _find(element: Element, path: str) -> Element | None:
+    """``element.find(path)`` one tag at a time: each step the parser's own fast lookup, where a
+    path of several steps would go through ElementPath (the import's costliest part)."""
+    found: Element | None = element
+    for step in _steps(path):
+        found = found.find(step) if found is not None else None
+    return found
+
+
+def _text(element: Element, path: str) -> str | None:
+    found = _find(element, path)
+    if found is None or found.text is None:
+        return None
+    return found.text.strip() or None
+
+
 def _required(element: Element, path: str, what: str) -> str:
-    value = element.findtext(path)
-    if value is None or not value.strip():
+    value = _text(element, path)
+    if value is None:
         raise _Ongeldig(f"{what} ontbreekt")
-    return value.strip()
+    return value
 
 
 def _optional(element: Element, path: str) -> str | None:
-    value = element.findtext(path)
-    return value.strip() if value is not None and value.strip() else None
+    return _text(element, path)
 
 
 def _getal(value: str, what: str) -> int:
@@ -482,7 +510,7 @@ def _voorkomen(element: Element, deel: Deel) -> Voorkomen:
         raise _Ongeldig(f"onbekend objecttype {element.tag}")
     if deel.objecttype and code != deel.objecttype:
         raise _Ongeldig(f"een {OBJECTTYPEN[code]} in het deel voor {OBJECTTYPEN[deel.objecttype]}")
-    historie = element.find(f"{_OBJ}voorkomen/{_HIST}Voorkomen")
+    historie = _find(element, f"{_OBJ}voorkomen/{_HIST}Voorkomen")
     if historie is None:
         raise _Ongeldig("het voorkomen ontbreekt")
     lv = f"{_HIST}BeschikbaarLV/{_HIST}"
@@ -528,11 +556,10 @@ _Attributen = tuple[dict[str, Any], tuple[tuple[str, str], ...]]
 
 
 def _refs(element: Element, wrapper: str, ref: str) -> list[str]:
-    return [
-        (item.text or "").strip()
-        for item in element.findall(f"{_OBJ}{wrapper}/{_REF}{ref}")
-        if (item.text or "").strip()
-    ]
+    holder = element.find(f"{_OBJ}{wrapper}")
+    if holder is None:
+        return []
+    return [(item.text or "").strip() for item in holder.findall(f"{_REF}{ref}") if (item.text or "").strip()]
 
 
 def _woonplaats(element: Element) -> _Attributen:
@@ -626,7 +653,7 @@ def _kenmerk(element: Element) -> KenmerkInOnderzoek:
     )
     if not identificatie:
         raise _Ongeldig("de identificatie van het object ontbreekt")
-    historie = element.find(f"{_KIO}historieInOnderzoek/{_HIST}HistorieInOnderzoek")
+    historie = _find(element, f"{_KIO}historieInOnderzoek/{_HIST}HistorieInOnderzoek")
     if historie is None:
         raise _Ongeldig("de historie van het onderzoek ontbreekt")
     lv = f"{_HIST}BeschikbaarLVInOnderzoek/{_HIST}"

@@ -73,11 +73,13 @@ def _dimension(element: Element, default: int = 2) -> int:
 
 
 def _rings(polygon: Element, dimension: int) -> list[list[list[float]]]:
-    exterior = polygon.find(f"{GML}exterior/{GML}LinearRing")
+    outer = polygon.find(f"{GML}exterior")
+    exterior = outer.find(f"{GML}LinearRing") if outer is not None else None
     if exterior is None:
         raise OngeldigeGeometrie("een gml:Polygon zonder buitenrand")
     rings = [_ring(exterior, dimension)]
-    rings.extend(_ring(ring, dimension) for ring in polygon.findall(f"{GML}interior/{GML}LinearRing"))
+    for interior in polygon.findall(f"{GML}interior"):
+        rings.extend(_ring(ring, dimension) for ring in interior.findall(f"{GML}LinearRing"))
     return rings
 
 
