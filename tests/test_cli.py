@@ -425,11 +425,18 @@ def test_old_english_spellings_still_work_but_are_not_listed(data_dir: Path) -> 
         for group in ("", "db", "brp", "genereren", "org", "bsn")
     }
     assert listed == {
-        "": {"up", "versie", "db", "genereren", *(name for block in SAMENSTELLING.blocks for name in block.commandos)},
+        "": {
+            "up",
+            "versie",
+            "db",
+            "check",
+            "genereren",
+            *(name for block in SAMENSTELLING.blocks for name in block.commandos),
+        },
         "bsn": {"uitgeven", "valideren", "reserveren", "voorraad"},
         "db": {"bijwerken", "status"},
         "brp": {"importeren", "leegmaken"},
-        "genereren": {"brp"},
+        "genereren": {"bag", "brp"},
         "org": {
             "lijst",
             "aansluiten",
@@ -668,3 +675,7 @@ def test_gdi_genereren_bag_writes_and_loads_a_country(data_dir: Path) -> None:
     assert "BAG 2.0 Extract geschreven" in _gdi("genereren", "bag", "--adressen", "800", "--extract", str(extract))
     assert "BAG-extract geladen: heel Nederland" in _gdi("bag", "importeren", str(extract))
     assert "moet minstens 1 zijn" in _fails("genereren", "bag", "--adressen", "0", code=2)
+
+
+def test_gdi_check_reports_the_links(data_dir: Path) -> None:
+    assert "0 verwijzingen tussen objecten gecontroleerd, 0 loos." in _gdi("check")

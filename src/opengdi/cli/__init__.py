@@ -7,6 +7,7 @@ from __future__ import annotations
 import typer
 
 from opengdi.bouwstenen import BLOCKS, SAMENSTELLING
+from opengdi.cli.check import check
 from opengdi.cli.db import db_app
 from opengdi.cli.start import up, version
 from opengdi.kernel.opdrachtregel import GdiGroup, hidden_alias, old_spellings
@@ -23,6 +24,7 @@ hidden_alias(app, "start", up, _START)
 app.command("versie")(version)
 hidden_alias(app, "version", version)
 app.add_typer(db_app, name="db")
+app.command("check")(check)
 generators = typer.Typer(help="Synthetische gegevens genereren.", no_args_is_help=True)
 for block in BLOCKS:
     for name, commands in block.commandos.items():

@@ -28,6 +28,7 @@ from opengdi.kernel.api import JsonResponse, telemetry_options
 from opengdi.kernel.catalogus import Catalogus, Register
 from opengdi.kernel.db import Database
 from opengdi.kernel.documentatie import DOCS_PATH, install_docs
+from opengdi.kernel.koppelingen import Koppelingen
 from opengdi.kernel.migrate import Migraties
 from opengdi.kernel.problems import install_problem_handlers
 from opengdi.settings import Settings
@@ -144,7 +145,9 @@ class BuildingBlock:
     - ``toegang`` is set by the one block that provides the deployment's access policy; it gets the
       declarations of every enabled block, against which it checks autorisatiebesluiten;
     - ``bsnbron`` is set by the one block that issues burgerservicenummers (the BSN-beheervoorziening):
-      where other blocks take the numbers of the persons they make (:mod:`opengdi.kernel.nummervoorziening`).
+      where other blocks take the numbers of the persons they make (:mod:`opengdi.kernel.nummervoorziening`);
+    - ``koppelingen`` are the references to other registries' objects it stores and the lookup of
+      which of its own objects exist, for ``gdi check`` (:mod:`opengdi.kernel.koppelingen`).
     """
 
     code: str
@@ -162,6 +165,7 @@ class BuildingBlock:
     toegang: Callable[[Database, Settings, Sequence[Register]], Toegang] | None = None
     bsnbron: Callable[[Database, Settings], BsnBron] | None = None
     paginas: Callable[[Context], Sequence[Paginas]] | None = None
+    koppelingen: Koppelingen | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +197,14 @@ class Samenstelling:
     def bsnbron(self, database: Database, settings: Settings) -> BsnBron | None:
         """Where the blocks take burgerservicenummers from: the BSN-beheervoorziening, when enabled."""
         return next((block.bsnbron(database, settings) for block in self.blocks if block.bsnbron), None)
+
+    def koppelingen(self) -> list[tuple[Register, Koppelingen]]:
+        """Each block's declaration with what it offers for the links between registries."""
+        return [
+            (block.catalogus, block.koppelingen or Koppelingen())
+            for block in self.blocks
+            if block.catalogus is not None
+        ]
 
     def registers(self) -> list[Register]:
         """The declarations (catalogues) of the blocks."""

@@ -9,8 +9,11 @@ its commands (``gdi bag importeren``: the Kadaster's BAG 2.0 Extract).
 from __future__ import annotations
 
 from opengdi.kernel.blocks import BuildingBlock
+from opengdi.kernel.koppelingen import Koppelingen
+from opengdi.registers.bag import repository
 from opengdi.registers.bag.catalogus import CATALOGUS
 from opengdi.registers.bag.cli import bag_app, genereren_app
+from opengdi.registers.bag.demo import DEMO
 
 BLOCK = BuildingBlock(
     code="bag",
@@ -20,4 +23,6 @@ BLOCK = BuildingBlock(
     catalogus=CATALOGUS,
     commandos={"bag": bag_app},
     generatoren=genereren_app,
+    demo=DEMO,
+    koppelingen=Koppelingen(repository.verwijzingen, repository.bestaande),
 )

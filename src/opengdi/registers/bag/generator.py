@@ -93,6 +93,7 @@ def _straatstammen() -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@cache
 def _territories() -> dict[str, tuple[float, float]]:
     """The south-west corner of every municipality's square, the grid filled province by province."""
     order = sorted(
@@ -103,6 +104,12 @@ def _territories() -> dict[str, tuple[float, float]]:
         row, column = divmod(index, _GRID_COLUMNS)
         corners[gemeente.gemeentecode] = (_ORIGIN[0] + column * _PITCH_X, _ORIGIN[1] - (row + 1) * _PITCH_Y)
     return corners
+
+
+def territorium(gemeentecode: str) -> tuple[float, float]:
+    """The south-west corner of the square a municipality of 2014 gets (the grid's first cell for
+    another code)."""
+    return _territories().get(gemeentecode, _ORIGIN)
 
 
 def _adressen_per_gemeente(omvang: Omvang) -> dict[str, int]:

@@ -8,7 +8,7 @@ record that it was loaded commit together.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,8 +17,9 @@ from sqlalchemy import Table, delete, func, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from opengdi.kernel.db import Database, transaction_driver
+from opengdi.kernel.koppelingen import Verwijzing
 from opengdi.kernel.tekst import fold
-from opengdi.registers.bag.extract import GemeenteWoonplaats, KenmerkInOnderzoek, Levering, Voorkomen
+from opengdi.registers.bag.extract import OBJECTTYPEN, GemeenteWoonplaats, KenmerkInOnderzoek, Levering, Voorkomen
 from opengdi.registers.bag.model import (
     GemeenteWoonplaatsRow,
     KenmerkInOnderzoekRow,
@@ -32,6 +33,8 @@ _VOORKOMEN = VoorkomenRow.metadata.tables[VoorkomenRow.__tablename__]
 _RELATIE = RelatieRow.metadata.tables[RelatieRow.__tablename__]
 _KENMERK = KenmerkInOnderzoekRow.metadata.tables[KenmerkInOnderzoekRow.__tablename__]
 _GEMEENTE_WOONPLAATS = GemeenteWoonplaatsRow.metadata.tables[GemeenteWoonplaatsRow.__tablename__]
+_CODES = {naam: code for code, naam in OBJECTTYPEN.items()}
+_ADRESSEERBAAR = ["VBO", "LIG", "STA"]
 _JSON_COLUMNS = frozenset({"gegevens", "geometrie"})
 #: The tables of the BAG, emptied children first.
 _TABLES: tuple[Table, ...] = (
@@ -267,3 +270,47 @@ async def count_voorkomens(session: AsyncSession) -> dict[str, int]:
     """The number of voorkomens per object type."""
     rows = await session.execute(select(VoorkomenRow.objecttype, func.count()).group_by(VoorkomenRow.objecttype))
     return dict(rows.all())
+
+
+#: The declared relations (:mod:`catalogus`) by the kind of object that refers and the kind of reference.
+_RELATIES = {
+    ("OPR", "woonplaats"): "ligtIn",
+    ("NUM", "openbareRuimte"): "ligtAan",
+    ("VBO", "hoofdadres"): "hoofdadres",
+    ("VBO", "pand"): "pand",
+}
+
+
+async def verwijzingen(database: Database) -> AsyncIterator[Verwijzing]:
+    """Every declared reference between BAG objects (of any voorkomen), once per pair of objects."""
+    statement = (
+        select(VoorkomenRow.objecttype, RelatieRow.soort, RelatieRow.identificatie, RelatieRow.doel)
+        .join(
+            VoorkomenRow,
+            (VoorkomenRow.identificatie == RelatieRow.identificatie)
+            & (VoorkomenRow.voorkomenidentificatie == RelatieRow.voorkomenidentificatie)
+            & (VoorkomenRow.tijdstip_registratie_lv == RelatieRow.tijdstip_registratie_lv),
+        )
+        .distinct()
+    )
+    async with database.read() as connection:
+        for objecttype, soort, van, naar in (await connection.execute(statement)).all():
+            relatie = _RELATIES.get((objecttype, soort))
+            if relatie:
+                yield Verwijzing(relatie, van, naar)
+
+
+async def bestaande(database: Database, objecttype: str, identificaties: Sequence[str]) -> set[str]:
+    """Which of ``identificaties`` are objects of ``objecttype`` in the BAG: an object type's name
+    (``Verblijfsobject``), or ``AdresseerbaarObject`` for a verblijfsobject, ligplaats or standplaats
+    (as the BAG API's ``/adresseerbareobjecten``)."""
+    codes = (
+        _ADRESSEERBAAR if objecttype == "AdresseerbaarObject" else [_CODES[objecttype]] if objecttype in _CODES else []
+    )
+    if not codes or not identificaties:
+        return set()
+    statement = select(VoorkomenRow.identificatie).where(
+        VoorkomenRow.objecttype.in_(codes), VoorkomenRow.identificatie.in_(list(identificaties))
+    )
+    async with database.read() as connection:
+        return set((await connection.scalars(statement.distinct())).all())

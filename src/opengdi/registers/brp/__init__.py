@@ -12,6 +12,8 @@ of one municipality).
 from __future__ import annotations
 
 from opengdi.kernel.blocks import BuildingBlock
+from opengdi.kernel.koppelingen import Koppelingen
+from opengdi.registers.brp import repository
 from opengdi.registers.brp.api import beheer_api, personen_api
 from opengdi.registers.brp.catalogus import CATALOGUS
 from opengdi.registers.brp.cli import brp_app, seed_app
@@ -32,4 +34,5 @@ BLOCK = BuildingBlock(
     beperkingen={"brp": BEPERKINGEN},
     voorbeelden=voorbeelden,
     voorbeeldverzoek=voorbeeldverzoek,
+    koppelingen=Koppelingen(verwijzingen=repository.verwijzingen),
 )

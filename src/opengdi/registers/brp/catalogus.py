@@ -570,8 +570,8 @@ CATALOGUS = Register(
             "verblijfsobject",
             "Persoon.verblijfplaats.adresseerbaarObjectIdentificatie",
             "bag",
-            "Verblijfsobject",
-            "Het verblijfsobject waarin de persoon woont.",
+            "AdresseerbaarObject",
+            "Het adresseerbaar object (verblijfsobject, ligplaats of standplaats) waar de persoon woont.",
         ),
         Relatie(
             "nummeraanduiding",

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterator, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from opengdi.kernel.db import Database, driver_connection, transaction_driver
+from opengdi.kernel.koppelingen import Verwijzing
 from opengdi.registers.brp.invoer import identifying_bsn
 from opengdi.registers.brp.model import PersoonslijstRow, VoorkomenRow
 from opengdi.registers.brp.persoonslijst import Persoonslijst, Voorkomen
@@ -342,3 +343,25 @@ async def search(connection: AsyncConnection, criteria: Criteria, limit: int) ->
         return []
     lijsten = await _load(connection, _VOORKOMENS.where(PersoonslijstRow.id.in_(ids)))
     return [lijsten[pl_id] for pl_id in ids if pl_id in lijsten]
+
+
+async def verwijzingen(database: Database) -> AsyncIterator[Verwijzing]:
+    """The references of the persons' current verblijfplaats to BAG objects (relations
+    ``verblijfsobject`` and ``nummeraanduiding`` of the catalogue), each person by its BSN
+    (or ``pl:<id>`` without one)."""
+    statement = select(
+        PersoonslijstRow.id,
+        PersoonslijstRow.burgerservicenummer,
+        PersoonslijstRow.adresseerbaar_object_identificatie,
+        PersoonslijstRow.nummeraanduiding_identificatie,
+    ).where(
+        (PersoonslijstRow.adresseerbaar_object_identificatie.is_not(None))
+        | (PersoonslijstRow.nummeraanduiding_identificatie.is_not(None))
+    )
+    async with database.read() as connection:
+        for pl_id, bsn, adresseerbaar_object, nummeraanduiding in (await connection.execute(statement)).all():
+            van = bsn or f"pl:{pl_id}"
+            if adresseerbaar_object:
+                yield Verwijzing("verblijfsobject", van, adresseerbaar_object)
+            if nummeraanduiding:
+                yield Verwijzing("nummeraanduiding", van, nummeraanduiding)

@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The links between registries (``gdi check``): in the demo data every reference that the BAG can
+hold leads to a BAG object; a reference to an object that is not there is named."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+
+import pytest
+
+from opengdi.bouwstenen import SAMENSTELLING
+from opengdi.kernel.db import Database
+from opengdi.kernel.koppelingen import controleer
+from opengdi.registers.bag import service as bag_service
+from opengdi.registers.bag.demo import DEMO as BAG_DEMO
+from opengdi.registers.brp import service as brp_service
+from opengdi.registers.brp.demo import load_demo
+from opengdi.settings import Settings
+from tests.conftest import unit_of_work
+from tests.registers.brp.helpers import persoonslijst
+
+#: What a BAG identification of each relation's target looks like.
+_WELL_FORMED = {"verblijfsobject": r"\d{4}0[123]\d{10}", "nummeraanduiding": r"\d{4}20\d{10}"}
+
+
+@pytest.fixture
+async def registers(empty_database: Database) -> AsyncIterator[Database]:
+    async with unit_of_work(empty_database) as uow:
+        await bag_service.empty_bag(uow)
+    yield empty_database
+    async with unit_of_work(empty_database) as uow:
+        await bag_service.empty_bag(uow)
+    async with unit_of_work(empty_database) as uow:
+        await brp_service.empty_brp(uow)
+
+
+async def test_in_the_demo_only_malformed_identifications_lead_nowhere(registers: Database) -> None:
+    async with unit_of_work(registers) as uow:
+        await load_demo(uow)
+    assert await BAG_DEMO.laden(registers, Settings(), SAMENSTELLING, lambda _n: None)
+    uitkomst = await controleer(SAMENSTELLING.koppelingen(), registers)
+    assert uitkomst.verwijzingen > 2_000
+    assert uitkomst.loos, "the RvIG test set holds deliberately malformed identifications"
+    for loos in uitkomst.loos:
+        assert loos.register == "brp"
+        assert not re.fullmatch(_WELL_FORMED[loos.verwijzing.relatie], loos.verwijzing.naar), loos
+
+
+async def test_a_reference_to_a_missing_object_is_named(registers: Database) -> None:
+    adres = {"09.10": "0599", "11.80": "0599010000999999", "11.90": "0599200000999999"}
+    async with unit_of_work(registers) as uow:
+        await brp_service.import_persoonslijsten(uow, {"persoonslijsten": [persoonslijst("999993653", c08=[adres])]})
+    uitkomst = await controleer(SAMENSTELLING.koppelingen(), registers)
+    assert {
+        (loos.verwijzing.relatie, loos.verwijzing.van, loos.verwijzing.naar, loos.reden) for loos in uitkomst.loos
+    } == {
+        ("verblijfsobject", "999993653", "0599010000999999", "bestaat niet"),
+        ("nummeraanduiding", "999993653", "0599200000999999", "bestaat niet"),
+    }
