@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from opengdi.kernel.catalogus import TEKST, Antwoord, Attribuut, Objecttype, Operatie, Privacy, Register, Relatie
 
-#: A BAG that declares the Verblijfsobject the BRP points at, but not the Nummeraanduiding.
+#: A BAG that declares the AdresseerbaarObject the BRP points at, but not the Nummeraanduiding.
 LATER = Register(
     code="bag",
     titel="Basisregistratie Adressen en Gebouwen",
     objecttypen=(
         Objecttype(
-            "Verblijfsobject",
-            "De kleinste binnen één of meer panden gelegen eenheid van gebruik.",
+            "AdresseerbaarObject",
+            "Een verblijfsobject, ligplaats of standplaats.",
             (
                 Attribuut("identificatie", "De unieke aanduiding.", TEKST, authentiek=True, privacy=Privacy.OPENBAAR),
                 Attribuut(
@@ -25,7 +25,7 @@ LATER = Register(
             ),
         ),
     ),
-    operaties=(Operatie("RaadpleegVerblijfsobject", "bag", "Een verblijfsobject.", Antwoord("Verblijfsobject")),),
+    operaties=(Operatie("RaadpleegVerblijfsobject", "bag", "Een verblijfsobject.", Antwoord("AdresseerbaarObject")),),
 )
 
 #: A register whose texts have diacritics, with a relation to itself and one to the made-up BAG.
@@ -44,7 +44,7 @@ ONDERGROND = Register(
         ),
     ),
     relaties=(
-        Relatie("locatie", "Booronderzoek.ligging", "bag", "Verblijfsobject", "Het verblijfsobject van het onderzoek."),
+        Relatie("locatie", "Booronderzoek.ligging", "bag", "AdresseerbaarObject", "Het adresseerbaar object van het onderzoek."),
         Relatie("eerder", "Booronderzoek.herhaling", "bro", "Booronderzoek", "Het onderzoek dat het herhaalt."),
     ),
 )

@@ -353,6 +353,20 @@ STANDPLAATS = Objecttype(
         ),
     ),
 )
+ADRESSEERBAAR_OBJECT = Objecttype(
+    "AdresseerbaarObject",
+    "Een object waaraan een adres is toegekend: een verblijfsobject, ligplaats of standplaats (in de "
+    "BAG API de resource adresseerbareobjecten). Andere registers verwijzen ernaar met zijn identificatie.",
+    (
+        _a(
+            "identificatie",
+            "De identificatie van het verblijfsobject, de ligplaats of de standplaats.",
+            IDENTIFICATIE,
+            "Objecten:identificatie",
+        ),
+        *_adressen(),
+    ),
+)
 PAND = Objecttype(
     "Pand",
     "De kleinste bij de totstandkoming functioneel en bouwkundig-constructief zelfstandige eenheid die direct en "
@@ -383,7 +397,16 @@ EXTRACT_GELADEN = Gebeurtenistype(
 CATALOGUS = Register(
     code="bag",
     titel="Basisregistratie Adressen en Gebouwen",
-    objecttypen=(WOONPLAATS, OPENBARE_RUIMTE, NUMMERAANDUIDING, VERBLIJFSOBJECT, LIGPLAATS, STANDPLAATS, PAND),
+    objecttypen=(
+        WOONPLAATS,
+        OPENBARE_RUIMTE,
+        NUMMERAANDUIDING,
+        VERBLIJFSOBJECT,
+        LIGPLAATS,
+        STANDPLAATS,
+        PAND,
+        ADRESSEERBAAR_OBJECT,
+    ),
     operaties=(
         Operatie(
             "raadplegen",
