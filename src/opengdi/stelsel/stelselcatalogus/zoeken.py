@@ -12,10 +12,10 @@ the name ranks before a hit in the definition only. Pure: no framework.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from opengdi.kernel.tekst import fold
 from opengdi.stelsel.stelselcatalogus.inhoud import Stelsel
 
 #: The longest query accepted, in characters.
@@ -37,9 +37,7 @@ class Soort(StrEnum):
 
 def normaliseer(tekst: str) -> str:
     """``tekst`` without diacritics, in lower case (casefolded), with runs of white space as one space."""
-    decomposed = unicodedata.normalize("NFKD", tekst)
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(bare.casefold().split())
+    return " ".join(fold(tekst).split())
 
 
 def termen(vraag: str) -> tuple[str, ...]:
