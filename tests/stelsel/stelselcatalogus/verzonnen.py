@@ -44,7 +44,13 @@ ONDERGROND = Register(
         ),
     ),
     relaties=(
-        Relatie("locatie", "Booronderzoek.ligging", "bag", "AdresseerbaarObject", "Het adresseerbaar object van het onderzoek."),
+        Relatie(
+            "locatie",
+            "Booronderzoek.ligging",
+            "bag",
+            "AdresseerbaarObject",
+            "Het adresseerbaar object van het onderzoek.",
+        ),
         Relatie("eerder", "Booronderzoek.herhaling", "bro", "Booronderzoek", "Het onderzoek dat het herhaalt."),
     ),
 )
