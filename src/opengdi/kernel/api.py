@@ -25,9 +25,11 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from opengdi.kernel.problems import InvalidParam, Problem, bad_request, problem_response
+from opengdi.kernel.problems import HAAL_CENTRAAL, InvalidParam, Probleemstijl, Problem, bad_request, problem_response
 
 JSON_UTF8 = "application/json; charset=utf-8"
+#: The media type of HAL (JSON with ``_links`` and ``_embedded``), as the BAG API answers.
+HAL_JSON = "application/hal+json"
 
 
 def telemetry_options(enabled: bool) -> dict[str, Any]:
@@ -115,19 +117,25 @@ def negotiate_json(request: Request) -> None:
                 code="unsupportedMediaType",
                 detail=f"Ondersteunde content type: {JSON_UTF8}.",
             )
+    negotiate_accept(request)
+
+
+def negotiate_accept(request: Request, accepted: Sequence[str] = ("application/json",)) -> None:
+    """Refuse a request whose ``Accept`` allows none of the ``accepted`` media types (406), in UTF-8.
+
+    An empty or absent ``Accept`` accepts anything; ``*/*`` and ``application/*`` accept every one.
+    """
     accept = request.headers.get("accept", "").strip()
-    if accept:
-        acceptable = any(
-            media in ("*/*", "application/*", "application/json") and _is_utf8(params)
-            for media, params in _media_types(accept)
+    if not accept:
+        return
+    kinds = {"*/*", "application/*", *accepted}
+    if not any(media in kinds and _is_utf8(params) for media, params in _media_types(accept)):
+        raise Problem(
+            status=406,
+            title="Gevraagde content type wordt niet ondersteund.",
+            code="notAcceptable",
+            detail=f"Ondersteunde content type: {', '.join(accepted)}.",
         )
-        if not acceptable:
-            raise Problem(
-                status=406,
-                title="Gevraagde content type wordt niet ondersteund.",
-                code="notAcceptable",
-                detail=f"Ondersteunde content type: {JSON_UTF8}.",
-            )
 
 
 #: The code and reason of a text value that holds a NUL character (which PostgreSQL cannot store).
@@ -175,6 +183,20 @@ def nul_members(value: Any, name: str = "") -> Iterator[str]:
 def _nul_fields(text: str) -> list[str]:
     pairs = parse_qsl(text, keep_blank_values=True)
     return list(dict.fromkeys(_visible(key) for key, value in pairs if _NUL in key + value))
+
+
+def _mounted_style(routes: Sequence[BaseRoute], scope: Scope) -> Probleemstijl:
+    """The problem style of the mounted API that ``scope`` reaches (the default when none)."""
+    for route in routes:
+        if isinstance(route, Mount) and route.matches(scope)[0] is not Match.NONE:
+            stijl = getattr(getattr(route.app, "state", None), "probleemstijl", HAAL_CENTRAAL)
+            return stijl if isinstance(stijl, Probleemstijl) else HAAL_CENTRAAL
+    return HAAL_CENTRAAL
+
+
+def _url(scope: Scope) -> str:
+    """The request URL of ``scope``, NUL characters made visible."""
+    return _visible(str(Request(scope).url))
 
 
 def _route_params(routes: Sequence[BaseRoute], scope: Scope) -> dict[str, Any]:
@@ -237,7 +259,9 @@ class RequestGuardMiddleware:
             body = await self._read_body(headers, receive)
             self._check_nul(scope, headers, body)
         except Problem as problem:
-            await problem_response(problem, _visible(scope["path"]))(scope, receive, send)
+            stijl = _mounted_style(self.routes, scope)
+            instance = stijl.instance(_url(scope), _visible(scope["path"]))
+            await problem_response(problem, instance, stijl)(scope, receive, send)
             return
         if body is None:
             await self.app(scope, receive, send)

@@ -30,7 +30,7 @@ from opengdi.kernel.db import Database
 from opengdi.kernel.documentatie import DOCS_PATH, install_docs
 from opengdi.kernel.koppelingen import Koppelingen
 from opengdi.kernel.migrate import Migraties
-from opengdi.kernel.problems import install_problem_handlers
+from opengdi.kernel.problems import HAAL_CENTRAAL, Probleemstijl, install_problem_handlers
 from opengdi.settings import Settings
 
 if TYPE_CHECKING:
@@ -211,9 +211,10 @@ class Samenstelling:
         return [block.catalogus for block in self.blocks if block.catalogus is not None]
 
 
-def api_app(title: str, version: str, description: str) -> FastAPI:
-    """A FastAPI application for one API, with the kernel's conventions installed. Its own
-    OpenTelemetry is off: the application it is mounted in observes the whole request."""
+def api_app(title: str, version: str, description: str, probleemstijl: Probleemstijl = HAAL_CENTRAAL) -> FastAPI:
+    """A FastAPI application for one API, with the kernel's conventions installed (its problems in
+    ``probleemstijl``). Its own OpenTelemetry is off: the application it is mounted in observes the
+    whole request."""
     app = FastAPI(
         **telemetry_options(False),
         title=title,
@@ -225,7 +226,7 @@ def api_app(title: str, version: str, description: str) -> FastAPI:
         redirect_slashes=False,
         default_response_class=JsonResponse,
     )
-    install_problem_handlers(app)
+    install_problem_handlers(app, probleemstijl)
     install_docs(app)
     return app
 

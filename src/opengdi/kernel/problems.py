@@ -6,6 +6,10 @@ Every error of every building block leaves the system as ``application/problem+j
 ``invalidParams`` (``name``, ``code``, ``reason``). Routes raise :class:`Problem`, services raise a
 domain error (:mod:`opengdi.kernel.fouten`); the handlers installed by
 :func:`install_problem_handlers` turn both into a response.
+
+An API whose published interface writes its problems a little differently says so with a
+:class:`Probleemstijl`: the BAG API Individuele Bevragingen calls the member ``invalid-params``,
+gives every problem a ``detail`` and has the whole request URL as ``instance``.
 """
 
 from __future__ import annotations
@@ -90,6 +94,28 @@ class InvalidParam:
         return {"name": self.name, "code": self.code, "reason": self.reason}
 
 
+@dataclass(frozen=True, slots=True)
+class Probleemstijl:
+    """How one API writes its problems (the default: the Haal Centraal shape).
+
+    - ``invalid_params``: the name of the member listing the offending parameters;
+    - ``detail_altijd``: every problem has a ``detail`` (the title when there is nothing more to say);
+    - ``instance_url``: ``instance`` is the whole request URL, query included, rather than its path.
+    """
+
+    invalid_params: str = "invalidParams"
+    detail_altijd: bool = False
+    instance_url: bool = False
+
+    def instance(self, url: str, path: str) -> str:
+        """The ``instance`` of a problem answering the request to ``url`` (whose path is ``path``)."""
+        return url if self.instance_url else path
+
+
+#: The Haal Centraal shape, which every API has unless it declares another.
+HAAL_CENTRAAL = Probleemstijl()
+
+
 @dataclass(slots=True)
 class Problem(Exception):  # noqa: N818 - the Haal Centraal name for an error answer
     """An error answer; raise it and the problem handler renders it."""
@@ -101,19 +127,19 @@ class Problem(Exception):  # noqa: N818 - the Haal Centraal name for an error an
     invalid_params: Sequence[InvalidParam] = field(default_factory=tuple)
     headers: dict[str, str] | None = None
 
-    def as_json(self, instance: str) -> dict[str, Any]:
-        """The problem+json body for a request to ``instance``."""
+    def as_json(self, instance: str, stijl: Probleemstijl = HAAL_CENTRAAL) -> dict[str, Any]:
+        """The problem+json body for a request to ``instance``, written in ``stijl``."""
         body: dict[str, Any] = {
             "type": STATUS_TYPES.get(self.status, "about:blank"),
             "title": self.title,
             "status": self.status,
         }
-        if self.detail:
-            body["detail"] = self.detail
+        if self.detail or stijl.detail_altijd:
+            body["detail"] = self.detail or self.title
         body["instance"] = instance
         body["code"] = self.code
         if self.invalid_params:
-            body["invalidParams"] = [param.as_json() for param in self.invalid_params]
+            body[stijl.invalid_params] = [param.as_json() for param in self.invalid_params]
         return body
 
 
@@ -140,10 +166,10 @@ def forbidden(title: str, code: str = "autorisation", detail: str | None = None)
     return Problem(status=403, title=title, code=code, detail=detail)
 
 
-def problem_response(problem: Problem, instance: str) -> Response:
-    """Render ``problem`` as application/problem+json."""
+def problem_response(problem: Problem, instance: str, stijl: Probleemstijl = HAAL_CENTRAAL) -> Response:
+    """Render ``problem`` as application/problem+json, in ``stijl``."""
     return Response(
-        content=orjson.dumps(problem.as_json(instance)),
+        content=orjson.dumps(problem.as_json(instance, stijl)),
         status_code=problem.status,
         media_type=PROBLEM_JSON,
         headers=problem.headers,
@@ -226,15 +252,13 @@ def _validation_param(error: dict[str, Any]) -> InvalidParam:
     return InvalidParam.of(name, code, **values)
 
 
-async def _on_problem(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, Problem)
-    return problem_response(exc, request.url.path)
+def _instance(request: Request, stijl: Probleemstijl) -> str:
+    return stijl.instance(str(request.url), request.url.path)
 
 
-async def _on_validation_error(request: Request, exc: Exception) -> Response:
+def _validation_problem(exc: Exception) -> Problem:
     assert isinstance(exc, RequestValidationError)
-    problem = bad_request(_validation_param(dict(error)) for error in exc.errors())
-    return problem_response(problem, request.url.path)
+    return bad_request(_validation_param(dict(error)) for error in exc.errors())
 
 
 _HTTP_PROBLEMS = {
@@ -247,30 +271,28 @@ _HTTP_PROBLEMS = {
 }
 
 
-async def _on_http_error(request: Request, exc: Exception) -> Response:
+def _http_problem(request: Request, exc: Exception) -> Problem:
     assert isinstance(exc, StarletteHTTPException)
     if exc.status_code == 400:  # FastAPI could not read the body (not UTF-8, not a form)
-        return problem_response(bad_request([InvalidParam("body", "object", REASONS["jsonObject"])]), request.url.path)
+        return bad_request([InvalidParam("body", "object", REASONS["jsonObject"])])
     title, code, detail = _HTTP_PROBLEMS.get(exc.status_code, ("Verzoek kon niet worden verwerkt.", "httpError", None))
-    problem = Problem(
+    return Problem(
         status=exc.status_code,
         title=title,
         code=code,
         detail=detail.format(path=request.url.path, method=request.method, detail=exc.detail) if detail else None,
         headers=dict(exc.headers or {}),
     )
-    return problem_response(problem, request.url.path)
 
 
-async def _on_unexpected(request: Request, exc: Exception) -> Response:
+def _unexpected_problem(request: Request, exc: Exception) -> Problem:
     logger.exception("unexpected_error path=%s", request.url.path, exc_info=exc)
-    problem = Problem(
+    return Problem(
         status=500,
         title="Interne server fout.",
         code="serverError",
         detail="Er is een onverwachte fout opgetreden; probeer het later opnieuw.",
     )
-    return problem_response(problem, request.url.path)
 
 
 #: The status of each kind of domain error (the most specific class first).
@@ -292,18 +314,28 @@ def domain_problem(error: fouten.DomeinFout) -> Problem:
     return Problem(status=status, title=error.titel, code=error.code, detail=error.bericht)
 
 
-async def _on_domain_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, fouten.DomeinFout)
-    return problem_response(domain_problem(exc), request.url.path)
+def _as_problem(request: Request, exc: Exception) -> Problem:
+    if isinstance(exc, Problem):
+        return exc
+    if isinstance(exc, fouten.DomeinFout):
+        return domain_problem(exc)
+    if isinstance(exc, RequestValidationError):
+        return _validation_problem(exc)
+    if isinstance(exc, StarletteHTTPException):
+        return _http_problem(request, exc)
+    return _unexpected_problem(request, exc)
 
 
-def install_problem_handlers(app: FastAPI) -> None:
-    """Make every error of ``app`` an application/problem+json answer."""
-    app.add_exception_handler(Problem, _on_problem)
-    app.add_exception_handler(fouten.DomeinFout, _on_domain_error)
-    app.add_exception_handler(RequestValidationError, _on_validation_error)
-    app.add_exception_handler(StarletteHTTPException, _on_http_error)
-    app.add_exception_handler(Exception, _on_unexpected)
+def install_problem_handlers(app: FastAPI, stijl: Probleemstijl = HAAL_CENTRAAL) -> None:
+    """Make every error of ``app`` an application/problem+json answer, written in ``stijl`` (which the
+    app keeps as ``app.state.probleemstijl``, for whatever answers for it before it is reached)."""
+
+    async def handle(request: Request, exc: Exception) -> Response:
+        return problem_response(_as_problem(request, exc), _instance(request, stijl), stijl)
+
+    app.state.probleemstijl = stijl
+    for kind in (Problem, fouten.DomeinFout, RequestValidationError, StarletteHTTPException, Exception):
+        app.add_exception_handler(kind, handle)
 
 
 def parse_json_body(raw: bytes) -> Any:

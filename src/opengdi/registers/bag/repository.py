@@ -8,13 +8,13 @@ record that it was loaded commit together.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Collection, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 import orjson
 from sqlalchemy import Table, delete, func, insert, select, text
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from opengdi.kernel.db import Database, transaction_driver
 from opengdi.kernel.koppelingen import Verwijzing
@@ -314,3 +314,131 @@ async def bestaande(database: Database, objecttype: str, identificaties: Sequenc
     )
     async with database.read() as connection:
         return set((await connection.scalars(statement.distinct())).all())
+
+
+# --- Reading: what the BAG API asks -------------------------------------------------------------
+# Every read takes a connection outside a transaction (``Database.read``) and returns the plain
+# records of the extract reader, so the rules of time travel work on one shape whatever the source.
+# Each statement is served by an index: the voorkomens of an object by the unique key's leading
+# column, postcode and huisnummer by ix_bag_voorkomen_postcode, names by ix_bag_voorkomen_naam, a
+# reference backwards by ix_bag_relatie_doel, the onderzoek marks by their object index.
+
+_IN_CHUNK = 500
+
+
+def _chunked(values: Iterable[str]) -> Iterator[list[str]]:
+    unique = sorted(set(values))
+    for start in range(0, len(unique), _IN_CHUNK):
+        yield unique[start : start + _IN_CHUNK]
+
+
+def _as_voorkomen(row: Any) -> Voorkomen:
+    box = (row.min_x, row.min_y, row.max_x, row.max_y)
+    return Voorkomen(
+        objecttype=row.objecttype,
+        identificatie=row.identificatie,
+        voorkomenidentificatie=row.voorkomenidentificatie,
+        begin_geldigheid=row.begin_geldigheid,
+        eind_geldigheid=row.eind_geldigheid,
+        tijdstip_registratie=row.tijdstip_registratie,
+        eind_registratie=row.eind_registratie,
+        tijdstip_inactief=row.tijdstip_inactief,
+        tijdstip_registratie_lv=row.tijdstip_registratie_lv,
+        tijdstip_eind_registratie_lv=row.tijdstip_eind_registratie_lv,
+        tijdstip_inactief_lv=row.tijdstip_inactief_lv,
+        tijdstip_niet_bag_lv=row.tijdstip_niet_bag_lv,
+        status=row.status,
+        geconstateerd=bool(row.geconstateerd),
+        documentdatum=row.documentdatum,
+        documentnummer=row.documentnummer,
+        gegevens=dict(row.gegevens or {}),
+        geometrie=row.geometrie,
+        bbox=None if None in box else box,
+    )
+
+
+def _as_kenmerk(row: Any) -> KenmerkInOnderzoek:
+    return KenmerkInOnderzoek(
+        objecttype=row.objecttype,
+        identificatie=row.identificatie,
+        kenmerk=row.kenmerk,
+        in_onderzoek=bool(row.in_onderzoek),
+        documentdatum=row.documentdatum,
+        documentnummer=row.documentnummer,
+        begin_geldigheid=row.begin_geldigheid,
+        eind_geldigheid=row.eind_geldigheid,
+        tijdstip_registratie=row.tijdstip_registratie,
+        eind_registratie=row.eind_registratie,
+        tijdstip_registratie_lv=row.tijdstip_registratie_lv,
+        tijdstip_eind_registratie_lv=row.tijdstip_eind_registratie_lv,
+    )
+
+
+async def voorkomens_of(
+    connection: AsyncConnection, identificaties: Iterable[str], objecttypen: Collection[str] | None = None
+) -> dict[str, list[Voorkomen]]:
+    """Every voorkomen of each of ``identificaties`` (of one of ``objecttypen``, when given), per
+    identificatie; an identificatie the BAG does not hold is left out."""
+    found: dict[str, list[Voorkomen]] = {}
+    for chunk in _chunked(identificaties):
+        statement = select(_VOORKOMEN).where(_VOORKOMEN.c.identificatie.in_(chunk))
+        if objecttypen is not None:
+            statement = statement.where(_VOORKOMEN.c.objecttype.in_(sorted(objecttypen)))
+        for row in await connection.execute(statement):
+            found.setdefault(row.identificatie, []).append(_as_voorkomen(row))
+    return found
+
+
+async def kenmerken_of(
+    connection: AsyncConnection, identificaties: Iterable[str]
+) -> dict[str, list[KenmerkInOnderzoek]]:
+    """Every onderzoek mark of each of ``identificaties``, per identificatie."""
+    found: dict[str, list[KenmerkInOnderzoek]] = {}
+    for chunk in _chunked(identificaties):
+        rows = await connection.execute(select(_KENMERK).where(_KENMERK.c.identificatie.in_(chunk)))
+        for row in rows:
+            found.setdefault(row.identificatie, []).append(_as_kenmerk(row))
+    return found
+
+
+async def with_postcode(connection: AsyncConnection, postcode: str, huisnummer: int) -> list[str]:
+    """The nummeraanduidingen that have or had a voorkomen with this postcode and huisnummer."""
+    statement = (
+        select(_VOORKOMEN.c.identificatie)
+        .where(_VOORKOMEN.c.postcode == postcode, _VOORKOMEN.c.huisnummer == huisnummer)
+        .distinct()
+    )
+    return sorted((await connection.scalars(statement)).all())
+
+
+async def with_name(connection: AsyncConnection, objecttype: str, sleutel: str) -> list[str]:
+    """The woonplaatsen or openbare ruimten (``objecttype`` WPL or OPR) that have or had a voorkomen
+    with this name, folded as the search key is (:func:`opengdi.kernel.tekst.fold`)."""
+    statement = (
+        select(_VOORKOMEN.c.identificatie)
+        .where(_VOORKOMEN.c.objecttype == objecttype, _VOORKOMEN.c.naam == sleutel[:80])
+        .distinct()
+    )
+    return sorted((await connection.scalars(statement)).all())
+
+
+async def referring_to(
+    connection: AsyncConnection, doelen: Iterable[str], soorten: Collection[str], huisnummer: int | None = None
+) -> list[str]:
+    """The objects with a voorkomen that refers to one of ``doelen`` as one of ``soorten``
+    (hoofdadres, nevenadres, pand, openbareRuimte, woonplaats); with ``huisnummer``, only
+    nummeraanduidingen whose referring voorkomen has that huisnummer."""
+    found: set[str] = set()
+    for chunk in _chunked(doelen):
+        statement = select(_RELATIE.c.identificatie).where(
+            _RELATIE.c.doel.in_(chunk), _RELATIE.c.soort.in_(sorted(soorten))
+        )
+        if huisnummer is not None:
+            statement = statement.join(
+                _VOORKOMEN,
+                (_VOORKOMEN.c.identificatie == _RELATIE.c.identificatie)
+                & (_VOORKOMEN.c.voorkomenidentificatie == _RELATIE.c.voorkomenidentificatie)
+                & (_VOORKOMEN.c.tijdstip_registratie_lv == _RELATIE.c.tijdstip_registratie_lv),
+            ).where(_VOORKOMEN.c.huisnummer == huisnummer)
+        found.update((await connection.scalars(statement.distinct())).all())
+    return sorted(found)

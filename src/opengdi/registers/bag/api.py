@@ -1,0 +1,597 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The HTTP edge of the BAG: the Kadaster's BAG API Individuele Bevragingen v2.
+
+Served under the Kadaster's own path, ``/lvbag/individuelebevragingen/v2``, with its official
+OpenAPI document (servers and security pointed at this GDI), so that a client of the Kadaster's
+API works by changing only its host. Every route reads its parameters as the document declares
+them (anything else is refused), makes one service call (:mod:`~opengdi.registers.bag.bevragingen`)
+and answers HAL (``application/hal+json``) with absolute links; every error is problem+json with
+``invalid-params``, as that document writes it. Access goes through Digikoppeling: scope ``bag``.
+
+Operations of the document that are not built yet (``/adressen/zoek``, ``/adressenuitgebreid``, the
+bronhouders, the point searches by POST) answer 501.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from opengdi.kernel.api import HAL_JSON, JsonResponse, negotiate_accept
+from opengdi.kernel.blocks import Api, api_app, include_routes
+from opengdi.kernel.context import aanvrager, context
+from opengdi.kernel.documentatie import without_outside_images
+from opengdi.kernel.problems import Probleemstijl, Problem, parse_json_body
+from opengdi.kernel.toegang import Principaal
+from opengdi.registers.bag import bevragingen
+from opengdi.registers.bag.adres import EXPAND as ADRES_EXPAND
+from opengdi.registers.bag.adres import Adresvraag, adres_json
+from opengdi.registers.bag.antwoord import Json, collectie, resource
+from opengdi.registers.bag.hal import Links, pagination_headers, pagination_links
+from opengdi.registers.bag.objecten import ADRESSEERBAAR, SOORTEN, Gevonden
+from opengdi.registers.bag.tijdreizen import Moment
+from opengdi.registers.bag.vraag import Pagina, Parameters, combinatie, huidig, zonder_tijdreizen
+
+PREFIX = "/lvbag/individuelebevragingen/v2"
+VERSION = "2.0.0"
+CRS = "epsg:28992"
+#: How the document writes its problems: ``invalid-params``, always a ``detail``, the request URL.
+PROBLEEMSTIJL = Probleemstijl(invalid_params="invalid-params", detail_altijd=True, instance_url=True)
+_PAGINERING = frozenset({"page", "pageSize"})
+
+
+@cache
+def official_openapi() -> dict[str, Any]:
+    """The BAG API Individuele Bevragingen document, with this server and Digikoppeling's security."""
+    text = files("opengdi.registers.bag").joinpath("data", "bag-individuele-bevragingen-v2.openapi.yaml")
+    document: dict[str, Any] = yaml.safe_load(text.read_text("utf-8"))
+    document["servers"] = [{"url": PREFIX, "description": "Open GDI"}]
+    document["info"]["description"] = without_outside_images(document["info"]["description"])
+    document["components"]["securitySchemes"] = {
+        "digikoppeling": {
+            "type": "oauth2",
+            "description": "OAuth 2.0 client credentials met private_key_jwt (NL GOV), of een "
+            "clientcertificaat; zie /digikoppeling/.well-known/oauth-authorization-server",
+            "flows": {
+                "clientCredentials": {"tokenUrl": "/digikoppeling/oauth2/token", "scopes": {"bag": "BAG raadplegen"}}
+            },
+        }
+    }
+    requirement = [{"digikoppeling": ["bag"]}]
+    document["security"] = requirement
+    for item in document["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict) and "security" in operation:
+                operation["security"] = requirement
+    return document
+
+
+@cache
+def _declared(method: str, path: str) -> frozenset[str]:
+    """The query parameters the document declares for an operation (paging is always allowed:
+    an endpoint without it ignores it, as paginering.feature says)."""
+    operation = official_openapi()["paths"][path][method]
+    names = {parameter["name"] for parameter in operation.get("parameters", ()) if parameter["in"] == "query"}
+    return frozenset(names) | _PAGINERING
+
+
+class HalResponse(JsonResponse):
+    """A HAL answer."""
+
+    media_type = HAL_JSON
+
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def _parameters(request: Request, path: str) -> Parameters:
+    return Parameters.of(request.query_params.multi_items(), _declared("get", path))
+
+
+def _base(request: Request) -> str:
+    """The base URL of the API as the client reached it: scheme, host and the path it is mounted at."""
+    root = str(request.scope.get("root_path", "")).rstrip("/")
+    return f"{request.url.scheme}://{request.url.netloc}{root}"
+
+
+def _check_crs(request: Request, *, required: bool) -> None:
+    """``Accept-Crs`` must be ``epsg:28992`` (in any case); without it, an answer with geometry is refused (412)."""
+    value = request.headers.get("accept-crs")
+    if value is None:
+        if required:
+            raise Problem(
+                status=412,
+                title="Gewenste coördinatenstelsel voor geometrie moet worden opgegeven.",
+                code="acceptCrsMissing",
+                detail=f"Geef de header Accept-Crs: {CRS}.",
+            )
+        return
+    if value.strip().lower() != CRS:
+        raise Problem(
+            status=406,
+            title="CRS niet ondersteund.",
+            code="crsNotAcceptable",
+            detail=f"Gevraagde coördinatenstelsel {value} wordt niet ondersteund; alleen {CRS}.",
+        )
+
+
+async def _begin(request: Request, *, crs: bool | None) -> Principaal:
+    """Identify the afnemer, negotiate HAL and check ``Accept-Crs`` (``crs``: required; ``False``:
+    checked when given; ``None``: not an endpoint with geometry)."""
+    afnemer = await aanvrager(request)
+    negotiate_accept(request, (HAL_JSON, "application/json"))
+    if crs is not None:
+        _check_crs(request, required=crs)
+    return afnemer
+
+
+def _answer(body: Json, *, crs: bool, headers: dict[str, str] | None = None) -> Response:
+    extra = dict(headers or {})
+    if crs:
+        extra["Content-Crs"] = CRS
+    return HalResponse(body, headers=extra)
+
+
+#: The routes of the BAG API Individuele Bevragingen.
+bag_router = APIRouter(default_response_class=HalResponse)
+
+
+# --- One object: now or at a moment, its levenscyclus, one voorkomen -----------------------------
+
+
+def _object_route(objecttype: str, name: str) -> Handler:
+    soort = SOORTEN[objecttype]
+    path = f"/{soort.pad}/{{{name}}}"
+
+    async def raadpleeg(request: Request) -> Response:
+        parameters = _parameters(request, path)
+        moment = parameters.tijdvraag()
+        expand = parameters.expand(soort.expand)
+        needs_crs = soort.geometrie and (objecttype != "WPL" or "geometrie" in expand)
+        afnemer = await _begin(request, crs=needs_crs if soort.geometrie else None)
+        key = parameters.pad(name, request.path_params[name], objecttype)
+        parameters.check()
+        found = await bevragingen.raadpleeg(
+            context(request), afnemer, objecttype=objecttype, identificatie=key, moment=moment, expand=expand
+        )
+        links = Links(_base(request), moment)
+        body = resource(found, links, lambda _: {"href": str(request.url)}, expand=expand)
+        return _answer(body, crs=soort.geometrie)
+
+    return raadpleeg
+
+
+def _lvc_route(objecttype: str, name: str) -> Handler:
+    soort = SOORTEN[objecttype]
+    path = f"/{soort.pad}/{{{name}}}/lvc"
+
+    async def lvc(request: Request) -> Response:
+        parameters = _parameters(request, path)
+        zonder_tijdreizen(parameters, "de levenscyclus")
+        geheel = parameters.boolean("geheleLvc")
+        expand = parameters.expand(soort.expand) if "expand" in _declared("get", path) else frozenset()
+        afnemer = await _begin(request, crs=soort.geometrie if soort.geometrie else None)
+        key = parameters.pad(name, request.path_params[name], objecttype)
+        parameters.check()
+        found = await bevragingen.levenscyclus(
+            context(request), afnemer, objecttype=objecttype, identificatie=key, geheel=geheel, expand=expand
+        )
+        links = Links(_base(request))
+        items = [_voorkomen_resource(item, links, expand) for item in found]
+        return _answer(collectie("voorkomens", items, {"self": {"href": str(request.url)}}), crs=soort.geometrie)
+
+    return lvc
+
+
+def _voorkomen_resource(found: Gevonden, links: Links, expand: frozenset[str]) -> Json:
+    """A voorkomen in a collection: linked by its voorkomen path, its relations as they were then."""
+    voorkomen = found.voorkomen
+    then = links.op(Moment(voorkomen.begin_geldigheid, voorkomen.tijdstip_registratie_lv))
+    return resource(found, then, links.voorkomen, expand=expand)
+
+
+def _voorkomen_route(objecttype: str, name: str) -> Handler:
+    soort = SOORTEN[objecttype]
+    path = f"/{soort.pad}/{{{name}}}/{{versie}}/{{timestampRegistratieLv}}"
+
+    async def voorkomen(request: Request) -> Response:
+        parameters = _parameters(request, path)
+        zonder_tijdreizen(parameters, "een voorkomen")
+        expand = parameters.expand(soort.expand) if "expand" in _declared("get", path) else frozenset()
+        afnemer = await _begin(request, crs=soort.geometrie if soort.geometrie else None)
+        key = parameters.pad(name, request.path_params[name], objecttype)
+        path_values = Parameters(dict(request.path_params), parameters.fouten)
+        versie = path_values.geheel("versie", 1) or 0
+        timestamp = path_values.geheel("timestampRegistratieLv", 0) or 0
+        parameters.check()
+        found = await bevragingen.voorkomen(
+            context(request),
+            afnemer,
+            objecttype=objecttype,
+            identificatie=key,
+            versie=versie,
+            timestamp_ms=timestamp,
+            expand=expand,
+        )
+        voorkomen_ = found.voorkomen
+        links = Links(_base(request)).op(Moment(voorkomen_.begin_geldigheid, voorkomen_.tijdstip_registratie_lv))
+        body = resource(found, links, lambda _: {"href": str(request.url)}, expand=expand)
+        return _answer(body, crs=soort.geometrie)
+
+    return voorkomen
+
+
+_PADNAMEN = {"OPR": "openbareRuimteIdentificatie", "NUM": "nummeraanduidingIdentificatie"}
+for _code, _soort in SOORTEN.items():
+    _name = _PADNAMEN.get(_code, "identificatie")
+    bag_router.add_route(f"/{_soort.pad}/{{{_name}}}", _object_route(_code, _name), methods=["GET"])
+    bag_router.add_route(f"/{_soort.pad}/{{{_name}}}/lvc", _lvc_route(_code, _name), methods=["GET"])
+    bag_router.add_route(
+        f"/{_soort.pad}/{{{_name}}}/{{versie}}/{{timestampRegistratieLv}}",
+        _voorkomen_route(_code, _name),
+        methods=["GET"],
+    )
+
+
+# --- Searches: collections --------------------------------------------------------------------
+
+
+def _page_answer(
+    request: Request, naam: str, resources: list[Json], pagina: Pagina, totaal: int, *, crs: bool
+) -> Response:
+    links = pagination_links(str(request.url), pagina, totaal)
+    return _answer(collectie(naam, resources, links), crs=crs, headers=pagination_headers(pagina))
+
+
+def _collection_resource(found: Gevonden, links: Links, expand: frozenset[str]) -> Json:
+    """An object in a search's collection: linked by its voorkomen."""
+    return resource(found, links, links.voorkomen, expand=expand)
+
+
+def _address_question(parameters: Parameters, expand: tuple[str, ...]) -> Adresvraag:
+    """The parameters shared by the address and nummeraanduiding searches."""
+    return Adresvraag(
+        postcode=parameters.tekst("postcode", "postcode"),
+        huisnummer=parameters.geheel("huisnummer", 1, 99999),
+        huisletter=parameters.tekst("huisletter", "huisletter"),
+        huisnummertoevoeging=parameters.tekst("huisnummertoevoeging", "huisnummertoevoeging"),
+        exact=parameters.boolean("exacteMatch"),
+        woonplaats_naam=parameters.naam("woonplaatsNaam"),
+        openbare_ruimte_naam=parameters.naam("openbareRuimteNaam"),
+        expand=parameters.expand(expand),
+        pagina=parameters.pagina(),
+    )
+
+
+#: The ways to search addresses and nummeraanduidingen: a form and the parameters that name it.
+_VORMEN = {
+    "zoekresultaat": ("zoekresultaatIdentificatie",),
+    "postcode": ("postcode",),
+    "object": ("adresseerbaarObjectIdentificatie",),
+    "straat": ("woonplaatsNaam", "openbareRuimteNaam"),
+    "openbareRuimte": ("openbareRuimteIdentificatie",),
+    "pand": ("pandIdentificatie",),
+}
+_NUMMERDELEN = ("huisnummer", "huisletter", "huisnummertoevoeging")
+
+
+def _form(parameters: Parameters) -> str:
+    """Which way of searching the parameters name; refuses none, an incomplete and a double one."""
+    forms = [form for form, names in _VORMEN.items() if parameters.given(*names)]
+    if not forms and not parameters.given(*_NUMMERDELEN):
+        raise combinatie("paramsRequired", "Geef bijvoorbeeld postcode en huisnummer.")
+    if not forms:
+        raise combinatie("paramsCombination", "Geef bij een huisnummer ook een postcode, of woonplaats en straat.")
+    if len(forms) > 1:
+        names = ", ".join(name for form in forms for name in parameters.given(*_VORMEN[form]))
+        raise combinatie("unsupportedCombination", f"Deze parameters gaan niet samen: {names}.")
+    form = forms[0]
+    complete = {
+        "postcode": ("postcode", "huisnummer"),
+        "straat": ("woonplaatsNaam", "openbareRuimteNaam", "huisnummer"),
+    }.get(form, ())
+    missing = [name for name in complete if not parameters.given(name)]
+    if missing:
+        raise combinatie("paramsCombination", f"Geef ook {', '.join(missing)}.")
+    if form not in ("postcode", "straat") and parameters.given(*_NUMMERDELEN):
+        given = ", ".join(parameters.given(*_NUMMERDELEN))
+        raise combinatie("unsupportedCombination", f"{given} kan alleen samen met postcode, of woonplaats en straat.")
+    return form
+
+
+async def adressen(request: Request) -> Response:
+    """``GET /adressen``: current addresses by postcode and huisnummer, adresseerbaar object,
+    woonplaats and openbare ruimte and huisnummer, or pand."""
+    parameters = _parameters(request, "/adressen")
+    vraag = _address_question(parameters, ADRES_EXPAND)
+    object_ = parameters.tekst("adresseerbaarObjectIdentificatie", "AO")
+    pand = parameters.tekst("pandIdentificatie", "PND")
+    parameters.tekst("zoekresultaatIdentificatie", maximum=255)
+    afnemer = await _begin(request, crs=None)
+    parameters.check()
+    form = _form(parameters)
+    if form == "zoekresultaat":
+        raise _not_built("zoeken op zoekresultaatIdentificatie (met /adressen/zoek)")
+    if form == "pand" and vraag.expand:
+        raise combinatie("unsupportedCombination", "expand kan niet worden gebruikt bij zoeken met pandIdentificatie.")
+    vraag = Adresvraag(**{**vraag.__dict__, "adresseerbaar_object": object_, "pand": pand})
+    page = await bevragingen.adressen(context(request), afnemer, vraag=vraag)
+    links = Links(_base(request))
+    items = [adres_json(item, links, expand=vraag.expand) for item in page.items]
+    return _page_answer(request, "adressen", items, vraag.pagina, page.totaal, crs=False)
+
+
+async def adres(request: Request) -> Response:
+    """``GET /adressen/{nummeraanduidingIdentificatie}``: one current address."""
+    parameters = _parameters(request, "/adressen/{nummeraanduidingIdentificatie}")
+    expand = parameters.expand(ADRES_EXPAND)
+    afnemer = await _begin(request, crs=None)
+    key = parameters.pad("nummeraanduidingIdentificatie", request.path_params["nummeraanduidingIdentificatie"], "adres")
+    parameters.check()
+    found = await bevragingen.adres(context(request), afnemer, nummeraanduiding=key)
+    body = adres_json(found, Links(_base(request)), expand=expand)
+    body["_links"]["self"] = {"href": str(request.url)}
+    return _answer(body, crs=False)
+
+
+async def adresseerbaar_object(request: Request) -> Response:
+    """``GET /adresseerbareobjecten/{adresseerbaarObjectIdentificatie}``: a verblijfsobject, ligplaats
+    or standplaats, now or at a moment."""
+    path = "/adresseerbareobjecten/{adresseerbaarObjectIdentificatie}"
+    parameters = _parameters(request, path)
+    moment = parameters.tijdvraag()
+    value = request.path_params["adresseerbaarObjectIdentificatie"]
+    key = parameters.pad("adresseerbaarObjectIdentificatie", value, "AO")
+    objecttype = ADRESSEERBAAR.get(key[4:6], "VBO")
+    expand = parameters.expand(SOORTEN["VBO"].expand)
+    afnemer = await _begin(request, crs=True)
+    parameters.check()
+    found = await bevragingen.raadpleeg(
+        context(request),
+        afnemer,
+        objecttype=objecttype,
+        identificatie=key,
+        moment=moment,
+        expand=expand & set(SOORTEN[objecttype].expand),
+    )
+    links = Links(_base(request), moment)
+    inner = resource(found, links, lambda item: links.object(item.objecttype, item.identificatie), expand=expand)
+    body = {SOORTEN[objecttype].sleutel: inner, "_links": {"self": {"href": str(request.url)}}}
+    return _answer(body, crs=True)
+
+
+async def adresseerbaar_object_lvc(request: Request) -> Response:
+    """``GET /adresseerbareobjecten/{adresseerbaarObjectIdentificatie}/lvc``: its levenscyclus."""
+    path = "/adresseerbareobjecten/{adresseerbaarObjectIdentificatie}/lvc"
+    parameters = _parameters(request, path)
+    zonder_tijdreizen(parameters, "de levenscyclus")
+    geheel = parameters.boolean("geheleLvc")
+    key = parameters.pad(
+        "adresseerbaarObjectIdentificatie", request.path_params["adresseerbaarObjectIdentificatie"], "AO"
+    )
+    afnemer = await _begin(request, crs=True)
+    parameters.check()
+    objecttype = ADRESSEERBAAR[key[4:6]]
+    found = await bevragingen.levenscyclus(
+        context(request), afnemer, objecttype=objecttype, identificatie=key, geheel=geheel
+    )
+    links = Links(_base(request))
+    sleutel = SOORTEN[objecttype].sleutel
+    items = [
+        {sleutel: _voorkomen_resource(item, links, frozenset()), "_links": {"self": links.voorkomen(item.voorkomen)}}
+        for item in found
+    ]
+    return _answer(collectie("voorkomens", items, {"self": {"href": str(request.url)}}), crs=True)
+
+
+async def adresseerbare_objecten(request: Request) -> Response:
+    """``GET /adresseerbareobjecten?nummeraanduidingIdentificatie``: the objects of an address."""
+    parameters = _parameters(request, "/adresseerbareobjecten")
+    moment = parameters.tijdvraag()
+    alleen_huidig = huidig(parameters)
+    expand = parameters.expand(SOORTEN["VBO"].expand)
+    number = parameters.tekst("nummeraanduidingIdentificatie", "NUM")
+    afnemer = await _begin(request, crs=True)
+    parameters.check()
+    if not parameters.given("nummeraanduidingIdentificatie"):
+        raise combinatie("paramsRequired", "Geef nummeraanduidingIdentificatie.")
+    found = await bevragingen.adresseerbare_objecten_met(
+        context(request), afnemer, nummeraanduiding=number or "", moment=moment, huidig=alleen_huidig, expand=expand
+    )
+    links = Links(_base(request), moment)
+    items = [
+        {
+            SOORTEN[item.voorkomen.objecttype].sleutel: _collection_resource(item, links, expand),
+            "_links": {"self": links.voorkomen(item.voorkomen)},
+        }
+        for item in found
+    ]
+    body = collectie("adresseerbareObjecten", items, {"self": {"href": str(request.url)}})
+    return _answer(body, crs=True)
+
+
+async def verblijfsobjecten(request: Request) -> Response:
+    """``GET /verblijfsobjecten?pandIdentificatie``: the verblijfsobjecten of a pand."""
+    parameters = _parameters(request, "/verblijfsobjecten")
+    moment = parameters.tijdvraag()
+    alleen_huidig = huidig(parameters)
+    pagina = parameters.pagina()
+    pand = parameters.tekst("pandIdentificatie", "PND")
+    afnemer = await _begin(request, crs=True)
+    parameters.check()
+    if not parameters.given("pandIdentificatie"):
+        raise combinatie("paramsRequired", "Geef pandIdentificatie.")
+    page = await bevragingen.verblijfsobjecten_in(
+        context(request), afnemer, pand=pand or "", moment=moment, huidig=alleen_huidig, pagina=pagina
+    )
+    links = Links(_base(request), moment)
+    items = [_collection_resource(item, links, frozenset()) for item in page.items]
+    return _page_answer(request, "verblijfsobjecten", items, pagina, page.totaal, crs=True)
+
+
+async def nummeraanduidingen(request: Request) -> Response:
+    """``GET /nummeraanduidingen``: by postcode and huisnummer, by woonplaats, openbare ruimte and
+    huisnummer, or all of an openbare ruimte."""
+    parameters = _parameters(request, "/nummeraanduidingen")
+    moment = parameters.tijdvraag()
+    alleen_huidig = huidig(parameters)
+    vraag = _address_question(parameters, SOORTEN["NUM"].expand)
+    openbare_ruimte = parameters.tekst("openbareRuimteIdentificatie", "OPR")
+    afnemer = await _begin(request, crs=None)
+    parameters.check()
+    form = _form(parameters)
+    if form == "openbareRuimte" and vraag.expand:
+        raise combinatie(
+            "unsupportedCombination", "expand kan niet worden gebruikt bij zoeken met openbareRuimteIdentificatie."
+        )
+    vraag = Adresvraag(**{**vraag.__dict__, "openbare_ruimte": openbare_ruimte})
+    page = await bevragingen.nummeraanduidingen(
+        context(request), afnemer, vraag=vraag, moment=moment, huidig=alleen_huidig
+    )
+    links = Links(_base(request), moment)
+    items = [_collection_resource(item, links, vraag.expand) for item in page.items]
+    return _page_answer(request, "nummeraanduidingen", items, vraag.pagina, page.totaal, crs=False)
+
+
+async def openbare_ruimten(request: Request) -> Response:
+    """``GET /openbareruimten``: by woonplaats (name or identificatie) and name, or all of a woonplaats."""
+    parameters = _parameters(request, "/openbareruimten")
+    moment = parameters.tijdvraag()
+    alleen_huidig = huidig(parameters)
+    vraag = Adresvraag(
+        woonplaats_naam=parameters.naam("woonplaatsNaam"),
+        openbare_ruimte_naam=parameters.naam("openbareRuimteNaam"),
+        expand=parameters.expand(SOORTEN["OPR"].expand),
+        pagina=parameters.pagina(),
+    )
+    woonplaats = parameters.tekst("woonplaatsIdentificatie", "WPL")
+    afnemer = await _begin(request, crs=None)
+    parameters.check()
+    _openbare_ruimte_form(parameters, vraag)
+    page = await bevragingen.openbare_ruimten(
+        context(request), afnemer, vraag=vraag, woonplaats=woonplaats, moment=moment, huidig=alleen_huidig
+    )
+    links = Links(_base(request), moment)
+    items = [_collection_resource(item, links, vraag.expand) for item in page.items]
+    return _page_answer(request, "openbareRuimten", items, vraag.pagina, page.totaal, crs=False)
+
+
+def _openbare_ruimte_form(parameters: Parameters, vraag: Adresvraag) -> None:
+    given = parameters.given("woonplaatsNaam", "woonplaatsIdentificatie", "openbareRuimteNaam")
+    if not given:
+        raise combinatie("paramsRequired", "Geef woonplaatsIdentificatie, of woonplaats en openbareRuimteNaam.")
+    if "woonplaatsNaam" in given and "woonplaatsIdentificatie" in given:
+        raise combinatie("unsupportedCombination", "Geef woonplaatsNaam of woonplaatsIdentificatie, niet beide.")
+    if given in (["openbareRuimteNaam"], ["woonplaatsNaam"]):
+        raise combinatie("paramsCombination", "Geef woonplaatsNaam en openbareRuimteNaam samen.")
+    if given == ["woonplaatsIdentificatie"] and vraag.expand:
+        raise combinatie(
+            "unsupportedCombination", "expand kan niet worden gebruikt bij zoeken met alleen een woonplaats."
+        )
+
+
+async def woonplaatsen(request: Request) -> Response:
+    """``GET /woonplaatsen?naam``: the woonplaatsen with a name."""
+    parameters = _parameters(request, "/woonplaatsen")
+    moment = parameters.tijdvraag()
+    expand = parameters.expand(SOORTEN["WPL"].expand)
+    naam = parameters.naam("naam")
+    afnemer = await _begin(request, crs="geometrie" in expand)
+    parameters.check()
+    if not parameters.given("naam"):
+        raise combinatie("paramsRequired", "Geef naam.")
+    found = await bevragingen.woonplaatsen_met_naam(
+        context(request), afnemer, naam=naam or "", moment=moment, expand=expand
+    )
+    links = Links(_base(request), moment)
+    items = [_collection_resource(item, links, expand) for item in found]
+    return _answer(collectie("woonplaatsen", items, {"self": {"href": str(request.url)}}), crs=True)
+
+
+async def info(request: Request) -> Response:
+    """``GET /info``: what this API is."""
+    afnemer = await aanvrager(request)
+    negotiate_accept(request)
+    Parameters.of(request.query_params.multi_items(), _PAGINERING).check()
+    await bevragingen.toegang(context(request), afnemer)
+    document = official_openapi()["info"]
+    return JsonResponse(
+        {
+            "api-name": document["title"],
+            "api-version": VERSION,
+            "api-description": "De BAG API Individuele Bevragingen, zoals het Kadaster die aanbiedt, "
+            "op de BAG van deze GDI.",
+            "informationmodel": "IMBAG",
+            "informationmodel-version": "2.0",
+            "informationmodel-location": "https://www.geobasisregistraties.nl/documenten/publicatie/2018/03/12/catalogus-2018",
+        }
+    )
+
+
+# --- What the document holds and is not built yet ----------------------------------------------
+
+
+def _not_built(what: str) -> Problem:
+    return Problem(
+        status=501,
+        title="Deze bevraging is nog niet beschikbaar.",
+        code="notImplemented",
+        detail=f"Open GDI ondersteunt {what} nog niet.",
+    )
+
+
+def _not_built_route(what: str, *, body: bool = False) -> Handler:
+    async def handler(request: Request) -> Response:
+        await aanvrager(request)
+        if body:
+            parse_json_body(await request.body())
+        raise _not_built(what)
+
+    return handler
+
+
+bag_router.add_route("/info", info, methods=["GET"])
+bag_router.add_route("/adressen/zoek", _not_built_route("/adressen/zoek"), methods=["GET"])
+bag_router.add_route("/adressen", adressen, methods=["GET"])
+bag_router.add_route("/adressen/{nummeraanduidingIdentificatie}", adres, methods=["GET"])
+bag_router.add_route("/adressenuitgebreid", _not_built_route("/adressenuitgebreid"), methods=["GET"])
+bag_router.add_route(
+    "/adressenuitgebreid/{nummeraanduidingIdentificatie}", _not_built_route("/adressenuitgebreid"), methods=["GET"]
+)
+bag_router.add_route("/adresseerbareobjecten", adresseerbare_objecten, methods=["GET"])
+bag_router.add_route("/adresseerbareobjecten/{adresseerbaarObjectIdentificatie}", adresseerbaar_object, methods=["GET"])
+bag_router.add_route(
+    "/adresseerbareobjecten/{adresseerbaarObjectIdentificatie}/lvc", adresseerbaar_object_lvc, methods=["GET"]
+)
+bag_router.add_route("/verblijfsobjecten", verblijfsobjecten, methods=["GET"])
+bag_router.add_route("/nummeraanduidingen", nummeraanduidingen, methods=["GET"])
+bag_router.add_route("/openbareruimten", openbare_ruimten, methods=["GET"])
+bag_router.add_route("/woonplaatsen", woonplaatsen, methods=["GET"])
+for _pad in ("/woonplaatsen", "/panden", "/ligplaatsen", "/standplaatsen"):
+    bag_router.add_route(_pad, _not_built_route(f"zoeken met een geometrie (POST {_pad})", body=True), methods=["POST"])
+bag_router.add_route("/bronhouders", _not_built_route("de bronhouders"), methods=["GET"])
+bag_router.add_route("/bronhouders/{identificatie}", _not_built_route("de bronhouders"), methods=["GET"])
+bag_router.add_route(
+    "/bronhouders/{identificatie}/{versie}/{timestampRegistratieLv}",
+    _not_built_route("de bronhouders"),
+    methods=["GET"],
+)
+
+
+def bag_api() -> Api:
+    """The BAG API Individuele Bevragingen (:data:`bag_router`), with the official OpenAPI document."""
+    app = api_app(
+        "BAG API Individuele Bevragingen",
+        VERSION,
+        "Adressen en gebouwen raadplegen in de BAG, zoals de BAG API Individuele Bevragingen van het Kadaster.",
+        probleemstijl=PROBLEEMSTIJL,
+    )
+    app.openapi = official_openapi  # type: ignore[method-assign]
+    include_routes(app, bag_router)
+    return Api(PREFIX, "BAG API Individuele Bevragingen", VERSION, app, "BAG API Individuele Bevragingen v2 (Kadaster)")

@@ -1,0 +1,447 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The BAG's read use cases, one per operation of the BAG API Individuele Bevragingen.
+
+Each authorises the afnemer for its operation (scope ``bag``: ``raadplegen`` one object or its
+levenscyclus, ``zoeken`` a collection), reads through the repository on a connection outside a
+transaction, picks the voorkomens that answer (:mod:`~opengdi.registers.bag.tijdreizen`) and returns
+domain results (:class:`~opengdi.registers.bag.objecten.Gevonden`,
+:class:`~opengdi.registers.bag.adres.Adres`) that the API shapes as HAL. An unknown object is
+:class:`~opengdi.kernel.fouten.NietGevonden`. BAG data is public, so nothing is protocolled (the
+catalogue's operations have ``persoonsgegevens=False``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from opengdi.kernel.context import Context
+from opengdi.kernel.fouten import NietGevonden
+from opengdi.kernel.tekst import fold
+from opengdi.kernel.toegang import Principaal, Toegangsvraag
+from opengdi.registers.bag import repository, tijdreizen
+from opengdi.registers.bag.adres import Adres, Adresvraag, past, sorteersleutel, woonplaats_van
+from opengdi.registers.bag.extract import KenmerkInOnderzoek, Voorkomen
+from opengdi.registers.bag.objecten import ADRESSEERBAAR, SOORTEN, Gevonden, doelen
+from opengdi.registers.bag.tijdreizen import Moment
+from opengdi.registers.bag.vraag import Pagina, page_beyond
+
+RAADPLEGEN = "raadplegen"
+ZOEKEN = "zoeken"
+_ADRESROLLEN = ("hoofdadres", "nevenadres")
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Bladzijde(Generic[T]):
+    """One page of a collection: its items and how many the whole collection holds."""
+
+    items: list[T]
+    totaal: int
+
+
+def _page(items: list[T], pagina: Pagina) -> list[T]:
+    """The items on ``pagina``; a page after the last is refused (400 ``page``)."""
+    refused = page_beyond(pagina, len(items))
+    if refused is not None:
+        raise refused
+    start = (pagina.nummer - 1) * pagina.grootte
+    return items[start : start + pagina.grootte]
+
+
+async def _authorize(context: Context, afnemer: Principaal, operatie: str) -> None:
+    await context.toegang.authorize(afnemer, Toegangsvraag("bag", operatie))
+
+
+async def toegang(context: Context, afnemer: Principaal) -> None:
+    """Whether the afnemer may use the BAG API at all (for ``/info``); refuses with 403 otherwise."""
+    await _authorize(context, afnemer, RAADPLEGEN)
+
+
+def _niet_gevonden(objecttype: str, identificatie: str) -> NietGevonden:
+    soort = SOORTEN[objecttype]
+    return NietGevonden(f"Er is geen {soort.sleutel} met identificatie {identificatie}.")
+
+
+async def _onderzoek(connection: AsyncConnection, identificaties: Iterable[str]) -> dict[str, list[KenmerkInOnderzoek]]:
+    return await repository.kenmerken_of(connection, identificaties)
+
+
+async def _embed(
+    connection: AsyncConnection, voorkomens: Sequence[Voorkomen], expand: Collection[str], moment: Moment
+) -> list[dict[str, tuple[Gevonden, ...]]]:
+    """Per voorkomen, the related objects that ``expand`` names, at ``moment`` (one query per type)."""
+    wanted: dict[str, set[str]] = {}
+    for voorkomen in voorkomens:
+        soort = SOORTEN[voorkomen.objecttype]
+        for name in expand:
+            if name in soort.relaties:
+                wanted.setdefault(soort.relaties[name].doeltype, set()).update(doelen(soort, name, voorkomen.gegevens))
+    chosen: dict[str, Voorkomen] = {}
+    for objecttype, ids in wanted.items():
+        for identificatie, items in (await repository.voorkomens_of(connection, ids, (objecttype,))).items():
+            picked = tijdreizen.kies(items, moment)
+            if picked is not None:
+                chosen[identificatie] = picked
+    marks = await _onderzoek(connection, chosen)
+    result = []
+    for voorkomen in voorkomens:
+        soort = SOORTEN[voorkomen.objecttype]
+        embedded: dict[str, tuple[Gevonden, ...]] = {}
+        for name in sorted(expand):
+            if name not in soort.relaties:
+                continue
+            found = tuple(
+                Gevonden(chosen[target], tuple(tijdreizen.in_onderzoek(marks.get(target, ()), moment)))
+                for target in doelen(soort, name, voorkomen.gegevens)
+                if target in chosen
+            )
+            if found:
+                embedded[name] = found
+        result.append(embedded)
+    return result
+
+
+async def _found(
+    connection: AsyncConnection,
+    voorkomens: Sequence[Voorkomen],
+    expand: Collection[str],
+    moment: Moment,
+    *,
+    levenscyclus: bool = False,
+) -> list[Gevonden]:
+    """The voorkomens with their marks in onderzoek (at ``moment``, or during each voorkomen for a
+    levenscyclus) and what ``expand`` embeds."""
+    marks = await _onderzoek(connection, {item.identificatie for item in voorkomens})
+    embedded = await _embed(connection, voorkomens, expand, moment)
+    return [
+        Gevonden(
+            voorkomen,
+            tuple(
+                tijdreizen.in_onderzoek_tijdens(marks.get(voorkomen.identificatie, ()), voorkomen)
+                if levenscyclus
+                else tijdreizen.in_onderzoek(marks.get(voorkomen.identificatie, ()), moment)
+            ),
+            ingebed,
+        )
+        for voorkomen, ingebed in zip(voorkomens, embedded, strict=True)
+    ]
+
+
+async def _all_of(connection: AsyncConnection, objecttype: str, identificatie: str) -> list[Voorkomen]:
+    found = await repository.voorkomens_of(connection, [identificatie], (objecttype,))
+    if identificatie not in found:
+        raise _niet_gevonden(objecttype, identificatie)
+    return found[identificatie]
+
+
+async def raadpleeg(
+    context: Context,
+    afnemer: Principaal,
+    *,
+    objecttype: str,
+    identificatie: str,
+    moment: Moment,
+    expand: Collection[str] = (),
+) -> Gevonden:
+    """The voorkomen of one object that answers at ``moment``, with what ``expand`` names."""
+    await _authorize(context, afnemer, RAADPLEGEN)
+    async with context.database.read() as connection:
+        picked = tijdreizen.kies(await _all_of(connection, objecttype, identificatie), moment)
+        if picked is None:
+            raise _niet_gevonden(objecttype, identificatie)
+        return (await _found(connection, [picked], expand, moment))[0]
+
+
+async def levenscyclus(
+    context: Context,
+    afnemer: Principaal,
+    *,
+    objecttype: str,
+    identificatie: str,
+    geheel: bool,
+    expand: Collection[str] = (),
+) -> list[Gevonden]:
+    """Every voorkomen of one object (without ``geheel``, only those still in its levenscyclus);
+    the related objects that ``expand`` names as they are now."""
+    await _authorize(context, afnemer, RAADPLEGEN)
+    moment = tijdreizen.nu()
+    async with context.database.read() as connection:
+        items = tijdreizen.levenscyclus(
+            await _all_of(connection, objecttype, identificatie), geheel=geheel, beschikbaar_op=moment.beschikbaar_op
+        )
+        if not items:
+            raise _niet_gevonden(objecttype, identificatie)
+        return await _found(connection, items, expand, moment, levenscyclus=True)
+
+
+async def voorkomen(
+    context: Context,
+    afnemer: Principaal,
+    *,
+    objecttype: str,
+    identificatie: str,
+    versie: int,
+    timestamp_ms: int,
+    expand: Collection[str] = (),
+) -> Gevonden:
+    """One voorkomen of one object, named by its number and the epoch milliseconds of its
+    ``tijdstipRegistratieLV``; the related objects as they were then."""
+    await _authorize(context, afnemer, RAADPLEGEN)
+    async with context.database.read() as connection:
+        picked = tijdreizen.voorkomen_met(await _all_of(connection, objecttype, identificatie), versie, timestamp_ms)
+        if picked is None:
+            raise NietGevonden(
+                f"De {SOORTEN[objecttype].sleutel} {identificatie} heeft geen voorkomen {versie} "
+                f"geregistreerd op {timestamp_ms}."
+            )
+        moment = Moment(picked.begin_geldigheid, picked.tijdstip_registratie_lv)
+        return (await _found(connection, [picked], expand, moment, levenscyclus=True))[0]
+
+
+def adresseerbaar_type(identificatie: str) -> str:
+    """The object type of an adresseerbaar object, by its identificatie (``…01…``: verblijfsobject)."""
+    return ADRESSEERBAAR[identificatie[4:6]]
+
+
+async def _current(
+    connection: AsyncConnection, ids: Iterable[str], objecttypen: Collection[str], moment: Moment, *, huidig: bool
+) -> dict[str, Voorkomen]:
+    """The voorkomens of ``ids`` that answer at ``moment`` (with ``huidig``, only those without an end status)."""
+    chosen = {}
+    for identificatie, items in (await repository.voorkomens_of(connection, ids, objecttypen)).items():
+        picked = tijdreizen.kies(items, moment)
+        if picked is not None and (not huidig or tijdreizen.huidig(picked)):
+            chosen[identificatie] = picked
+    return chosen
+
+
+async def verblijfsobjecten_in(
+    context: Context, afnemer: Principaal, *, pand: str, moment: Moment, huidig: bool, pagina: Pagina
+) -> Bladzijde[Gevonden]:
+    """The verblijfsobjecten that are part of ``pand`` at ``moment``, by identificatie."""
+    await _authorize(context, afnemer, ZOEKEN)
+    async with context.database.read() as connection:
+        ids = await repository.referring_to(connection, [pand], ("pand",))
+        chosen = await _current(connection, ids, ("VBO",), moment, huidig=huidig)
+        items = [item for _, item in sorted(chosen.items()) if pand in item.gegevens.get("maaktDeelUitVan", ())]
+        return Bladzijde(await _found(connection, _page(items, pagina), (), moment), len(items))
+
+
+async def adresseerbare_objecten_met(
+    context: Context,
+    afnemer: Principaal,
+    *,
+    nummeraanduiding: str,
+    moment: Moment,
+    huidig: bool,
+    expand: Collection[str],
+) -> list[Gevonden]:
+    """The adresseerbare objecten that have ``nummeraanduiding`` as hoofd- or nevenadres at ``moment``."""
+    await _authorize(context, afnemer, ZOEKEN)
+    async with context.database.read() as connection:
+        ids = await repository.referring_to(connection, [nummeraanduiding], _ADRESROLLEN)
+        chosen = await _current(connection, ids, tuple(ADRESSEERBAAR.values()), moment, huidig=huidig)
+        items = [
+            item
+            for _, item in sorted(chosen.items())
+            if nummeraanduiding
+            in (item.gegevens.get("heeftAlsHoofdAdres"), *item.gegevens.get("heeftAlsNevenAdres", ()))
+        ]
+        return await _found(connection, items, expand, moment)
+
+
+async def openbare_ruimten(
+    context: Context,
+    afnemer: Principaal,
+    *,
+    vraag: Adresvraag,
+    woonplaats: str | None,
+    moment: Moment,
+    huidig: bool,
+) -> Bladzijde[Gevonden]:
+    """The openbare ruimten with a name in a woonplaats (named, or by identificatie), or all of a
+    woonplaats, at ``moment``, by name."""
+    await _authorize(context, afnemer, ZOEKEN)
+    async with context.database.read() as connection:
+        if woonplaats is not None:
+            places = {woonplaats}
+        else:
+            places = set(await _named(connection, "WPL", vraag.woonplaats_naam or "", moment, huidig=False))
+        if vraag.openbare_ruimte_naam is not None:
+            chosen = await _named(connection, "OPR", vraag.openbare_ruimte_naam, moment, huidig=huidig)
+        else:
+            ids = await repository.referring_to(connection, places, ("woonplaats",))
+            chosen = await _current(connection, ids, ("OPR",), moment, huidig=huidig)
+        items = sorted(
+            (item for item in chosen.values() if item.gegevens.get("ligtIn") in places),
+            key=lambda item: (fold(str(item.gegevens.get("naam", ""))), item.identificatie),
+        )
+        found = await _found(connection, _page(items, vraag.pagina), vraag.expand, moment)
+        return Bladzijde(found, len(items))
+
+
+async def nummeraanduidingen(
+    context: Context, afnemer: Principaal, *, vraag: Adresvraag, moment: Moment, huidig: bool
+) -> Bladzijde[Gevonden]:
+    """The nummeraanduidingen with a postcode and huisnummer, or on a named openbare ruimte in a
+    named woonplaats with a huisnummer (and a huisletter and toevoeging: see
+    :func:`~opengdi.registers.bag.adres.past`), at ``moment``, in address order."""
+    await _authorize(context, afnemer, ZOEKEN)
+    async with context.database.read() as connection:
+        ids, straten = await _candidates(connection, vraag, moment)
+        chosen = await _current(connection, ids, ("NUM",), moment, huidig=huidig)
+        items = sorted(
+            (
+                item
+                for item in chosen.values()
+                if past(item, vraag) and (straten is None or item.gegevens.get("ligtAan") in straten)
+            ),
+            key=lambda item: sorteersleutel(item.gegevens, item.identificatie),
+        )
+        found = await _found(connection, _page(items, vraag.pagina), vraag.expand, moment)
+        return Bladzijde(found, len(items))
+
+
+async def woonplaatsen_met_naam(
+    context: Context, afnemer: Principaal, *, naam: str, moment: Moment, expand: Collection[str]
+) -> list[Gevonden]:
+    """The woonplaatsen whose name at ``moment`` is ``naam`` (in any case, with or without diacritics)."""
+    await _authorize(context, afnemer, ZOEKEN)
+    async with context.database.read() as connection:
+        ids = await repository.with_name(connection, "WPL", fold(naam))
+        chosen = await _current(connection, ids, ("WPL",), moment, huidig=False)
+        items = [item for _, item in sorted(chosen.items()) if fold(item.gegevens.get("naam", "")) == fold(naam)]
+        return await _found(connection, items, expand, moment)
+
+
+async def _candidates(
+    connection: AsyncConnection, vraag: Adresvraag, moment: Moment
+) -> tuple[list[str], set[str] | None]:
+    """Candidate nummeraanduidingen of a postcode or street question (to be held against their
+    voorkomens that answer), and for a street question the openbare ruimten they must lie on."""
+    if vraag.postcode is not None and vraag.huisnummer is not None:
+        return await repository.with_postcode(connection, vraag.postcode.upper(), vraag.huisnummer), None
+    if vraag.openbare_ruimte is not None:
+        return await repository.referring_to(connection, [vraag.openbare_ruimte], ("openbareRuimte",)), {
+            vraag.openbare_ruimte
+        }
+    if vraag.woonplaats_naam is None or vraag.openbare_ruimte_naam is None:
+        return [], None
+    woonplaatsen = await _named(connection, "WPL", vraag.woonplaats_naam, moment)
+    straten = await _named(connection, "OPR", vraag.openbare_ruimte_naam, moment)
+    ids = {key for key, item in straten.items() if item.gegevens.get("ligtIn") in woonplaatsen}
+    if not ids:
+        return [], ids
+    return await repository.referring_to(connection, ids, ("openbareRuimte",), vraag.huisnummer), ids
+
+
+async def _named(
+    connection: AsyncConnection, objecttype: str, naam: str, moment: Moment, *, huidig: bool = True
+) -> dict[str, Voorkomen]:
+    """The objects whose name at ``moment`` is ``naam`` (folded: in any case, diacritics or not)."""
+    ids = await repository.with_name(connection, objecttype, fold(naam))
+    chosen = await _current(connection, ids, (objecttype,), moment, huidig=huidig)
+    return {key: item for key, item in chosen.items() if fold(item.gegevens.get("naam", "")) == fold(naam)}
+
+
+# --- Adressen: always as they are now, only huidige objects --------------------------------------
+
+
+async def adres(context: Context, afnemer: Principaal, *, nummeraanduiding: str) -> Adres:
+    """The current address of a nummeraanduiding (with its adresseerbaar object)."""
+    await _authorize(context, afnemer, RAADPLEGEN)
+    moment = tijdreizen.nu()
+    async with context.database.read() as connection:
+        found = await _addresses(connection, [nummeraanduiding], moment)
+    if not found:
+        raise NietGevonden(f"Er is geen huidig adres met nummeraanduiding {nummeraanduiding}.")
+    return found[0]
+
+
+async def adressen(context: Context, afnemer: Principaal, *, vraag: Adresvraag) -> Bladzijde[Adres]:
+    """The current addresses a question asks (postcode and huisnummer, adresseerbaar object,
+    woonplaats and openbare ruimte and huisnummer, or pand), in address order, one page of them."""
+    await _authorize(context, afnemer, ZOEKEN)
+    moment = tijdreizen.nu()
+    async with context.database.read() as connection:
+        if vraag.adresseerbaar_object is not None:
+            found = await _addresses_of_objects(connection, [vraag.adresseerbaar_object], moment)
+        elif vraag.pand is not None:
+            ids = await repository.referring_to(connection, [vraag.pand], ("pand",))
+            objects = await _current(connection, ids, ("VBO",), moment, huidig=True)
+            inside = [key for key, item in objects.items() if vraag.pand in item.gegevens.get("maaktDeelUitVan", ())]
+            found = await _addresses_of_objects(connection, inside, moment)
+        else:
+            ids, straten = await _candidates(connection, vraag, moment)
+            found = [
+                item
+                for item in await _addresses(connection, ids, moment)
+                if past(item.nummeraanduiding.voorkomen, vraag)
+                and (straten is None or item.openbare_ruimte.voorkomen.identificatie in straten)
+                and (vraag.woonplaats_naam is None or fold(item.woonplaatsnaam) == fold(vraag.woonplaats_naam))
+            ]
+    ordered = sorted(found, key=lambda item: item.sorteersleutel)
+    return Bladzijde(_page(ordered, vraag.pagina), len(ordered))
+
+
+async def _addresses_of_objects(connection: AsyncConnection, ids: Sequence[str], moment: Moment) -> list[Adres]:
+    """The hoofd- and nevenadressen of adresseerbare objecten that are huidig."""
+    objects = await _current(connection, ids, tuple(ADRESSEERBAAR.values()), moment, huidig=True)
+    pairs = [
+        (number, item, number != item.gegevens.get("heeftAlsHoofdAdres"))
+        for item in objects.values()
+        for number in [item.gegevens.get("heeftAlsHoofdAdres"), *item.gegevens.get("heeftAlsNevenAdres", ())]
+        if number
+    ]
+    return await _assemble(connection, pairs, moment)
+
+
+async def _addresses(connection: AsyncConnection, numbers: Sequence[str], moment: Moment) -> list[Adres]:
+    """The addresses of nummeraanduidingen: each with the huidig adresseerbaar object it is the
+    hoofdadres of, else one it is a nevenadres of; one without such an object has no address."""
+    ids = await repository.referring_to(connection, numbers, _ADRESROLLEN)
+    objects = await _current(connection, ids, tuple(ADRESSEERBAAR.values()), moment, huidig=True)
+    pairs = []
+    for number in dict.fromkeys(numbers):
+        hoofd = sorted(key for key, item in objects.items() if item.gegevens.get("heeftAlsHoofdAdres") == number)
+        neven = sorted(key for key, item in objects.items() if number in item.gegevens.get("heeftAlsNevenAdres", ()))
+        if hoofd or neven:
+            pairs.append((number, objects[(hoofd or neven)[0]], not hoofd))
+    return await _assemble(connection, pairs, moment)
+
+
+async def _assemble(
+    connection: AsyncConnection, pairs: Sequence[tuple[str, Voorkomen, bool]], moment: Moment
+) -> list[Adres]:
+    """Addresses of (nummeraanduiding, adresseerbaar object, nevenadres) when the nummeraanduiding,
+    its openbare ruimte and its woonplaats are all huidig."""
+    numbers = await _current(connection, [number for number, _, _ in pairs], ("NUM",), moment, huidig=True)
+    streets = await _current(
+        connection, {item.gegevens["ligtAan"] for item in numbers.values()}, ("OPR",), moment, huidig=True
+    )
+    places = await _current(
+        connection,
+        {woonplaats_van(item, streets.get(item.gegevens["ligtAan"])) or "" for item in numbers.values()},
+        ("WPL",),
+        moment,
+        huidig=True,
+    )
+    marks = await _onderzoek(connection, [*numbers, *streets, *places])
+
+    def found(item: Voorkomen) -> Gevonden:
+        return Gevonden(item, tuple(tijdreizen.in_onderzoek(marks.get(item.identificatie, ()), moment)))
+
+    result = []
+    for number, adresseerbaar, neven in pairs:
+        num = numbers.get(number)
+        street = streets.get(num.gegevens["ligtAan"]) if num else None
+        place = places.get(woonplaats_van(num, street) or "") if num else None
+        if num and street and place:
+            result.append(Adres(found(num), found(street), found(place), adresseerbaar, neven))
+    return result

@@ -1,0 +1,273 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Reading the questions of the BAG API Individuele Bevragingen: its parameters, checked as its
+OpenAPI document declares them, and their combinations.
+
+Every refusal is a 400 problem as the API's foutafhandeling feature writes it: an unknown
+parameter, a value of the wrong type, pattern, length or range (``paramsValidation``, naming each
+parameter), no parameter where one is needed (``paramsRequired``), an incomplete combination
+(``paramsCombination``) or one that is not allowed (``unsupportedCombination``). No framework here:
+a route hands over the query as pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from opengdi.kernel.problems import InvalidParam, Problem, bad_request
+from opengdi.registers.bag.tijdreizen import Moment, nu, tijdstip
+
+#: The characters a name may hold (the document's pattern of names, as one character class).
+_TEKENS = (
+    "\u0020-\u007e\u00a0-\u00ff\u0100-\u0113\u0116-\u012b\u012e-\u014d\u0150-\u017e\u02c7\u02d8-\u02db"
+    "\u02dd\u2015\u2018-\u2019\u201c-\u201d\u20ac\u2122\u2126\u215b-\u215e\u2190-\u2193\u266a"
+)
+_NAAM = re.compile(f"[{_TEKENS}]*")
+_NAAM_PATROON = (
+    r"^[\u0020-\u007E;\u00A0-\u00FF;\u0100-\u0113;\u0116-\u012B;\u012E-\u014D;\u0150-\u017E;\u02C7;"
+    r"\u02D8-\u02DB;\u02DD;\u2015;\u2018-\u2019;\u201C-\u201D;\u20AC;\u2122;\u2126;\u215B-\u215E;"
+    r"\u2190-\u2193;\u266A;]*"
+)
+#: The patterns of the identifications and address parts, as the document writes them.
+PATRONEN = {
+    "WPL": r"[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3}",
+    "OPR": r"^[0-9]{4}30[0-9]{10}$",
+    "NUM": r"^[0-9]{4}20[0-9]{10}$",
+    "VBO": r"^[0-9]{4}01[0-9]{10}$",
+    "LIG": r"^[0-9]{4}02[0-9]{10}$",
+    "STA": r"^[0-9]{4}03[0-9]{10}$",
+    "PND": r"^[0-9]{4}10[0-9]{10}$",
+    "AO": r"^[0-9]{4}(01|02|03)[0-9]{10}$",
+    "adres": r"^[0-9]{16}$",
+    "postcode": r"^[1-9]{1}[0-9]{3}[a-zA-Z]{2}$",
+    "huisletter": r"^[a-zA-Z]{1}$",
+    "huisnummertoevoeging": r"^[0-9a-zA-Z]{1,4}$",
+}
+_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIJDSTIP = re.compile(
+    r"(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?", re.IGNORECASE
+)
+
+#: The titles of the combination problems (foutafhandeling.feature).
+_TITELS = {
+    "paramsRequired": "Ten minste één parameter moet worden opgegeven.",
+    "paramsCombination": "Minimale combinatie van parameters moet worden opgegeven.",
+    "unsupportedCombination": "De combinatie van opgegeven parameters is niet toegestaan.",
+}
+EXPAND_REASON = "Deel van de parameterwaarde niet correct: {waarde}."
+PAGE_REASON = "De opgegeven pagina bestaat niet."
+TIJDREIZEN = ("geldigOp", "beschikbaarOp")
+PAGINERING = ("page", "pageSize")
+
+
+def combinatie(code: str, detail: str) -> Problem:
+    """A 400 problem about the combination of parameters (``code`` one of :data:`_TITELS`)."""
+    return Problem(status=400, title=_TITELS[code], code=code, detail=detail)
+
+
+@dataclass(frozen=True, slots=True)
+class Pagina:
+    """Which page of a collection is asked: its number (from 1) and size."""
+
+    nummer: int = 1
+    grootte: int = 20
+
+
+@dataclass
+class Parameters:
+    """The query parameters of one request, read one by one; the errors are collected and
+    :meth:`check` raises them together (one 400 naming each parameter)."""
+
+    waarden: Mapping[str, str]
+    fouten: list[InvalidParam] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, query: Iterable[tuple[str, str]], toegestaan: Collection[str]) -> Parameters:
+        """The parameters of ``query``, every one outside ``toegestaan`` refused as unknown."""
+        pairs = list(query)
+        parameters = cls(dict(pairs))
+        for name in dict.fromkeys(name for name, _ in pairs):
+            if name not in toegestaan:
+                parameters.fouten.append(InvalidParam.of(name, "unknownParam"))
+        return parameters
+
+    def given(self, *names: str) -> list[str]:
+        """Which of ``names`` the request gives."""
+        return [name for name in names if name in self.waarden]
+
+    def check(self) -> None:
+        """Raise the collected errors, if any."""
+        if self.fouten:
+            raise bad_request(self.fouten)
+
+    def _refuse(self, name: str, code: str, **values: object) -> None:
+        self.fouten.append(InvalidParam.of(name, code, **values))
+
+    def tekst(self, name: str, patroon: str | None = None, *, maximum: int | None = None) -> str | None:
+        """A text parameter, checked against ``patroon`` (a key of :data:`PATRONEN`, or the name
+        pattern) and its length."""
+        value = self.waarden.get(name)
+        if value is None:
+            return None
+        if not value:
+            self._refuse(name, "minLength", minLength=1)
+        elif maximum is not None and len(value) > maximum:
+            self._refuse(name, "maxLength", maxLength=maximum)
+        elif patroon == "naam":
+            if not _NAAM.fullmatch(value):
+                self._refuse(name, "pattern", pattern=_NAAM_PATROON)
+        elif patroon is not None and not re.fullmatch(PATRONEN[patroon], value):
+            self._refuse(name, "pattern", pattern=PATRONEN[patroon])
+        else:
+            return value
+        return None
+
+    def pad(self, name: str, value: str, objecttype: str) -> str:
+        """A path parameter naming an object (see :func:`identificatie`); an error is collected."""
+        try:
+            return identificatie(name, value, objecttype)
+        except Problem as problem:
+            self.fouten.extend(problem.invalid_params)
+            return value
+
+    def naam(self, name: str) -> str | None:
+        """A name (of a woonplaats or openbare ruimte): 1 to 80 characters of the BAG's set."""
+        return self.tekst(name, "naam", maximum=80)
+
+    def geheel(self, name: str, minimum: int, maximum: int | None = None) -> int | None:
+        """An integer parameter within its bounds."""
+        value = self.waarden.get(name)
+        if value is None:
+            return None
+        if not re.fullmatch(r"[+-]?\d{1,15}", value.strip()):
+            self._refuse(name, "integer")
+            return None
+        number = int(value)
+        if number < minimum:
+            self._refuse(name, "minimum", minimum=minimum)
+        elif maximum is not None and number > maximum:
+            self._refuse(name, "maximum", maximum=maximum)
+        else:
+            return number
+        return None
+
+    def boolean(self, name: str) -> bool:
+        """A boolean parameter (``true`` or ``false``, default false)."""
+        value = self.waarden.get(name)
+        if value is None:
+            return False
+        if value.lower() not in ("true", "false"):
+            self._refuse(name, "boolean")
+            return False
+        return value.lower() == "true"
+
+    def datum(self, name: str) -> str | None:
+        """A date parameter ``YYYY-MM-DD``."""
+        value = self.waarden.get(name)
+        if value is None:
+            return None
+        try:
+            if _DATUM.fullmatch(value):
+                return date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+        self._refuse(name, "date")
+        return None
+
+    def moment(self, name: str) -> str | None:
+        """A date-time parameter, as a BAG moment in Dutch local time: seconds and milliseconds may
+        be left out (``:00``, ``.000``), more digits are cut to milliseconds, an offset is converted."""
+        value = self.waarden.get(name)
+        if value is None:
+            return None
+        match = _TIJDSTIP.fullmatch(value)
+        if match:
+            day, hour, minute, second, fraction, offset = match.groups()
+            text = f"{day}T{hour}:{minute}:{second or '00'}.{(fraction or '').ljust(3, '0')[:3]}"
+            try:
+                parsed = datetime.fromisoformat(text + (_offset(offset) if offset else ""))
+            except ValueError:
+                parsed = None
+            if parsed is not None:
+                return tijdstip(parsed) if offset else text
+        self._refuse(name, "dateTime")
+        return None
+
+    def tijdvraag(self, moment: datetime | None = None) -> Moment:
+        """The moment the question is about (``geldigOp``, ``beschikbaarOp``; now when not given)."""
+        now = nu(moment)
+        geldig_op = self.datum("geldigOp")
+        beschikbaar_op = self.moment("beschikbaarOp")
+        return Moment(
+            geldig_op or now.geldig_op,
+            beschikbaar_op or now.beschikbaar_op,
+            gegeven=bool(self.given(*TIJDREIZEN)),
+        )
+
+    def pagina(self) -> Pagina:
+        """The page asked (``page``, ``pageSize``)."""
+        return Pagina(self.geheel("page", 1) or 1, self.geheel("pageSize", 10, 100) or 20)
+
+    def expand(self, toegestaan: Sequence[str]) -> frozenset[str]:
+        """The relations to embed: ``true`` (all of ``toegestaan``) or a comma-separated list of
+        their names (in any case); an unknown or empty name is refused, naming it."""
+        value = self.waarden.get("expand")
+        if value is None or value.lower() == "false":
+            return frozenset()
+        if value.lower() == "true":
+            return frozenset(toegestaan)
+        known = {name.lower(): name for name in toegestaan}
+        chosen: set[str] = set()
+        for part in value.split(","):
+            name = known.get(part.strip().lower())
+            if name is None:
+                self.fouten.append(InvalidParam("expand", "expand", EXPAND_REASON.format(waarde=part.strip())))
+            else:
+                chosen.add(name)
+        return frozenset(chosen)
+
+
+def _offset(offset: str) -> str:
+    if offset.upper() == "Z":
+        return "+00:00"
+    return offset if ":" in offset else f"{offset[:3]}:{offset[3:]}"
+
+
+def identificatie(name: str, value: str, objecttype: str) -> str:
+    """A path parameter naming an object of ``objecttype`` (``AO``: an adresseerbaar object,
+    ``adres``: a nummeraanduiding of an address): 16 digits (4 for a woonplaats), by its pattern."""
+    length = 4 if objecttype == "WPL" else 16
+    if len(value) < length:
+        raise bad_request([InvalidParam.of(name, "minLength", minLength=length)])
+    if len(value) > length:
+        raise bad_request([InvalidParam.of(name, "maxLength", maxLength=length)])
+    if not re.fullmatch(PATRONEN[objecttype], value) or value == "0000":
+        raise bad_request([InvalidParam.of(name, "pattern", pattern=PATRONEN[objecttype])])
+    return value
+
+
+def zonder_tijdreizen(parameters: Parameters, waar: str) -> None:
+    """Refuse ``geldigOp``/``beschikbaarOp`` where there is no time travel (``waar``: the endpoint)."""
+    given = parameters.given(*TIJDREIZEN)
+    if given:
+        raise combinatie("unsupportedCombination", f"{' en '.join(given)} kan niet worden gebruikt bij {waar}.")
+
+
+def huidig(parameters: Parameters) -> bool:
+    """``huidig``, refused together with time travel."""
+    value = parameters.boolean("huidig")
+    if value and parameters.given(*TIJDREIZEN):
+        raise combinatie(
+            "unsupportedCombination", "huidig kan niet worden gebruikt samen met geldigOp of beschikbaarOp."
+        )
+    return value
+
+
+def page_beyond(pagina: Pagina, total: int) -> Problem | None:
+    """The 400 problem for a page after the last (page 1 of nothing exists), if so."""
+    last = max(1, -(-total // pagina.grootte))
+    if pagina.nummer <= last:
+        return None
+    return bad_request([InvalidParam("page", "page", PAGE_REASON)])
