@@ -84,6 +84,7 @@ async def test_the_index_lists_every_api(client: httpx.AsyncClient) -> None:
         "/bsn",
         "/digikoppeling",
         "/stelselcatalogus/api",
+        "/lvbag/individuelebevragingen/v2",
     }
     assert index["paginas"] == [
         {

@@ -13,7 +13,15 @@ from fastapi import FastAPI
 
 from opengdi.app import create_app
 from opengdi.kernel.db import Database
-from opengdi.kernel.problems import REASONS, parameter_name
+from opengdi.kernel.problems import (
+    HAAL_CENTRAAL,
+    REASONS,
+    InvalidParam,
+    Probleemstijl,
+    Problem,
+    bad_request,
+    parameter_name,
+)
 from tests.conftest import BRONHOUDER, http_client, settings_for
 
 LIJST = "/digikoppeling/organisaties"
@@ -41,8 +49,11 @@ def _json_operations(apis: list[Any]) -> list[tuple[str, str]]:
 
 
 def _params(response: httpx.Response) -> list[tuple[str, str, str]]:
+    """The offending parameters of a problem, from the member the API's document names them in
+    (``invalidParams`` in the Haal Centraal shape, ``invalid-params`` in the BAG API's)."""
     assert response.headers["content-type"] == "application/problem+json"
-    return [(item["name"], item["code"], item["reason"]) for item in response.json()["invalidParams"]]
+    member = "invalid-params" if response.url.path.startswith("/lvbag/") else "invalidParams"
+    return [(item["name"], item["code"], item["reason"]) for item in response.json()[member]]
 
 
 @pytest.mark.parametrize("body", [b"{bad", b'{"naam": "x",}', b"[1, 2", b"\xff"])
@@ -113,3 +124,16 @@ def test_parameter_names_are_written_as_haal_centraal_does(location: tuple[str |
 
 def test_no_reason_text_has_a_hyphenated_json_object() -> None:
     assert not [reason for reason in REASONS.values() if "JSON-" in reason or not reason.endswith(".")]
+
+
+def test_an_api_may_write_its_problems_in_a_style_of_its_own() -> None:
+    problem = Problem(status=404, title="Opgevraagde resource bestaat niet.", code="notFound")
+    bad = bad_request([InvalidParam.of("page", "minimum", minimum=1)])
+    default = bad.as_json("/pad")
+    assert "invalidParams" in default and "detail" not in problem.as_json("/pad")
+    stijl = Probleemstijl(invalid_params="invalid-params", detail_altijd=True, instance_url=True)
+    assert bad.as_json("x", stijl)["invalid-params"] == default["invalidParams"]
+    assert "invalidParams" not in bad.as_json("x", stijl)
+    assert problem.as_json("x", stijl)["detail"] == problem.title
+    assert stijl.instance("http://host/pad?a=1", "/pad") == "http://host/pad?a=1"
+    assert HAAL_CENTRAAL.instance("http://host/pad?a=1", "/pad") == "/pad"

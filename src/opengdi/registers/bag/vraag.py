@@ -115,10 +115,9 @@ class Parameters:
             self._refuse(name, "minLength", minLength=1)
         elif maximum is not None and len(value) > maximum:
             self._refuse(name, "maxLength", maxLength=maximum)
-        elif patroon == "naam":
-            if not _NAAM.fullmatch(value):
-                self._refuse(name, "pattern", pattern=_NAAM_PATROON)
-        elif patroon is not None and not re.fullmatch(PATRONEN[patroon], value):
+        elif patroon == "naam" and not _NAAM.fullmatch(value):
+            self._refuse(name, "pattern", pattern=_NAAM_PATROON)
+        elif patroon not in (None, "naam") and not re.fullmatch(PATRONEN[patroon], value):
             self._refuse(name, "pattern", pattern=PATRONEN[patroon])
         else:
             return value
