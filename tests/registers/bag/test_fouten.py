@@ -176,6 +176,7 @@ async def test_accept_crs_is_required_where_there_is_geometry(bag: httpx.AsyncCl
     del bag.headers["Accept-Crs"]
     # a woonplaats answers without its geometry unless expand asks for it; a nummeraanduiding has none
     assert (await bag.get(f"{BASE}/woonplaatsen/2142")).status_code == 200
+    assert (await bag.get(f"{BASE}/woonplaatsen/2142/lvc")).status_code == 200
     _problem(await bag.get(f"{BASE}/woonplaatsen/2142", params={"expand": "geometrie"}), 412, "acceptCrsMissing")
     assert (await bag.get(f"{BASE}/nummeraanduidingen/0221200000330227")).status_code == 200
     assert (await bag.get(f"{BASE}/adressen/0221200000330227")).status_code == 200

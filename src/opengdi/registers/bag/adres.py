@@ -11,7 +11,7 @@ and the resource itself. No framework here.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from opengdi.kernel.tekst import fold
@@ -19,28 +19,10 @@ from opengdi.registers.bag.antwoord import Json, korte_naam, resource
 from opengdi.registers.bag.extract import Voorkomen
 from opengdi.registers.bag.hal import Links
 from opengdi.registers.bag.objecten import Gevonden
-from opengdi.registers.bag.vraag import Pagina
+from opengdi.registers.bag.vraag import Adresvraag
 
 #: What may be embedded in an address.
 EXPAND = ("nummeraanduiding", "openbareRuimte", "woonplaats")
-
-
-@dataclass(frozen=True, slots=True)
-class Adresvraag:
-    """A question for addresses or nummeraanduidingen, as read from its parameters."""
-
-    postcode: str | None = None
-    huisnummer: int | None = None
-    huisletter: str | None = None
-    huisnummertoevoeging: str | None = None
-    exact: bool = False
-    adresseerbaar_object: str | None = None
-    woonplaats_naam: str | None = None
-    openbare_ruimte_naam: str | None = None
-    openbare_ruimte: str | None = None
-    pand: str | None = None
-    expand: frozenset[str] = field(default_factory=frozenset)
-    pagina: Pagina = field(default_factory=Pagina)
 
 
 def past(nummeraanduiding: Voorkomen, vraag: Adresvraag) -> bool:

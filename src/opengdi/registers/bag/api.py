@@ -32,12 +32,22 @@ from opengdi.kernel.problems import Probleemstijl, Problem, parse_json_body
 from opengdi.kernel.toegang import Principaal
 from opengdi.registers.bag import bevragingen
 from opengdi.registers.bag.adres import EXPAND as ADRES_EXPAND
-from opengdi.registers.bag.adres import Adresvraag, adres_json
+from opengdi.registers.bag.adres import adres_json
 from opengdi.registers.bag.antwoord import Json, collectie, resource
 from opengdi.registers.bag.hal import Links, pagination_headers, pagination_links
-from opengdi.registers.bag.objecten import ADRESSEERBAAR, SOORTEN, Gevonden
+from opengdi.registers.bag.objecten import ADRESSEERBAAR, SOORTEN, Gevonden, Soort
 from opengdi.registers.bag.tijdreizen import Moment
-from opengdi.registers.bag.vraag import Pagina, Parameters, combinatie, huidig, zonder_tijdreizen
+from opengdi.registers.bag.vraag import (
+    Adresvraag,
+    Pagina,
+    Parameters,
+    address_question,
+    combinatie,
+    huidig,
+    openbare_ruimte_vorm,
+    zoekvorm,
+    zonder_tijdreizen,
+)
 
 PREFIX = "/lvbag/individuelebevragingen/v2"
 VERSION = "2.0.0"
@@ -132,6 +142,14 @@ async def _begin(request: Request, *, crs: bool | None) -> Principaal:
     return afnemer
 
 
+def _crs_needed(soort: Soort, expand: frozenset[str]) -> bool | None:
+    """Whether an object's answer needs ``Accept-Crs``: one with geometry does (a woonplaats only
+    when its geometry is embedded, else a given one is checked); one without geometry never."""
+    if not soort.geometrie:
+        return None
+    return soort.code != "WPL" or "geometrie" in expand
+
+
 def _answer(body: Json, *, crs: bool, headers: dict[str, str] | None = None) -> Response:
     extra = dict(headers or {})
     if crs:
@@ -156,8 +174,7 @@ def _object_route(objecttype: str, name: str) -> Handler:
         parameters = _parameters(request, path, "expand")
         moment = parameters.tijdvraag()
         expand = parameters.expand(soort.expand)
-        needs_crs = soort.geometrie and (objecttype != "WPL" or "geometrie" in expand)
-        afnemer = await _begin(request, crs=needs_crs if soort.geometrie else None)
+        afnemer = await _begin(request, crs=_crs_needed(soort, expand))
         key = parameters.pad(name, request.path_params[name], objecttype)
         parameters.check()
         found = await bevragingen.raadpleeg(
@@ -179,7 +196,7 @@ def _lvc_route(objecttype: str, name: str) -> Handler:
         zonder_tijdreizen(parameters, "de levenscyclus")
         geheel = parameters.boolean("geheleLvc")
         expand = parameters.expand(soort.expand) if "expand" in _declared("get", path) else frozenset()
-        afnemer = await _begin(request, crs=soort.geometrie if soort.geometrie else None)
+        afnemer = await _begin(request, crs=_crs_needed(soort, expand))
         key = parameters.pad(name, request.path_params[name], objecttype)
         parameters.check()
         found = await bevragingen.levenscyclus(
@@ -207,7 +224,7 @@ def _voorkomen_route(objecttype: str, name: str) -> Handler:
         parameters = _parameters(request, path)
         zonder_tijdreizen(parameters, "een voorkomen")
         expand = parameters.expand(soort.expand) if "expand" in _declared("get", path) else frozenset()
-        afnemer = await _begin(request, crs=soort.geometrie if soort.geometrie else None)
+        afnemer = await _begin(request, crs=_crs_needed(soort, expand))
         key = parameters.pad(name, request.path_params[name], objecttype)
         path_values = Parameters(dict(request.path_params), parameters.fouten)
         versie = path_values.geheel("versie", 1) or 0
@@ -257,68 +274,17 @@ def _collection_resource(found: Gevonden, links: Links, expand: frozenset[str]) 
     return resource(found, links, links.voorkomen, expand=expand)
 
 
-def _address_question(parameters: Parameters, expand: tuple[str, ...]) -> Adresvraag:
-    """The parameters shared by the address and nummeraanduiding searches."""
-    return Adresvraag(
-        postcode=parameters.tekst("postcode", "postcode"),
-        huisnummer=parameters.geheel("huisnummer", 1, 99999),
-        huisletter=parameters.tekst("huisletter", "huisletter"),
-        huisnummertoevoeging=parameters.tekst("huisnummertoevoeging", "huisnummertoevoeging"),
-        exact=parameters.boolean("exacteMatch"),
-        woonplaats_naam=parameters.naam("woonplaatsNaam"),
-        openbare_ruimte_naam=parameters.naam("openbareRuimteNaam"),
-        expand=parameters.expand(expand),
-        pagina=parameters.pagina(),
-    )
-
-
-#: The ways to search addresses and nummeraanduidingen: a form and the parameters that name it.
-_VORMEN = {
-    "zoekresultaat": ("zoekresultaatIdentificatie",),
-    "postcode": ("postcode",),
-    "object": ("adresseerbaarObjectIdentificatie",),
-    "straat": ("woonplaatsNaam", "openbareRuimteNaam"),
-    "openbareRuimte": ("openbareRuimteIdentificatie",),
-    "pand": ("pandIdentificatie",),
-}
-_NUMMERDELEN = ("huisnummer", "huisletter", "huisnummertoevoeging")
-
-
-def _form(parameters: Parameters) -> str:
-    """Which way of searching the parameters name; refuses none, an incomplete and a double one."""
-    forms = [form for form, names in _VORMEN.items() if parameters.given(*names)]
-    if not forms and not parameters.given(*_NUMMERDELEN):
-        raise combinatie("paramsRequired", "Geef bijvoorbeeld postcode en huisnummer.")
-    if not forms:
-        raise combinatie("paramsCombination", "Geef bij een huisnummer ook een postcode, of woonplaats en straat.")
-    if len(forms) > 1:
-        names = ", ".join(name for form in forms for name in parameters.given(*_VORMEN[form]))
-        raise combinatie("unsupportedCombination", f"Deze parameters gaan niet samen: {names}.")
-    form = forms[0]
-    complete = {
-        "postcode": ("postcode", "huisnummer"),
-        "straat": ("woonplaatsNaam", "openbareRuimteNaam", "huisnummer"),
-    }.get(form, ())
-    missing = [name for name in complete if not parameters.given(name)]
-    if missing:
-        raise combinatie("paramsCombination", f"Geef ook {', '.join(missing)}.")
-    if form not in ("postcode", "straat") and parameters.given(*_NUMMERDELEN):
-        given = ", ".join(parameters.given(*_NUMMERDELEN))
-        raise combinatie("unsupportedCombination", f"{given} kan alleen samen met postcode, of woonplaats en straat.")
-    return form
-
-
 async def adressen(request: Request) -> Response:
     """``GET /adressen``: current addresses by postcode and huisnummer, adresseerbaar object,
     woonplaats and openbare ruimte and huisnummer, or pand."""
     parameters = _parameters(request, "/adressen")
-    vraag = _address_question(parameters, ADRES_EXPAND)
+    vraag = address_question(parameters, ADRES_EXPAND)
     object_ = parameters.tekst("adresseerbaarObjectIdentificatie", "AO")
     pand = parameters.tekst("pandIdentificatie", "PND")
     parameters.tekst("zoekresultaatIdentificatie", maximum=255)
     afnemer = await _begin(request, crs=None)
     parameters.check()
-    form = _form(parameters)
+    form = zoekvorm(parameters)
     if form == "zoekresultaat":
         raise _not_built("zoeken op zoekresultaatIdentificatie (met /adressen/zoek)")
     if form == "pand" and vraag.expand:
@@ -444,11 +410,11 @@ async def nummeraanduidingen(request: Request) -> Response:
     parameters = _parameters(request, "/nummeraanduidingen")
     moment = parameters.tijdvraag()
     alleen_huidig = huidig(parameters)
-    vraag = _address_question(parameters, SOORTEN["NUM"].expand)
+    vraag = address_question(parameters, SOORTEN["NUM"].expand)
     openbare_ruimte = parameters.tekst("openbareRuimteIdentificatie", "OPR")
     afnemer = await _begin(request, crs=None)
     parameters.check()
-    form = _form(parameters)
+    form = zoekvorm(parameters)
     if form == "openbareRuimte" and vraag.expand:
         raise combinatie(
             "unsupportedCombination", "expand kan niet worden gebruikt bij zoeken met openbareRuimteIdentificatie."
@@ -476,27 +442,13 @@ async def openbare_ruimten(request: Request) -> Response:
     woonplaats = parameters.tekst("woonplaatsIdentificatie", "WPL")
     afnemer = await _begin(request, crs=None)
     parameters.check()
-    _openbare_ruimte_form(parameters, vraag)
+    openbare_ruimte_vorm(parameters, vraag)
     page = await bevragingen.openbare_ruimten(
         context(request), afnemer, vraag=vraag, woonplaats=woonplaats, moment=moment, huidig=alleen_huidig
     )
     links = Links(_base(request), moment)
     items = [_collection_resource(item, links, vraag.expand) for item in page.items]
     return _page_answer(request, "openbareRuimten", items, vraag.pagina, page.totaal, crs=False)
-
-
-def _openbare_ruimte_form(parameters: Parameters, vraag: Adresvraag) -> None:
-    given = parameters.given("woonplaatsNaam", "woonplaatsIdentificatie", "openbareRuimteNaam")
-    if not given:
-        raise combinatie("paramsRequired", "Geef woonplaatsIdentificatie, of woonplaats en openbareRuimteNaam.")
-    if "woonplaatsNaam" in given and "woonplaatsIdentificatie" in given:
-        raise combinatie("unsupportedCombination", "Geef woonplaatsNaam of woonplaatsIdentificatie, niet beide.")
-    if given in (["openbareRuimteNaam"], ["woonplaatsNaam"]):
-        raise combinatie("paramsCombination", "Geef woonplaatsNaam en openbareRuimteNaam samen.")
-    if given == ["woonplaatsIdentificatie"] and vraag.expand:
-        raise combinatie(
-            "unsupportedCombination", "expand kan niet worden gebruikt bij zoeken met alleen een woonplaats."
-        )
 
 
 async def woonplaatsen(request: Request) -> Response:

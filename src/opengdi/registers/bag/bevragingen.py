@@ -23,11 +23,11 @@ from opengdi.kernel.fouten import NietGevonden
 from opengdi.kernel.tekst import fold
 from opengdi.kernel.toegang import Principaal, Toegangsvraag
 from opengdi.registers.bag import repository, tijdreizen
-from opengdi.registers.bag.adres import Adres, Adresvraag, past, sorteersleutel, woonplaats_van
+from opengdi.registers.bag.adres import Adres, past, sorteersleutel, woonplaats_van
 from opengdi.registers.bag.extract import KenmerkInOnderzoek, Voorkomen
 from opengdi.registers.bag.objecten import ADRESSEERBAAR, SOORTEN, Gevonden, doelen
 from opengdi.registers.bag.tijdreizen import Moment
-from opengdi.registers.bag.vraag import Pagina, page_beyond
+from opengdi.registers.bag.vraag import Adresvraag, Pagina, page_beyond
 
 RAADPLEGEN = "raadplegen"
 ZOEKEN = "zoeken"

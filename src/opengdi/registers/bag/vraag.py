@@ -62,17 +62,35 @@ TIJDREIZEN = ("geldigOp", "beschikbaarOp")
 PAGINERING = ("page", "pageSize")
 
 
-def combinatie(code: str, detail: str) -> Problem:
-    """A 400 problem about the combination of parameters (``code`` one of :data:`_TITELS`)."""
-    return Problem(status=400, title=_TITELS[code], code=code, detail=detail)
-
-
 @dataclass(frozen=True, slots=True)
 class Pagina:
     """Which page of a collection is asked: its number (from 1) and size."""
 
     nummer: int = 1
     grootte: int = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Adresvraag:
+    """A question for addresses or nummeraanduidingen, as read from its parameters."""
+
+    postcode: str | None = None
+    huisnummer: int | None = None
+    huisletter: str | None = None
+    huisnummertoevoeging: str | None = None
+    exact: bool = False
+    adresseerbaar_object: str | None = None
+    woonplaats_naam: str | None = None
+    openbare_ruimte_naam: str | None = None
+    openbare_ruimte: str | None = None
+    pand: str | None = None
+    expand: frozenset[str] = field(default_factory=frozenset)
+    pagina: Pagina = field(default_factory=Pagina)
+
+
+def combinatie(code: str, detail: str) -> Problem:
+    """A 400 problem about the combination of parameters (``code`` one of :data:`_TITELS`)."""
+    return Problem(status=400, title=_TITELS[code], code=code, detail=detail)
 
 
 @dataclass
@@ -270,3 +288,69 @@ def page_beyond(pagina: Pagina, total: int) -> Problem | None:
     if pagina.nummer <= last:
         return None
     return bad_request([InvalidParam("page", "page", PAGE_REASON)])
+
+
+def address_question(parameters: Parameters, expand: tuple[str, ...]) -> Adresvraag:
+    """The parameters shared by the address and nummeraanduiding searches."""
+    return Adresvraag(
+        postcode=parameters.tekst("postcode", "postcode"),
+        huisnummer=parameters.geheel("huisnummer", 1, 99999),
+        huisletter=parameters.tekst("huisletter", "huisletter"),
+        huisnummertoevoeging=parameters.tekst("huisnummertoevoeging", "huisnummertoevoeging"),
+        exact=parameters.boolean("exacteMatch"),
+        woonplaats_naam=parameters.naam("woonplaatsNaam"),
+        openbare_ruimte_naam=parameters.naam("openbareRuimteNaam"),
+        expand=parameters.expand(expand),
+        pagina=parameters.pagina(),
+    )
+
+
+#: The ways to search addresses and nummeraanduidingen: a form and the parameters that name it.
+_VORMEN = {
+    "zoekresultaat": ("zoekresultaatIdentificatie",),
+    "postcode": ("postcode",),
+    "object": ("adresseerbaarObjectIdentificatie",),
+    "straat": ("woonplaatsNaam", "openbareRuimteNaam"),
+    "openbareRuimte": ("openbareRuimteIdentificatie",),
+    "pand": ("pandIdentificatie",),
+}
+_NUMMERDELEN = ("huisnummer", "huisletter", "huisnummertoevoeging")
+
+
+def zoekvorm(parameters: Parameters) -> str:
+    """Which way of searching the parameters name; refuses none, an incomplete and a double one."""
+    forms = [form for form, names in _VORMEN.items() if parameters.given(*names)]
+    if not forms and not parameters.given(*_NUMMERDELEN):
+        raise combinatie("paramsRequired", "Geef bijvoorbeeld postcode en huisnummer.")
+    if not forms:
+        raise combinatie("paramsCombination", "Geef bij een huisnummer ook een postcode, of woonplaats en straat.")
+    if len(forms) > 1:
+        names = ", ".join(name for form in forms for name in parameters.given(*_VORMEN[form]))
+        raise combinatie("unsupportedCombination", f"Deze parameters gaan niet samen: {names}.")
+    form = forms[0]
+    complete = {
+        "postcode": ("postcode", "huisnummer"),
+        "straat": ("woonplaatsNaam", "openbareRuimteNaam", "huisnummer"),
+    }.get(form, ())
+    missing = [name for name in complete if not parameters.given(name)]
+    if missing:
+        raise combinatie("paramsCombination", f"Geef ook {', '.join(missing)}.")
+    if form not in ("postcode", "straat") and parameters.given(*_NUMMERDELEN):
+        given = ", ".join(parameters.given(*_NUMMERDELEN))
+        raise combinatie("unsupportedCombination", f"{given} kan alleen samen met postcode, of woonplaats en straat.")
+    return form
+
+
+def openbare_ruimte_vorm(parameters: Parameters, vraag: Adresvraag) -> None:
+    """Refuse an openbare ruimte search that names too little or too much."""
+    given = parameters.given("woonplaatsNaam", "woonplaatsIdentificatie", "openbareRuimteNaam")
+    if not given:
+        raise combinatie("paramsRequired", "Geef woonplaatsIdentificatie, of woonplaats en openbareRuimteNaam.")
+    if "woonplaatsNaam" in given and "woonplaatsIdentificatie" in given:
+        raise combinatie("unsupportedCombination", "Geef woonplaatsNaam of woonplaatsIdentificatie, niet beide.")
+    if given in (["openbareRuimteNaam"], ["woonplaatsNaam"]):
+        raise combinatie("paramsCombination", "Geef woonplaatsNaam en openbareRuimteNaam samen.")
+    if given == ["woonplaatsIdentificatie"] and vraag.expand:
+        raise combinatie(
+            "unsupportedCombination", "expand kan niet worden gebruikt bij zoeken met alleen een woonplaats."
+        )
