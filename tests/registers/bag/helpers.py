@@ -7,7 +7,6 @@ the block's own), and the official document's schemas to hold every answer again
 from __future__ import annotations
 
 import copy
-import os
 from collections.abc import Iterable
 from datetime import datetime
 from functools import cache
@@ -17,24 +16,13 @@ from typing import Any
 from jsonschema import Draft7Validator
 
 from opengdi.kernel.db import Database
-from opengdi.registers.bag import repository
+from opengdi.registers.bag import repository, service
 from opengdi.registers.bag.api import official_openapi
 from opengdi.registers.bag.extract import BagExtract, GemeenteWoonplaats, KenmerkInOnderzoek, Voorkomen
 from tests.conftest import unit_of_work
 
-
-def _sample_path() -> Path:
-    """The Kadaster's sample extract in the shared folder beside the project (or beside the folder
-    holding a work tree), or the file ``GDI_BAG_SAMPLE`` names."""
-    given = os.environ.get("GDI_BAG_SAMPLE")
-    if given:
-        return Path(given)
-    project = Path(__file__).resolve().parents[3]
-    candidates = [folder / "shared" / "data" / "bag" / "BAGNLDL-15092020-small.zip" for folder in project.parents]
-    return next((path for path in candidates if path.is_file()), candidates[0])
-
-
-SAMPLE = _sample_path()
+#: The Kadaster's sample extract (Doesburg), as the importer's tests use it.
+SAMPLE = Path(__file__).resolve().parent / "data" / "BAGNLDL-15092020-small.zip"
 BASE = "/lvbag/individuelebevragingen/v2"
 PADEN = {
     "WPL": "woonplaatsen",
@@ -223,13 +211,14 @@ def all_records() -> tuple[list[Voorkomen], list[KenmerkInOnderzoek]]:
 
 
 async def load_bag(database: Database) -> None:
-    """Load the sample extract and the synthetic data."""
-    voorkomens, kenmerken, relaties = sample()
+    """Load the sample extract as ``gdi bag importeren`` does, and the synthetic data beside it."""
+    with BagExtract(SAMPLE) as extract:
+        async with unit_of_work(database) as uow:
+            await service.import_extract(uow, extract)
     extra_voorkomens, extra_kenmerken = synthetic()
     async with unit_of_work(database) as uow:
-        await repository.add_voorkomens(uow.session, [*voorkomens, *extra_voorkomens])
-        await repository.add_kenmerken(uow.session, [*kenmerken, *extra_kenmerken])
-        await repository.add_gemeente_woonplaatsen(uow.session, relaties)
+        await repository.add_voorkomens(uow.session, extra_voorkomens)
+        await repository.add_kenmerken(uow.session, extra_kenmerken)
         await uow.commit()
 
 
