@@ -40,11 +40,13 @@ STATUS_TYPES = {
     406: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.6",
     408: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.7",
     409: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.8",
+    412: "https://datatracker.ietf.org/doc/html/rfc7232#section-4.2",
     413: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.11",
     415: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.13",
     429: "https://datatracker.ietf.org/doc/html/rfc6585#section-4",
     431: "https://datatracker.ietf.org/doc/html/rfc6585#section-5",
     500: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.6.1",
+    501: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.6.2",
     503: "https://datatracker.ietf.org/doc/html/rfc7231#section-6.6.4",
 }
 

@@ -22,7 +22,7 @@ def _problem(response: httpx.Response, status: int, code: str) -> dict[str, Any]
     body: dict[str, Any] = response.json()
     assert_schema(body, "Error")
     assert (body["status"], body["code"]) == (status, code)
-    assert body["detail"] and body["title"]
+    assert body["detail"] and body["title"] and body["type"].startswith("https://")
     assert "invalidParams" not in body
     return body
 
