@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
+from opengdi.registers.bag.api import official_openapi
 from tests.registers.bag.helpers import BASE, assert_schema
 
 TESTSERVER = "http://testserver"
@@ -214,3 +215,35 @@ async def test_what_is_not_built_yet_says_so(bag: httpx.AsyncClient) -> None:
     assert _params(_problem(bad, 400, "paramsValidation")) == [("body", "object")]
     _problem(await bag.put(f"{BASE}/panden/0221100000311191"), 405, "methodNotAllowed")
     _problem(await bag.get(f"{BASE}/nergens"), 404, "notFound")
+
+
+_ODD_VALUES = ("", " ", "x" * 300, "-1", "99999999999999999999", "é€", "2019-02-30", "true,false")
+
+
+async def test_no_parameter_value_of_any_operation_gives_a_500(bag: httpx.AsyncClient) -> None:
+    """Every GET operation of the document, with odd values in each parameter it declares: an
+    answer or a problem, never a server error."""
+    document = official_openapi()
+    answered: dict[int, int] = {}
+    for template, item in document["paths"].items():
+        operation = item.get("get")
+        if operation is None:
+            continue
+        names = [parameter["name"] for parameter in operation.get("parameters", ()) if parameter["in"] == "query"]
+        path = template
+        for parameter in operation.get("parameters", ()):
+            if parameter["in"] == "path":
+                path = path.replace(
+                    f"{{{parameter['name']}}}", "0221010000330226" if "dentificatie" in parameter["name"] else "1"
+                )
+        for name in names or ["onbekend"]:
+            for value in _ODD_VALUES:
+                response = await bag.get(f"{BASE}{path}", params={name: value})
+                assert response.status_code < 500 or response.status_code == 501, (path, name, value, response.text)
+                assert response.headers["content-type"] in (
+                    "application/hal+json",
+                    "application/json",
+                    "application/problem+json",
+                )
+                answered[response.status_code] = answered.get(response.status_code, 0) + 1
+    assert answered[400] > 100 and set(answered) <= {200, 400, 404, 501}
