@@ -179,3 +179,18 @@ async def test_info(bag: httpx.AsyncClient) -> None:
     assert response.headers["API-Version"] == "2.0.0"
     assert_schema(response.json(), "API-info")
     assert response.json()["api-version"] == "2.0.0"
+
+
+async def test_the_official_document_is_served_as_json(bag: httpx.AsyncClient) -> None:
+    response = await bag.get(f"{BASE}/openapi.json")
+    assert response.status_code == 200
+    document = response.json()
+    assert document["info"]["version"] == "2.0.0"
+    assert document["servers"] == [{"url": BASE, "description": "Open GDI"}]
+    assert (
+        document["paths"]["/adresseerbareobjecten/{adresseerbaarObjectIdentificatie}"]["get"]["parameters"][1][
+            "example"
+        ]
+        == "2019-06-01"
+    )
+    assert (await bag.get(f"{BASE}/docs")).status_code == 200

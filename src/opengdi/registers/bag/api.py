@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from datetime import date, datetime
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -57,11 +58,22 @@ PROBLEEMSTIJL = Probleemstijl(invalid_params="invalid-params", detail_altijd=Tru
 _PAGINERING = frozenset({"page", "pageSize"})
 
 
+def _as_json(value: Any) -> Any:
+    """YAML's values as JSON has them: the document's unquoted example dates (``2019-06-01``) as text."""
+    if isinstance(value, dict):
+        return {key: _as_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_json(item) for item in value]
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
 @cache
 def official_openapi() -> dict[str, Any]:
     """The BAG API Individuele Bevragingen document, with this server and Digikoppeling's security."""
     text = files("opengdi.registers.bag").joinpath("data", "bag-individuele-bevragingen-v2.openapi.yaml")
-    document: dict[str, Any] = yaml.safe_load(text.read_text("utf-8"))
+    document: dict[str, Any] = _as_json(yaml.safe_load(text.read_text("utf-8")))
     document["servers"] = [{"url": PREFIX, "description": "Open GDI"}]
     document["info"]["description"] = without_outside_images(document["info"]["description"])
     document["components"]["securitySchemes"] = {
