@@ -23,7 +23,7 @@ from opengdi.kernel.fouten import NietGevonden
 from opengdi.kernel.tekst import fold
 from opengdi.kernel.toegang import Principaal, Toegangsvraag
 from opengdi.registers.bag import repository, tijdreizen
-from opengdi.registers.bag.adres import Adres, past, sorteersleutel, woonplaats_van
+from opengdi.registers.bag.adres import Adres, past, woonplaats_van
 from opengdi.registers.bag.extract import KenmerkInOnderzoek, Voorkomen
 from opengdi.registers.bag.objecten import ADRESSEERBAAR, SOORTEN, Gevonden, doelen
 from opengdi.registers.bag.tijdreizen import Moment
@@ -45,11 +45,16 @@ class Bladzijde(Generic[T]):
     totaal: int
 
 
-def _page(items: list[T], pagina: Pagina) -> list[T]:
-    """The items on ``pagina``; a page after the last is refused (400 ``page``)."""
-    refused = page_beyond(pagina, len(items))
+def _check_page(pagina: Pagina, totaal: int) -> None:
+    """A page after the last is refused (400 ``page``)."""
+    refused = page_beyond(pagina, totaal)
     if refused is not None:
         raise refused
+
+
+def _page(items: list[T], pagina: Pagina) -> list[T]:
+    """The items on ``pagina``; a page after the last is refused (400 ``page``)."""
+    _check_page(pagina, len(items))
     start = (pagina.nummer - 1) * pagina.grootte
     return items[start : start + pagina.grootte]
 
@@ -227,10 +232,11 @@ async def verblijfsobjecten_in(
     """The verblijfsobjecten that are part of ``pand`` at ``moment``, by identificatie."""
     await _authorize(context, afnemer, ZOEKEN)
     async with context.database.read() as connection:
-        ids = await repository.referring_to(connection, [pand], ("pand",))
-        chosen = await _current(connection, ids, ("VBO",), moment, huidig=huidig)
-        items = [item for _, item in sorted(chosen.items()) if pand in item.gegevens.get("maaktDeelUitVan", ())]
-        return Bladzijde(await _found(connection, _page(items, pagina), (), moment), len(items))
+        items, totaal = await repository.verblijfsobjecten_in_pand(
+            connection, pand=pand, moment=moment, huidig=huidig, pagina=pagina
+        )
+        _check_page(pagina, totaal)
+        return Bladzijde(await _found(connection, items, (), moment), totaal)
 
 
 async def adresseerbare_objecten_met(
@@ -273,17 +279,12 @@ async def openbare_ruimten(
             places = {woonplaats}
         else:
             places = set(await _named(connection, "WPL", vraag.woonplaats_naam or "", moment, huidig=False))
-        if vraag.openbare_ruimte_naam is not None:
-            chosen = await _named(connection, "OPR", vraag.openbare_ruimte_naam, moment, huidig=huidig)
-        else:
-            ids = await repository.referring_to(connection, places, ("woonplaats",))
-            chosen = await _current(connection, ids, ("OPR",), moment, huidig=huidig)
-        items = sorted(
-            (item for item in chosen.values() if item.gegevens.get("ligtIn") in places),
-            key=lambda item: (fold(str(item.gegevens.get("naam", ""))), item.identificatie),
+        naam = fold(vraag.openbare_ruimte_naam) if vraag.openbare_ruimte_naam is not None else None
+        items, totaal = await repository.openbare_ruimten_in(
+            connection, woonplaatsen=places, naam=naam, moment=moment, huidig=huidig, pagina=vraag.pagina
         )
-        found = await _found(connection, _page(items, vraag.pagina), vraag.expand, moment)
-        return Bladzijde(found, len(items))
+        _check_page(vraag.pagina, totaal)
+        return Bladzijde(await _found(connection, items, vraag.expand, moment), totaal)
 
 
 async def nummeraanduidingen(
@@ -294,18 +295,41 @@ async def nummeraanduidingen(
     :func:`~opengdi.registers.bag.adres.past`), at ``moment``, in address order."""
     await _authorize(context, afnemer, ZOEKEN)
     async with context.database.read() as connection:
-        ids, straten = await _candidates(connection, vraag, moment)
-        chosen = await _current(connection, ids, ("NUM",), moment, huidig=huidig)
-        items = sorted(
-            (
-                item
-                for item in chosen.values()
-                if past(item, vraag) and (straten is None or item.gegevens.get("ligtAan") in straten)
-            ),
-            key=lambda item: sorteersleutel(item.gegevens, item.identificatie),
-        )
-        found = await _found(connection, _page(items, vraag.pagina), vraag.expand, moment)
-        return Bladzijde(found, len(items))
+        filter_ = await _nummerfilter(connection, vraag, moment)
+        items: list[Voorkomen] = []
+        totaal = 0
+        if filter_ is not None:
+            items, totaal = await repository.nummeraanduidingen_met(
+                connection, filter_=filter_, moment=moment, huidig=huidig, pagina=vraag.pagina
+            )
+        _check_page(vraag.pagina, totaal)
+        return Bladzijde(await _found(connection, items, vraag.expand, moment), totaal)
+
+
+async def _nummerfilter(
+    connection: AsyncConnection, vraag: Adresvraag, moment: Moment
+) -> repository.Nummerfilter | None:
+    """The nummeraanduidingen a question asks, for the repository: by postcode, by openbare ruimte,
+    or on the openbare ruimten of a name in the woonplaatsen of a name (``None``: none can match)."""
+    straten: frozenset[str] | None = None
+    if vraag.openbare_ruimte is not None:
+        straten = frozenset({vraag.openbare_ruimte})
+    elif vraag.postcode is None:
+        if vraag.woonplaats_naam is None or vraag.openbare_ruimte_naam is None:
+            return None
+        woonplaatsen = await _named(connection, "WPL", vraag.woonplaats_naam, moment)
+        named = await _named(connection, "OPR", vraag.openbare_ruimte_naam, moment)
+        straten = frozenset(key for key, item in named.items() if item.gegevens.get("ligtIn") in woonplaatsen)
+        if not straten:
+            return None
+    return repository.Nummerfilter(
+        postcode=vraag.postcode,
+        huisnummer=vraag.huisnummer,
+        huisletter=vraag.huisletter,
+        huisnummertoevoeging=vraag.huisnummertoevoeging,
+        exact=vraag.exact,
+        openbare_ruimten=straten,
+    )
 
 
 async def woonplaatsen_met_naam(

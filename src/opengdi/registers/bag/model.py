@@ -116,7 +116,7 @@ class RelatieRow(Base):
     )
     doel: Mapped[str] = mapped_column(String(16), primary_key=True, comment="de identificatie van het andere object")
 
-    __table_args__ = (Index("ix_bag_relatie_doel", "doel", "soort"),)
+    __table_args__ = (Index("ix_bag_relatie_doel", "doel", "soort", "identificatie"),)
 
 
 class KenmerkInOnderzoekRow(Base):

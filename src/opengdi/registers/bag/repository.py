@@ -9,11 +9,12 @@ record that it was loaded commit together.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import Table, delete, func, insert, select, text
+from sqlalchemy import ColumnElement, Select, Table, and_, delete, func, insert, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from opengdi.kernel.db import Database, transaction_driver
@@ -28,6 +29,8 @@ from opengdi.registers.bag.model import (
     RelatieRow,
     VoorkomenRow,
 )
+from opengdi.registers.bag.tijdreizen import EINDSTATUSSEN, Moment
+from opengdi.registers.bag.vraag import Pagina
 
 _VOORKOMEN = VoorkomenRow.metadata.tables[VoorkomenRow.__tablename__]
 _RELATIE = RelatieRow.metadata.tables[RelatieRow.__tablename__]
@@ -442,3 +445,204 @@ async def referring_to(
             ).where(_VOORKOMEN.c.huisnummer == huisnummer)
         found.update((await connection.scalars(statement.distinct())).all())
     return sorted(found)
+
+
+# --- Collections: filtered, ordered and paged in the database -----------------------------------
+# A collection is asked in three steps, all in one statement: the candidate objects (by an index:
+# a reference backwards, a postcode, a name), per candidate the voorkomen that answers the moment
+# (the rules of :func:`opengdi.registers.bag.tijdreizen.kies` as SQL: a window ranks the valid
+# voorkomens of each object, the one the Landelijke Voorziening learnt of last first), and those of
+# the chosen voorkomens that answer the question, ordered as the API orders them, one page of them
+# with the size of the whole collection beside it (a window count). Only the page leaves the database.
+
+
+@dataclass(frozen=True, slots=True)
+class Nummerfilter:
+    """Which nummeraanduidingen a question asks (see :func:`opengdi.registers.bag.adres.past`): a
+    postcode, a huisnummer, a huisletter and toevoeging (matched in any case; with ``exact`` an
+    unasked one must be empty), and the openbare ruimten they must lie on."""
+
+    postcode: str | None = None
+    huisnummer: int | None = None
+    huisletter: str | None = None
+    huisnummertoevoeging: str | None = None
+    exact: bool = False
+    openbare_ruimten: frozenset[str] | None = None
+
+
+def _valid_at(moment: Moment) -> list[ColumnElement[bool]]:
+    """The voorkomens that answer ``moment`` (:func:`opengdi.registers.bag.tijdreizen.geldig`)."""
+    column = _VOORKOMEN.c
+    known, date_ = moment.beschikbaar_op, moment.geldig_op
+    return [
+        column.tijdstip_registratie_lv <= known,
+        or_(column.tijdstip_inactief_lv.is_(None), column.tijdstip_inactief_lv > known),
+        or_(column.tijdstip_niet_bag_lv.is_(None), column.tijdstip_niet_bag_lv > known),
+        column.begin_geldigheid <= date_,
+        or_(
+            column.eind_geldigheid.is_(None),
+            column.eind_geldigheid > date_,
+            and_(column.tijdstip_eind_registratie_lv.is_not(None), column.tijdstip_eind_registratie_lv > known),
+        ),
+    ]
+
+
+def _refers(soort: str, doelen: Collection[str]) -> ColumnElement[bool]:
+    """The voorkomen (of the outer statement) refers to one of ``doelen`` as ``soort``."""
+    return (
+        select(_RELATIE.c.doel)
+        .where(
+            _RELATIE.c.identificatie == _VOORKOMEN.c.identificatie,
+            _RELATIE.c.voorkomenidentificatie == _VOORKOMEN.c.voorkomenidentificatie,
+            _RELATIE.c.tijdstip_registratie_lv == _VOORKOMEN.c.tijdstip_registratie_lv,
+            _RELATIE.c.soort == soort,
+            _RELATIE.c.doel.in_(sorted(doelen)),
+        )
+        .exists()
+    )
+
+
+def _referring(soort: str, doelen: Collection[str]) -> Select[Any]:
+    """The candidates: objects with a voorkomen that refers to one of ``doelen`` as ``soort``."""
+    return select(_RELATIE.c.identificatie).where(_RELATIE.c.doel.in_(sorted(doelen)), _RELATIE.c.soort == soort)
+
+
+def _binary(connection: AsyncConnection, expression: ColumnElement[Any]) -> ColumnElement[Any]:
+    """Text ordered by its code points, as Python orders it (PostgreSQL's collation may not)."""
+    return expression.collate("C") if connection.dialect.name == "postgresql" else expression
+
+
+def _text_of(name: str) -> ColumnElement[str]:
+    """An attribute of ``gegevens`` as lower-case text, empty when absent."""
+    return func.lower(func.coalesce(_VOORKOMEN.c.gegevens[name].as_string(), ""))
+
+
+async def _page_of(
+    connection: AsyncConnection,
+    *,
+    objecttype: str,
+    candidates: Select[Any],
+    moment: Moment,
+    huidig: bool,
+    conditions: Sequence[ColumnElement[bool]],
+    order: Sequence[ColumnElement[Any]],
+    pagina: Pagina,
+) -> tuple[list[Voorkomen], int]:
+    column = _VOORKOMEN.c
+    ranked = (
+        select(
+            column.id,
+            func.row_number()
+            .over(
+                partition_by=column.identificatie,
+                order_by=(column.tijdstip_registratie_lv.desc(), column.voorkomenidentificatie.desc()),
+            )
+            .label("rang"),
+        )
+        .where(column.objecttype == objecttype, column.identificatie.in_(candidates), *_valid_at(moment))
+        .subquery("gekozen")
+    )
+    chosen = [ranked.c.rang == 1, *conditions]
+    if huidig:
+        chosen.append(column.status.not_in(sorted(EINDSTATUSSEN)))
+    statement = (
+        select(_VOORKOMEN, func.count().over().label("totaal"))
+        .join(ranked, ranked.c.id == column.id)
+        .where(*chosen)
+        .order_by(*order)
+        .limit(pagina.grootte)
+        .offset((pagina.nummer - 1) * pagina.grootte)
+    )
+    rows = (await connection.execute(statement)).all()
+    if rows:
+        return [_as_voorkomen(row) for row in rows], int(rows[0].totaal)
+    counted = select(func.count()).select_from(_VOORKOMEN).join(ranked, ranked.c.id == column.id).where(*chosen)
+    return [], int(await connection.scalar(counted) or 0)
+
+
+async def verblijfsobjecten_in_pand(
+    connection: AsyncConnection, *, pand: str, moment: Moment, huidig: bool, pagina: Pagina
+) -> tuple[list[Voorkomen], int]:
+    """One page of the verblijfsobjecten part of ``pand`` at ``moment``, by identificatie, and how many there are."""
+    return await _page_of(
+        connection,
+        objecttype="VBO",
+        candidates=_referring("pand", [pand]),
+        moment=moment,
+        huidig=huidig,
+        conditions=[_refers("pand", [pand])],
+        order=[_VOORKOMEN.c.identificatie],
+        pagina=pagina,
+    )
+
+
+async def openbare_ruimten_in(
+    connection: AsyncConnection,
+    *,
+    woonplaatsen: Collection[str],
+    naam: str | None,
+    moment: Moment,
+    huidig: bool,
+    pagina: Pagina,
+) -> tuple[list[Voorkomen], int]:
+    """One page of the openbare ruimten in one of ``woonplaatsen`` at ``moment`` (with ``naam``, a
+    folded name, only those so named), by name, and how many there are."""
+    column = _VOORKOMEN.c
+    conditions = [_refers("woonplaats", woonplaatsen)]
+    if naam is not None:
+        key = naam[:80]
+        candidates = select(column.identificatie).where(column.objecttype == "OPR", column.naam == key)
+        conditions.append(column.naam == key)
+    else:
+        candidates = _referring("woonplaats", woonplaatsen)
+    return await _page_of(
+        connection,
+        objecttype="OPR",
+        candidates=candidates,
+        moment=moment,
+        huidig=huidig,
+        conditions=conditions,
+        order=[_binary(connection, func.coalesce(column.naam, "")), column.identificatie],
+        pagina=pagina,
+    )
+
+
+async def nummeraanduidingen_met(
+    connection: AsyncConnection, *, filter_: Nummerfilter, moment: Moment, huidig: bool, pagina: Pagina
+) -> tuple[list[Voorkomen], int]:
+    """One page of the nummeraanduidingen that answer ``filter_`` at ``moment`` (a postcode and
+    huisnummer, or the openbare ruimten they lie on), in address order, and how many there are."""
+    column = _VOORKOMEN.c
+    conditions: list[ColumnElement[bool]] = []
+    if filter_.postcode is not None:
+        conditions.append(column.postcode == filter_.postcode.upper())
+        candidates = select(column.identificatie).where(column.postcode == filter_.postcode.upper())
+        if filter_.huisnummer is not None:
+            candidates = candidates.where(column.huisnummer == filter_.huisnummer)
+    elif filter_.openbare_ruimten is not None:
+        candidates = _referring("openbareRuimte", filter_.openbare_ruimten)
+    else:
+        return [], 0
+    if filter_.openbare_ruimten is not None:
+        conditions.append(_refers("openbareRuimte", filter_.openbare_ruimten))
+    if filter_.huisnummer is not None:
+        conditions.append(column.huisnummer == filter_.huisnummer)
+    for name, asked in (("huisletter", filter_.huisletter), ("huisnummertoevoeging", filter_.huisnummertoevoeging)):
+        if asked is not None or filter_.exact:
+            conditions.append(_text_of(name) == (asked or "").lower())
+    order = [
+        func.coalesce(column.huisnummer, 0),
+        _binary(connection, _text_of("huisletter")),
+        _binary(connection, _text_of("huisnummertoevoeging")),
+        column.identificatie,
+    ]
+    return await _page_of(
+        connection,
+        objecttype="NUM",
+        candidates=candidates,
+        moment=moment,
+        huidig=huidig,
+        conditions=conditions,
+        order=order,
+        pagina=pagina,
+    )
