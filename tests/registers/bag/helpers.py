@@ -219,6 +219,7 @@ async def load_bag(database: Database) -> None:
     async with unit_of_work(database) as uow:
         await repository.add_voorkomens(uow.session, extra_voorkomens)
         await repository.add_kenmerken(uow.session, extra_kenmerken)
+        await service.build_zoekindex(uow)
         await uow.commit()
 
 

@@ -29,9 +29,9 @@ from opengdi.kernel.api import HAL_JSON, JsonResponse, negotiate_accept
 from opengdi.kernel.blocks import Api, api_app, include_routes
 from opengdi.kernel.context import aanvrager, context
 from opengdi.kernel.documentatie import without_outside_images
-from opengdi.kernel.problems import Probleemstijl, Problem, parse_json_body
+from opengdi.kernel.problems import InvalidParam, Probleemstijl, Problem, bad_request, parse_json_body
 from opengdi.kernel.toegang import Principaal
-from opengdi.registers.bag import bevragingen
+from opengdi.registers.bag import bevragingen, zoeken
 from opengdi.registers.bag.adres import EXPAND as ADRES_EXPAND
 from opengdi.registers.bag.adres import adres_json
 from opengdi.registers.bag.antwoord import Json, collectie, resource
@@ -293,19 +293,42 @@ async def adressen(request: Request) -> Response:
     vraag = address_question(parameters, ADRES_EXPAND)
     object_ = parameters.tekst("adresseerbaarObjectIdentificatie", "AO")
     pand = parameters.tekst("pandIdentificatie", "PND")
-    parameters.tekst("zoekresultaatIdentificatie", maximum=255)
+    zoekresultaat = parameters.tekst("zoekresultaatIdentificatie", maximum=255)
     afnemer = await _begin(request, crs=None)
     parameters.check()
     form = zoekvorm(parameters)
-    if form == "zoekresultaat":
-        raise _not_built("zoeken op zoekresultaatIdentificatie (met /adressen/zoek)")
     if form == "pand" and vraag.expand:
         raise combinatie("unsupportedCombination", "expand kan niet worden gebruikt bij zoeken met pandIdentificatie.")
-    vraag = replace(vraag, adresseerbaar_object=object_, pand=pand)
+    vraag = replace(vraag, adresseerbaar_object=object_, pand=pand, zoekresultaat=zoekresultaat)
     page = await bevragingen.adressen(context(request), afnemer, vraag=vraag)
     links = Links(_base(request))
     items = [adres_json(item, links, expand=vraag.expand) for item in page.items]
     return _page_answer(request, "adressen", items, vraag.pagina, page.totaal, crs=False)
+
+
+async def adressen_zoeken(request: Request) -> Response:
+    """``GET /adressen/zoek?zoek``: current addresses found by free text, as search results that
+    ``/adressen?zoekresultaatIdentificatie`` answers."""
+    parameters = _parameters(request, "/adressen/zoek")
+    zoek = parameters.tekst("zoek", maximum=255)
+    pagina = parameters.pagina()
+    afnemer = await _begin(request, crs=None)
+    parameters.check()
+    if zoek is None:
+        raise combinatie("paramsRequired", "Geef zoek, bijvoorbeeld een straat en huisnummer of een postcode.")
+    if len(zoeken.termen(zoek)) > zoeken.MAX_TERMEN:
+        raise bad_request([InvalidParam("zoek", "maxItems", f"Geef hoogstens {zoeken.MAX_TERMEN} zoektermen.")])
+    page = await bevragingen.zoek_adressen(context(request), afnemer, zoek=zoek, pagina=pagina)
+    links = Links(_base(request))
+    items = [
+        {
+            "omschrijving": item.omschrijving,
+            "identificatie": item.identificatie,
+            "_links": {"adres": links.pad(f"/adressen?zoekresultaatIdentificatie={item.identificatie}")},
+        }
+        for item in page.items
+    ]
+    return _page_answer(request, "zoekresultaten", items, pagina, page.totaal, crs=False)
 
 
 async def adres(request: Request) -> Response:
@@ -524,7 +547,7 @@ def _not_built_route(what: str, *, body: bool = False) -> Handler:
 
 
 bag_router.add_route("/info", info, methods=["GET"])
-bag_router.add_route("/adressen/zoek", _not_built_route("/adressen/zoek"), methods=["GET"])
+bag_router.add_route("/adressen/zoek", adressen_zoeken, methods=["GET"])
 bag_router.add_route("/adressen", adressen, methods=["GET"])
 bag_router.add_route("/adressen/{nummeraanduidingIdentificatie}", adres, methods=["GET"])
 bag_router.add_route("/adressenuitgebreid", _not_built_route("/adressenuitgebreid"), methods=["GET"])

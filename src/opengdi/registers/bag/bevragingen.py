@@ -22,7 +22,7 @@ from opengdi.kernel.context import Context
 from opengdi.kernel.fouten import NietGevonden
 from opengdi.kernel.tekst import fold
 from opengdi.kernel.toegang import Principaal, Toegangsvraag
-from opengdi.registers.bag import repository, tijdreizen
+from opengdi.registers.bag import repository, tijdreizen, zoeken
 from opengdi.registers.bag.adres import Adres, past, woonplaats_van
 from opengdi.registers.bag.extract import KenmerkInOnderzoek, Voorkomen
 from opengdi.registers.bag.objecten import ADRESSEERBAAR, SOORTEN, Gevonden, doelen
@@ -382,7 +382,7 @@ async def adres(context: Context, afnemer: Principaal, *, nummeraanduiding: str)
     await _authorize(context, afnemer, RAADPLEGEN)
     moment = tijdreizen.nu()
     async with context.database.read() as connection:
-        found = await _addresses(connection, [nummeraanduiding], moment)
+        found = await adressen_van(connection, [nummeraanduiding], moment)
     if not found:
         raise NietGevonden(f"Er is geen huidig adres met nummeraanduiding {nummeraanduiding}.")
     return found[0]
@@ -394,7 +394,10 @@ async def adressen(context: Context, afnemer: Principaal, *, vraag: Adresvraag) 
     await _authorize(context, afnemer, ZOEKEN)
     moment = tijdreizen.nu()
     async with context.database.read() as connection:
-        if vraag.adresseerbaar_object is not None:
+        if vraag.zoekresultaat is not None:
+            number = zoeken.nummeraanduiding_van(vraag.zoekresultaat)
+            found = await adressen_van(connection, [number] if number else [], moment)
+        elif vraag.adresseerbaar_object is not None:
             found = await _addresses_of_objects(connection, [vraag.adresseerbaar_object], moment)
         elif vraag.pand is not None:
             ids = await repository.referring_to(connection, [vraag.pand], ("pand",))
@@ -405,13 +408,34 @@ async def adressen(context: Context, afnemer: Principaal, *, vraag: Adresvraag) 
             ids, straten = await _candidates(connection, vraag, moment)
             found = [
                 item
-                for item in await _addresses(connection, ids, moment)
+                for item in await adressen_van(connection, ids, moment)
                 if past(item.nummeraanduiding.voorkomen, vraag)
                 and (straten is None or item.openbare_ruimte.voorkomen.identificatie in straten)
                 and (vraag.woonplaats_naam is None or fold(item.woonplaatsnaam) == fold(vraag.woonplaats_naam))
             ]
     ordered = sorted(found, key=lambda item: item.sorteersleutel)
     return Bladzijde(_page(ordered, vraag.pagina), len(ordered))
+
+
+@dataclass(frozen=True, slots=True)
+class Zoekresultaat:
+    """A result of the free-text address search: its identification and description."""
+
+    identificatie: str
+    omschrijving: str
+
+
+async def zoek_adressen(
+    context: Context, afnemer: Principaal, *, zoek: str, pagina: Pagina
+) -> Bladzijde[Zoekresultaat]:
+    """The current addresses every term of ``zoek`` matches (:mod:`~opengdi.registers.bag.zoeken`),
+    in address order, one page of them (at most :data:`~opengdi.registers.bag.zoeken.MAX_RESULTATEN`
+    in all)."""
+    await _authorize(context, afnemer, ZOEKEN)
+    async with context.database.read() as connection:
+        rows, totaal = await repository.zoek_adressen(connection, zoeken.termen(zoek), pagina)
+    _check_page(pagina, totaal)
+    return Bladzijde([Zoekresultaat(zoeken.resultaat_identificatie(key), text) for key, text in rows], totaal)
 
 
 async def _addresses_of_objects(connection: AsyncConnection, ids: Sequence[str], moment: Moment) -> list[Adres]:
@@ -426,7 +450,7 @@ async def _addresses_of_objects(connection: AsyncConnection, ids: Sequence[str],
     return await _assemble(connection, pairs, moment)
 
 
-async def _addresses(connection: AsyncConnection, numbers: Sequence[str], moment: Moment) -> list[Adres]:
+async def adressen_van(connection: AsyncConnection, numbers: Sequence[str], moment: Moment) -> list[Adres]:
     """The addresses of nummeraanduidingen: each with the huidig adresseerbaar object it is the
     hoofdadres of, else one it is a nevenadres of; one without such an object has no address."""
     ids = await repository.referring_to(connection, numbers, _ADRESROLLEN)

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``gdi bag …``: load the Kadaster's BAG 2.0 Extract, empty the BAG.
+"""``gdi bag …``: load the Kadaster's BAG 2.0 Extract, rebuild its search index, empty the BAG.
 
 An import commits per XML file of the extract; interrupted, it keeps what it committed, and the
 same command run again continues with the next file.
@@ -32,7 +32,7 @@ from opengdi.registers.bag import repository
 from opengdi.registers.bag.extract import OBJECTTYPEN, BagExtract, GeenBagExtract, Voorkomen
 from opengdi.registers.bag.generator import STANDDATUM, Omvang, gemeente_woonplaatsen, land, levering
 from opengdi.registers.bag.schrijver import bestandsnaam, write_extract
-from opengdi.registers.bag.service import ImportVerslag, empty_bag, import_extract
+from opengdi.registers.bag.service import ImportVerslag, build_zoekindex, empty_bag, import_extract
 
 bag_app = typer.Typer(help="De BAG: een BAG-extract van het Kadaster laden, de BAG leegmaken.", no_args_is_help=True)
 genereren_app = typer.Typer(help="Synthetische gegevens genereren.", no_args_is_help=True)
@@ -123,6 +123,20 @@ def bag_leegmaken(ja: Annotated[bool, typer.Option("--ja", help="Niet om bevesti
     console.print(f"{run(with_database(settings, work))} voorkomens verwijderd.")
 
 
+def bag_zoekindex() -> None:
+    """Bouw de zoekindex van /adressen/zoek opnieuw op uit de huidige adressen (dat gebeurt ook na elke levering)."""
+    settings = current_settings()
+
+    async def work(database: Database) -> int:
+        async with UnitOfWork(database, oin=settings.oin) as uow:
+            total = await build_zoekindex(uow)
+            await uow.commit()
+        await repository.analyze(database)
+        return total
+
+    console.print(f"Zoekindex opgebouwd: {run(with_database(settings, work))} huidige adressen.")
+
+
 def genereren_bag(
     adressen: Annotated[
         int, typer.Option("--adressen", "-n", min=1, max=MAX_ADRESSEN, help="Aantal adressen in heel Nederland.")
@@ -175,4 +189,5 @@ def _counted(voorkomens: Iterator[Voorkomen], advance: Callable[[], None]) -> It
 bag_app.command("importeren")(bag_importeren)
 hidden_alias(bag_app, "import", bag_importeren)
 bag_app.command("leegmaken")(bag_leegmaken)
+bag_app.command("zoekindex")(bag_zoekindex)
 genereren_app.command("bag")(genereren_bag)

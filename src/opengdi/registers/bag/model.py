@@ -154,3 +154,34 @@ class GemeenteWoonplaatsRow(Base):
     status: Mapped[str] = mapped_column(String(10), comment="definitief of voorlopig")
 
     __table_args__ = (Index("ix_bag_gemeente_woonplaats_gemeente", "gemeente"),)
+
+
+#: Text compared by code point on every backend (PostgreSQL's collation may order otherwise), so a
+#: range of the index finds every token with a prefix.
+Zoektekst = String(80).with_variant(String(80, collation="C"), "postgresql")
+
+
+class ZoekadresRow(Base):
+    """A current address as the free-text search (``/adressen/zoek``) shows it: its description and
+    its place in the order of results. Derived from the voorkomens; rebuilt after every levering."""
+
+    __tablename__ = "bag_zoekadres"
+
+    nummeraanduiding: Mapped[str] = mapped_column(String(16), primary_key=True)
+    omschrijving: Mapped[str] = mapped_column(String(300))
+    sorteersleutel: Mapped[str] = mapped_column(
+        String(300).with_variant(String(300, collation="C"), "postgresql"), index=True
+    )
+
+
+class ZoektermRow(Base):
+    """A search token of a current address (a word of its street or woonplaats, its postcode, its
+    number): the index of the free-text search, read by prefix ranges."""
+
+    __tablename__ = "bag_zoekterm"
+
+    term: Mapped[str] = mapped_column(Zoektekst, primary_key=True)
+    nummeraanduiding: Mapped[str] = mapped_column(String(16), primary_key=True)
+    soort: Mapped[str] = mapped_column(String(1), primary_key=True, comment="p: op begin, h: alleen heel")
+
+    __table_args__ = (Index("ix_bag_zoekterm_nummeraanduiding", "nummeraanduiding", "term"),)

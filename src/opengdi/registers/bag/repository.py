@@ -28,9 +28,12 @@ from opengdi.registers.bag.model import (
     LeveringRow,
     RelatieRow,
     VoorkomenRow,
+    ZoekadresRow,
+    ZoektermRow,
 )
 from opengdi.registers.bag.tijdreizen import EINDSTATUSSEN, Moment
 from opengdi.registers.bag.vraag import Pagina
+from opengdi.registers.bag.zoeken import MAX_RESULTATEN, PREFIX, Adresregel
 
 _VOORKOMEN = VoorkomenRow.metadata.tables[VoorkomenRow.__tablename__]
 _RELATIE = RelatieRow.metadata.tables[RelatieRow.__tablename__]
@@ -41,6 +44,8 @@ _ADRESSEERBAAR = ["VBO", "LIG", "STA"]
 _JSON_COLUMNS = frozenset({"gegevens", "geometrie"})
 #: The tables of the BAG, emptied children first.
 _TABLES: tuple[Table, ...] = (
+    ZoektermRow.metadata.tables[ZoektermRow.__tablename__],
+    ZoekadresRow.metadata.tables[ZoekadresRow.__tablename__],
     _RELATIE,
     _VOORKOMEN,
     _KENMERK,
@@ -646,3 +651,116 @@ async def nummeraanduidingen_met(
         order=order,
         pagina=pagina,
     )
+
+
+# --- Free-text search: its index and its query ---------------------------------------------------
+
+_ZOEKADRES = ZoekadresRow.metadata.tables[ZoekadresRow.__tablename__]
+_ZOEKTERM = ZoektermRow.metadata.tables[ZoektermRow.__tablename__]
+#: A term with fewer matching tokens than this leads the search (its addresses are the candidates);
+#: when every term has more, the addresses are read in result order and stop at the page.
+_SELECTIEF = 20_000
+
+
+async def nummeraanduidingen_na(connection: AsyncConnection, na: str, aantal: int) -> list[str]:
+    """The next ``aantal`` nummeraanduidingen (of any voorkomen) after ``na``, by identificatie."""
+    column = _VOORKOMEN.c
+    statement = (
+        select(column.identificatie)
+        .where(column.objecttype == "NUM", column.identificatie > na)
+        .group_by(column.identificatie)
+        .order_by(column.identificatie)
+        .limit(aantal)
+    )
+    return list((await connection.scalars(statement)).all())
+
+
+async def empty_zoekindex(session: AsyncSession) -> None:
+    """Remove the free-text search index (to be rebuilt)."""
+    await session.execute(delete(_ZOEKTERM))
+    await session.execute(delete(_ZOEKADRES))
+
+
+async def add_zoekadressen(session: AsyncSession, adressen: Sequence[Adresregel]) -> None:
+    """Add current addresses and their tokens to the free-text search index."""
+    await _bulk(
+        session,
+        _ZOEKADRES,
+        [
+            {
+                "nummeraanduiding": item.nummeraanduiding,
+                "omschrijving": item.omschrijving(),
+                "sorteersleutel": item.sorteersleutel(),
+            }
+            for item in adressen
+        ],
+    )
+    await _bulk(
+        session,
+        _ZOEKTERM,
+        [
+            {"term": term, "nummeraanduiding": item.nummeraanduiding, "soort": soort}
+            for item in adressen
+            for term, soort in sorted(item.tokens())
+        ],
+    )
+
+
+def _matches(table: Any, term: str) -> ColumnElement[bool]:
+    """A token of ``table`` (the index or an alias) that ``term`` matches: one it begins, of a
+    kind matched by prefix, or the term itself."""
+    return and_(
+        table.c.term >= term,
+        table.c.term < term + "\uffff",
+        or_(table.c.soort == PREFIX, table.c.term == term),
+    )
+
+
+async def _matching(connection: AsyncConnection, term: str, limit: int) -> int:
+    """How many tokens ``term`` matches, counted up to ``limit``."""
+    found = select(_ZOEKTERM.c.nummeraanduiding).where(_matches(_ZOEKTERM, term)).limit(limit).subquery()
+    return int(await connection.scalar(select(func.count()).select_from(found)) or 0)
+
+
+async def zoek_adressen(
+    connection: AsyncConnection, termen: Sequence[str], pagina: Pagina, *, maximum: int = MAX_RESULTATEN
+) -> tuple[list[tuple[str, str]], int]:
+    """One page of the current addresses whose tokens every term matches (``nummeraanduiding``,
+    ``omschrijving``), in address order, and how many there are (counted up to ``maximum``: the
+    search finds no more than that).
+
+    The index is read by prefix ranges of its primary key. The term with the fewest matching
+    tokens leads when it has fewer than :data:`_SELECTIEF` (its addresses are the candidates, the
+    other terms are looked up per candidate); otherwise the addresses are read in result order (by
+    the sort key's index), each held against every term, until the page is full."""
+    if not termen:
+        return [], 0
+    counts = {term: await _matching(connection, term, _SELECTIEF) for term in termen}
+    leading = min(termen, key=lambda term: counts[term])
+    adres = _ZOEKADRES.c
+    conditions: list[ColumnElement[bool]] = []
+    if counts[leading] < _SELECTIEF:
+        conditions.append(
+            adres.nummeraanduiding.in_(select(_ZOEKTERM.c.nummeraanduiding).where(_matches(_ZOEKTERM, leading)))
+        )
+    for term in termen:
+        if term != leading or counts[leading] >= _SELECTIEF:
+            other = _ZOEKTERM.alias()
+            conditions.append(
+                select(other.c.term)
+                .where(other.c.nummeraanduiding == adres.nummeraanduiding, _matches(other, term))
+                .exists()
+            )
+    found = select(adres.nummeraanduiding).where(*conditions).limit(maximum).subquery()
+    total = int(await connection.scalar(select(func.count()).select_from(found)) or 0)
+    offset = (pagina.nummer - 1) * pagina.grootte
+    if offset >= total:
+        return [], total
+    statement = (
+        select(adres.nummeraanduiding, adres.omschrijving)
+        .where(*conditions)
+        .order_by(adres.sorteersleutel)
+        .limit(min(pagina.grootte, total - offset))
+        .offset(offset)
+    )
+    return [(row.nummeraanduiding, row.omschrijving) for row in await connection.execute(statement)], total

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The BAG's use cases: loading a BAG 2.0 Extract, emptying the BAG.
+"""The BAG's use cases: loading a BAG 2.0 Extract, building its search index, emptying the BAG.
 
 An import commits once per XML file of the extract, together with the record that the file was
 loaded: interrupted, it keeps every file it finished, and the same import run again continues with
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from opengdi.kernel.fouten import Conflict
 from opengdi.kernel.outbox import Gebeurtenis
 from opengdi.kernel.uow import UnitOfWork
-from opengdi.registers.bag import repository
+from opengdi.registers.bag import bevragingen, repository, tijdreizen
 from opengdi.registers.bag.catalogus import EXTRACT_GELADEN
 from opengdi.registers.bag.extract import (
     BagExtract,
@@ -26,9 +26,12 @@ from opengdi.registers.bag.extract import (
     Record,
     Voorkomen,
 )
+from opengdi.registers.bag.zoeken import adresregel
 
 #: Records written per statement.
 BATCH = 5_000
+#: Nummeraanduidingen assembled into addresses at a time, for the search index.
+ZOEKBATCH = 2_000
 
 
 @dataclass
@@ -86,6 +89,7 @@ async def import_extract(
     totals = await repository.count_loaded(uow.session, levering_id)
     verslag.aantallen.update(totals)
     await repository.finish_levering(uow.session, row, dict(totals))
+    await build_zoekindex(uow)
     uow.record([_geladen(stand, totals)])
     await uow.commit()
     return verslag
@@ -122,6 +126,22 @@ def _geladen(stand: Levering, totals: dict[str, int]) -> Gebeurtenis:
         data={"gebied": stand.gebied, "standtechnischeDatum": stand.standtechnische_datum, "aantallen": totals},
         ordeningssleutel="bag",
     )
+
+
+async def build_zoekindex(uow: UnitOfWork) -> int:
+    """Rebuild the free-text search index from the current addresses (as they are now), in the
+    unit's transaction; how many addresses it holds. Run after every levering (and by
+    ``gdi bag zoekindex``): an address that became or ceased to be current since is found (or no
+    longer found) only after a rebuild, though ``/adressen`` always answers as the BAG is now."""
+    await repository.empty_zoekindex(uow.session)
+    connection = await uow.session.connection()
+    moment = tijdreizen.nu()
+    last, total = "", 0
+    while numbers := await repository.nummeraanduidingen_na(connection, last, ZOEKBATCH):
+        adressen = await bevragingen.adressen_van(connection, numbers, moment)
+        await repository.add_zoekadressen(uow.session, [adresregel(item) for item in adressen])
+        last, total = numbers[-1], total + len(adressen)
+    return total
 
 
 async def empty_bag(uow: UnitOfWork) -> int:

@@ -84,6 +84,7 @@ class Adresvraag:
     openbare_ruimte_naam: str | None = None
     openbare_ruimte: str | None = None
     pand: str | None = None
+    zoekresultaat: str | None = None
     expand: frozenset[str] = field(default_factory=frozenset)
     pagina: Pagina = field(default_factory=Pagina)
 
