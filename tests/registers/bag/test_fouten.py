@@ -204,7 +204,6 @@ async def test_access_goes_through_digikoppeling(anoniem: httpx.AsyncClient, zon
 
 async def test_what_is_not_built_yet_says_so(bag: httpx.AsyncClient) -> None:
     for method, path in (
-        ("GET", "/adressenuitgebreid?postcode=6981CH&huisnummer=4"),
         ("GET", "/bronhouders/0221"),
         ("POST", "/panden"),
     ):

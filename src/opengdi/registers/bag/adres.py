@@ -5,12 +5,13 @@ ruimte and woonplaats and the adresseerbaar object it is the hoofd- or nevenadre
 Here are the rules of an address question: which nummeraanduidingen match a huisnummer, huisletter
 and toevoeging (exacteMatch), which woonplaats an address lies in, the order of a list of
 addresses, the ``inonderzoek`` flags with their explanations (in onderzoek bij adresresource.feature)
-and the resource itself. No framework here.
+and the resource itself; and the address uitgebreid (``AdresUitgebreid``) of ``/adressenuitgebreid``,
+with its adresseerbaar object and panden. No framework here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,7 @@ from opengdi.kernel.tekst import fold
 from opengdi.registers.bag.antwoord import Json, korte_naam, resource
 from opengdi.registers.bag.extract import Voorkomen
 from opengdi.registers.bag.hal import Links
-from opengdi.registers.bag.objecten import Gevonden
+from opengdi.registers.bag.objecten import TYPENAMEN, Gevonden
 from opengdi.registers.bag.vraag import Adresvraag
 
 #: What may be embedded in an address.
@@ -164,15 +165,123 @@ TOELICHTINGEN: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
 def in_onderzoek(adres: Adres) -> Json | None:
     """The ``inonderzoek`` of an address: a flag per part in onderzoek (also when it has no value)
     and their explanations, or ``None`` when nothing is."""
+    return _flags((adres.woonplaats, adres.openbare_ruimte, adres.nummeraanduiding), TOELICHTINGEN)
+
+
+def _flags(
+    parts: Iterable[Gevonden], toelichtingen: Mapping[tuple[str, str], tuple[tuple[str, str], ...]]
+) -> Json | None:
     flags: dict[str, bool] = {}
     toelichting: list[str] = []
-    for part in (adres.woonplaats, adres.openbare_ruimte, adres.nummeraanduiding):
+    for part in parts:
         for kenmerk in part.onderzoek:
-            for flag, text in TOELICHTINGEN.get((kenmerk.objecttype, kenmerk.kenmerk), ()):
+            for flag, text in toelichtingen.get((kenmerk.objecttype, kenmerk.kenmerk), ()):
                 if flag not in flags:
                     flags[flag] = True
                     toelichting.append(text)
     return {**flags, "toelichting": toelichting} if flags else None
+
+
+# --- Adres uitgebreid: the address with its adresseerbaar object and panden ----------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AdresUitgebreid:
+    """An address with what ``/adressenuitgebreid`` adds: its adresseerbaar object's marks in
+    onderzoek and the huidige panden it is part of (with theirs)."""
+
+    adres: Adres
+    adresseerbaar_object: Gevonden
+    panden: tuple[Gevonden, ...] = ()
+
+
+_GEOMETRIE = "Mogelijk is de locatie van het verblijfsobject onjuist of, wanneer het een standplaats of ligplaats " + (
+    "betreft, is mogelijk de locatie van de contouren onjuist of de contour onjuist."
+)
+_STATUS = "De status van het verblijfsobject is mogelijk onjuist of, wanneer het een standplaats of ligplaats " + (
+    "betreft, bestaat deze mogelijk niet meer."
+)
+_HOOFDADRES = "Het adresseerbaar object heeft mogelijk een verkeerd adres."
+_NEVENADRES = (
+    "Mogelijk is ten onrechte een nevenadres toegekend, ontbreekt de relatie met het nevenadres of is een "
+    "verkeerde relatie aanwezig"
+)
+#: What ``/adressenuitgebreid`` flags beside an address's own (in onderzoek bij adressen en
+#: adressen uitgebreid.feature; the flags named as the document's AdresUitgebreidInOnderzoek names them).
+TOELICHTINGEN_UITGEBREID: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
+    **TOELICHTINGEN,
+    ("NUM", "type adresseerbaar object"): (
+        (
+            "typeAdresseerbaarObject",
+            "Mogelijk is het verkeerde type adresseerbaar object gekoppeld. Deze indicatie heeft daarmee feitelijke "
+            "betrekking op het gerelateerde adresseerbare object.",
+        ),
+    ),
+    ("PND", "oorspronkelijk bouwjaar"): (("oorspronkelijkBouwjaar", "Mogelijk is het bouwjaar onjuist"),),
+    ("VBO", "gebruiksdoel"): (
+        (
+            "gebruiksdoelen",
+            "Het gebruiksdoel komt mogelijk niet overeen met het gebruik dat beschreven staat in de vergunning",
+        ),
+    ),
+    ("VBO", "oppervlakte"): (("oppervlakte", "De oppervlakte van het verblijfsobject is mogelijk onjuist."),),
+    ("VBO", "maakt deel uit van"): (
+        (
+            "maaktDeelUitVan",
+            "Mogelijk is niet het juiste pand gerelateerd, of bestaat één van de gerelateerde panden niet meer.",
+        ),
+    ),
+    **{
+        (code, kenmerk): ((flag, text),)
+        for code in ("VBO", "LIG", "STA")
+        for kenmerk, flag, text in (
+            ("geometrie", "adresseerbaarObjectGeometrie", _GEOMETRIE),
+            ("status", "adresseerbaarObjectStatus", _STATUS),
+            ("heeft als hoofdadres", "adresseerbaarObjectheeftAlsHoofdadres", _HOOFDADRES),
+            ("heeft als nevenadres", "adresseerbaarObjectheeftAlsNevenadres", _NEVENADRES),
+        )
+    },
+}
+_OBJECTNAMEN = {"VBO": "verblijfsobject", "LIG": "ligplaats", "STA": "standplaats"}
+
+
+def adres_uitgebreid_json(item: AdresUitgebreid, links: Links) -> Json:
+    """The resource of an address uitgebreid (``AdresUitgebreidHal``)."""
+    adres = item.adres
+    body = adres_json(adres, links)
+    body.pop("_links")
+    body.pop("inonderzoek", None)
+    object_ = item.adresseerbaar_object.voorkomen
+    gegevens = object_.gegevens
+    geometrie = object_.geometrie
+    extra: Json = {
+        "typeAdresseerbaarObject": TYPENAMEN[object_.objecttype],
+        "adresseerbaarObjectGeometrie": (
+            None if geometrie is None else {"punt" if geometrie["type"] == "Point" else "vlak": geometrie}
+        ),
+        "adresseerbaarObjectStatus": object_.status,
+        "gebruiksdoelen": gegevens.get("gebruiksdoelen"),
+        "oppervlakte": gegevens.get("oppervlakte"),
+        "oorspronkelijkBouwjaar": [
+            pand.voorkomen.gegevens["oorspronkelijkBouwjaar"]
+            for pand in item.panden
+            if pand.voorkomen.gegevens.get("oorspronkelijkBouwjaar")
+        ]
+        or None,
+    }
+    body.update({key: value for key, value in extra.items() if value is not None})
+    body["geconstateerd"][_OBJECTNAMEN[object_.objecttype]] = object_.geconstateerd
+    if item.panden:
+        body["geconstateerd"]["pand"] = any(pand.voorkomen.geconstateerd for pand in item.panden)
+    parts = (adres.woonplaats, adres.openbare_ruimte, adres.nummeraanduiding, item.adresseerbaar_object, *item.panden)
+    flags = _flags(parts, TOELICHTINGEN_UITGEBREID)
+    if flags:
+        body["inonderzoek"] = flags
+    body["_links"] = {
+        **adres_json(adres, links)["_links"],
+        "self": links.pad(f"/adressenuitgebreid/{adres.nummeraanduiding.voorkomen.identificatie}"),
+    }
+    return body
 
 
 def adres_json(adres: Adres, links: Links, *, expand: Collection[str] = ()) -> Json:

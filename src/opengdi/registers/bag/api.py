@@ -33,7 +33,7 @@ from opengdi.kernel.problems import InvalidParam, Probleemstijl, Problem, bad_re
 from opengdi.kernel.toegang import Principaal
 from opengdi.registers.bag import bevragingen, zoeken
 from opengdi.registers.bag.adres import EXPAND as ADRES_EXPAND
-from opengdi.registers.bag.adres import adres_json
+from opengdi.registers.bag.adres import adres_json, adres_uitgebreid_json
 from opengdi.registers.bag.antwoord import Json, collectie, resource
 from opengdi.registers.bag.hal import Links, pagination_headers, pagination_links
 from opengdi.registers.bag.objecten import ADRESSEERBAAR, SOORTEN, Gevonden, Soort
@@ -344,6 +344,35 @@ async def adres(request: Request) -> Response:
     return _answer(body, crs=False)
 
 
+async def adres_uitgebreid(request: Request) -> Response:
+    """``GET /adressenuitgebreid/{nummeraanduidingIdentificatie}``: one current address with its
+    adresseerbaar object and panden."""
+    parameters = _parameters(request, "/adressenuitgebreid/{nummeraanduidingIdentificatie}")
+    afnemer = await _begin(request, crs=True)
+    key = parameters.pad("nummeraanduidingIdentificatie", request.path_params["nummeraanduidingIdentificatie"], "adres")
+    parameters.check()
+    found = await bevragingen.adres_uitgebreid(context(request), afnemer, nummeraanduiding=key)
+    body = adres_uitgebreid_json(found, Links(_base(request)))
+    body["_links"]["self"] = {"href": str(request.url)}
+    return _answer(body, crs=True)
+
+
+async def adressen_uitgebreid(request: Request) -> Response:
+    """``GET /adressenuitgebreid``: current addresses uitgebreid by postcode and huisnummer,
+    adresseerbaar object, or woonplaats and openbare ruimte and huisnummer (not paged)."""
+    parameters = _parameters(request, "/adressenuitgebreid")
+    vraag = address_question(parameters, ())
+    object_ = parameters.tekst("adresseerbaarObjectIdentificatie", "AO")
+    afnemer = await _begin(request, crs=True)
+    parameters.check()
+    zoekvorm(parameters)
+    vraag = replace(vraag, adresseerbaar_object=object_)
+    found = await bevragingen.adressen_uitgebreid(context(request), afnemer, vraag=vraag)
+    links = Links(_base(request))
+    items = [adres_uitgebreid_json(item, links) for item in found]
+    return _answer(collectie("adressen", items, {"self": {"href": str(request.url)}}), crs=True)
+
+
 async def adresseerbaar_object(request: Request) -> Response:
     """``GET /adresseerbareobjecten/{adresseerbaarObjectIdentificatie}``: a verblijfsobject, ligplaats
     or standplaats, now or at a moment."""
@@ -550,10 +579,8 @@ bag_router.add_route("/info", info, methods=["GET"])
 bag_router.add_route("/adressen/zoek", adressen_zoeken, methods=["GET"])
 bag_router.add_route("/adressen", adressen, methods=["GET"])
 bag_router.add_route("/adressen/{nummeraanduidingIdentificatie}", adres, methods=["GET"])
-bag_router.add_route("/adressenuitgebreid", _not_built_route("/adressenuitgebreid"), methods=["GET"])
-bag_router.add_route(
-    "/adressenuitgebreid/{nummeraanduidingIdentificatie}", _not_built_route("/adressenuitgebreid"), methods=["GET"]
-)
+bag_router.add_route("/adressenuitgebreid", adressen_uitgebreid, methods=["GET"])
+bag_router.add_route("/adressenuitgebreid/{nummeraanduidingIdentificatie}", adres_uitgebreid, methods=["GET"])
 bag_router.add_route("/adresseerbareobjecten", adresseerbare_objecten, methods=["GET"])
 bag_router.add_route("/adresseerbareobjecten/{adresseerbaarObjectIdentificatie}", adresseerbaar_object, methods=["GET"])
 bag_router.add_route(

@@ -23,7 +23,7 @@ from opengdi.kernel.fouten import NietGevonden
 from opengdi.kernel.tekst import fold
 from opengdi.kernel.toegang import Principaal, Toegangsvraag
 from opengdi.registers.bag import repository, tijdreizen, zoeken
-from opengdi.registers.bag.adres import Adres, past, woonplaats_van
+from opengdi.registers.bag.adres import Adres, AdresUitgebreid, past, woonplaats_van
 from opengdi.registers.bag.extract import KenmerkInOnderzoek, Voorkomen
 from opengdi.registers.bag.objecten import ADRESSEERBAAR, SOORTEN, Gevonden, doelen
 from opengdi.registers.bag.tijdreizen import Moment
@@ -390,31 +390,81 @@ async def adres(context: Context, afnemer: Principaal, *, nummeraanduiding: str)
 
 async def adressen(context: Context, afnemer: Principaal, *, vraag: Adresvraag) -> Bladzijde[Adres]:
     """The current addresses a question asks (postcode and huisnummer, adresseerbaar object,
-    woonplaats and openbare ruimte and huisnummer, or pand), in address order, one page of them."""
+    woonplaats and openbare ruimte and huisnummer, pand, or a search result), in address order,
+    one page of them."""
+    await _authorize(context, afnemer, ZOEKEN)
+    async with context.database.read() as connection:
+        ordered = await _asked_addresses(connection, vraag, tijdreizen.nu())
+    return Bladzijde(_page(ordered, vraag.pagina), len(ordered))
+
+
+async def _asked_addresses(connection: AsyncConnection, vraag: Adresvraag, moment: Moment) -> list[Adres]:
+    """Every current address a question asks, in address order."""
+    if vraag.zoekresultaat is not None:
+        number = zoeken.nummeraanduiding_van(vraag.zoekresultaat)
+        found = await adressen_van(connection, [number] if number else [], moment)
+    elif vraag.adresseerbaar_object is not None:
+        found = await _addresses_of_objects(connection, [vraag.adresseerbaar_object], moment)
+    elif vraag.pand is not None:
+        ids = await repository.referring_to(connection, [vraag.pand], ("pand",))
+        objects = await _current(connection, ids, ("VBO",), moment, huidig=True)
+        inside = [key for key, item in objects.items() if vraag.pand in item.gegevens.get("maaktDeelUitVan", ())]
+        found = await _addresses_of_objects(connection, inside, moment)
+    else:
+        ids, straten = await _candidates(connection, vraag, moment)
+        found = [
+            item
+            for item in await adressen_van(connection, ids, moment)
+            if past(item.nummeraanduiding.voorkomen, vraag)
+            and (straten is None or item.openbare_ruimte.voorkomen.identificatie in straten)
+            and (vraag.woonplaats_naam is None or fold(item.woonplaatsnaam) == fold(vraag.woonplaats_naam))
+        ]
+    return sorted(found, key=lambda item: item.sorteersleutel)
+
+
+async def adres_uitgebreid(context: Context, afnemer: Principaal, *, nummeraanduiding: str) -> AdresUitgebreid:
+    """The current address of a nummeraanduiding with its adresseerbaar object and panden."""
+    await _authorize(context, afnemer, RAADPLEGEN)
+    moment = tijdreizen.nu()
+    async with context.database.read() as connection:
+        found = await _extended(connection, await adressen_van(connection, [nummeraanduiding], moment), moment)
+    if not found:
+        raise NietGevonden(f"Er is geen huidig adres met nummeraanduiding {nummeraanduiding}.")
+    return found[0]
+
+
+async def adressen_uitgebreid(context: Context, afnemer: Principaal, *, vraag: Adresvraag) -> list[AdresUitgebreid]:
+    """The current addresses a question asks (postcode and huisnummer, adresseerbaar object, or
+    woonplaats and openbare ruimte and huisnummer), each with its adresseerbaar object and panden,
+    in address order (the document pages this collection not)."""
     await _authorize(context, afnemer, ZOEKEN)
     moment = tijdreizen.nu()
     async with context.database.read() as connection:
-        if vraag.zoekresultaat is not None:
-            number = zoeken.nummeraanduiding_van(vraag.zoekresultaat)
-            found = await adressen_van(connection, [number] if number else [], moment)
-        elif vraag.adresseerbaar_object is not None:
-            found = await _addresses_of_objects(connection, [vraag.adresseerbaar_object], moment)
-        elif vraag.pand is not None:
-            ids = await repository.referring_to(connection, [vraag.pand], ("pand",))
-            objects = await _current(connection, ids, ("VBO",), moment, huidig=True)
-            inside = [key for key, item in objects.items() if vraag.pand in item.gegevens.get("maaktDeelUitVan", ())]
-            found = await _addresses_of_objects(connection, inside, moment)
-        else:
-            ids, straten = await _candidates(connection, vraag, moment)
-            found = [
-                item
-                for item in await adressen_van(connection, ids, moment)
-                if past(item.nummeraanduiding.voorkomen, vraag)
-                and (straten is None or item.openbare_ruimte.voorkomen.identificatie in straten)
-                and (vraag.woonplaats_naam is None or fold(item.woonplaatsnaam) == fold(vraag.woonplaats_naam))
-            ]
-    ordered = sorted(found, key=lambda item: item.sorteersleutel)
-    return Bladzijde(_page(ordered, vraag.pagina), len(ordered))
+        return await _extended(connection, await _asked_addresses(connection, vraag, moment), moment)
+
+
+async def _extended(connection: AsyncConnection, adressen: Sequence[Adres], moment: Moment) -> list[AdresUitgebreid]:
+    """Addresses with their adresseerbaar object's marks and their huidige panden (with theirs)."""
+    pand_ids = {pand for item in adressen for pand in item.adresseerbaar_object.gegevens.get("maaktDeelUitVan", ())}
+    panden = await _current(connection, pand_ids, ("PND",), moment, huidig=True)
+    objects = {item.adresseerbaar_object.identificatie for item in adressen}
+    marks = await _onderzoek(connection, [*objects, *panden])
+
+    def found(item: Voorkomen) -> Gevonden:
+        return Gevonden(item, tuple(tijdreizen.in_onderzoek(marks.get(item.identificatie, ()), moment)))
+
+    return [
+        AdresUitgebreid(
+            item,
+            found(item.adresseerbaar_object),
+            tuple(
+                found(panden[pand])
+                for pand in item.adresseerbaar_object.gegevens.get("maaktDeelUitVan", ())
+                if pand in panden
+            ),
+        )
+        for item in adressen
+    ]
 
 
 @dataclass(frozen=True, slots=True)

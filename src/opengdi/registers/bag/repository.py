@@ -14,7 +14,20 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import ColumnElement, Select, Table, and_, bindparam, delete, func, insert, or_, select, text
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from opengdi.kernel.db import Database, transaction_driver
@@ -711,8 +724,8 @@ def _matches(table: Any, term: str) -> ColumnElement[bool]:
     kind matched by prefix, or the term itself. The bounds are written into the statement, not
     bound: PostgreSQL would otherwise settle, after a few runs of the prepared statement, on one
     generic plan for every term, however selective (a hundred times slower for a postcode)."""
-    low = bindparam(None, term, literal_execute=True)
-    high = bindparam(None, term + "\uffff", literal_execute=True)
+    low: BindParameter[str] = bindparam(None, term, literal_execute=True)
+    high: BindParameter[str] = bindparam(None, term + "\uffff", literal_execute=True)
     return and_(table.c.term >= low, table.c.term < high, or_(table.c.soort == PREFIX, table.c.term == low))
 
 
