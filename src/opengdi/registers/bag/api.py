@@ -32,6 +32,7 @@ from opengdi.kernel.documentatie import without_outside_images
 from opengdi.kernel.problems import InvalidParam, Probleemstijl, Problem, bad_request, parse_json_body
 from opengdi.kernel.toegang import Principaal
 from opengdi.registers.bag import bevragingen, zoeken
+from opengdi.registers.bag import crs as stelsels
 from opengdi.registers.bag.adres import EXPAND as ADRES_EXPAND
 from opengdi.registers.bag.adres import adres_json, adres_uitgebreid_json
 from opengdi.registers.bag.antwoord import Json, collectie, resource
@@ -124,7 +125,8 @@ def _base(request: Request) -> str:
 
 
 def _check_crs(request: Request, *, required: bool) -> None:
-    """``Accept-Crs`` must be ``epsg:28992`` (in any case); without it, an answer with geometry is refused (412)."""
+    """``Accept-Crs`` must be ``epsg:28992`` or, as an extension, ``epsg:4258`` (in any case);
+    without it, an answer with geometry is refused (412). The choice is kept for the answer."""
     value = request.headers.get("accept-crs")
     if value is None:
         if required:
@@ -132,16 +134,19 @@ def _check_crs(request: Request, *, required: bool) -> None:
                 status=412,
                 title="Gewenste coördinatenstelsel voor geometrie moet worden opgegeven.",
                 code="acceptCrsMissing",
-                detail=f"Geef de header Accept-Crs: {CRS}.",
+                detail=f"Geef de header Accept-Crs: {CRS} (of {stelsels.ETRS89}).",
             )
         return
-    if value.strip().lower() != CRS:
+    chosen = value.strip().lower()
+    if chosen not in stelsels.ONDERSTEUND:
         raise Problem(
             status=406,
             title="CRS niet ondersteund.",
             code="crsNotAcceptable",
-            detail=f"Gevraagde coördinatenstelsel {value} wordt niet ondersteund; alleen {CRS}.",
+            detail=f"Gevraagde coördinatenstelsel {value[:40]} wordt niet ondersteund; "
+            f"alleen {CRS} of {stelsels.ETRS89}.",
         )
+    request.state.accept_crs = chosen
 
 
 async def _begin(request: Request, *, crs: bool | None) -> Principaal:
@@ -162,10 +167,14 @@ def _crs_needed(soort: Soort, expand: frozenset[str]) -> bool | None:
     return soort.code != "WPL" or "geometrie" in expand
 
 
-def _answer(body: Json, *, crs: bool, headers: dict[str, str] | None = None) -> Response:
+def _answer(request: Request, body: Json, *, crs: bool, headers: dict[str, str] | None = None) -> Response:
+    """The HAL answer; one with geometry in the system ``Accept-Crs`` chose (RD when none was
+    given), said in ``Content-Crs``."""
     extra = dict(headers or {})
     if crs:
-        extra["Content-Crs"] = CRS
+        chosen = getattr(request.state, "accept_crs", CRS)
+        extra["Content-Crs"] = chosen
+        body = stelsels.antwoord_naar(body, chosen)
     return HalResponse(body, headers=extra)
 
 
@@ -194,7 +203,7 @@ def _object_route(objecttype: str, name: str) -> Handler:
         )
         links = Links(_base(request), moment)
         body = resource(found, links, lambda _: {"href": str(request.url)}, expand=expand)
-        return _answer(body, crs=soort.geometrie)
+        return _answer(request, body, crs=soort.geometrie)
 
     return raadpleeg
 
@@ -216,7 +225,9 @@ def _lvc_route(objecttype: str, name: str) -> Handler:
         )
         links = Links(_base(request))
         items = [_voorkomen_resource(item, links, expand) for item in found]
-        return _answer(collectie("voorkomens", items, {"self": {"href": str(request.url)}}), crs=soort.geometrie)
+        return _answer(
+            request, collectie("voorkomens", items, {"self": {"href": str(request.url)}}), crs=soort.geometrie
+        )
 
     return lvc
 
@@ -254,7 +265,7 @@ def _voorkomen_route(objecttype: str, name: str) -> Handler:
         voorkomen_ = found.voorkomen
         links = Links(_base(request)).op(Moment(voorkomen_.begin_geldigheid, voorkomen_.tijdstip_registratie_lv))
         body = resource(found, links, lambda _: {"href": str(request.url)}, expand=expand)
-        return _answer(body, crs=soort.geometrie)
+        return _answer(request, body, crs=soort.geometrie)
 
     return voorkomen
 
@@ -278,7 +289,7 @@ def _page_answer(
     request: Request, naam: str, resources: list[Json], pagina: Pagina, totaal: int, *, crs: bool
 ) -> Response:
     links = pagination_links(str(request.url), pagina, totaal)
-    return _answer(collectie(naam, resources, links), crs=crs, headers=pagination_headers(pagina))
+    return _answer(request, collectie(naam, resources, links), crs=crs, headers=pagination_headers(pagina))
 
 
 def _collection_resource(found: Gevonden, links: Links, expand: frozenset[str]) -> Json:
@@ -341,7 +352,7 @@ async def adres(request: Request) -> Response:
     found = await bevragingen.adres(context(request), afnemer, nummeraanduiding=key)
     body = adres_json(found, Links(_base(request)), expand=expand)
     body["_links"]["self"] = {"href": str(request.url)}
-    return _answer(body, crs=False)
+    return _answer(request, body, crs=False)
 
 
 async def adres_uitgebreid(request: Request) -> Response:
@@ -354,7 +365,7 @@ async def adres_uitgebreid(request: Request) -> Response:
     found = await bevragingen.adres_uitgebreid(context(request), afnemer, nummeraanduiding=key)
     body = adres_uitgebreid_json(found, Links(_base(request)))
     body["_links"]["self"] = {"href": str(request.url)}
-    return _answer(body, crs=True)
+    return _answer(request, body, crs=True)
 
 
 async def adressen_uitgebreid(request: Request) -> Response:
@@ -370,7 +381,7 @@ async def adressen_uitgebreid(request: Request) -> Response:
     found = await bevragingen.adressen_uitgebreid(context(request), afnemer, vraag=vraag)
     links = Links(_base(request))
     items = [adres_uitgebreid_json(item, links) for item in found]
-    return _answer(collectie("adressen", items, {"self": {"href": str(request.url)}}), crs=True)
+    return _answer(request, collectie("adressen", items, {"self": {"href": str(request.url)}}), crs=True)
 
 
 async def adresseerbaar_object(request: Request) -> Response:
@@ -396,7 +407,7 @@ async def adresseerbaar_object(request: Request) -> Response:
     links = Links(_base(request), moment)
     inner = resource(found, links, lambda item: links.object(item.objecttype, item.identificatie), expand=expand)
     body = {SOORTEN[objecttype].sleutel: inner, "_links": {"self": {"href": str(request.url)}}}
-    return _answer(body, crs=True)
+    return _answer(request, body, crs=True)
 
 
 async def adresseerbaar_object_lvc(request: Request) -> Response:
@@ -420,7 +431,7 @@ async def adresseerbaar_object_lvc(request: Request) -> Response:
         {sleutel: _voorkomen_resource(item, links, frozenset()), "_links": {"self": links.voorkomen(item.voorkomen)}}
         for item in found
     ]
-    return _answer(collectie("voorkomens", items, {"self": {"href": str(request.url)}}), crs=True)
+    return _answer(request, collectie("voorkomens", items, {"self": {"href": str(request.url)}}), crs=True)
 
 
 async def adresseerbare_objecten(request: Request) -> Response:
@@ -446,7 +457,7 @@ async def adresseerbare_objecten(request: Request) -> Response:
         for item in found
     ]
     body = collectie("adresseerbareObjecten", items, {"self": {"href": str(request.url)}})
-    return _answer(body, crs=True)
+    return _answer(request, body, crs=True)
 
 
 async def verblijfsobjecten(request: Request) -> Response:
@@ -530,7 +541,7 @@ async def woonplaatsen(request: Request) -> Response:
     )
     links = Links(_base(request), moment)
     items = [_collection_resource(item, links, expand) for item in found]
-    return _answer(collectie("woonplaatsen", items, {"self": {"href": str(request.url)}}), crs=True)
+    return _answer(request, collectie("woonplaatsen", items, {"self": {"href": str(request.url)}}), crs=True)
 
 
 async def info(request: Request) -> Response:

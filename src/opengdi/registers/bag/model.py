@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, UniqueConstraint, func
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, UniqueConstraint, func, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from opengdi.kernel.db import Base, JsonDocument
@@ -99,6 +99,12 @@ class VoorkomenRow(Base):
         Index("ix_bag_voorkomen_postcode", "postcode", "huisnummer"),
         Index("ix_bag_voorkomen_naam", "objecttype", "naam"),
         Index("ix_bag_voorkomen_levering_id", "levering_id"),
+        Index("ix_bag_voorkomen_bbox", "objecttype", "min_x", "max_x"),
+        Index(
+            "ix_bag_voorkomen_vlak",
+            text("box(point(min_x, min_y), point(max_x, max_y))"),
+            postgresql_using="gist",
+        ).ddl_if(dialect="postgresql"),
     )
 
 
