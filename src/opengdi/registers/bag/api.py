@@ -47,6 +47,7 @@ from opengdi.registers.bag.vraag import (
     combinatie,
     huidig,
     openbare_ruimte_vorm,
+    punt,
     zoekvorm,
     zonder_tijdreizen,
 )
@@ -564,6 +565,69 @@ async def info(request: Request) -> Response:
     )
 
 
+# --- Searches by a point (POST, a GeoJSON body) ------------------------------------------------
+
+
+def _content_crs(request: Request) -> str:
+    """The system of the body's geometry: ``Content-Crs`` must be given (412) and be one this API
+    knows (415); the body must be JSON (415)."""
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type != "application/json":
+        raise Problem(
+            status=415,
+            title="Mediatype wordt niet ondersteund.",
+            code="unsupportedMediaType",
+            detail="Stuur de geometrie als application/json.",
+        )
+    value = request.headers.get("content-crs")
+    if value is None:
+        raise Problem(
+            status=412,
+            title="Coördinatenstelsel van gestuurde geometrie moet worden opgegeven.",
+            code="contentCrsMissing",
+            detail=f"Geef de header Content-Crs: {CRS} (of {stelsels.ETRS89}).",
+        )
+    chosen = value.strip().lower()
+    if chosen not in stelsels.ONDERSTEUND:
+        raise Problem(
+            status=415,
+            title="CRS niet ondersteund.",
+            code="crsNotSupported",
+            detail=f"Coördinatenstelsel {value[:40]} wordt niet ondersteund; alleen {CRS} of {stelsels.ETRS89}.",
+        )
+    return chosen
+
+
+def _point_route(objecttype: str) -> Handler:
+    soort = SOORTEN[objecttype]
+    path = f"/{soort.pad}"
+
+    async def zoek_op_punt(request: Request) -> Response:
+        parameters = Parameters.of(request.query_params.multi_items(), _declared("post", path))
+        moment = parameters.tijdvraag()
+        alleen_huidig = huidig(parameters)
+        expand = parameters.expand(soort.expand) if "expand" in _declared("post", path) else frozenset()
+        afnemer = await _begin(request, crs=_crs_needed(soort, expand))
+        parameters.check()
+        content_crs = _content_crs(request)
+        point = punt(parse_json_body(await request.body()), content_crs)
+        found = await bevragingen.op_punt(
+            context(request),
+            afnemer,
+            objecttype=objecttype,
+            punt=point,
+            moment=moment,
+            huidig=alleen_huidig,
+            expand=expand,
+        )
+        links = Links(_base(request), moment)
+        items = [_collection_resource(item, links, expand) for item in found]
+        body = collectie(soort.pad, items, {"self": {"href": str(request.url)}})
+        return _answer(request, body, crs=True)
+
+    return zoek_op_punt
+
+
 # --- What the document holds and is not built yet ----------------------------------------------
 
 
@@ -601,8 +665,8 @@ bag_router.add_route("/verblijfsobjecten", verblijfsobjecten, methods=["GET"])
 bag_router.add_route("/nummeraanduidingen", nummeraanduidingen, methods=["GET"])
 bag_router.add_route("/openbareruimten", openbare_ruimten, methods=["GET"])
 bag_router.add_route("/woonplaatsen", woonplaatsen, methods=["GET"])
-for _pad in ("/woonplaatsen", "/panden", "/ligplaatsen", "/standplaatsen"):
-    bag_router.add_route(_pad, _not_built_route(f"zoeken met een geometrie (POST {_pad})", body=True), methods=["POST"])
+for _code in ("WPL", "PND", "LIG", "STA"):
+    bag_router.add_route(f"/{SOORTEN[_code].pad}", _point_route(_code), methods=["POST"])
 bag_router.add_route("/bronhouders", _not_built_route("de bronhouders"), methods=["GET"])
 bag_router.add_route("/bronhouders/{identificatie}", _not_built_route("de bronhouders"), methods=["GET"])
 bag_router.add_route(

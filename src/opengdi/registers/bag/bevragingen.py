@@ -22,7 +22,7 @@ from opengdi.kernel.context import Context
 from opengdi.kernel.fouten import NietGevonden
 from opengdi.kernel.tekst import fold
 from opengdi.kernel.toegang import Principaal, Toegangsvraag
-from opengdi.registers.bag import repository, tijdreizen, zoeken
+from opengdi.registers.bag import repository, ruimte, tijdreizen, zoeken
 from opengdi.registers.bag.adres import Adres, AdresUitgebreid, past, woonplaats_van
 from opengdi.registers.bag.extract import KenmerkInOnderzoek, Voorkomen
 from opengdi.registers.bag.objecten import ADRESSEERBAAR, SOORTEN, Gevonden, doelen
@@ -32,6 +32,9 @@ from opengdi.registers.bag.vraag import Adresvraag, Pagina, page_beyond
 RAADPLEGEN = "raadplegen"
 ZOEKEN = "zoeken"
 _ADRESROLLEN = ("hoofdadres", "nevenadres")
+#: The most objects whose bounding box holds one point that are held against it (a point lies in
+#: a handful of panden, one woonplaats).
+MAX_OP_PUNT = 1_000
 
 
 T = TypeVar("T")
@@ -372,6 +375,34 @@ async def _named(
     ids = await repository.with_name(connection, objecttype, fold(naam))
     chosen = await _current(connection, ids, (objecttype,), moment, huidig=huidig)
     return {key: item for key, item in chosen.items() if fold(item.gegevens.get("naam", "")) == fold(naam)}
+
+
+async def op_punt(
+    context: Context,
+    afnemer: Principaal,
+    *,
+    objecttype: str,
+    punt: tuple[float, float],
+    moment: Moment,
+    huidig: bool,
+    expand: Collection[str] = (),
+) -> list[Gevonden]:
+    """The objects of ``objecttype`` (a surface: woonplaats, pand, ligplaats, standplaats) whose
+    geometry at ``moment`` holds ``punt`` (RD), by identificatie (:func:`ruimte.bevat_punt`)."""
+    await _authorize(context, afnemer, ZOEKEN)
+    x, y = punt
+    marge = ruimte.TOLERANTIE
+    async with context.database.read() as connection:
+        items, _ = await repository.in_rechthoek(
+            connection,
+            objecttypen=(objecttype,),
+            rechthoek=(x - marge, y - marge, x + marge, y + marge),
+            moment=moment,
+            huidig=huidig,
+            pagina=Pagina(1, MAX_OP_PUNT),
+        )
+        held = [item for item in items if item.geometrie is not None and ruimte.bevat_punt(item.geometrie, punt)]
+        return await _found(connection, held, expand, moment)
 
 
 # --- Adressen: always as they are now, only huidige objects --------------------------------------

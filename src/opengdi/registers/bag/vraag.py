@@ -11,12 +11,14 @@ a route hands over the query as pairs.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from opengdi.kernel.problems import InvalidParam, Problem, bad_request
+from opengdi.registers.bag import crs as stelsels
 from opengdi.registers.bag.tijdreizen import Moment, nu, tijdstip
 
 #: The characters a name may hold (the document's pattern of names, as one character class).
@@ -355,3 +357,36 @@ def openbare_ruimte_vorm(parameters: Parameters, vraag: Adresvraag) -> None:
         raise combinatie(
             "unsupportedCombination", "expand kan niet worden gebruikt bij zoeken met alleen een woonplaats."
         )
+
+
+def punt(body: object, crs_naam: str) -> tuple[float, float]:
+    """The point of a search body: a GeoJSON ``Point`` (the document's ``Point``) in ``crs_naam``
+    (RD: x, y; ETRS89: latitude, longitude), as RD, inside the RD domain. Anything else is a 400
+    naming the member at fault."""
+    if not isinstance(body, dict):
+        raise bad_request([InvalidParam.of("body", "object")])
+    fouten = []
+    if body.get("type") != "Point":
+        fouten.append(InvalidParam.of("type", "enum"))
+    coordinates = body.get("coordinates")
+    if not isinstance(coordinates, list) or not 2 <= len(coordinates) <= 3:
+        fouten.append(InvalidParam("coordinates", "array", "Geef een punt als [x, y] of [x, y, z]."))
+    elif not all(isinstance(value, int | float) and not isinstance(value, bool) for value in coordinates) or not all(
+        math.isfinite(value) for value in coordinates
+    ):
+        fouten.append(InvalidParam.of("coordinates", "number"))
+    if fouten:
+        raise bad_request(fouten)
+    assert isinstance(coordinates, list)
+    first, second = float(coordinates[0]), float(coordinates[1])
+    if crs_naam == stelsels.ETRS89:
+        low_phi, low_lam, high_phi, high_lam = stelsels.ETRS89_GEBIED
+        if not (low_phi <= first <= high_phi and low_lam <= second <= high_lam):
+            raise bad_request(
+                [InvalidParam("coordinates", "value", "Het punt ligt buiten Nederland (ETRS89: breedte, lengte).")]
+            )
+        first, second = stelsels.naar_rd(first, second)
+    low_x, low_y, high_x, high_y = stelsels.RD_GEBIED
+    if not (low_x <= first <= high_x and low_y <= second <= high_y):
+        raise bad_request([InvalidParam("coordinates", "value", "Het punt ligt buiten het gebied van RD (x, y).")])
+    return first, second
