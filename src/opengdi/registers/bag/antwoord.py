@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any
 
+from opengdi.registers.bag.bronhouders import bronhouder_json
 from opengdi.registers.bag.extract import KenmerkInOnderzoek, Voorkomen
 from opengdi.registers.bag.hal import Link, Links, tijd
 from opengdi.registers.bag.objecten import SOORTEN, TYPENAMEN, Gevonden, doelen, kenmerk_naam
@@ -158,6 +159,8 @@ def resource(
     if embedded:
         body["_embedded"] = embedded
     body["_links"] = {"self": self_link(voorkomen), **_relation_links(voorkomen, links)}
+    if gevonden.bronhouders:
+        body["_links"]["bronhouders"] = [links.pad(f"/bronhouders/{item.code}") for item in gevonden.bronhouders]
     return body
 
 
@@ -171,6 +174,8 @@ def _embedded(gevonden: Gevonden, links: Links, expand: Collection[str]) -> Json
             for item in found
         ]
         embedded[name] = resources if relatie.meervoudig else resources[0]
+    if soort.code == "WPL" and "bronhouders" in expand and gevonden.bronhouders:
+        embedded["bronhouders"] = [bronhouder_json(item) for item in gevonden.bronhouders]
     if soort.code == "WPL" and "geometrie" in expand:
         geometrie = woonplaats_geometrie(gevonden.voorkomen.geometrie)
         if geometrie is not None:

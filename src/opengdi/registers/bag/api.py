@@ -8,8 +8,8 @@ them (anything else is refused), makes one service call (:mod:`~opengdi.register
 and answers HAL (``application/hal+json``) with absolute links; every error is problem+json with
 ``invalid-params``, as that document writes it. Access goes through Digikoppeling: scope ``bag``.
 
-Operations of the document that are not built yet (``/adressen/zoek``, ``/adressenuitgebreid``, the
-bronhouders, the point searches by POST) answer 501.
+Every operation of the document is served. Beyond it, ``Accept-Crs`` and ``Content-Crs`` also take
+``epsg:4258`` (ETRS89, :mod:`~opengdi.registers.bag.crs`).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from opengdi.registers.bag import crs as stelsels
 from opengdi.registers.bag.adres import EXPAND as ADRES_EXPAND
 from opengdi.registers.bag.adres import adres_json, adres_uitgebreid_json
 from opengdi.registers.bag.antwoord import Json, collectie, resource
+from opengdi.registers.bag.bronhouders import Bronhouder, bronhouder_json
 from opengdi.registers.bag.hal import Links, pagination_headers, pagination_links
 from opengdi.registers.bag.objecten import ADRESSEERBAAR, SOORTEN, Gevonden, Soort
 from opengdi.registers.bag.tijdreizen import Moment
@@ -628,26 +629,66 @@ def _point_route(objecttype: str) -> Handler:
     return zoek_op_punt
 
 
-# --- What the document holds and is not built yet ----------------------------------------------
+# --- Bronhouders: the gemeenten ------------------------------------------------------------------
 
 
-def _not_built(what: str) -> Problem:
-    return Problem(
-        status=501,
-        title="Deze bevraging is nog niet beschikbaar.",
-        code="notImplemented",
-        detail=f"Open GDI ondersteunt {what} nog niet.",
+def _bronhouder_resource(item: Bronhouder, links: Links) -> Json:
+    return {"bronhouder": bronhouder_json(item), "_links": {"self": links.pad(f"/bronhouders/{item.code}")}}
+
+
+async def bronhouder(request: Request) -> Response:
+    """``GET /bronhouders/{identificatie}``: a gemeente as bronhouder, now or at a moment."""
+    parameters = _parameters(request, "/bronhouders/{identificatie}")
+    moment = parameters.tijdvraag()
+    afnemer = await _begin(request, crs=None)
+    code = parameters.pad("identificatie", request.path_params["identificatie"], "gemeente")
+    parameters.check()
+    found = await bevragingen.bronhouder(context(request), afnemer, code=code, moment=moment)
+    body = _bronhouder_resource(found, Links(_base(request)))
+    body["_links"]["self"] = {"href": str(request.url)}
+    return _answer(request, body, crs=False)
+
+
+async def bronhouder_voorkomen(request: Request) -> Response:
+    """``GET /bronhouders/{identificatie}/{versie}/{timestampRegistratieLv}``: one period of a gemeente."""
+    parameters = _parameters(request, "/bronhouders/{identificatie}/{versie}/{timestampRegistratieLv}")
+    zonder_tijdreizen(parameters, "een voorkomen")
+    afnemer = await _begin(request, crs=None)
+    code = parameters.pad("identificatie", request.path_params["identificatie"], "gemeente")
+    path_values = Parameters(dict(request.path_params), parameters.fouten)
+    versie = path_values.geheel("versie", 1) or 0
+    timestamp = path_values.geheel("timestampRegistratieLv", -(10**14)) or 0  # 1970-01-01 is -3600000
+    parameters.check()
+    found = await bevragingen.bronhouder_voorkomen(
+        context(request), afnemer, code=code, versie=versie, timestamp_ms=timestamp
     )
+    body = _bronhouder_resource(found, Links(_base(request)))
+    body["_links"]["self"] = {"href": str(request.url)}
+    return _answer(request, body, crs=False)
 
 
-def _not_built_route(what: str, *, body: bool = False) -> Handler:
-    async def handler(request: Request) -> Response:
-        await aanvrager(request)
-        if body:
-            parse_json_body(await request.body())
-        raise _not_built(what)
-
-    return handler
+async def bronhouders_zoeken(request: Request) -> Response:
+    """``GET /bronhouders?woonplaatsIdentificatie|objectIdentificatie``: the gemeenten a
+    woonplaats, or the woonplaats of any BAG object, lay in, now or at a moment."""
+    parameters = _parameters(request, "/bronhouders")
+    moment = parameters.tijdvraag()
+    woonplaats = parameters.tekst("woonplaatsIdentificatie", "WPL")
+    object_ = parameters.tekst("objectIdentificatie", "object")
+    afnemer = await _begin(request, crs=None)
+    parameters.check()
+    given = parameters.given("woonplaatsIdentificatie", "objectIdentificatie")
+    if not given:
+        raise combinatie("paramsRequired", "Geef woonplaatsIdentificatie of objectIdentificatie.")
+    if len(given) > 1:
+        raise combinatie("unsupportedCombination", "Geef woonplaatsIdentificatie of objectIdentificatie, niet beide.")
+    found = await bevragingen.bronhouders_van(
+        context(request), afnemer, woonplaats=woonplaats, object_=object_, moment=moment
+    )
+    links = Links(_base(request))
+    body = collectie(
+        "bronhouders", [_bronhouder_resource(item, links) for item in found], {"self": {"href": str(request.url)}}
+    )
+    return _answer(request, body, crs=False)
 
 
 bag_router.add_route("/info", info, methods=["GET"])
@@ -667,12 +708,10 @@ bag_router.add_route("/openbareruimten", openbare_ruimten, methods=["GET"])
 bag_router.add_route("/woonplaatsen", woonplaatsen, methods=["GET"])
 for _code in ("WPL", "PND", "LIG", "STA"):
     bag_router.add_route(f"/{SOORTEN[_code].pad}", _point_route(_code), methods=["POST"])
-bag_router.add_route("/bronhouders", _not_built_route("de bronhouders"), methods=["GET"])
-bag_router.add_route("/bronhouders/{identificatie}", _not_built_route("de bronhouders"), methods=["GET"])
+bag_router.add_route("/bronhouders", bronhouders_zoeken, methods=["GET"])
+bag_router.add_route("/bronhouders/{identificatie}", bronhouder, methods=["GET"])
 bag_router.add_route(
-    "/bronhouders/{identificatie}/{versie}/{timestampRegistratieLv}",
-    _not_built_route("de bronhouders"),
-    methods=["GET"],
+    "/bronhouders/{identificatie}/{versie}/{timestampRegistratieLv}", bronhouder_voorkomen, methods=["GET"]
 )
 
 

@@ -22,8 +22,9 @@ from opengdi.kernel.context import Context
 from opengdi.kernel.fouten import NietGevonden
 from opengdi.kernel.tekst import fold
 from opengdi.kernel.toegang import Principaal, Toegangsvraag
-from opengdi.registers.bag import repository, ruimte, tijdreizen, zoeken
+from opengdi.registers.bag import bronhouders, repository, ruimte, tijdreizen, zoeken
 from opengdi.registers.bag.adres import Adres, AdresUitgebreid, past, woonplaats_van
+from opengdi.registers.bag.bronhouders import Bronhouder
 from opengdi.registers.bag.extract import KenmerkInOnderzoek, Voorkomen
 from opengdi.registers.bag.objecten import ADRESSEERBAAR, SOORTEN, Gevonden, doelen
 from opengdi.registers.bag.tijdreizen import Moment
@@ -127,6 +128,7 @@ async def _found(
     levenscyclus) and what ``expand`` embeds."""
     marks = await _onderzoek(connection, {item.identificatie for item in voorkomens})
     embedded = await _embed(connection, voorkomens, expand, moment)
+    houders = await _bronhouders_of(connection, voorkomens, moment, levenscyclus=levenscyclus)
     return [
         Gevonden(
             voorkomen,
@@ -136,9 +138,102 @@ async def _found(
                 else tijdreizen.in_onderzoek(marks.get(voorkomen.identificatie, ()), moment)
             ),
             ingebed,
+            houders[index],
         )
-        for voorkomen, ingebed in zip(voorkomens, embedded, strict=True)
+        for index, (voorkomen, ingebed) in enumerate(zip(voorkomens, embedded, strict=True))
     ]
+
+
+async def _bronhouders_of(
+    connection: AsyncConnection, voorkomens: Sequence[Voorkomen], moment: Moment, *, levenscyclus: bool
+) -> list[tuple[Bronhouder, ...]]:
+    """Per voorkomen, the bronhouders of a woonplaats on the date asked (in a levenscyclus: on
+    the voorkomen's first day); nothing for other object types."""
+    result: list[tuple[Bronhouder, ...]] = []
+    for voorkomen in voorkomens:
+        if voorkomen.objecttype != "WPL":
+            result.append(())
+            continue
+        datum = voorkomen.begin_geldigheid if levenscyclus else moment.geldig_op
+        codes = (await repository.gemeenten_van(connection, [voorkomen.identificatie], datum)).get(
+            voorkomen.identificatie, []
+        )
+        result.append(tuple(item for code in codes if (item := bronhouders.op(code, datum)) is not None))
+    return result
+
+
+# --- Bronhouders ---------------------------------------------------------------------------------
+
+
+def _geen_bronhouder(code: str) -> NietGevonden:
+    return NietGevonden(f"Er is geen bronhouder met code {code}.")
+
+
+async def bronhouder(context: Context, afnemer: Principaal, *, code: str, moment: Moment) -> Bronhouder:
+    """The gemeente ``code`` as bronhouder on the date asked."""
+    await _authorize(context, afnemer, RAADPLEGEN)
+    async with context.database.read() as connection:
+        known = await repository.is_bronhouder(connection, code)
+    found = bronhouders.op(code, moment.geldig_op) if known else None
+    if found is None:
+        raise _geen_bronhouder(code)
+    return found
+
+
+async def bronhouder_voorkomen(
+    context: Context, afnemer: Principaal, *, code: str, versie: int, timestamp_ms: int
+) -> Bronhouder:
+    """One voorkomen (period) of a bronhouder, named by its number and moment."""
+    await _authorize(context, afnemer, RAADPLEGEN)
+    async with context.database.read() as connection:
+        known = await repository.is_bronhouder(connection, code)
+    found = bronhouders.voorkomen(code, versie, timestamp_ms) if known else None
+    if found is None:
+        raise NietGevonden(f"De bronhouder {code} heeft geen voorkomen {versie} geregistreerd op {timestamp_ms}.")
+    return found
+
+
+async def bronhouders_van(
+    context: Context, afnemer: Principaal, *, woonplaats: str | None, object_: str | None, moment: Moment
+) -> list[Bronhouder]:
+    """The bronhouders of a woonplaats, or of the woonplaats any BAG object lies in (a pand, which
+    lies in none, by the gemeentecode its identificatie begins with), on the date asked."""
+    await _authorize(context, afnemer, ZOEKEN)
+    datum = moment.geldig_op
+    async with context.database.read() as connection:
+        if woonplaats is None and object_ is not None and len(object_) == 16 and object_[4:6] == "10":
+            codes = [object_[:4]] if await repository.is_bronhouder(connection, object_[:4]) else []
+        else:
+            places = [woonplaats] if woonplaats else await _woonplaatsen_van(connection, object_ or "", moment)
+            found = await repository.gemeenten_van(connection, places, datum)
+            codes = sorted({code for items in found.values() for code in items})
+    return [item for code in codes if (item := bronhouders.op(code, datum)) is not None]
+
+
+async def _woonplaatsen_van(connection: AsyncConnection, identificatie: str, moment: Moment) -> list[str]:
+    """The woonplaats a BAG object lies in at ``moment`` (a woonplaats: itself)."""
+    if len(identificatie) == 4:
+        return [identificatie]
+    soort = {"30": "OPR", "20": "NUM", **ADRESSEERBAAR}.get(identificatie[4:6])
+    if soort is None:
+        return []
+    chosen = await _current(connection, [identificatie], (soort,), moment, huidig=False)
+    item = chosen.get(identificatie)
+    if item is None:
+        return []
+    if soort == "OPR":
+        return [str(item.gegevens["ligtIn"])] if item.gegevens.get("ligtIn") else []
+    number = item if soort == "NUM" else None
+    if number is None:
+        hoofdadres = str(item.gegevens.get("heeftAlsHoofdAdres") or "")
+        number = (await _current(connection, [hoofdadres], ("NUM",), moment, huidig=False)).get(hoofdadres)
+    if number is None:
+        return []
+    street = (await _current(connection, [str(number.gegevens.get("ligtAan"))], ("OPR",), moment, huidig=False)).get(
+        str(number.gegevens.get("ligtAan"))
+    )
+    place = woonplaats_van(number, street)
+    return [place] if place else []
 
 
 async def _all_of(connection: AsyncConnection, objecttype: str, identificatie: str) -> list[Voorkomen]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from opengdi.registers.bag.bronhouders import Bronhouder
 from opengdi.registers.bag.extract import KenmerkInOnderzoek, Voorkomen
 
 
@@ -136,3 +137,5 @@ class Gevonden:
     voorkomen: Voorkomen
     onderzoek: tuple[KenmerkInOnderzoek, ...] = ()
     ingebed: Mapping[str, tuple[Gevonden, ...]] = field(default_factory=dict)
+    #: A woonplaats's bronhouders (the gemeenten it lay in then).
+    bronhouders: tuple[Bronhouder, ...] = ()

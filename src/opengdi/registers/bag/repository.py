@@ -670,6 +670,30 @@ async def nummeraanduidingen_met(
     )
 
 
+async def gemeenten_van(connection: AsyncConnection, woonplaatsen: Collection[str], datum: str) -> dict[str, list[str]]:
+    """Per woonplaats, the gemeenten it lay in on ``datum`` (the gemeente–woonplaats relation)."""
+    row = _GEMEENTE_WOONPLAATS.c
+    statement = (
+        select(row.woonplaats, row.gemeente)
+        .where(
+            row.woonplaats.in_(sorted(woonplaatsen)),
+            row.begin_geldigheid <= datum,
+            or_(row.eind_geldigheid.is_(None), row.eind_geldigheid > datum),
+        )
+        .order_by(row.woonplaats, row.gemeente)
+    )
+    found: dict[str, list[str]] = {}
+    for woonplaats, gemeente in (await connection.execute(statement)).all():
+        found.setdefault(woonplaats, []).append(gemeente)
+    return found
+
+
+async def is_bronhouder(connection: AsyncConnection, gemeente: str) -> bool:
+    """Whether the gemeente–woonplaats relation names ``gemeente`` at any time."""
+    row = _GEMEENTE_WOONPLAATS.c
+    return bool(await connection.scalar(select(row.gemeente).where(row.gemeente == gemeente).limit(1)))
+
+
 # --- Where: objects whose bounding box meets a rectangle -----------------------------------------
 
 

@@ -42,6 +42,9 @@ PATRONEN = {
     "STA": r"^[0-9]{4}03[0-9]{10}$",
     "PND": r"^[0-9]{4}10[0-9]{10}$",
     "AO": r"^[0-9]{4}(01|02|03)[0-9]{10}$",
+    "gemeente": r"^[0-9]{4}$",
+    "object": r"^[0-9]{4}(?:01|02|03|10|20|30)[0-9]{10}$|^[0-9]{3}[1-9]$|^[0-9]{2}[1-9][0-9]$"
+    r"|^[0-9][1-9][0-9]{2}$|^[1-9][0-9]{3}$",
     "adres": r"^[0-9]{16}$",
     "postcode": r"^[1-9]{1}[0-9]{3}[a-zA-Z]{2}$",
     "huisletter": r"^[a-zA-Z]{1}$",
@@ -258,7 +261,7 @@ def _offset(offset: str) -> str:
 def identificatie(name: str, value: str, objecttype: str) -> str:
     """A path parameter naming an object of ``objecttype`` (``AO``: an adresseerbaar object,
     ``adres``: a nummeraanduiding of an address): 16 digits (4 for a woonplaats), by its pattern."""
-    length = 4 if objecttype == "WPL" else 16
+    length = 4 if objecttype in ("WPL", "gemeente") else 16
     if len(value) < length:
         raise bad_request([InvalidParam.of(name, "minLength", minLength=length)])
     if len(value) > length:
