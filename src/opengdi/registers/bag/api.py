@@ -569,9 +569,8 @@ async def info(request: Request) -> Response:
 # --- Searches by a point (POST, a GeoJSON body) ------------------------------------------------
 
 
-def _content_crs(request: Request) -> str:
-    """The system of the body's geometry: ``Content-Crs`` must be given (412) and be one this API
-    knows (415); the body must be JSON (415)."""
+def _json_body(request: Request) -> None:
+    """The body of a point search must be JSON (415)."""
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type != "application/json":
         raise Problem(
@@ -580,6 +579,11 @@ def _content_crs(request: Request) -> str:
             code="unsupportedMediaType",
             detail="Stuur de geometrie als application/json.",
         )
+
+
+def _content_crs(request: Request) -> str:
+    """The system of the body's geometry: ``Content-Crs`` must be given (412) and be one this API
+    knows (415)."""
     value = request.headers.get("content-crs")
     if value is None:
         raise Problem(
@@ -604,14 +608,17 @@ def _point_route(objecttype: str) -> Handler:
     path = f"/{soort.pad}"
 
     async def zoek_op_punt(request: Request) -> Response:
+        # a malformed body is refused first (400), as on every JSON operation of this GDI
+        afnemer = await aanvrager(request)
+        _json_body(request)
+        body = parse_json_body(await request.body())
         parameters = Parameters.of(request.query_params.multi_items(), _declared("post", path))
         moment = parameters.tijdvraag()
         alleen_huidig = huidig(parameters)
         expand = parameters.expand(soort.expand) if "expand" in _declared("post", path) else frozenset()
-        afnemer = await _begin(request, crs=_crs_needed(soort, expand))
+        await _begin(request, crs=_crs_needed(soort, expand))
         parameters.check()
-        content_crs = _content_crs(request)
-        point = punt(parse_json_body(await request.body()), content_crs)
+        point = punt(body, _content_crs(request))
         found = await bevragingen.op_punt(
             context(request),
             afnemer,
