@@ -29,7 +29,7 @@ from opengdi.settings import Settings
 PROJECT = Path(__file__).resolve().parent.parent
 DEFAULT_RULESET = PROJECT.parent / "shared" / "specs" / "logius" / "adr-spectral-linter.yaml"
 #: APIs whose document is an official one, served as published: not ours to change.
-OFFICIAL = frozenset({"/haalcentraal/api/brp", "/lvbag/individuelebevragingen/v2"})
+OFFICIAL = frozenset({"/haalcentraal/api/brp", "/haalcentraal/api/bewoning", "/lvbag/individuelebevragingen/v2"})
 
 
 def ruleset_path(given: str | None = None) -> Path:

@@ -59,3 +59,64 @@ async def zoek(client: httpx.AsyncClient, type_: str, **parameters: Any) -> list
 def bsns_of(found: list[dict[str, Any]]) -> list[str]:
     """The burgerservicenummers of an answer, sorted."""
     return sorted(persoon["burgerservicenummer"] for persoon in found)
+
+
+BEWONINGEN = "/haalcentraal/api/bewoning/bewoningen"
+
+
+def adres(adresseerbaar_object: str, datum_aanvang: str, **elementen: str) -> dict[str, str]:
+    """A verblijfplaats voorkomen at a BAG address in gemeente 0800 (as the Bewoning features write
+    them), from ``datum_aanvang`` (10.30, GBA notation); ``elementen`` as ``e83_10="…"``."""
+    extra = {key[1:].replace("_", "."): value for key, value in elementen.items()}
+    return {"09.10": "0800", "10.10": "W", "10.30": datum_aanvang, "11.80": adresseerbaar_object, **extra}
+
+
+def buitenland(datum_aanvang: str, land: str = "5010") -> dict[str, str]:
+    """A verblijfplaats voorkomen abroad (land ``0000``: unknown) from ``datum_aanvang`` (13.20)."""
+    return {"13.10": land, "13.20": datum_aanvang, "13.30": "Rue du pomme 26"}
+
+
+def bewoner(bsn: str, *verblijven: dict[str, str], **categories: list[dict[str, Any]]) -> dict[str, Any]:
+    """A persoonslijst with the verblijfplaatsen ``verblijven``, oldest first (the import wants the
+    newest first)."""
+    return persoonslijst(bsn, c08=list(reversed(verblijven)), **categories)
+
+
+async def bewoningen(client: httpx.AsyncClient, **body: Any) -> httpx.Response:
+    """POST a question to BRP Bewoning."""
+    return await client.post(BEWONINGEN, json=body)
+
+
+Samenvatting = tuple[str, str, list[str], list[str]]
+
+
+def samengevat(antwoord: httpx.Response) -> list[Samenvatting]:
+    """Each bewoning of a 200 answer as (datumVan, datumTot, bewoners' BSNs, mogelijke bewoners' BSNs)."""
+    assert antwoord.status_code == 200, antwoord.text
+    return [
+        (
+            item["periode"]["datumVan"],
+            item["periode"]["datumTot"],
+            [persoon["burgerservicenummer"] for persoon in item["bewoners"]],
+            [persoon["burgerservicenummer"] for persoon in item["mogelijkeBewoners"]],
+        )
+        for item in antwoord.json()["bewoningen"]
+    ]
+
+
+async def op_peildatum(client: httpx.AsyncClient, adresseerbaar_object: str, peildatum: str) -> list[Samenvatting]:
+    """The bewoningen of ``adresseerbaar_object`` on ``peildatum`` (ISO), summarised."""
+    return samengevat(
+        await bewoningen(
+            client, type="BewoningMetPeildatum", peildatum=peildatum, adresseerbaarObjectIdentificatie=adresseerbaar_object
+        )
+    )
+
+
+async def in_periode(client: httpx.AsyncClient, adresseerbaar_object: str, van: str, tot: str) -> list[Samenvatting]:
+    """The bewoningen of ``adresseerbaar_object`` from ``van`` until ``tot`` (ISO), summarised."""
+    return samengevat(
+        await bewoningen(
+            client, type="BewoningMetPeriode", datumVan=van, datumTot=tot, adresseerbaarObjectIdentificatie=adresseerbaar_object
+        )
+    )

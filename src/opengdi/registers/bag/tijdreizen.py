@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from opengdi.kernel.geldigheid import geldig_op, overlapt
 from opengdi.registers.bag.extract import KenmerkInOnderzoek, Voorkomen
 
 #: The time zone of every BAG moment.
@@ -70,12 +71,18 @@ def _known(voorkomen: Voorkomen | KenmerkInOnderzoek, moment: Moment) -> bool:
     return voorkomen.tijdstip_registratie_lv <= moment.beschikbaar_op
 
 
-def _ended(voorkomen: Voorkomen | KenmerkInOnderzoek, moment: Moment) -> bool:
-    """Whether the voorkomen had ended by ``geldig_op``, as known at ``beschikbaar_op``."""
-    if voorkomen.eind_geldigheid is None or voorkomen.eind_geldigheid > moment.geldig_op:
-        return False
+def _known_end(voorkomen: Voorkomen | KenmerkInOnderzoek, moment: Moment) -> str | None:
+    """The end of the voorkomen's validity as known at ``beschikbaar_op`` (``None``: none known then)."""
     end_known = voorkomen.tijdstip_eind_registratie_lv
-    return end_known is None or end_known <= moment.beschikbaar_op
+    if end_known is not None and end_known > moment.beschikbaar_op:
+        return None
+    return voorkomen.eind_geldigheid
+
+
+def _valid_on(voorkomen: Voorkomen | KenmerkInOnderzoek, moment: Moment) -> bool:
+    """Whether the voorkomen held on ``geldig_op``, as far as its end was known at ``beschikbaar_op``
+    (the kernel's material validity, :func:`~opengdi.kernel.geldigheid.geldig_op`)."""
+    return geldig_op(voorkomen.begin_geldigheid, _known_end(voorkomen, moment), moment.geldig_op)
 
 
 def actief(voorkomen: Voorkomen, beschikbaar_op: str) -> bool:
@@ -89,12 +96,7 @@ def actief(voorkomen: Voorkomen, beschikbaar_op: str) -> bool:
 
 def geldig(voorkomen: Voorkomen, moment: Moment) -> bool:
     """Whether ``voorkomen`` answers a question about ``moment``."""
-    return (
-        _known(voorkomen, moment)
-        and actief(voorkomen, moment.beschikbaar_op)
-        and voorkomen.begin_geldigheid <= moment.geldig_op
-        and not _ended(voorkomen, moment)
-    )
+    return _known(voorkomen, moment) and actief(voorkomen, moment.beschikbaar_op) and _valid_on(voorkomen, moment)
 
 
 def kies(voorkomens: Iterable[Voorkomen], moment: Moment) -> Voorkomen | None:
@@ -118,24 +120,18 @@ def levenscyclus(voorkomens: Iterable[Voorkomen], *, geheel: bool, beschikbaar_o
 
 def in_onderzoek(kenmerken: Iterable[KenmerkInOnderzoek], moment: Moment) -> list[KenmerkInOnderzoek]:
     """The onderzoek marks that held at ``moment`` and say the attribute is in onderzoek, by kenmerk."""
-    held = [item for item in kenmerken if item.in_onderzoek and _known(item, moment) and _holds(item, moment)]
+    held = [item for item in kenmerken if item.in_onderzoek and _known(item, moment) and _valid_on(item, moment)]
     return sorted(held, key=lambda item: (item.kenmerk, item.begin_geldigheid))
-
-
-def _holds(kenmerk: KenmerkInOnderzoek, moment: Moment) -> bool:
-    return kenmerk.begin_geldigheid <= moment.geldig_op and not _ended(kenmerk, moment)
 
 
 def in_onderzoek_tijdens(kenmerken: Iterable[KenmerkInOnderzoek], voorkomen: Voorkomen) -> list[KenmerkInOnderzoek]:
     """The marks in onderzoek whose period overlaps the voorkomen's (for the levenscyclus, where no
     one moment is asked)."""
-    end = voorkomen.eind_geldigheid or "9999-12-31"
     overlapping = [
         item
         for item in kenmerken
         if item.in_onderzoek
-        and item.begin_geldigheid < end
-        and (item.eind_geldigheid is None or item.eind_geldigheid > voorkomen.begin_geldigheid)
+        and overlapt(item.begin_geldigheid, item.eind_geldigheid, voorkomen.begin_geldigheid, voorkomen.eind_geldigheid)
     ]
     return sorted(overlapping, key=lambda item: (item.kenmerk, item.begin_geldigheid))
 

@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The HTTP edge of the BRP: BRP API Personen (Haal Centraal) and the beheer API for test data.
+"""The HTTP edge of the BRP: BRP API Personen and BRP Bewoning (Haal Centraal) and the beheer API.
 
-``POST /haalcentraal/api/brp/personen`` answers exactly like the government's BRP API Personen;
-its OpenAPI document is the official one. ``/brp/beheer/persoonslijsten`` loads, shows and
-empties persoonslijsten in test deployments.
+``POST /haalcentraal/api/brp/personen`` answers exactly like the government's BRP API Personen,
+``POST /haalcentraal/api/bewoning/bewoningen`` like its BRP Bewoning; their OpenAPI documents are
+the official ones. ``/brp/beheer/persoonslijsten`` loads, shows and empties persoonslijsten in
+test deployments.
 """
 
 from __future__ import annotations
@@ -23,37 +24,49 @@ from opengdi.kernel.documentatie import without_outside_images
 from opengdi.kernel.openapi import declare_openapi, problem_responses, requirement, security_schemes, versioned_server
 from opengdi.kernel.problems import forbidden, parse_json_body
 from opengdi.kernel.toegang import Besluit, Principaal
-from opengdi.registers.brp import service
+from opengdi.registers.brp import bewoning, service
 from opengdi.registers.brp.persoonslijst import Persoonslijst
 
 PERSONEN_PREFIX = "/haalcentraal/api/brp"
+BEWONING_PREFIX = "/haalcentraal/api/bewoning"
 BEHEER_PREFIX = "/brp/beheer"
 PERSONEN_VERSION = "2.7.0"
+BEWONING_VERSION = "2.1.0"
 BEHEER_VERSION = "1.0.0"
 #: Where Digikoppeling, the GDI's authorization server, issues tokens and describes itself.
 _TOKEN_URL = "/digikoppeling/oauth2/token"
 _METADATA_URL = "/digikoppeling/.well-known/oauth-authorization-server"
 
 
-@cache
-def official_openapi() -> dict[str, Any]:
-    """The BRP API Personen OpenAPI document, with this server as its server."""
-    text = files("opengdi.registers.brp").joinpath("data", "brp-bevragen-v2.openapi.yaml").read_text("utf-8")
+def _official(bestand: str, prefix: str, scope: str, omschrijving: str) -> dict[str, Any]:
+    """An official OpenAPI document of the block's package data, as published, with this server as
+    its server and Digikoppeling (``scope``) as its security."""
+    text = files("opengdi.registers.brp").joinpath("data", bestand).read_text("utf-8")
     document: dict[str, Any] = yaml.safe_load(text)
-    document["servers"] = [{"url": PERSONEN_PREFIX, "description": "Open GDI"}]
+    document["servers"] = [{"url": prefix, "description": "Open GDI"}]
     document["info"]["description"] = without_outside_images(document["info"]["description"])
     document["components"]["securitySchemes"] = {
         "digikoppeling": {
             "type": "oauth2",
             "description": "OAuth 2.0 client credentials met private_key_jwt (NL GOV), of een "
             "clientcertificaat; zie /digikoppeling/.well-known/oauth-authorization-server",
-            "flows": {
-                "clientCredentials": {"tokenUrl": "/digikoppeling/oauth2/token", "scopes": {"brp": "BRP raadplegen"}}
-            },
+            "flows": {"clientCredentials": {"tokenUrl": _TOKEN_URL, "scopes": {scope: omschrijving}}},
         }
     }
-    document["security"] = [{"digikoppeling": ["brp"]}]
+    document["security"] = [{"digikoppeling": [scope]}]
     return document
+
+
+@cache
+def official_openapi() -> dict[str, Any]:
+    """The BRP API Personen OpenAPI document, with this server as its server."""
+    return _official("brp-bevragen-v2.openapi.yaml", PERSONEN_PREFIX, "brp", "BRP raadplegen")
+
+
+@cache
+def bewoning_openapi() -> dict[str, Any]:
+    """The BRP Bewoning OpenAPI document, with this server as its server."""
+    return _official("brp-bewoning.openapi.yaml", BEWONING_PREFIX, bewoning.SCOPE, "Bewoning van een adres raadplegen")
 
 
 #: The routes of BRP API Personen (Haal Centraal BRP Bevragen v2).
@@ -88,6 +101,42 @@ def personen_api() -> Api:
         PERSONEN_VERSION,
         app,
         "Haal Centraal BRP Bevragen v2: personen zoeken en raadplegen",
+    )
+
+
+async def bewoningen(request: Request) -> Response:
+    """``POST /bewoningen``: who lived at an adresseerbaar object on a day or in a period (a plain
+    Starlette route like ``/personen``; the OpenAPI document is the official one)."""
+    afnemer = await aanvrager(request)
+    negotiate_json(request)
+    vraag = bewoning.parse(parse_json_body(await request.body()))
+    body = await bewoning.zoek_bewoningen(
+        context(request), afnemer=afnemer, vraag=vraag, request_id=request_id(request)
+    )
+    return JsonResponse(body)
+
+
+#: The routes of BRP Bewoning (Haal Centraal BRP bewoning 2.1).
+bewoning_router = APIRouter(default_response_class=JsonResponse)
+bewoning_router.add_route("/bewoningen", bewoningen, methods=["POST"])
+
+
+def bewoning_api() -> Api:
+    """BRP Bewoning (:data:`bewoning_router`), with the official OpenAPI document."""
+    app = api_app(
+        "BRP Bewoning",
+        BEWONING_VERSION,
+        "Wie op een peildatum of in een periode op een adresseerbaar object woonden, zoals de Haal Centraal "
+        "BRP bewoning.",
+    )
+    app.openapi = bewoning_openapi  # type: ignore[method-assign]
+    include_routes(app, bewoning_router)
+    return Api(
+        BEWONING_PREFIX,
+        "BRP Bewoning",
+        BEWONING_VERSION,
+        app,
+        "Haal Centraal BRP bewoning: bewoners van een adresseerbaar object op een peildatum of in een periode",
     )
 
 

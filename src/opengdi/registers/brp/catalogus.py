@@ -543,6 +543,12 @@ ZOEKVRAGEN = {
     "ZoekMetAdresseerbaarObjectIdentificatie": "GezagPersoonBeperkt",
 }
 
+#: The query types of BRP Bewoning and what each asks.
+BEWONINGVRAGEN = {
+    "BewoningMetPeildatum": "wie op een peildatum op een adresseerbaar object woonden.",
+    "BewoningMetPeriode": "welke samenstellingen van bewoners in een periode op een adresseerbaar object woonden.",
+}
+
 #: The events the BRP records in the outbox (CloudEvents ``type``), see :mod:`~opengdi.registers.brp.events`.
 PERSOONSLIJST_OPGENOMEN = Gebeurtenistype(
     "nl.brp.persoonslijst-opgenomen", "Persoon", "Een persoonslijst is opgenomen in de BRP."
@@ -559,6 +565,10 @@ CATALOGUS = Register(
         *(
             Operatie(naam, "brp", f"BRP API Personen: {naam}.", Antwoord("Persoon", weergave), onthult=ONTHULD)
             for naam, weergave in ZOEKVRAGEN.items()
+        ),
+        *(
+            Operatie(naam, "brp.bewoning", f"BRP Bewoning: {omschrijving}", persoonsgegevens=True)
+            for naam, omschrijving in BEWONINGVRAGEN.items()
         ),
         Operatie("laden", "brp.beheer", "Persoonslijsten laden (testomgeving)."),
         Operatie("leegmaken", "brp.beheer", "Alle persoonslijsten verwijderen (testomgeving)."),

@@ -1,15 +1,17 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The autorisatiebesluiten for the BRP that the demo organisations of a test deployment hold: each
-municipality everything about its own inhabitants, provinces and waterschappen what their taxes and
-permits need, the agencies what their tasks need, and the RvIG, bronhouder of the BRP, everything
-(testgegevens and the BRP's protocol included).
+municipality everything about its own inhabitants and the bewoning of the addresses within it,
+provinces and waterschappen what their taxes and permits need, the agencies what their tasks need,
+and the RvIG, bronhouder of the BRP, everything (bewoning, testgegevens and the BRP's protocol
+included).
 """
 
 from __future__ import annotations
 
 from opengdi.kernel.catalogus import ALLES
 from opengdi.kernel.toegang import EIGEN, Demobesluit
-from opengdi.registers.brp.catalogus import ZOEKVRAGEN
+from opengdi.registers.brp import bewoning
+from opengdi.registers.brp.catalogus import BEWONINGVRAGEN, ZOEKVRAGEN
 from opengdi.registers.brp.service import GEMEENTE_VAN_INSCHRIJVING
 
 RAADPLEGEN = "RaadpleegMetBurgerservicenummer"
@@ -46,6 +48,15 @@ DEMOBESLUITEN = (
         soort="gemeente",
     ),
     Demobesluit(
+        bewoning.SCOPE,
+        "BEWONING-GEMEENTE",
+        "Bewoning van de adressen in de eigen gemeente",
+        tuple(BEWONINGVRAGEN),
+        (ALLES,),
+        {bewoning.GEMEENTE.naam: EIGEN},
+        soort="gemeente",
+    ),
+    Demobesluit(
         "brp",
         "PROVINCIALE-TAKEN",
         "Provinciale subsidies en vergunningen",
@@ -63,11 +74,19 @@ DEMOBESLUITEN = (
     ),
     _voor(_RVIG, "BRP-BRONHOUDER", "Beheer en kwaliteit van de BRP", (ALLES,)),
     Demobesluit(
+        bewoning.SCOPE, "BRP-BRONHOUDER", "Beheer en kwaliteit van de BRP", (ALLES,), (ALLES,), organisatie=_RVIG
+    ),
+    Demobesluit(
         "brp.beheer", "BRP-BRONHOUDER", "Testgegevens van de BRP beheren", (ALLES,), (ALLES,), organisatie=_RVIG
     ),
     # Digikoppeling's scope for reading the protocol; its data elements are the scopes whose protocol it shows.
     Demobesluit(
-        "protocollering", "TOEZICHT-BRP", "Protocollering van de BRP inzien", (ALLES,), ("brp",), organisatie=_RVIG
+        "protocollering",
+        "TOEZICHT-BRP",
+        "Protocollering van de BRP inzien",
+        (ALLES,),
+        ("brp", bewoning.SCOPE),
+        organisatie=_RVIG,
     ),
     _voor(
         "Belastingdienst",

@@ -7,14 +7,19 @@ is stored the way the GBA keeps it. ``brp_persoonslijst`` carries the identity (
 the search keys derived from the actual voorkomens, kept in step by every write. A BSN is not
 unique here: test sets (the RvIG GBA-V set among them) hold several persoonslijsten with one BSN,
 and the registry answers with all of them.
+
+``brp_adreshouding`` holds, derived from the verblijfplaats voorkomens by
+:mod:`~opengdi.registers.brp.adreshouding` and written with them, every stay of a person at an
+adresseerbaar object with the days it possibly and certainly held, so that a bewoning is one
+indexed lookup by adresseerbaar object.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, SmallInteger, String, func
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, SmallInteger, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from opengdi.kernel.db import Base, JsonDocument
@@ -76,3 +81,24 @@ class VoorkomenRow(Base):
     stapel: Mapped[int] = mapped_column(SmallInteger, primary_key=True, comment="1, 2, … bij herhalende categorieën")
     volgnummer: Mapped[int] = mapped_column(SmallInteger, primary_key=True, comment="0 = actueel, hoger = ouder")
     elementen: Mapped[dict[str, Any]] = mapped_column(JsonDocument, comment="LO3-elementen GG.EE → waarde")
+
+
+class AdreshoudingRow(Base):
+    """A stay of a person at an adresseerbaar object, as one verblijfplaats voorkomen records it: it
+    began possibly from ``begin_vroegst`` and certainly from ``begin_zeker``, and ended possibly from
+    ``einde_vroegst`` and certainly from ``einde_zeker`` (0001-01-01 and 9999-12-31: unbounded)."""
+
+    __tablename__ = "brp_adreshouding"
+
+    persoonslijst_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("brp_persoonslijst.id", ondelete="CASCADE"), primary_key=True
+    )
+    volgnummer: Mapped[int] = mapped_column(SmallInteger, primary_key=True, comment="het voorkomen van categorie 08")
+    adresseerbaar_object_identificatie: Mapped[str] = mapped_column(String(16), index=True, comment="08.11.80")
+    nummeraanduiding_identificatie: Mapped[str | None] = mapped_column(String(16), comment="08.11.90")
+    gemeente_van_inschrijving: Mapped[str | None] = mapped_column(String(4), comment="08.09.10")
+    begin_vroegst: Mapped[date] = mapped_column(Date)
+    begin_zeker: Mapped[date] = mapped_column(Date)
+    einde_vroegst: Mapped[date] = mapped_column(Date)
+    einde_zeker: Mapped[date] = mapped_column(Date)
+    in_onderzoek: Mapped[bool] = mapped_column(Boolean, comment="adreshouding of identificatie in onderzoek")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import orjson
@@ -13,9 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from opengdi.kernel.db import Database, driver_connection, transaction_driver
+from opengdi.kernel.geldigheid import TOEKOMST, Geldigheid, Overgang, Periode
 from opengdi.kernel.koppelingen import Verwijzing
+from opengdi.registers.brp.adreshouding import adreshoudingen
 from opengdi.registers.brp.invoer import identifying_bsn
-from opengdi.registers.brp.model import PersoonslijstRow, VoorkomenRow
+from opengdi.registers.brp.model import AdreshoudingRow, PersoonslijstRow, VoorkomenRow
 from opengdi.registers.brp.persoonslijst import Persoonslijst, Voorkomen
 from opengdi.registers.brp.zoeksleutels import search_keys
 
@@ -42,6 +45,9 @@ class Criteria:
 
 _PERSOONSLIJST_TABLE = PersoonslijstRow.metadata.tables[PersoonslijstRow.__tablename__]
 _VOORKOMEN_TABLE = VoorkomenRow.metadata.tables[VoorkomenRow.__tablename__]
+_ADRESHOUDING_TABLE = AdreshoudingRow.metadata.tables[AdreshoudingRow.__tablename__]
+#: The columns of ``brp_adreshouding`` in the order :func:`adreshouding_rows` fills them.
+_ADRESHOUDING_COLUMNS = tuple(column.name for column in _ADRESHOUDING_TABLE.columns)
 
 
 def _voorkomens(ids: Sequence[int], lijsten: Sequence[Persoonslijst]) -> Iterator[tuple[int, Voorkomen]]:
@@ -87,6 +93,11 @@ async def _copy_postgresql(session: AsyncSession, lijsten: Sequence[Persoonslijs
             for pl_id, item in _voorkomens(ids, lijsten)
         ],
     )
+    await driver.copy_records_to_table(
+        AdreshoudingRow.__tablename__,
+        columns=_ADRESHOUDING_COLUMNS,
+        records=[tuple(row[column] for column in _ADRESHOUDING_COLUMNS) for row in adreshouding_rows(ids, lijsten)],
+    )
 
 
 async def _insert_sqlite(session: AsyncSession, lijsten: Sequence[Persoonslijst]) -> None:
@@ -105,6 +116,29 @@ async def _insert_sqlite(session: AsyncSession, lijsten: Sequence[Persoonslijst]
         for pl_id, item in _voorkomens(ids, lijsten)
     ]
     await session.execute(insert(_VOORKOMEN_TABLE), rows)
+    adreshouding = adreshouding_rows(ids, lijsten)
+    if adreshouding:
+        await session.execute(insert(_ADRESHOUDING_TABLE), adreshouding)
+
+
+def adreshouding_rows(ids: Sequence[int], lijsten: Sequence[Persoonslijst]) -> list[dict[str, Any]]:
+    """The ``brp_adreshouding`` rows of persoonslijsten stored under ``ids``: their adreshoudingen."""
+    return [
+        {
+            "persoonslijst_id": pl_id,
+            "volgnummer": item.volgnummer,
+            "adresseerbaar_object_identificatie": item.adresseerbaar_object,
+            "nummeraanduiding_identificatie": item.nummeraanduiding,
+            "gemeente_van_inschrijving": item.gemeente,
+            "begin_vroegst": item.geldigheid.begin.vroegst,
+            "begin_zeker": item.geldigheid.begin.zeker,
+            "einde_vroegst": item.geldigheid.einde.vroegst if item.geldigheid.einde else TOEKOMST,
+            "einde_zeker": item.geldigheid.einde.zeker if item.geldigheid.einde else TOEKOMST,
+            "in_onderzoek": item.in_onderzoek,
+        }
+        for pl_id, lijst in zip(ids, lijsten, strict=True)
+        for item in adreshoudingen(lijst)
+    ]
 
 
 async def analyze(database: Database) -> None:
@@ -113,11 +147,13 @@ async def analyze(database: Database) -> None:
         async with database.connect() as connection:
             await connection.execute(text(f"ANALYZE {PersoonslijstRow.__tablename__}"))
             await connection.execute(text(f"ANALYZE {VoorkomenRow.__tablename__}"))
+            await connection.execute(text(f"ANALYZE {AdreshoudingRow.__tablename__}"))
             await connection.commit()
 
 
 async def delete_all(session: AsyncSession) -> list[Identiteit]:
     """Remove every persoonslijst; the BSN and A-nummer of each one removed."""
+    await session.execute(delete(AdreshoudingRow))
     await session.execute(delete(VoorkomenRow))
     removed = await session.execute(
         delete(PersoonslijstRow).returning(PersoonslijstRow.burgerservicenummer, PersoonslijstRow.a_nummer)
@@ -196,6 +232,7 @@ async def _delete_where(session: AsyncSession, condition: ColumnElement[bool]) -
     found = (await session.execute(select(*columns).where(condition))).all()
     ids = [pl_id for pl_id, _bsn, _a_nummer in found]
     if ids:
+        await session.execute(delete(AdreshoudingRow).where(AdreshoudingRow.persoonslijst_id.in_(ids)))
         await session.execute(delete(VoorkomenRow).where(VoorkomenRow.persoonslijst_id.in_(ids)))
         await session.execute(delete(PersoonslijstRow).where(PersoonslijstRow.id.in_(ids)))
     return [(bsn, a_nummer) for _pl_id, bsn, a_nummer in found]
@@ -365,3 +402,60 @@ async def verwijzingen(database: Database) -> AsyncIterator[Verwijzing]:
                 yield Verwijzing("verblijfsobject", van, adresseerbaar_object)
             if nummeraanduiding:
                 yield Verwijzing("nummeraanduiding", van, nummeraanduiding)
+
+
+@dataclass(frozen=True, slots=True)
+class Bewoning:
+    """A stored adreshouding as a bewoning uses it: whose (the persoonslijst and its BSN), where
+    (gemeente van inschrijving), when (its validity) and whether it is in onderzoek."""
+
+    persoonslijst_id: int
+    burgerservicenummer: str | None
+    gemeente: str | None
+    geldigheid: Geldigheid
+    in_onderzoek: bool
+
+
+_BEWONINGEN = select(
+    AdreshoudingRow.persoonslijst_id,
+    PersoonslijstRow.burgerservicenummer,
+    AdreshoudingRow.gemeente_van_inschrijving,
+    AdreshoudingRow.begin_vroegst,
+    AdreshoudingRow.begin_zeker,
+    AdreshoudingRow.einde_vroegst,
+    AdreshoudingRow.einde_zeker,
+    AdreshoudingRow.in_onderzoek,
+).join(PersoonslijstRow, PersoonslijstRow.id == AdreshoudingRow.persoonslijst_id)
+
+
+async def bewoningen(connection: AsyncConnection, adresseerbaar_object: str, periode: Periode) -> list[Bewoning]:
+    """The adreshoudingen at ``adresseerbaar_object`` that possibly held on some day of ``periode``,
+    by BSN (an indexed lookup by adresseerbaar object)."""
+    statement = _BEWONINGEN.where(
+        AdreshoudingRow.adresseerbaar_object_identificatie == adresseerbaar_object,
+        AdreshoudingRow.begin_vroegst < periode.tot,
+        AdreshoudingRow.einde_zeker > periode.van,
+    ).order_by(PersoonslijstRow.burgerservicenummer, AdreshoudingRow.persoonslijst_id, AdreshoudingRow.volgnummer)
+    return [_bewoning(row) for row in (await connection.execute(statement)).all()]
+
+
+def _bewoning(row: Sequence[Any]) -> Bewoning:
+    pl_id, bsn, gemeente, begin_vroegst, begin_zeker, einde_vroegst, einde_zeker, in_onderzoek = row
+    begin = Overgang(_day(begin_vroegst), _day(begin_zeker))
+    einde = Overgang(_day(einde_vroegst), _day(einde_zeker))
+    return Bewoning(pl_id, bsn, gemeente, Geldigheid(begin, einde), bool(in_onderzoek))
+
+
+def _day(value: date | str) -> date:
+    """A stored day (a date, or its ISO text where the driver gives that)."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+async def load_by_ids(
+    connection: AsyncConnection, ids: Collection[int], categorieen: Collection[str]
+) -> dict[int, Persoonslijst]:
+    """The persoonslijsten stored under ``ids``, with only the voorkomens of ``categorieen``."""
+    if not ids:
+        return {}
+    statement = _VOORKOMENS.where(PersoonslijstRow.id.in_(sorted(ids)), VoorkomenRow.categorie.in_(sorted(categorieen)))
+    return await _load(connection, statement)
