@@ -108,7 +108,10 @@ async def op_peildatum(client: httpx.AsyncClient, adresseerbaar_object: str, pei
     """The bewoningen of ``adresseerbaar_object`` on ``peildatum`` (ISO), summarised."""
     return samengevat(
         await bewoningen(
-            client, type="BewoningMetPeildatum", peildatum=peildatum, adresseerbaarObjectIdentificatie=adresseerbaar_object
+            client,
+            type="BewoningMetPeildatum",
+            peildatum=peildatum,
+            adresseerbaarObjectIdentificatie=adresseerbaar_object,
         )
     )
 
@@ -117,6 +120,10 @@ async def in_periode(client: httpx.AsyncClient, adresseerbaar_object: str, van: 
     """The bewoningen of ``adresseerbaar_object`` from ``van`` until ``tot`` (ISO), summarised."""
     return samengevat(
         await bewoningen(
-            client, type="BewoningMetPeriode", datumVan=van, datumTot=tot, adresseerbaarObjectIdentificatie=adresseerbaar_object
+            client,
+            type="BewoningMetPeriode",
+            datumVan=van,
+            datumTot=tot,
+            adresseerbaarObjectIdentificatie=adresseerbaar_object,
         )
     )
