@@ -80,6 +80,7 @@ async def test_the_index_lists_every_api(client: httpx.AsyncClient) -> None:
     index = (await client.get("/")).json()
     assert {api["basis"] for api in index["apis"]} == {
         "/haalcentraal/api/brp",
+        "/haalcentraal/api/bewoning",
         "/brp/beheer",
         "/bsn",
         "/digikoppeling",
