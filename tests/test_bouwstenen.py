@@ -40,7 +40,15 @@ def test_codes_and_scopes_are_unique() -> None:
     assert len({block.code for block in BLOCKS}) == len(BLOCKS)
     for left, right in itertools.combinations(SAMENSTELLING.registers(), 2):
         assert not set(left.scopes) & set(right.scopes)
-    assert set(SAMENSTELLING.scopes()) == {"bag", "brp", "brp.beheer", "bsn", "digikoppeling", "protocollering"}
+    assert set(SAMENSTELLING.scopes()) == {
+        "bag",
+        "brp",
+        "brp.bewoning",
+        "brp.beheer",
+        "bsn",
+        "digikoppeling",
+        "protocollering",
+    }
 
 
 def test_each_block_with_migrations_has_its_own_branch() -> None:

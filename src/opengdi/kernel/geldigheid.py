@@ -190,40 +190,55 @@ class Samenstelling(Generic[K]):
 def samenstellingen(items: Iterable[tuple[K, Geldigheid]], periode: Periode) -> list[Samenstelling[K]]:
     """``periode`` cut into the stretches in which the same keys hold (a key may come with several
     validities: it holds as surely as the surest of them), leaving out the stretches in which none
-    does; in order of time."""
+    does; in order of time. One sweep over the days on which some validity begins or ends to hold."""
     gegeven = [(key, geldigheid) for key, geldigheid in items if geldigheid.mogelijk.overlapt(periode)]
     volgorde = {key: index for index, key in enumerate(dict.fromkeys(key for key, _ in gegeven))}
+    per_dag = _wisselingen(gegeven, periode)
+    stand: dict[K, list[int]] = {}  # key → how many of its validities hold possibly, and certainly
     result: list[Samenstelling[K]] = []
-    for van, tot in pairwise(sorted({periode.van, periode.tot, *_grenzen(gegeven, periode)})):
-        stand = _stand(gegeven, van)
-        zeker, mogelijk = (_met(stand, zekerheid, volgorde) for zekerheid in (Zekerheid.ZEKER, Zekerheid.MOGELIJK))
-        vorige = result[-1] if result else None
-        if vorige is not None and vorige.periode.tot == van and (vorige.zeker, vorige.mogelijk) == (zeker, mogelijk):
-            result[-1] = Samenstelling(Periode(vorige.periode.van, tot), zeker, mogelijk)
-        elif zeker or mogelijk:
-            result.append(Samenstelling(Periode(van, tot), zeker, mogelijk))
+    for van, tot in pairwise(sorted({periode.van, periode.tot, *per_dag})):
+        for key, mogelijk, zeker in per_dag.get(van, ()):
+            tellers = stand.setdefault(key, [0, 0])
+            tellers[0] += mogelijk
+            tellers[1] += zeker
+        zeker_nu = _met((key for key, (_m, z) in stand.items() if z > 0), volgorde)
+        mogelijk_nu = _met((key for key, (m, z) in stand.items() if m > 0 and z == 0), volgorde)
+        _voeg_toe(result, Samenstelling(Periode(van, tot), zeker_nu, mogelijk_nu))
     return result
 
 
-def _met(stand: Mapping[K, Zekerheid], zekerheid: Zekerheid, volgorde: Mapping[K, int]) -> tuple[K, ...]:
-    """The keys that hold with ``zekerheid``, in the order they were given."""
-    return tuple(sorted((key for key, value in stand.items() if value is zekerheid), key=volgorde.__getitem__))
-
-
-def _grenzen(gegeven: Iterable[tuple[Any, Geldigheid]], periode: Periode) -> set[date]:
-    """The days inside ``periode`` on which some validity begins or ends to hold, for certain or possibly."""
-    days: set[date] = set()
-    for _key, geldigheid in gegeven:
-        deelperiodes = [geldigheid.mogelijk, *([] if geldigheid.zeker.leeg else [geldigheid.zeker])]
-        days.update(day for deel in deelperiodes for day in (deel.van, deel.tot) if periode.van < day < periode.tot)
-    return days
-
-
-def _stand(gegeven: Iterable[tuple[K, Geldigheid]], dag: date) -> dict[K, Zekerheid]:
-    """How surely each key holds on ``dag`` (keys that do not hold left out)."""
-    stand: dict[K, Zekerheid] = {}
+def _wisselingen(gegeven: Iterable[tuple[K, Geldigheid]], periode: Periode) -> dict[date, list[tuple[K, int, int]]]:
+    """Per day of ``periode``, the changes in how the keys hold from that day on: (key, +1/-1 possibly,
+    +1/-1 certainly); a validity that began before the period counts from its first day."""
+    per_dag: dict[date, list[tuple[K, int, int]]] = {}
     for key, geldigheid in gegeven:
-        zekerheid = geldigheid.op(dag)
-        if zekerheid > stand.get(key, Zekerheid.NIET):
-            stand[key] = zekerheid
-    return stand
+        delen = [(geldigheid.mogelijk, 1, 0), *([] if geldigheid.zeker.leeg else [(geldigheid.zeker, 0, 1)])]
+        for deel, mogelijk, zeker in delen:
+            if not deel.overlapt(periode):
+                continue
+            per_dag.setdefault(max(deel.van, periode.van), []).append((key, mogelijk, zeker))
+            if deel.tot < periode.tot:
+                per_dag.setdefault(deel.tot, []).append((key, -mogelijk, -zeker))
+    return per_dag
+
+
+def _met(keys: Iterable[K], volgorde: Mapping[K, int]) -> tuple[K, ...]:
+    """``keys`` in the order they were given."""
+    return tuple(sorted(keys, key=volgorde.__getitem__))
+
+
+def _voeg_toe(result: list[Samenstelling[K]], stuk: Samenstelling[K]) -> None:
+    """Add a stretch to ``result``: joined to the previous one when the same keys hold, left out when none does."""
+    vorige = result[-1] if result else None
+    if (
+        vorige is not None
+        and vorige.periode.tot == stuk.periode.van
+        and (vorige.zeker, vorige.mogelijk)
+        == (
+            stuk.zeker,
+            stuk.mogelijk,
+        )
+    ):
+        result[-1] = Samenstelling(Periode(vorige.periode.van, stuk.periode.tot), stuk.zeker, stuk.mogelijk)
+    elif stuk.zeker or stuk.mogelijk:
+        result.append(stuk)

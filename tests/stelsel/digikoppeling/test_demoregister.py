@@ -52,11 +52,14 @@ def test_without_the_brp_the_demo_organisations_hold_no_brp_grant() -> None:
     assert held == {"Logius": ["digikoppeling"], "Autoriteit Persoonsgegevens": ["protocollering"]}
     assert [grant.bouwsteen for grant in met["Rijksdienst voor Identiteitsgegevens (RvIG)"]] == [
         "brp",
+        "brp.bewoning",
         "brp.beheer",
         "protocollering",
         "bsn",
     ]
     assert met["Gemeente Amsterdam"][0].beperkingen == {"gemeenteVanInschrijving": "0363"}
+    assert met["Gemeente Amsterdam"][1].bouwsteen == "brp.bewoning"
+    assert met["Gemeente Amsterdam"][1].beperkingen == {"gemeente": "0363"}
 
 
 def test_the_brp_declares_the_grants_about_the_brp_and_digikoppeling_its_own() -> None:
@@ -129,4 +132,6 @@ async def test_the_loaded_register_holds_exactly_the_grants_of_its_composition(
         ]
     assert stored == [(item.organisatie.oin, grant) for item in demo for grant in item.grants]
     brp_grants = [grant for _oin, grant in stored if grant.bouwsteen in BRP_CATALOGUS.scopes]
-    assert len(brp_grants) == (429 if samenstelling is SAMENSTELLING else 0)
+    assert len(brp_grants) == (
+        429 + 403 + 1 if samenstelling is SAMENSTELLING else 0
+    )  # bewoning: each municipality, the RvIG
