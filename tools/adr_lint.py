@@ -4,7 +4,8 @@
 ``python -m tools.adr_lint`` writes the OpenAPI document of every API the application serves to a
 folder (``--out``, default a temporary one) and runs Spectral with the Logius ruleset on each of
 our own documents; official documents served as published (the Haal Centraal BRP API Personen and
-BRP bewoning, the Kadaster's BAG API) are written but not linted. The exit code is non-zero when Spectral reports any error (or cannot run).
+BRP bewoning, the Kadaster's BAG API) are written but not linted. The exit code is non-zero when
+Spectral reports any error (or cannot run).
 
 The ruleset is ``../shared/specs/logius/adr-spectral-linter.yaml`` next to the project, or the file
 named by ``GDI_ADR_RULESET`` or ``--ruleset``; ``spectral`` must be on the PATH

@@ -198,8 +198,11 @@ def test_every_attribute_has_a_definition_and_every_source_is_an_lo3_element() -
 
 def test_the_operations_are_the_query_types_and_the_beheer_operations() -> None:
     catalogus = Catalogus((CATALOGUS,))
-    assert CATALOGUS.scopes == ("brp", "brp.beheer")
+    assert CATALOGUS.scopes == ("brp", "brp.bewoning", "brp.beheer")
     assert set(catalogus.operaties("brp")) == set(ZOEKVRAGEN)
+    assert set(catalogus.operaties("brp.bewoning")) == {"BewoningMetPeildatum", "BewoningMetPeriode"}
+    assert catalogus.gegevens("brp.bewoning", ["*"]) == frozenset()
+    assert catalogus.betreft_persoonsgegevens("brp.bewoning", "BewoningMetPeriode")
     assert set(catalogus.operaties("brp.beheer")) == {"laden", "leegmaken", "tonen"}
 
 
