@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.kernel.db import Database
 from opengdi.kernel.geldigheid import TOEKOMST, Overgang
+from opengdi.registers.brp import service as brp_service
 from opengdi.registers.brp.adreshouding import Adreshouding, adreshoudingen
 from opengdi.registers.brp.demo import load_demo
 from opengdi.registers.brp.invoer import ImportErrors, read_persoonslijst
@@ -225,10 +226,19 @@ async def test_brp_0003_derives_the_adreshoudingen_of_stored_persoonslijsten(fre
 # --- The demo data -----------------------------------------------------------------------------------
 
 
-async def test_the_demo_persons_history_answers_bewoningen(client: httpx.AsyncClient, empty_database: Database) -> None:
+@pytest.fixture
+async def demo(empty_database: Database) -> AsyncIterator[Database]:
+    """The session database with the BRP's demo persons, emptied again afterwards (other tests count
+    on the burgerservicenummers they hold being free)."""
     async with unit_of_work(empty_database) as uow:
         await load_demo(uow)
-    async with empty_database.connect() as connection:
+    yield empty_database
+    async with unit_of_work(empty_database) as uow:
+        await brp_service.empty_brp(uow)
+
+
+async def test_the_demo_persons_history_answers_bewoningen(client: httpx.AsyncClient, demo: Database) -> None:
+    async with demo.connect() as connection:
         [(ado, aantal)] = (
             await connection.execute(
                 select(AdreshoudingRow.adresseerbaar_object_identificatie, func.count())

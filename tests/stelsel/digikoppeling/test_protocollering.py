@@ -237,7 +237,7 @@ async def test_the_bronhouder_reads_only_the_protocol_of_its_registry(persoon: D
         mine = await _protocol(http, burgerservicenummer=BSN)
         other = await _protocol(http, bouwsteen="protocollering")
     assert mine.status_code == 200
-    assert {regel["bouwsteen"] for regel in mine.json()["protocolregels"]} <= {"brp"}
+    assert {regel["bouwsteen"] for regel in mine.json()["protocolregels"]} <= {"brp", "brp.bewoning"}
     assert other.status_code == 403
 
 
