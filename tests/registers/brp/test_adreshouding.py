@@ -16,17 +16,17 @@ from alembic import command
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 
+from opengdi.app import create_app
 from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.kernel.db import Database
 from opengdi.kernel.geldigheid import TOEKOMST, Overgang
-from opengdi.registers.brp import service as brp_service
 from opengdi.registers.brp.adreshouding import Adreshouding, adreshoudingen
 from opengdi.registers.brp.demo import load_demo
 from opengdi.registers.brp.invoer import ImportErrors, read_persoonslijst
 from opengdi.registers.brp.model import AdreshoudingRow
 from opengdi.registers.brp.persoonslijst import Persoonslijst
 from opengdi.registers.brp.service import Bestaand, import_bulk
-from tests.conftest import scratch_database, unit_of_work
+from tests.conftest import BRONHOUDER, http_client, register_bronhouder, scratch_database, settings_for, unit_of_work
 from tests.registers.brp.helpers import BEHEER, adres, bewoner, buitenland, in_periode, load, op_peildatum
 
 A1 = "0800010000000001"
@@ -227,17 +227,17 @@ async def test_brp_0003_derives_the_adreshoudingen_of_stored_persoonslijsten(fre
 
 
 @pytest.fixture
-async def demo(empty_database: Database) -> AsyncIterator[Database]:
-    """The session database with the BRP's demo persons, emptied again afterwards (other tests count
-    on the burgerservicenummers they hold being free)."""
-    async with unit_of_work(empty_database) as uow:
+async def demo(fresh_database: Database) -> Database:
+    """A database of its own with the BRP's demo persons (the BSN-beheervoorziening takes every number
+    the BRP ever stored as in use, so the session database must not learn the demo's)."""
+    await SAMENSTELLING.migraties().upgrade(fresh_database)
+    await register_bronhouder(fresh_database)
+    async with unit_of_work(fresh_database) as uow:
         await load_demo(uow)
-    yield empty_database
-    async with unit_of_work(empty_database) as uow:
-        await brp_service.empty_brp(uow)
+    return fresh_database
 
 
-async def test_the_demo_persons_history_answers_bewoningen(client: httpx.AsyncClient, demo: Database) -> None:
+async def test_the_demo_persons_history_answers_bewoningen(demo: Database, tmp_path: Path) -> None:
     async with demo.connect() as connection:
         [(ado, aantal)] = (
             await connection.execute(
@@ -248,6 +248,7 @@ async def test_the_demo_persons_history_answers_bewoningen(client: httpx.AsyncCl
             )
         ).all()
     assert aantal > 10
-    bewoningen = await in_periode(client, ado, "1900-01-01", "2030-01-01")
+    async with http_client(create_app(settings_for(tmp_path), demo), BRONHOUDER) as client:
+        bewoningen = await in_periode(client, ado, "1900-01-01", "2030-01-01")
     assert len(bewoningen) > 1
     assert all(zeker or mogelijk for _van, _tot, zeker, mogelijk in bewoningen)
