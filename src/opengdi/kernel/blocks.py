@@ -24,6 +24,7 @@ from fastapi import APIRouter, FastAPI
 from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import Scope
 
+from opengdi.kernel.adresvoorziening import AdresBron
 from opengdi.kernel.api import JsonResponse, telemetry_options
 from opengdi.kernel.catalogus import Catalogus, Register
 from opengdi.kernel.db import Database
@@ -146,6 +147,8 @@ class BuildingBlock:
       declarations of every enabled block, against which it checks autorisatiebesluiten;
     - ``bsnbron`` is set by the one block that issues burgerservicenummers (the BSN-beheervoorziening):
       where other blocks take the numbers of the persons they make (:mod:`opengdi.kernel.nummervoorziening`);
+    - ``adresbron`` is set by the one block that holds the addresses (the BAG): where other blocks
+      take existing addresses for the persons they make (:mod:`opengdi.kernel.adresvoorziening`);
     - ``koppelingen`` are the references to other registries' objects it stores and the lookup of
       which of its own objects exist, for ``gdi check`` (:mod:`opengdi.kernel.koppelingen`).
     """
@@ -164,6 +167,7 @@ class BuildingBlock:
     catalogus: Register | None = None
     toegang: Callable[[Database, Settings, Sequence[Register]], Toegang] | None = None
     bsnbron: Callable[[Database, Settings], BsnBron] | None = None
+    adresbron: Callable[[Database, Settings], AdresBron] | None = None
     paginas: Callable[[Context], Sequence[Paginas]] | None = None
     koppelingen: Koppelingen | None = None
 
@@ -197,6 +201,10 @@ class Samenstelling:
     def bsnbron(self, database: Database, settings: Settings) -> BsnBron | None:
         """Where the blocks take burgerservicenummers from: the BSN-beheervoorziening, when enabled."""
         return next((block.bsnbron(database, settings) for block in self.blocks if block.bsnbron), None)
+
+    def adresbron(self, database: Database, settings: Settings) -> AdresBron | None:
+        """Where the blocks take existing addresses from: the BAG, when enabled."""
+        return next((block.adresbron(database, settings) for block in self.blocks if block.adresbron), None)
 
     def koppelingen(self) -> list[tuple[Register, Koppelingen]]:
         """Each block's declaration with what it offers for the links between registries."""

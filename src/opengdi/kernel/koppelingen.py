@@ -5,9 +5,13 @@ A registry points at objects of another instead of copying them (a person's verb
 BAG verblijfsobject), and declares each such link as a :class:`~opengdi.kernel.catalogus.Relatie`.
 A block offers two things for them (:class:`Koppelingen`): the references it stores
 (``verwijzingen``: which relation, from which of its objects, to which identification) and, for the
-objects it holds, which of a set of identifications exist (``bestaande``). :func:`controleer`
-follows every stored reference to the block its relation names and reports those that lead
-nowhere, without either block knowing the other.
+objects it holds, which of a set of identifications exist (``bestaande``) and which strings have
+the form of an identification of its object types at all (``vorm``). :func:`controleer` follows
+every stored reference to the block its relation names and reports those that lead nowhere,
+without either block knowing the other. A reference that is not even an identification of the
+target's type (the test sets hold some on purpose: ``0000000000000000``, 15 digits, another
+object type) is reported apart: it is an error in the data of the referring registry, not a link
+to an object that went missing.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from opengdi.kernel.db import Database
 
 #: Identifications asked of a block at once.
 _PER_VRAAG = 5_000
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +43,7 @@ class Koppelingen:
 
     verwijzingen: Callable[[Database], AsyncIterator[Verwijzing]] | None = None
     bestaande: Callable[[Database, str, Sequence[str]], Awaitable[set[str]]] | None = None
+    vorm: Callable[[str, str], bool] | None = None  # (objecttype, identificatie): well formed?
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +54,7 @@ class LozeVerwijzing:
     verwijzing: Verwijzing
     doel: str  # "bag.Verblijfsobject"
     reden: str
+    ongeldig: bool = False  # not an identification of the target's type at all
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +62,8 @@ class Controle:
     """The outcome of :func:`controleer`."""
 
     verwijzingen: int
-    loos: tuple[LozeVerwijzing, ...]
+    loos: tuple[LozeVerwijzing, ...]  # well formed, but no such object
+    ongeldig: tuple[LozeVerwijzing, ...] = ()  # not an identification of the target's type
 
 
 async def controleer(blokken: Sequence[tuple[Register, Koppelingen]], database: Database) -> Controle:
@@ -79,7 +87,9 @@ async def controleer(blokken: Sequence[tuple[Register, Koppelingen]], database: 
                 loos.extend(await _check(register.code, relatie, pending.pop(verwijzing.relatie), doelen, database))
         for naam, items in pending.items():
             loos.extend(await _check(register.code, relaties[naam], items, doelen, database))
-    return Controle(totaal, tuple(loos))
+    return Controle(
+        totaal, tuple(item for item in loos if not item.ongeldig), tuple(item for item in loos if item.ongeldig)
+    )
 
 
 async def _check(
@@ -89,5 +99,14 @@ async def _check(
     target = doelen.get(relatie.naar_register)
     if target is None or target.bestaande is None:
         return [LozeVerwijzing(register, item, doel, f"register {relatie.naar_register} draait niet") for item in items]
-    present = await target.bestaande(database, relatie.naar_objecttype, sorted({item.naar for item in items}))
-    return [LozeVerwijzing(register, item, doel, "bestaat niet") for item in items if item.naar not in present]
+    objecttype, vorm = relatie.naar_objecttype, target.vorm
+    rest: list[Verwijzing] = []
+    found: list[LozeVerwijzing] = []
+    for item in items:
+        if vorm is None or vorm(objecttype, item.naar):
+            rest.append(item)
+        else:
+            reden = f"is geen geldige identificatie van een {objecttype}"
+            found.append(LozeVerwijzing(register, item, doel, reden, ongeldig=True))
+    present = await target.bestaande(database, objecttype, sorted({item.naar for item in rest}))
+    return found + [LozeVerwijzing(register, item, doel, "bestaat niet") for item in rest if item.naar not in present]

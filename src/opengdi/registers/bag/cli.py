@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Iterator
+from itertools import chain
 from pathlib import Path
 from typing import Annotated
 
@@ -29,6 +30,7 @@ from opengdi.kernel.opdrachtregel import (
 )
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.bag import repository
+from opengdi.registers.bag.demo import demo_voorkomens
 from opengdi.registers.bag.extract import OBJECTTYPEN, BagExtract, GeenBagExtract, Voorkomen
 from opengdi.registers.bag.generator import STANDDATUM, Omvang, gemeente_woonplaatsen, land, levering
 from opengdi.registers.bag.schrijver import bestandsnaam, write_extract
@@ -156,21 +158,21 @@ def genereren_bag(
 ) -> None:
     """Genereer een synthetische BAG voor de 403 gemeenten van 2014 en laad die (alleen in een testomgeving).
 
-    Elke gemeente krijgt adressen naar haar inwonertal, in woonplaatsen, straten en panden. Het land
-    wordt geschreven als BAG 2.0 Extract; met --extract blijft het alleen bij dat bestand, dat
+    Elke gemeente krijgt adressen naar haar inwonertal, in woonplaatsen, straten en panden; de adressen
+    van de demopersonen horen er ook bij. Het land wordt geschreven als BAG 2.0 Extract; met --extract blijft het alleen bij dat bestand, dat
     `gdi bag importeren` later laadt. Dezelfde startwaarde geeft hetzelfde land.
     """
     settings = current_settings()
     if extract is None and not settings.is_test_deployment:
         raise fail("Een synthetische BAG laden kan alleen in een testomgeving (GDI_DEPLOYMENT=test).")
     omvang = Omvang(adressen, startwaarde)
+    demo, demo_relaties = demo_voorkomens()  # the demo persons' addresses stay in the country
     with tempfile.TemporaryDirectory() as folder:
         target = extract or Path(folder) / bestandsnaam(STANDDATUM)
         with progress() as bar:
             task = bar.add_task("Land genereren", total=adressen)
-            write_extract(
-                target, levering(), _counted(land(omvang), lambda: bar.advance(task)), gemeente_woonplaatsen(omvang)
-            )
+            voorkomens = chain(_counted(land(omvang), lambda: bar.advance(task)), demo)
+            write_extract(target, levering(), voorkomens, [*gemeente_woonplaatsen(omvang), *demo_relaties])
         if extract is not None:
             console.print(
                 f"[green]BAG 2.0 Extract geschreven: {extract} ({extract.stat().st_size // 1024} kB).[/green]"

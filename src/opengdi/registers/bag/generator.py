@@ -16,6 +16,7 @@ yields the voorkomens and :func:`gemeente_woonplaatsen` the relation, for :mod:`
 
 from __future__ import annotations
 
+import csv
 import math
 import random
 from collections.abc import Iterator
@@ -94,6 +95,16 @@ def _straatstammen() -> tuple[str, ...]:
 
 
 @cache
+def _demo_identificaties() -> frozenset[str]:
+    """The identifications of the demo persons' addresses (package data), which a generated country
+    also holds (see :mod:`~opengdi.registers.bag.demo`) and so must not give to objects of its own."""
+    with files("opengdi.registers.bag").joinpath("data", "demo-adressen.csv").open(encoding="utf-8") as handle:
+        return frozenset(
+            row[name] for row in csv.DictReader(handle) for name in ("adresseerbaarObject", "nummeraanduiding")
+        )
+
+
+@cache
 def _territories() -> dict[str, tuple[float, float]]:
     """The south-west corner of every municipality's square, the grid filled province by province."""
     order = sorted(
@@ -163,7 +174,11 @@ class _Context:
     moment: str = "2010-01-01"
 
     def identificatie(self, typecode: str) -> str:
-        return f"{self.gemeentecode}{typecode}{self.ids(typecode):010d}"
+        """The next identification of an object of ``typecode``, passing over those of the demo data."""
+        while True:
+            identificatie = f"{self.gemeentecode}{typecode}{self.ids(typecode):010d}"
+            if identificatie not in _demo_identificaties():
+                return identificatie
 
 
 def _voorkomen(

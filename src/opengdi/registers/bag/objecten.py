@@ -139,3 +139,25 @@ class Gevonden:
     ingebed: Mapping[str, tuple[Gevonden, ...]] = field(default_factory=dict)
     #: A woonplaats's bronhouders (the gemeenten it lay in then).
     bronhouders: tuple[Bronhouder, ...] = ()
+
+
+#: The object type digits of a 16-digit identification (after the gemeentecode), per object type.
+_TYPECIJFERS = {
+    "Verblijfsobject": ("01",),
+    "Ligplaats": ("02",),
+    "Standplaats": ("03",),
+    "AdresseerbaarObject": ("01", "02", "03"),
+    "Pand": ("10",),
+    "Nummeraanduiding": ("20",),
+    "OpenbareRuimte": ("30",),
+}
+
+
+def is_identificatie(objecttype: str, identificatie: str) -> bool:
+    """Whether ``identificatie`` has the form of an identification of ``objecttype``: four digits for
+    a woonplaats, else sixteen: a gemeentecode, the object type's two digits, a serial number."""
+    if not (identificatie.isascii() and identificatie.isdigit()):
+        return False
+    if objecttype == "Woonplaats":
+        return len(identificatie) == 4
+    return len(identificatie) == 16 and identificatie[4:6] in _TYPECIJFERS.get(objecttype, ())

@@ -18,9 +18,11 @@ from sqlalchemy import (
     BindParameter,
     ColumnElement,
     Select,
+    String,
     Table,
     and_,
     bindparam,
+    cast,
     delete,
     func,
     insert,
@@ -849,3 +851,103 @@ async def zoek_adressen(
         .offset(offset)
     )
     return [(row.nummeraanduiding, row.omschrijving) for row in await connection.execute(statement)], total
+
+
+# --- residential addresses for other blocks (kernel.adresvoorziening) ---
+
+#: The statuses of an adresseerbaar object people can live in.
+_BEWOONBAAR = ("Verblijfsobject in gebruik", "Verblijfsobject in gebruik (niet ingemeten)", "Plaats aangewezen")
+
+
+def _huidig(voorkomen: Any) -> Any:
+    """Whether a voorkomen is the object's state now: not ended, not inactive, not withdrawn as no BAG data."""
+    return (
+        voorkomen.c.eind_geldigheid.is_(None)
+        & voorkomen.c.tijdstip_inactief_lv.is_(None)
+        & voorkomen.c.tijdstip_niet_bag_lv.is_(None)
+    )
+
+
+def _relatie_van(voorkomen: Any, soort: str, *, outer: bool = False) -> tuple[Any, Any]:
+    """An alias of the relation table for the ``soort`` references of ``voorkomen``, with its join condition."""
+    relatie = _RELATIE.alias()
+    on = (
+        (relatie.c.identificatie == voorkomen.c.identificatie)
+        & (relatie.c.voorkomenidentificatie == voorkomen.c.voorkomenidentificatie)
+        & (relatie.c.tijdstip_registratie_lv == voorkomen.c.tijdstip_registratie_lv)
+        & (relatie.c.soort == soort)
+    )
+    return relatie, on
+
+
+def _woonadres_query(sleutels: Sequence[int] | None = None) -> Any:
+    """The residential addresses (of ``sleutels`` only, with their details, when given): each current,
+    inhabitable adresseerbaar object (a verblijfsobject with a woonfunctie, a ligplaats, a
+    standplaats) with its current hoofdadres, the openbare ruimte that lies on and the woonplaats it
+    lies in (the nummeraanduiding's own, else the street's)."""
+    a, n, o = _VOORKOMEN.alias("a"), _VOORKOMEN.alias("n"), _VOORKOMEN.alias("o")
+    hoofdadres, hoofdadres_on = _relatie_van(a, "hoofdadres")
+    straat, straat_on = _relatie_van(n, "openbareRuimte")
+    eigen_plaats, eigen_plaats_on = _relatie_van(n, "woonplaats")
+    plaats, plaats_on = _relatie_van(o, "woonplaats")
+    columns = [a.c.id.label("sleutel"), func.coalesce(eigen_plaats.c.doel, plaats.c.doel).label("woonplaats")]
+    if sleutels is not None:
+        columns += [
+            a.c.identificatie.label("object"),
+            n.c.identificatie.label("nummeraanduiding"),
+            n.c.gegevens.label("adres"),
+            o.c.gegevens.label("straat"),
+        ]
+    statement = (
+        select(*columns)
+        .select_from(a)
+        .join(hoofdadres, hoofdadres_on)
+        .join(n, (n.c.identificatie == hoofdadres.c.doel) & (n.c.objecttype == "NUM") & _huidig(n))
+        .join(straat, straat_on)
+        .outerjoin(eigen_plaats, eigen_plaats_on)
+        .join(o, (o.c.identificatie == straat.c.doel) & (o.c.objecttype == "OPR") & _huidig(o))
+        .join(plaats, plaats_on)
+        .where(a.c.objecttype.in_(_ADRESSEERBAAR), _huidig(a), a.c.status.in_(_BEWOONBAAR))
+        .where((a.c.objecttype != "VBO") | cast(a.c.gegevens, String).like('%"woonfunctie"%'))
+    )
+    return statement.where(a.c.id.in_(sleutels)) if sleutels is not None else statement.order_by(a.c.id)
+
+
+async def gemeenten_van_woonplaatsen(connection: AsyncConnection, peildatum: str) -> dict[str, str]:
+    """Per woonplaats, the gemeente it lay in on ``peildatum`` (YYYY-MM-DD)."""
+    table = _GEMEENTE_WOONPLAATS
+    rows = await connection.execute(
+        select(table.c.woonplaats, table.c.gemeente).where(
+            table.c.begin_geldigheid <= peildatum,
+            (table.c.eind_geldigheid.is_(None)) | (table.c.eind_geldigheid > peildatum),
+        )
+    )
+    return {row.woonplaats: row.gemeente for row in rows}
+
+
+async def woonadressen(connection: AsyncConnection) -> AsyncIterator[tuple[int, str]]:
+    """Every residential address as (its key, the woonplaats it lies in), by key."""
+    async for row in await connection.stream(_woonadres_query().execution_options(yield_per=10_000)):
+        yield row.sleutel, row.woonplaats
+
+
+async def woonadressen_bij(connection: AsyncConnection, sleutels: Sequence[int]) -> list[Any]:
+    """The residential addresses of ``sleutels``: rows with the key, the woonplaats, the object's and
+    the nummeraanduiding's identificatie, and the nummeraanduiding's and openbare ruimte's attributes."""
+    found: list[Any] = []
+    for start in range(0, len(sleutels), _IN_CHUNK):
+        found.extend(await connection.execute(_woonadres_query(sleutels[start : start + _IN_CHUNK])))
+    return found
+
+
+async def woonplaatsnamen(connection: AsyncConnection, identificaties: Collection[str]) -> dict[str, str]:
+    """The current name of each of the woonplaatsen ``identificaties``."""
+    found: dict[str, str] = {}
+    for chunk in _chunked(identificaties):
+        rows = await connection.execute(
+            select(_VOORKOMEN.c.identificatie, _VOORKOMEN.c.gegevens).where(
+                _VOORKOMEN.c.identificatie.in_(chunk), _VOORKOMEN.c.objecttype == "WPL", _huidig(_VOORKOMEN)
+            )
+        )
+        found.update((row.identificatie, row.gegevens["naam"]) for row in rows)
+    return found

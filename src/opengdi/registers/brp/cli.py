@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from opengdi.kernel.db import Database
-from opengdi.kernel.fouten import DomeinFout
+from opengdi.kernel.fouten import Conflict, DomeinFout
 from opengdi.kernel.opdrachtregel import (
     EXIT_INTERRUPTED,
     console,
@@ -201,7 +201,8 @@ def genereren_brp(
 
     Dezelfde startwaarde geeft dezelfde bevolking: opnieuw uitgevoerd gaat het commando verder waar
     een onderbroken run stopte, en slaat het over wie er al staat. De burgerservicenummers komen van
-    de BSN-beheervoorziening (als die in de samenstelling zit).
+    de BSN-beheervoorziening en de adressen uit de BAG (als die in de samenstelling zitten): laad
+    daarom eerst een BAG (gdi genereren bag, of gdi bag importeren met een BAG-extract).
     """
     settings = current_settings()
     if not settings.is_test_deployment:
@@ -217,13 +218,18 @@ def genereren_brp(
                 bar.advance(task, n)
 
             bsns = samenstelling().bsnbron(database, settings)  # the BSN-beheervoorziening, when enabled
+            adressen = samenstelling().adresbron(database, settings)  # the BAG, when enabled
             async with UnitOfWork(database, oin=settings.oin) as uow:
-                return await seed_population(uow, personen, startwaarde, progress=advance, bsns=bsns)
+                return await seed_population(
+                    uow, personen, startwaarde, progress=advance, bsns=bsns, adressen=adressen
+                )
 
     try:
         stored = run(with_database(settings, work))
-    except DomeinFout as error:
+    except Conflict as error:
         raise fail(f"{error} (gdi brp leegmaken --ja).") from None
+    except DomeinFout as error:
+        raise fail(f"{error}.") from None
     except KeyboardInterrupt:
         raise _interrupted("personen", done[0]) from None
     console.print(f"[green]{stored} synthetische personen opgeslagen.[/green]")

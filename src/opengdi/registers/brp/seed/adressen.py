@@ -2,10 +2,11 @@
 """Where the synthetic persons live: municipalities, streets, house numbers, postcodes, addresses abroad.
 
 The 403 municipalities of 2014 are drawn in proportion to their inhabitants (:func:`plaatsen`), each
-with its own block of its province's 4-digit postcode numbers. :class:`Straten` lays out the streets
-of one municipality from a generator seeded by the municipality, names them after common words and
-Dutch surnames, and hands out every address once; BAG identifiers use serial numbers from
-``0900000001`` on. :class:`Buitenland` is an address abroad (emigration and the RNI).
+with its own block of its province's 4-digit postcode numbers. Without a BAG to live in
+(:mod:`~opengdi.registers.brp.seed.bagadressen`), :class:`Straten` lays out the streets of one
+municipality from a generator seeded by the municipality, names them after common words and Dutch
+surnames, and hands out every address once; their BAG identifiers use serial numbers from
+``0900000001`` on and point at no BAG object. :class:`Buitenland` is an address abroad (emigration and the RNI).
 """
 
 from __future__ import annotations
@@ -59,7 +60,8 @@ class Adres:
     toevoeging: str
     postcode: str
     woonplaats: str
-    serie: int
+    adresseerbaar_object: str  # 11.80
+    nummeraanduiding: str  # 11.90
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,5 +216,6 @@ class Straten:
             toevoeging,
             straat.postcode_bij(nummer),
             self.plaats.woonplaats,
-            _BAG_SERIE + self.serie,
+            f"{self.plaats.code}01{_BAG_SERIE + self.serie:010d}",
+            f"{self.plaats.code}20{_BAG_SERIE + self.serie:010d}",
         )

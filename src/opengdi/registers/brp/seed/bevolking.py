@@ -20,6 +20,7 @@ from typing import Any
 from faker import Faker
 
 from opengdi.registers.brp.seed.adressen import POSTCODELETTERS, Adres, Buitenland, Plaats, Straten, plaatsen
+from opengdi.registers.brp.seed.bagadressen import BagAdressen
 from opengdi.registers.brp.seed.keuzes import (
     AANTAL_VOORNAMEN_JONG,
     AANTAL_VOORNAMEN_OUD,
@@ -81,7 +82,7 @@ def _toegestaan(soort: str, datum: date, zelfde_geslacht: bool) -> str:
 class Bevolking:
     """Draws persons and where they live; every draw comes from one seeded generator, in a fixed order."""
 
-    def __init__(self, seed: int, bsns: Iterator[str] | None = None) -> None:
+    def __init__(self, seed: int, bsns: Iterator[str] | None = None, adressen: BagAdressen | None = None) -> None:
         self.seed = seed
         self.rng = random.Random(seed)
         self.faker = Faker("nl_NL")
@@ -91,7 +92,8 @@ class Bevolking:
         gereserveerd = gereserveerde_nummers()
         self.bsns = bsns if bsns is not None else burgerservicenummers(seed, gereserveerd)
         self.anummers = a_nummers(seed, gereserveerd)
-        self.plaatsen = plaatsen()
+        self.bag = adressen
+        self.plaatsen = adressen.plaatsen() if adressen is not None else plaatsen()
         self.straten: dict[str, Straten] = {}
 
     # draws
@@ -111,6 +113,8 @@ class Bevolking:
         return self.plaatsen(self.rng)
 
     def adres(self, plaats: Plaats) -> Adres:
+        if self.bag is not None:
+            return self.bag.adres(plaats)
         straten = self.straten.get(plaats.code)
         if straten is None:
             straten = self.straten[plaats.code] = Straten(plaats, self.seed, self.namen.straatnamen)

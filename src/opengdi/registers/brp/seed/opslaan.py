@@ -13,6 +13,11 @@ through the composition), the persons get numbers issued by it: the series :data
 ahead of each batch (:class:`Voorraad`), one issue per batch. Its positions are fixed, so the k-th
 person of every run gets the same number and a rerun continues as before; without a bron the
 generator numbers the persons itself from ``2xxxxxxxx``.
+
+Given the deployment's :class:`~opengdi.kernel.adresvoorziening.AdresBron` (the BAG), the persons
+live at the BAG's residential addresses (:class:`~opengdi.registers.brp.seed.bagadressen.BagAdressen`):
+their keys are read once before the first batch, the addresses themselves fetched by the
+generator's thread through the event loop as it needs them.
 """
 
 from __future__ import annotations
@@ -20,18 +25,23 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
-from opengdi.kernel.fouten import Conflict
+from opengdi.kernel.adresvoorziening import AdresBron, BagAdres
+from opengdi.kernel.fouten import Conflict, DomeinFout
 from opengdi.kernel.nummervoorziening import BsnBron
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.brp import events, repository
 from opengdi.registers.brp.persoonslijst import Persoonslijst
+from opengdi.registers.brp.seed.bagadressen import BagAdressen
+from opengdi.registers.brp.seed.keuzes import PEILDATUM
 from opengdi.registers.brp.seed.nummers import BSN_REEKS
 from opengdi.registers.brp.seed.persoonslijsten import GROOTSTE_HUISHOUDEN, generate_population
 
 #: The series of the BSN-beheervoorziening that synthetic persons are numbered from.
 KENMERK = "genereren-brp"
+#: At most this many synthetic persons per residential address of the BAG.
+PERSONEN_PER_ADRES = 4
 
 
 class Voorraad:
@@ -59,6 +69,38 @@ class Voorraad:
         if doel > self._opgehaald:
             self._nummers.extend(await self._bron.reeks(KENMERK, self._opgehaald, doel - self._opgehaald))
             self._opgehaald = doel
+
+
+#: How long the generator's thread waits for the event loop to fetch addresses.
+_OPHALEN_WACHTTIJD = 600.0
+
+
+async def bag_adressen(bron: AdresBron, seed: int, persons: int) -> BagAdressen:
+    """The BAG's residential addresses for a population of ``persons``, read from ``bron``; a BAG with
+    fewer than one address per :data:`PERSONEN_PER_ADRES` persons is refused (:class:`~opengdi.kernel.fouten.DomeinFout`)."""
+    loop = asyncio.get_running_loop()
+
+    def ophalen(sleutels: Sequence[int]) -> list[BagAdres]:
+        gevraagd = asyncio.run_coroutine_threadsafe(bron.adressen(sleutels, PEILDATUM), loop)
+        return gevraagd.result(timeout=_OPHALEN_WACHTTIJD)
+
+    sleutels = await bron.woonadressen(PEILDATUM)
+    try:
+        adressen = BagAdressen(sleutels, seed, ophalen)
+    except ValueError:
+        raise DomeinFout(
+            "De BAG bevat geen woonadressen in de gemeenten van 2014: laad eerst een BAG "
+            "(gdi genereren bag, of gdi bag importeren met een BAG-extract)",
+            code="geenWoonadressen",
+        ) from None
+    nodig = -(-persons // PERSONEN_PER_ADRES)
+    if adressen.aantal < nodig:
+        raise DomeinFout(
+            f"De BAG bevat {adressen.aantal} woonadressen, te weinig voor {persons} personen (minstens {nodig}): "
+            f"genereer een groter land (gdi genereren bag --adressen {2 * nodig} --vervang) of vraag minder personen",
+            code="teWeinigWoonadressen",
+        )
+    return adressen
 
 
 async def _is_continuation(uow: UnitOfWork, first_batch: list[Persoonslijst], own_numbers: bool) -> bool:
@@ -110,17 +152,20 @@ async def seed_population(
     progress: Callable[[int], None] | None = None,
     batch_size: int = 5000,
     bsns: BsnBron | None = None,
+    adressen: AdresBron | None = None,
 ) -> int:
     """Generate ``persons`` synthetic persons and store those not stored yet, one commit of ``uow`` per
     batch; the number stored. ``progress`` hears how many persons each batch handled (stored or
-    found stored already). With ``bsns`` the persons are numbered by the BSN-beheervoorziening.
+    found stored already). With ``bsns`` the persons are numbered by the BSN-beheervoorziening;
+    with ``adressen`` they live at the BAG's addresses (see :func:`bag_adressen`).
 
     The next batch is generated in a worker thread while the current one is written. Synthetic
     persons of another seed in the BRP make this refuse (:class:`~opengdi.kernel.fouten.Conflict`):
     empty the BRP first.
     """
     voorraad = Voorraad(bsns, persons, batch_size) if bsns is not None else None
-    batches = generate_population(persons, seed, batch_size, voorraad)
+    bag = await bag_adressen(adressen, seed, persons) if adressen is not None else None
+    batches = generate_population(persons, seed, batch_size, voorraad, bag)
 
     async def generate_next() -> asyncio.Future[list[Persoonslijst] | None]:
         if voorraad is not None:

@@ -16,6 +16,7 @@ from functools import cache
 
 from opengdi.registers.brp.persoonslijst import Persoonslijst, Voorkomen
 from opengdi.registers.brp.seed.adressen import Buitenland
+from opengdi.registers.brp.seed.bagadressen import BagAdressen
 from opengdi.registers.brp.seed.huishoudens import Huishoudens
 from opengdi.registers.brp.seed.keuzes import (
     GBA_START,
@@ -185,10 +186,11 @@ def _adres(mens: Mens, bewoning: Bewoning, ingeschreven: date) -> Elementen:
         elementen["11.30"] = adres.huisletter
     if adres.toevoeging:
         elementen["11.40"] = adres.toevoeging
-    elementen["11.60"] = adres.postcode
+    if adres.postcode:
+        elementen["11.60"] = adres.postcode
     elementen["11.70"] = adres.woonplaats
-    elementen["11.80"] = f"{adres.gemeente}01{adres.serie:010d}"
-    elementen["11.90"] = f"{adres.gemeente}20{adres.serie:010d}"
+    elementen["11.80"] = adres.adresseerbaar_object
+    elementen["11.90"] = adres.nummeraanduiding
     if mens.vestiging is not None:
         elementen["14.10"], elementen["14.20"] = mens.vestiging[0], _d(mens.vestiging[1])
     elementen["72.10"] = "I" if bewoning.van >= jaren_na(mens.persoon.geboren, 16) else "G"
@@ -258,7 +260,11 @@ def _persoonslijst(mens: Mens) -> Persoonslijst:
 
 
 def generate_population(
-    persons: int, seed: int = 2014, batch_size: int = 5000, bsns: Iterator[str] | None = None
+    persons: int,
+    seed: int = 2014,
+    batch_size: int = 5000,
+    bsns: Iterator[str] | None = None,
+    adressen: BagAdressen | None = None,
 ) -> Iterator[list[Persoonslijst]]:
     """Batches of synthetic persoonslijsten, exactly ``persons`` in total.
 
@@ -272,7 +278,7 @@ def generate_population(
         raise ValueError(f"Het aantal personen moet tussen 0 en {MAX_PERSONEN} liggen.")
     if batch_size < 1:
         raise ValueError("De batchgrootte moet minstens 1 zijn.")
-    huishoudens = Huishoudens(seed, bsns)
+    huishoudens = Huishoudens(seed, bsns, adressen)
     batch: list[Persoonslijst] = []
     ruimte = persons
     while ruimte > 0:

@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The contract through which a block takes existing addresses from the BAG without importing it.
+
+A block that makes persons or companies of its own (the BRP's synthetic population) lets them live at
+addresses the BAG holds, so that every reference it stores points at an existing BAG object. The
+composition hands the deployment's :class:`AdresBron` over (``BuildingBlock.adresbron``,
+``Samenstelling.adresbron``) the way it hands over the :class:`~opengdi.kernel.nummervoorziening.BsnBron`;
+a deployment without the BAG has none.
+
+A bron answers in two steps, so that a whole country never sits in memory as addresses: first the
+keys of every residential address per municipality (:meth:`AdresBron.woonadressen`, small integers),
+then the addresses of some keys (:meth:`AdresBron.adressen`) when the block uses them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class BagAdres:
+    """A residential address of the BAG as the BRP records a verblijfplaats (elements 09.10–11.90)."""
+
+    gemeentecode: str  # the municipality its woonplaats lay in on the peildatum asked
+    openbare_ruimte: str  # naam openbare ruimte (11.15)
+    korte_naam: str  # straatnaam, at most 24 characters (11.10)
+    huisnummer: int
+    huisletter: str
+    toevoeging: str
+    postcode: str
+    woonplaats: str
+    adresseerbaar_object: str  # identificatiecode verblijfplaats (11.80)
+    nummeraanduiding: str  # identificatiecode nummeraanduiding (11.90)
+
+
+class AdresBron(Protocol):
+    """Where a block gets existing addresses from."""
+
+    async def woonadressen(self, peildatum: date) -> Mapping[str, Sequence[int]]:
+        """Per gemeentecode (the municipality each woonplaats lay in on ``peildatum``), the keys of
+        the residential addresses it holds now: hoofdadressen of verblijfsobjecten with a
+        woonfunctie, of ligplaatsen and of standplaatsen. Municipalities without any are left out."""
+        ...
+
+    async def adressen(self, sleutels: Sequence[int], peildatum: date) -> list[BagAdres]:
+        """The addresses of ``sleutels`` (keys :meth:`woonadressen` gave), in that order."""
+        ...
