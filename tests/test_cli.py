@@ -185,6 +185,9 @@ def test_replacing_and_allowing_duplicates_exclude_each_other(data_dir: Path) ->
 
 
 def test_seeding_adds_synthetic_persons_and_a_rerun_adds_nobody_twice(data_dir: Path) -> None:
+    assert "geen woonadressen" in _fails("genereren", "brp", "--personen", "40")
+    _gdi("genereren", "bag", "--adressen", "400")
+    assert "te weinig voor 99999 personen" in _fails("genereren", "brp", "--personen", "99999")
     assert "40 synthetische personen opgeslagen" in _gdi("genereren", "brp", "--personen", "40", "--startwaarde", "7")
     again = _gdi("genereren", "brp", "--personen", "40", "--startwaarde", "7")
     assert "0 synthetische personen opgeslagen" in again and "40 stonden er al" in again
@@ -679,3 +682,16 @@ def test_gdi_genereren_bag_writes_and_loads_a_country(data_dir: Path) -> None:
 
 def test_gdi_check_reports_the_links(data_dir: Path) -> None:
     assert "0 verwijzingen tussen objecten gecontroleerd, 0 loos." in _gdi("check")
+    _gdi("genereren", "bag", "--adressen", "300")
+    _gdi("genereren", "brp", "--personen", "60")
+    assert "0 loos." in _gdi("check")
+    (data_dir / "los.csv").write_text(
+        ";01.01.20;01.02.40;08.09.10;08.11.80;08.11.90\nLg01_1;999993653;Moulin;0599;0599010000999999;0599300000999999\n",
+        encoding="utf-8",
+    )
+    _gdi("brp", "importeren", str(data_dir / "los.csv"))
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 1
+    assert "0599010000999999 (bag.AdresseerbaarObject) bestaat niet" in result.stdout
+    assert "0599300000999999 (bag.Nummeraanduiding) is geen geldige identificatie" in result.stdout
+    assert "1 loos; 1 met een ongeldige identificatie" in result.stderr

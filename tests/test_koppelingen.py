@@ -35,15 +35,16 @@ async def registers(empty_database: Database) -> AsyncIterator[Database]:
         await brp_service.empty_brp(uow)
 
 
-async def test_in_the_demo_only_malformed_identifications_lead_nowhere(registers: Database) -> None:
+async def test_in_the_demo_no_link_dangles(registers: Database) -> None:
     async with unit_of_work(registers) as uow:
         await load_demo(uow)
     assert await BAG_DEMO.laden(registers, Settings(), SAMENSTELLING, lambda _n: None)
     uitkomst = await controleer(SAMENSTELLING.koppelingen(), registers)
     assert uitkomst.verwijzingen > 2_000
-    assert uitkomst.loos, "the RvIG test set holds deliberately malformed identifications"
-    for loos in uitkomst.loos:
-        assert loos.register == "brp"
+    assert uitkomst.loos == ()
+    assert uitkomst.ongeldig, "the RvIG test set holds deliberately malformed identifications"
+    for loos in uitkomst.ongeldig:
+        assert loos.register == "brp" and loos.reden.startswith("is geen geldige identificatie")
         assert not re.fullmatch(_WELL_FORMED[loos.verwijzing.relatie], loos.verwijzing.naar), loos
 
 
@@ -58,3 +59,21 @@ async def test_a_reference_to_a_missing_object_is_named(registers: Database) -> 
         ("verblijfsobject", "999993653", "0599010000999999", "bestaat niet"),
         ("nummeraanduiding", "999993653", "0599200000999999", "bestaat niet"),
     }
+    assert uitkomst.ongeldig == ()
+
+
+@pytest.mark.parametrize(
+    "identificatie",
+    ["0000000000000000", "599010000999999", "0599300000999999", "05990100009999x9", "０599010000999999"],
+)
+async def test_a_reference_that_is_no_identification_of_the_target_type_is_reported_apart(
+    registers: Database, identificatie: str
+) -> None:
+    adres = {"09.10": "0599", "11.80": identificatie}
+    async with unit_of_work(registers) as uow:
+        await brp_service.import_persoonslijsten(uow, {"persoonslijsten": [persoonslijst("999993653", c08=[adres])]})
+    uitkomst = await controleer(SAMENSTELLING.koppelingen(), registers)
+    assert uitkomst.loos == ()
+    assert [(loos.verwijzing.naar, loos.reden) for loos in uitkomst.ongeldig] == [
+        (identificatie, "is geen geldige identificatie van een AdresseerbaarObject")
+    ]

@@ -27,7 +27,6 @@ from opengdi.kernel.db import Database
 _PER_VRAAG = 5_000
 
 
-
 @dataclass(frozen=True, slots=True)
 class Verwijzing:
     """A stored reference: of relation ``relatie`` (its name in the register), from object ``van`` to ``naar``."""

@@ -159,8 +159,8 @@ def genereren_bag(
     """Genereer een synthetische BAG voor de 403 gemeenten van 2014 en laad die (alleen in een testomgeving).
 
     Elke gemeente krijgt adressen naar haar inwonertal, in woonplaatsen, straten en panden; de adressen
-    van de demopersonen horen er ook bij. Het land wordt geschreven als BAG 2.0 Extract; met --extract blijft het alleen bij dat bestand, dat
-    `gdi bag importeren` later laadt. Dezelfde startwaarde geeft hetzelfde land.
+    van de demopersonen horen er ook bij. Het land wordt geschreven als BAG 2.0 Extract; met --extract
+    blijft het alleen bij dat bestand, dat `gdi bag importeren` later laadt. Dezelfde startwaarde geeft hetzelfde land.
     """
     settings = current_settings()
     if extract is None and not settings.is_test_deployment:

@@ -220,9 +220,7 @@ def genereren_brp(
             bsns = samenstelling().bsnbron(database, settings)  # the BSN-beheervoorziening, when enabled
             adressen = samenstelling().adresbron(database, settings)  # the BAG, when enabled
             async with UnitOfWork(database, oin=settings.oin) as uow:
-                return await seed_population(
-                    uow, personen, startwaarde, progress=advance, bsns=bsns, adressen=adressen
-                )
+                return await seed_population(uow, personen, startwaarde, progress=advance, bsns=bsns, adressen=adressen)
 
     try:
         stored = run(with_database(settings, work))

@@ -77,7 +77,7 @@ _OPHALEN_WACHTTIJD = 600.0
 
 async def bag_adressen(bron: AdresBron, seed: int, persons: int) -> BagAdressen:
     """The BAG's residential addresses for a population of ``persons``, read from ``bron``; a BAG with
-    fewer than one address per :data:`PERSONEN_PER_ADRES` persons is refused (:class:`~opengdi.kernel.fouten.DomeinFout`)."""
+    fewer than one address per :data:`PERSONEN_PER_ADRES` persons is refused (:class:`DomeinFout`)."""
     loop = asyncio.get_running_loop()
 
     def ophalen(sleutels: Sequence[int]) -> list[BagAdres]:
