@@ -178,6 +178,14 @@ class Connection:
             f"Content-Length: {len(body)}\r\n\r\n".encode()
             + body
         )
+        return await self._answer()
+
+    async def get(self, path: str, headers: str = "") -> tuple[int, bytes]:
+        """GET ``path`` (with extra raw ``headers`` lines) and read the answer: status and body."""
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{headers}\r\n".encode())
+        return await self._answer()
+
+    async def _answer(self) -> tuple[int, bytes]:
         head = await self.reader.readuntil(b"\r\n\r\n")
         status = int(head.split(b" ", 2)[1])
         length = next(

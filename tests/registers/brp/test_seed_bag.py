@@ -13,7 +13,7 @@ import pytest
 
 from opengdi.kernel.adresvoorziening import BagAdres
 from opengdi.registers.brp.seed import generate_population
-from opengdi.registers.brp.seed.bagadressen import PARTIJ, BagAdressen
+from opengdi.registers.brp.seed.bagadressen import EERSTE_PARTIJ, PARTIJ, BagAdressen
 
 #: Made-up keys: Amsterdam 0363 (many), Vaals 0981 (few), a code unknown in 2014 (9999).
 SLEUTELS = {"0363": list(range(1000, 1700)), "0981": [5, 6, 7], "9999": [1, 2]}
@@ -53,8 +53,8 @@ def test_every_address_is_handed_out_once_before_any_twice() -> None:
 def test_addresses_are_fetched_in_batches_when_a_municipality_runs_out() -> None:
     bron = _Bron()
     adressen = BagAdressen(SLEUTELS, 1, bron)
-    _uitgegeven(adressen, "0363", PARTIJ + 1)
-    assert [len(partij) for partij in bron.gevraagd] == [PARTIJ, PARTIJ]
+    _uitgegeven(adressen, "0363", 2 * PARTIJ + 1)
+    assert [len(partij) for partij in bron.gevraagd] == [EERSTE_PARTIJ, 16, 32, 64, 128, PARTIJ, PARTIJ]
 
 
 def test_municipalities_are_drawn_by_their_number_of_addresses() -> None:

@@ -49,29 +49,41 @@ class BagAdresBron:
         return found
 
     async def adressen(self, sleutels: Sequence[int], peildatum: date) -> list[BagAdres]:
-        """See :meth:`opengdi.kernel.adresvoorziening.AdresBron.adressen`."""
+        """See :meth:`opengdi.kernel.adresvoorziening.AdresBron.adressen`: the object of each key, its
+        hoofdadres, that one's openbare ruimte and woonplaats, each read by its own indexed query."""
         gemeenten = await self._gemeente_per_woonplaats(peildatum)
         async with self.database.read() as connection:
-            rows = {row.sleutel: row for row in await repository.woonadressen_bij(connection, sleutels)}
-            onbekend = {row.woonplaats for row in rows.values()} - self._namen.keys()
+            objecten = await repository.voorkomens_bij_sleutels(connection, sleutels)
+            missing = next((sleutel for sleutel in sleutels if sleutel not in objecten), None)
+            if missing is not None:
+                raise LookupError(f"geen adresseerbaar object in de BAG met sleutel {missing}")
+            hoofdadressen = {row.gegevens["heeftAlsHoofdAdres"] for row in objecten.values()}
+            nummers = await repository.huidige_gegevens(connection, "NUM", hoofdadressen)
+            openbare_ruimten = {item["ligtAan"] for item in nummers.values()}
+            straten = await repository.huidige_gegevens(connection, "OPR", openbare_ruimten)
+            woonplaatsen = {item.get("ligtIn") or straten[item["ligtAan"]]["ligtIn"] for item in nummers.values()}
+            onbekend = woonplaatsen - self._namen.keys()
             if onbekend:
-                self._namen.update(await repository.woonplaatsnamen(connection, onbekend))
-        missing = [sleutel for sleutel in sleutels if sleutel not in rows]
-        if missing:
-            raise LookupError(f"geen woonadres in de BAG met sleutel {missing[0]}")
-        return [self._adres(rows[sleutel], gemeenten) for sleutel in sleutels]
+                found = await repository.huidige_gegevens(connection, "WPL", onbekend)
+                self._namen.update((identificatie, item["naam"]) for identificatie, item in found.items())
+        return [self._adres(objecten[sleutel], nummers, straten, gemeenten) for sleutel in sleutels]
 
-    def _adres(self, row: Any, gemeenten: Mapping[str, str]) -> BagAdres:
-        adres, straat = row.adres, row.straat
+    def _adres(
+        self, object_: Any, nummers: Mapping[str, Any], straten: Mapping[str, Any], gemeenten: Mapping[str, str]
+    ) -> BagAdres:
+        nummeraanduiding = object_.gegevens["heeftAlsHoofdAdres"]
+        adres = nummers[nummeraanduiding]
+        straat = straten[adres["ligtAan"]]
+        woonplaats = adres.get("ligtIn") or straat["ligtIn"]
         return BagAdres(
-            gemeentecode=gemeenten.get(row.woonplaats, row.object[:4]),
+            gemeentecode=gemeenten.get(woonplaats, object_.identificatie[:4]),
             openbare_ruimte=straat["naam"],
             korte_naam=straat.get("verkorteNaam") or straat["naam"][:24],
             huisnummer=int(adres["huisnummer"]),
             huisletter=adres.get("huisletter", ""),
             toevoeging=adres.get("huisnummertoevoeging", ""),
             postcode=adres.get("postcode", ""),
-            woonplaats=self._namen.get(row.woonplaats, ""),
-            adresseerbaar_object=row.object,
-            nummeraanduiding=row.nummeraanduiding,
+            woonplaats=self._namen.get(woonplaats, ""),
+            adresseerbaar_object=object_.identificatie,
+            nummeraanduiding=nummeraanduiding,
         )

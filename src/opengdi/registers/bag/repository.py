@@ -868,7 +868,7 @@ def _huidig(voorkomen: Any) -> Any:
     )
 
 
-def _relatie_van(voorkomen: Any, soort: str, *, outer: bool = False) -> tuple[Any, Any]:
+def _relatie_van(voorkomen: Any, soort: str) -> tuple[Any, Any]:
     """An alias of the relation table for the ``soort`` references of ``voorkomen``, with its join condition."""
     relatie = _RELATIE.alias()
     on = (
@@ -880,26 +880,19 @@ def _relatie_van(voorkomen: Any, soort: str, *, outer: bool = False) -> tuple[An
     return relatie, on
 
 
-def _woonadres_query(sleutels: Sequence[int] | None = None) -> Any:
-    """The residential addresses (of ``sleutels`` only, with their details, when given): each current,
-    inhabitable adresseerbaar object (a verblijfsobject with a woonfunctie, a ligplaats, a
-    standplaats) with its current hoofdadres, the openbare ruimte that lies on and the woonplaats it
-    lies in (the nummeraanduiding's own, else the street's)."""
+def _woonadres_query() -> Any:
+    """Every residential address by key: each current, inhabitable adresseerbaar object (a
+    verblijfsobject with a woonfunctie, a ligplaats, a standplaats) with its current hoofdadres, the
+    openbare ruimte that lies on, and the woonplaats it lies in (the nummeraanduiding's own, else
+    the street's)."""
     a, n, o = _VOORKOMEN.alias("a"), _VOORKOMEN.alias("n"), _VOORKOMEN.alias("o")
     hoofdadres, hoofdadres_on = _relatie_van(a, "hoofdadres")
     straat, straat_on = _relatie_van(n, "openbareRuimte")
     eigen_plaats, eigen_plaats_on = _relatie_van(n, "woonplaats")
     plaats, plaats_on = _relatie_van(o, "woonplaats")
-    columns = [a.c.id.label("sleutel"), func.coalesce(eigen_plaats.c.doel, plaats.c.doel).label("woonplaats")]
-    if sleutels is not None:
-        columns += [
-            a.c.identificatie.label("object"),
-            n.c.identificatie.label("nummeraanduiding"),
-            n.c.gegevens.label("adres"),
-            o.c.gegevens.label("straat"),
-        ]
-    statement = (
-        select(*columns)
+    woonplaats = func.coalesce(eigen_plaats.c.doel, plaats.c.doel).label("woonplaats")
+    return (
+        select(a.c.id.label("sleutel"), woonplaats)
         .select_from(a)
         .join(hoofdadres, hoofdadres_on)
         .join(n, (n.c.identificatie == hoofdadres.c.doel) & (n.c.objecttype == "NUM") & _huidig(n))
@@ -909,8 +902,8 @@ def _woonadres_query(sleutels: Sequence[int] | None = None) -> Any:
         .join(plaats, plaats_on)
         .where(a.c.objecttype.in_(_ADRESSEERBAAR), _huidig(a), a.c.status.in_(_BEWOONBAAR))
         .where((a.c.objecttype != "VBO") | cast(a.c.gegevens, String).like('%"woonfunctie"%'))
+        .order_by(a.c.id)
     )
-    return statement.where(a.c.id.in_(sleutels)) if sleutels is not None else statement.order_by(a.c.id)
 
 
 async def gemeenten_van_woonplaatsen(connection: AsyncConnection, peildatum: str) -> dict[str, str]:
@@ -931,23 +924,27 @@ async def woonadressen(connection: AsyncConnection) -> AsyncIterator[tuple[int, 
         yield row.sleutel, row.woonplaats
 
 
-async def woonadressen_bij(connection: AsyncConnection, sleutels: Sequence[int]) -> list[Any]:
-    """The residential addresses of ``sleutels``: rows with the key, the woonplaats, the object's and
-    the nummeraanduiding's identificatie, and the nummeraanduiding's and openbare ruimte's attributes."""
-    found: list[Any] = []
-    for start in range(0, len(sleutels), _IN_CHUNK):
-        found.extend(await connection.execute(_woonadres_query(sleutels[start : start + _IN_CHUNK])))
+async def voorkomens_bij_sleutels(connection: AsyncConnection, sleutels: Sequence[int]) -> dict[int, Any]:
+    """The voorkomens with the keys (row ids) ``sleutels``: rows of their key, identificatie and attributes."""
+    found: dict[int, Any] = {}
+    columns = (_VOORKOMEN.c.id, _VOORKOMEN.c.identificatie, _VOORKOMEN.c.gegevens)
+    unique = sorted(set(sleutels))
+    for start in range(0, len(unique), _IN_CHUNK):
+        statement = select(*columns).where(_VOORKOMEN.c.id.in_(unique[start : start + _IN_CHUNK]))
+        found.update((row.id, row) for row in await connection.execute(statement))
     return found
 
 
-async def woonplaatsnamen(connection: AsyncConnection, identificaties: Collection[str]) -> dict[str, str]:
-    """The current name of each of the woonplaatsen ``identificaties``."""
-    found: dict[str, str] = {}
+async def huidige_gegevens(
+    connection: AsyncConnection, objecttype: str, identificaties: Iterable[str]
+) -> dict[str, dict[str, Any]]:
+    """The attributes of the current voorkomen of each of the objects ``identificaties`` of ``objecttype``."""
+    found: dict[str, dict[str, Any]] = {}
     for chunk in _chunked(identificaties):
         rows = await connection.execute(
             select(_VOORKOMEN.c.identificatie, _VOORKOMEN.c.gegevens).where(
-                _VOORKOMEN.c.identificatie.in_(chunk), _VOORKOMEN.c.objecttype == "WPL", _huidig(_VOORKOMEN)
+                _VOORKOMEN.c.identificatie.in_(chunk), _VOORKOMEN.c.objecttype == objecttype, _huidig(_VOORKOMEN)
             )
         )
-        found.update((row.identificatie, row.gegevens["naam"]) for row in rows)
+        found.update((row.identificatie, row.gegevens) for row in rows)
     return found

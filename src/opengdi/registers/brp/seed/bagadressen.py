@@ -7,7 +7,7 @@ population lives in the municipalities of 2014 that have any, drawn in proportio
 of addresses. Each municipality hands its addresses out in a seeded order (an affine permutation of
 its keys, so no shuffled copy of a national BAG is kept), each once; households that need more
 addresses than a municipality has start on its first ones again and share them. The addresses
-themselves are fetched in small batches (:data:`PARTIJ`) when a municipality runs out, through
+themselves are fetched in small batches (growing to :data:`PARTIJ`) when a municipality runs out, through
 ``ophalen``: the generator runs in a worker thread, so ``ophalen`` is a synchronous call that the
 event loop answers.
 """
@@ -23,8 +23,9 @@ from opengdi.kernel.adresvoorziening import BagAdres
 from opengdi.registers.brp.seed.adressen import Adres, Plaats, plaatsen
 from opengdi.registers.brp.seed.keuzes import Keuze
 
-#: How many addresses of one municipality are fetched at a time.
-PARTIJ = 256
+#: How many addresses of one municipality are fetched at a time: the first time :data:`EERSTE_PARTIJ`,
+#: then as many as it handed out before (a small municipality fetches little), at most :data:`PARTIJ`.
+EERSTE_PARTIJ, PARTIJ = 16, 256
 
 
 class _Volgorde:
@@ -80,8 +81,9 @@ class BagAdressen:
 
     def _volgende(self, code: str) -> list[int]:
         keys, volgorde, positie = self.sleutels[code], self._volgorde[code], self._positie[code]
-        self._positie[code] = positie + PARTIJ
-        return [keys[volgorde[p]] for p in range(positie, positie + PARTIJ)]
+        aantal = min(PARTIJ, max(EERSTE_PARTIJ, positie))
+        self._positie[code] = positie + aantal
+        return [keys[volgorde[p]] for p in range(positie, positie + aantal)]
 
 
 def _als_adres(adres: BagAdres) -> Adres:
