@@ -416,6 +416,7 @@ def test_the_grants_of_an_unknown_organisation_are_an_error(data_dir: Path) -> N
 def test_old_english_spellings_still_work_but_are_not_listed(data_dir: Path) -> None:
     (data_dir / "set.csv").write_text(CSV, encoding="utf-8")
     assert "2 persoonslijsten opgeslagen" in _gdi("brp", "import", str(data_dir / "set.csv"))
+    _gdi("genereren", "bag", "--adressen", "400")  # a country to live in
     assert "40 synthetische personen opgeslagen" in _gdi("seed", "brp", "--persons", "40", "--seed=7")
     assert "42 persoonslijsten verwijderd" in _gdi("brp", "leeg", "--ja")
     assert f"migratie {', '.join(SAMENSTELLING.migraties().heads())}" in _gdi("db", "upgrade")
@@ -505,6 +506,7 @@ def test_an_interrupted_population_continues_when_run_again_beside_the_demo_pers
     assert f"Database: {cli_database}+" in _gdi("db", "status")
     (data_dir / "set.csv").write_text(CSV, encoding="utf-8")
     _gdi("brp", "importeren", str(data_dir / "set.csv"))
+    _gdi("genereren", "bag", "--adressen", "400")  # a country to live in
     monkeypatch.setattr(brp_cli, "seed_population", partial(seed_population, batch_size=10))
     with monkeypatch.context() as interrupted:
         _interrupt_second_write(interrupted)
