@@ -19,6 +19,7 @@ from opengdi.registers.brp.demo import voorbeelden as brp_voorbeelden
 from opengdi.settings import Deployment, get_settings
 from opengdi.stelsel.digikoppeling import organisaties
 from opengdi.stelsel.digikoppeling.demotoegang import voorbeelden as toegang_voorbeelden
+from opengdi.stelsel.digikoppeling.service import DEMO_APISLEUTEL, DEMO_APISLEUTEL_OIN
 from tests.conftest import settings_for
 
 
@@ -44,6 +45,11 @@ async def test_a_test_deployment_loads_every_blocks_demo_data(new_database: Data
     lines = [*await toegang_voorbeelden(new_database, settings), *await brp_voorbeelden(new_database, settings)]
     assert any("999993653" in line for line in lines)
     assert any("TOKEN=$(gdi org token" in line for line in lines)
+    assert any(DEMO_APISLEUTEL in line for line in lines)
+    async with new_database.session() as session:
+        assert await organisaties.api_sleutel_oin(session, organisaties.sleutelhash(DEMO_APISLEUTEL)) == (
+            DEMO_APISLEUTEL_OIN
+        )
 
 
 async def test_leeg_loads_the_register_but_no_persons_and_prints_no_test_bsn(
@@ -62,7 +68,7 @@ async def test_production_loads_no_demo_persons_and_no_demo_afnemers(new_databas
     assert await _counts(new_database) == (0, 0)
     assert not (tmp_path / "credentials").exists()
     lines = await toegang_voorbeelden(new_database, settings)
-    assert not any("gdi org token" in line for line in lines)
+    assert not any("gdi org token" in line or DEMO_APISLEUTEL in line for line in lines)
 
 
 def test_a_server_process_exempts_its_start_up_objects_from_full_collections(

@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from starlette.requests import Request
 
@@ -209,3 +209,24 @@ class OpenToegang:
 
     async def authorize(self, afnemer: Principaal, vraag: Toegangsvraag) -> Besluit:
         return Besluit(doelbinding=afnemer.doelbinding or "open")
+
+
+#: Where an API tells the access policy which header carries an API key (``app.state``), when its
+#: official document declares an ``apiKey`` scheme in a header (see :func:`api_sleutel_header`).
+API_SLEUTEL_STATE = "api_sleutel_header"
+
+
+def api_sleutel_header(document: dict[str, Any]) -> str | None:
+    """The header of the ``apiKey`` security scheme an OpenAPI document declares, if any."""
+    schemes = (document.get("components") or {}).get("securitySchemes") or {}
+    for scheme in schemes.values():
+        if isinstance(scheme, dict) and scheme.get("type") == "apiKey" and scheme.get("in") == "header":
+            return str(scheme["name"])
+    return None
+
+
+def api_sleutel_van(request: Request) -> str | None:
+    """The API key of a request, when the API it reached accepts one (its document declares the
+    header) and the request carries it."""
+    header = getattr(request.app.state, API_SLEUTEL_STATE, None)
+    return request.headers.get(header) if header else None

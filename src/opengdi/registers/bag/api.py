@@ -14,6 +14,7 @@ Every operation of the document is served. Beyond it, ``Accept-Crs`` and ``Conte
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import date, datetime
@@ -30,7 +31,7 @@ from opengdi.kernel.blocks import Api, api_app, include_routes
 from opengdi.kernel.context import aanvrager, context
 from opengdi.kernel.documentatie import without_outside_images
 from opengdi.kernel.problems import InvalidParam, Probleemstijl, Problem, bad_request, parse_json_body
-from opengdi.kernel.toegang import Principaal
+from opengdi.kernel.toegang import API_SLEUTEL_STATE, Principaal, api_sleutel_header
 from opengdi.registers.bag import bevragingen, zoeken
 from opengdi.registers.bag import crs as stelsels
 from opengdi.registers.bag.adres import EXPAND as ADRES_EXPAND
@@ -73,13 +74,30 @@ def _as_json(value: Any) -> Any:
 
 
 @cache
-def official_openapi() -> dict[str, Any]:
-    """The BAG API Individuele Bevragingen document, with this server and Digikoppeling's security."""
+def _published() -> dict[str, Any]:
+    """The BAG API Individuele Bevragingen document as the Kadaster published it."""
     text = files("opengdi.registers.bag").joinpath("data", "bag-individuele-bevragingen-v2.openapi.yaml")
     document: dict[str, Any] = _as_json(yaml.safe_load(text.read_text("utf-8")))
+    return document
+
+
+@cache
+def official_openapi() -> dict[str, Any]:
+    """The BAG API Individuele Bevragingen document, with this server and Digikoppeling's security
+    beside the Kadaster's API key (a key Digikoppeling issues to an organisation)."""
+    document = copy.deepcopy(_published())
     document["servers"] = [{"url": PREFIX, "description": "Open GDI"}]
     document["info"]["description"] = without_outside_images(document["info"]["description"])
+    published = _published()["components"]["securitySchemes"]
     document["components"]["securitySchemes"] = {
+        **{
+            name: {
+                **scheme,
+                "description": "Een API-sleutel die Digikoppeling aan een aangesloten organisatie uitgeeft "
+                "(gdi org apisleutel OIN); een onbekende of ingetrokken sleutel geeft 403 Forbidden.",
+            }
+            for name, scheme in published.items()
+        },
         "digikoppeling": {
             "type": "oauth2",
             "description": "OAuth 2.0 client credentials met private_key_jwt (NL GOV), of een "
@@ -87,9 +105,10 @@ def official_openapi() -> dict[str, Any]:
             "flows": {
                 "clientCredentials": {"tokenUrl": "/digikoppeling/oauth2/token", "scopes": {"bag": "BAG raadplegen"}}
             },
-        }
+        },
     }
-    requirement = [{"digikoppeling": ["bag"]}]
+    requirement: list[dict[str, list[str]]] = [{"digikoppeling": ["bag"]}]
+    requirement.extend({str(name): []} for name in published)
     document["security"] = requirement
     for item in document["paths"].values():
         for operation in item.values():
@@ -731,5 +750,7 @@ def bag_api() -> Api:
         probleemstijl=PROBLEEMSTIJL,
     )
     app.openapi = official_openapi  # type: ignore[method-assign]
+    # the document declares X-Api-Key: Digikoppeling accepts the keys it issued on this API
+    setattr(app.state, API_SLEUTEL_STATE, api_sleutel_header(_published()))
     include_routes(app, bag_router)
     return Api(PREFIX, "BAG API Individuele Bevragingen", VERSION, app, "BAG API Individuele Bevragingen v2 (Kadaster)")

@@ -360,6 +360,56 @@ def intrekken_autorisatie(
     console.print(f"Autorisatiebesluit {nummer} ingetrokken.")
 
 
+def apisleutel(
+    oin: str,
+    omschrijving: Annotated[
+        str, typer.Option(help="Waarvoor de sleutel is (bijvoorbeeld de applicatie).")
+    ] = "API-sleutel",
+) -> None:
+    """Geef een organisatie een API-sleutel (X-Api-Key) voor API's die er een kennen, zoals de BAG.
+
+    De sleutel wordt één keer getoond; alleen zijn hash wordt bewaard. Hij geeft de rechten van de
+    autorisatiebesluiten van de organisatie.
+    """
+
+    async def work(database: Database) -> tuple[int, str]:
+        async with _unit_of_work(database) as uow:
+            return await service.issue_api_sleutel(uow, oin, omschrijving)
+
+    try:
+        nummer, sleutel = run(with_database(current_settings(), work))
+    except DomeinFout as error:
+        raise fail(str(error)) from None
+    console.print(f"API-sleutel {nummer} voor {oin} (bewaar hem nu, hij wordt niet nog eens getoond):")
+    console.print(sleutel, soft_wrap=True, highlight=False)
+
+
+def apisleutels(oin: str) -> None:
+    """Toon de API-sleutels van een organisatie (nummer, omschrijving, ingetrokken of niet)."""
+
+    async def work(database: Database) -> list[organisaties.ApiSleutel]:
+        async with database.session() as session:
+            return await organisaties.api_sleutels_of(session, oin)
+
+    for item in run(with_database(current_settings(), work)):
+        status = f"ingetrokken {item.ingetrokken_op:%Y-%m-%d}" if item.ingetrokken_op else "in gebruik"
+        console.print(f"{item.id:>5}  {item.omschrijving:<40} {status}")
+
+
+def apisleutel_intrekken(
+    nummer: Annotated[int, typer.Argument(help="Het nummer van de API-sleutel (gdi org apisleutels OIN).")],
+) -> None:
+    """Trek een API-sleutel in (binnen twee seconden in elk proces)."""
+
+    async def work(database: Database) -> str | None:
+        async with _unit_of_work(database) as uow:
+            return await service.revoke_api_sleutel(uow, nummer)
+
+    if run(with_database(current_settings(), work)) is None:
+        raise fail(f"Er is geen API-sleutel {nummer} in gebruik.")
+    console.print(f"API-sleutel {nummer} ingetrokken.")
+
+
 for _name, _old, _command in (
     ("lijst", "list", lijst),
     ("aansluiten", "add", toevoegen),
@@ -370,6 +420,9 @@ for _name, _old, _command in (
     ("autoriseren", "grant", autoriseren),
     ("autorisaties", "grants", autorisaties),
     ("autorisatie-intrekken", "ungrant", intrekken_autorisatie),
+    ("apisleutel", None, apisleutel),
+    ("apisleutels", None, apisleutels),
+    ("apisleutel-intrekken", None, apisleutel_intrekken),
 ):
     org_app.command(_name)(_command)
     if _old is not None:

@@ -72,4 +72,9 @@ async def voorbeelden(_database: Database, settings: Settings) -> list[str]:
         lines.append("Demo-afnemers met een sleutel in de datamap (gdi org token OIN geeft een access token):")
         lines.extend(f"  {oin}  {what}" for oin, what in ready.items())
         lines.append(f"  TOKEN=$(gdi org token {next(iter(ready))})")
+    if settings.is_test_deployment:
+        lines.append(
+            f"Demo-API-sleutel (X-Api-Key, voor API's die er een kennen, zoals de BAG) van "
+            f"{service.DEMO_APISLEUTEL_OIN}: {service.DEMO_APISLEUTEL}"
+        )
     return lines

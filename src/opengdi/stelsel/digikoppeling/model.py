@@ -91,3 +91,17 @@ class SleutelmateriaalRow(Base):
     private_pem: Mapped[str] = mapped_column(Text)
     certificaat_pem: Mapped[str | None] = mapped_column(Text)
     aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class ApiSleutelRow(Base):
+    """An API key issued to an organisation, for clients that send one (``X-Api-Key``) to an API
+    whose official document declares such a scheme: kept only as its SHA-256 hash."""
+
+    __tablename__ = "dk_apisleutel"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    oin: Mapped[str] = mapped_column(String(20), ForeignKey("dk_organisatie.oin"), index=True)
+    sleutelhash: Mapped[str] = mapped_column(String(64), unique=True, comment="SHA-256 van de sleutel, hex")
+    omschrijving: Mapped[str] = mapped_column(String(200))
+    aangemaakt_op: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    ingetrokken_op: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

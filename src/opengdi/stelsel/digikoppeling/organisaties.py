@@ -5,6 +5,7 @@ of Digikoppeling that writes SQL."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +20,7 @@ from opengdi.kernel.db import Database
 from opengdi.stelsel.digikoppeling import pki
 from opengdi.stelsel.digikoppeling.autorisatie import Grant
 from opengdi.stelsel.digikoppeling.model import (
+    ApiSleutelRow,
     AutorisatieRow,
     CertificaatRow,
     ClientSleutelRow,
@@ -116,7 +118,7 @@ async def revoke_organisatie(session: AsyncSession, oin: str, now: datetime) -> 
         .where(OrganisatieRow.oin == oin, OrganisatieRow.ingetrokken_op.is_(None))
         .values(ingetrokken_op=now)
     )
-    for table in (ClientSleutelRow, CertificaatRow, AutorisatieRow):
+    for table in (ClientSleutelRow, CertificaatRow, AutorisatieRow, ApiSleutelRow):
         await session.execute(
             update(table).where(table.oin == oin, table.ingetrokken_op.is_(None)).values(ingetrokken_op=now)
         )
@@ -232,3 +234,58 @@ async def key_material(database: Database, naam: str, create: Any) -> tuple[str,
             assert row is not None
             return row.private_pem, row.certificaat_pem
         return private_pem, certificate_pem
+
+
+@dataclass(frozen=True, slots=True)
+class ApiSleutel:
+    """An API key as the register shows it: its number, organisation, description and dates (never
+    the key: only its hash is kept)."""
+
+    id: int
+    oin: str
+    omschrijving: str
+    aangemaakt_op: datetime
+    ingetrokken_op: datetime | None
+
+
+def _api_sleutel(row: ApiSleutelRow) -> ApiSleutel:
+    return ApiSleutel(row.id, row.oin, row.omschrijving, row.aangemaakt_op, row.ingetrokken_op)
+
+
+def sleutelhash(sleutel: str) -> str:
+    """The hash an API key is kept and looked up by (SHA-256, hex): a key is 256 random bits, so
+    no slow hash is needed."""
+    return hashlib.sha256(sleutel.encode()).hexdigest()
+
+
+async def add_api_sleutel(session: AsyncSession, oin: str, sleutelhash: str, omschrijving: str) -> int:
+    """Record the hash of a new API key of ``oin``; its number."""
+    row = ApiSleutelRow(oin=oin, sleutelhash=sleutelhash, omschrijving=omschrijving)
+    session.add(row)
+    await session.flush()
+    return row.id
+
+
+async def api_sleutels_of(session: AsyncSession, oin: str) -> list[ApiSleutel]:
+    """The API keys of ``oin``, revoked ones too, by number."""
+    rows = await session.scalars(select(ApiSleutelRow).where(ApiSleutelRow.oin == oin).order_by(ApiSleutelRow.id))
+    return [_api_sleutel(row) for row in rows.all()]
+
+
+async def api_sleutel_oin(session: AsyncSession, sleutelhash: str) -> str | None:
+    """The organisation whose API key, not revoked, has this hash."""
+    return await session.scalar(
+        select(ApiSleutelRow.oin).where(
+            ApiSleutelRow.sleutelhash == sleutelhash, ApiSleutelRow.ingetrokken_op.is_(None)
+        )
+    )
+
+
+async def revoke_api_sleutel(session: AsyncSession, sleutel_id: int, now: datetime) -> str | None:
+    """Revoke an API key; the OIN it belonged to, or ``None`` when there was no such key in force."""
+    row = await session.get(ApiSleutelRow, sleutel_id)
+    if row is None or row.ingetrokken_op is not None:
+        return None
+    row.ingetrokken_op = now
+    await session.flush()
+    return row.oin

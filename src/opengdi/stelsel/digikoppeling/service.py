@@ -10,6 +10,7 @@ refused key or restriction :class:`~opengdi.kernel.fouten.OngeldigeInvoer` namin
 from __future__ import annotations
 
 import dataclasses
+import secrets
 from typing import Any
 
 from joserfc.jwk import RSAKey
@@ -57,6 +58,28 @@ async def _active(uow: UnitOfWork, oin: str) -> Organisatie:
     return organisatie
 
 
+#: The demo register's API key (test deployments only): Gemeente Rotterdam's, for the Kadaster's
+#: BAG clients that send ``X-Api-Key`` (docs/digikoppeling.md).
+DEMO_APISLEUTEL = "gdi-demo-apisleutel-gemeente-rotterdam"
+DEMO_APISLEUTEL_OIN = "00000099100000599000"
+
+
+async def issue_api_sleutel(uow: UnitOfWork, oin: str, omschrijving: str) -> tuple[int, str]:
+    """A new API key for ``oin`` (shown once: only its hash is kept); its number and the key."""
+    await _active(uow, oin)
+    sleutel = f"gdi_{secrets.token_urlsafe(32)}"
+    number = await organisaties.add_api_sleutel(uow.session, oin, organisaties.sleutelhash(sleutel), omschrijving[:200])
+    await uow.commit()
+    return number, sleutel
+
+
+async def revoke_api_sleutel(uow: UnitOfWork, sleutel_id: int) -> str | None:
+    """Revoke an API key; the OIN it belonged to, or ``None`` when none was in force."""
+    oin = await organisaties.revoke_api_sleutel(uow.session, sleutel_id, now_utc())
+    await uow.commit()
+    return oin
+
+
 async def load_demo_register(uow: UnitOfWork, samenstelling: Samenstelling) -> int:
     """Register the demo organisations with the grants the blocks of ``samenstelling`` declare for
     them, when the register is empty; how many."""
@@ -67,6 +90,10 @@ async def load_demo_register(uow: UnitOfWork, samenstelling: Samenstelling) -> i
     for item in demo:
         for grant in item.grants:
             await organisaties.add_grant(uow.session, item.organisatie.oin, grant)
+    if any(item.organisatie.oin == DEMO_APISLEUTEL_OIN for item in demo):
+        await organisaties.add_api_sleutel(
+            uow.session, DEMO_APISLEUTEL_OIN, organisaties.sleutelhash(DEMO_APISLEUTEL), "Demosleutel (testomgeving)"
+        )
     await uow.commit()
     return len(demo)
 

@@ -33,6 +33,7 @@ from opengdi.kernel.toegang import (
     Principaal,
     PrincipaalSoort,
     Toegangsvraag,
+    api_sleutel_van,
     log_security_event,
     stated,
 )
@@ -92,6 +93,7 @@ class DigikoppelingToegang:
         self.proxies = self.settings.proxy_networks()
         self._leden: dict[str, tuple[float, _Lid | None]] = {}
         self._tokens: dict[str, tuple[float, dict[str, Any]]] = {}
+        self._sleutels: dict[str, tuple[float, str | None]] = {}
 
     def forget(self, oin: str) -> None:
         """Drop ``oin`` from the cache (after a change in this process)."""
@@ -136,14 +138,18 @@ class DigikoppelingToegang:
         """The organisation behind ``request``."""
         certificate = self.client_certificate(request)
         token = _bearer(request)
-        if token is None and certificate is None:
+        sleutel = api_sleutel_van(request) if token is None and certificate is None else None
+        if sleutel is not None:
+            oin, via, scopes = await self._api_sleutel(sleutel), "apisleutel", None
+        elif token is None and certificate is None:
             _refuse(
                 "no_credentials", "", "Geef een access token mee (Authorization: Bearer …) of een clientcertificaat."
             )
-        try:
-            oin, via, scopes = await self._identify(token, certificate)
-        except TokenFout as fout:
-            _refuse(fout.error, "", fout.description)
+        else:
+            try:
+                oin, via, scopes = await self._identify(token, certificate)
+            except TokenFout as fout:
+                _refuse(fout.error, "", fout.description)
         lid = await self._lid(oin)
         if lid is None or not lid.organisatie.actief:
             log_security_event("access_refused", reason="organisation_revoked", oin=oin)
@@ -158,6 +164,24 @@ class DigikoppelingToegang:
             verwerking=stated(request, VERWERKING_HEADER),
             eindgebruiker=stated(request, GEBRUIKER_HEADER),
         )
+
+    async def _api_sleutel(self, sleutel: str) -> str:
+        """The organisation of an API key (looked up by its hash, cached like the register); an
+        unknown or revoked key is refused with 403, as the documents that declare keys say."""
+        hashed = organisaties.sleutelhash(sleutel)
+        cached = self._sleutels.get(hashed)
+        if cached and time.monotonic() - cached[0] < CACHE_SECONDS:
+            oin = cached[1]
+        else:
+            async with self.uitgever.database.session() as session:
+                oin = await organisaties.api_sleutel_oin(session, hashed)
+            if len(self._sleutels) >= MAX_CACHED_TOKENS:
+                self._sleutels.clear()
+            self._sleutels[hashed] = (time.monotonic(), oin)
+        if oin is None:
+            log_security_event("authentication_refused", reason="invalid_api_key")
+            raise forbidden(GEEN_OPERATIE, detail="De API-sleutel is onbekend of ingetrokken.")
+        return oin
 
     async def _identify(
         self, token: str | None, certificate: x509.Certificate | None
