@@ -451,11 +451,28 @@ def test_old_english_spellings_still_work_but_are_not_listed(data_dir: Path) -> 
             "autoriseren",
             "autorisaties",
             "autorisatie-intrekken",
+            "apisleutel",
+            "apisleutels",
+            "apisleutel-intrekken",
         },
     }
     options = _gdi("genereren", "brp", "--help") + _gdi("up", "--help")
     assert "--personen" in options and "--poort" in options
     assert not {"--persons", "--seed", "--empty", "--port", "--host"} & set(re.findall(r"--[a-z-]+", options))
+
+
+def test_an_api_key_is_issued_listed_and_revoked(data_dir: Path) -> None:
+    _gdi("db", "upgrade")
+    _gdi("org", "aansluiten", "Proef", "--soort", "gemeente", "--oin", OIN)
+    issued = _gdi("org", "apisleutel", OIN, "--omschrijving", "Zaaksysteem")
+    [key] = re.findall(r"gdi_[A-Za-z0-9_-]{43}", issued)
+    number = re.search(r"API-sleutel (\d+) voor", issued)
+    assert number is not None and key not in _gdi("org", "apisleutels", OIN)
+    assert "Zaaksysteem" in _gdi("org", "apisleutels", OIN) and "in gebruik" in _gdi("org", "apisleutels", OIN)
+    assert f"API-sleutel {number.group(1)} ingetrokken" in _gdi("org", "apisleutel-intrekken", number.group(1))
+    assert "ingetrokken" in _gdi("org", "apisleutels", OIN)
+    assert "geen API-sleutel" in _fails("org", "apisleutel-intrekken", number.group(1))
+    assert "geen actieve organisatie" in _fails("org", "apisleutel", "00000099999999999000")
 
 
 def _interrupt_second_write(monkeypatch: pytest.MonkeyPatch) -> None:
