@@ -12,18 +12,20 @@ catalogue's operations have ``persoonsgegevens=False``).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from opengdi.kernel.context import Context
+from opengdi.kernel.db import Database
 from opengdi.kernel.fouten import NietGevonden
 from opengdi.kernel.tekst import fold
 from opengdi.kernel.toegang import Principaal, Toegangsvraag
-from opengdi.registers.bag import bronhouders, repository, ruimte, tijdreizen, zoeken
+from opengdi.registers.bag import adresketen, bronhouders, repository, ruimte, tijdreizen, zoeken
 from opengdi.registers.bag.adres import Adres, AdresUitgebreid, past, woonplaats_van
+from opengdi.registers.bag.adresketen import Adresketen
 from opengdi.registers.bag.bronhouders import Bronhouder
 from opengdi.registers.bag.extract import KenmerkInOnderzoek, Voorkomen
 from opengdi.registers.bag.objecten import ADRESSEERBAAR, SOORTEN, Gevonden, doelen
@@ -316,8 +318,25 @@ async def _current(
     connection: AsyncConnection, ids: Iterable[str], objecttypen: Collection[str], moment: Moment, *, huidig: bool
 ) -> dict[str, Voorkomen]:
     """The voorkomens of ``ids`` that answer at ``moment`` (with ``huidig``, only those without an end status)."""
+    found = await repository.voorkomens_of(connection, ids, objecttypen)
+    return _chosen(found, found, objecttypen, moment, huidig=huidig)
+
+
+def _chosen(
+    voorkomens: Mapping[str, Sequence[Voorkomen]],
+    ids: Iterable[str],
+    objecttypen: Collection[str],
+    moment: Moment,
+    *,
+    huidig: bool,
+) -> dict[str, Voorkomen]:
+    """Of the objects ``ids`` of ``objecttypen`` among ``voorkomens``, the voorkomen of each that
+    answers at ``moment`` (with ``huidig``, only those without an end status)."""
     chosen = {}
-    for identificatie, items in (await repository.voorkomens_of(connection, ids, objecttypen)).items():
+    for identificatie in ids:
+        items = voorkomens.get(identificatie)
+        if not items or items[0].objecttype not in objecttypen:
+            continue
         picked = tijdreizen.kies(items, moment)
         if picked is not None and (not huidig or tijdreizen.huidig(picked)):
             chosen[identificatie] = picked
@@ -519,33 +538,45 @@ async def adressen(context: Context, afnemer: Principaal, *, vraag: Adresvraag) 
     woonplaats and openbare ruimte and huisnummer, pand, or a search result), in address order,
     one page of them."""
     await _authorize(context, afnemer, ZOEKEN)
-    async with context.database.read() as connection:
-        ordered = await _asked_addresses(connection, vraag, tijdreizen.nu())
+    ordered = await _asked_addresses(context.database, vraag, tijdreizen.nu())
     return Bladzijde(_page(ordered, vraag.pagina), len(ordered))
 
 
-async def _asked_addresses(connection: AsyncConnection, vraag: Adresvraag, moment: Moment) -> list[Adres]:
+async def _asked_addresses(database: Database, vraag: Adresvraag, moment: Moment) -> list[Adres]:
     """Every current address a question asks, in address order."""
+    if vraag.postcode is not None and vraag.huisnummer is not None and vraag.zoekresultaat is None:
+        keten = await adresketen.met_postcode(database, vraag.postcode.upper(), vraag.huisnummer)
+        found = _passing(_adressen_in(keten, keten.nummeraanduidingen(), moment), vraag, None)
+        return sorted(found, key=lambda item: item.sorteersleutel)
+    async with database.read() as connection:
+        return sorted(await _addresses_asked(connection, vraag, moment), key=lambda item: item.sorteersleutel)
+
+
+async def _addresses_asked(connection: AsyncConnection, vraag: Adresvraag, moment: Moment) -> list[Adres]:
+    """Every current address a question other than by postcode and huisnummer asks."""
     if vraag.zoekresultaat is not None:
         number = zoeken.nummeraanduiding_van(vraag.zoekresultaat)
-        found = await adressen_van(connection, [number] if number else [], moment)
-    elif vraag.adresseerbaar_object is not None:
-        found = await _addresses_of_objects(connection, [vraag.adresseerbaar_object], moment)
-    elif vraag.pand is not None:
+        return await adressen_van(connection, [number] if number else [], moment)
+    if vraag.adresseerbaar_object is not None:
+        return await _addresses_of_objects(connection, [vraag.adresseerbaar_object], moment)
+    if vraag.pand is not None:
         ids = await repository.referring_to(connection, [vraag.pand], ("pand",))
         objects = await _current(connection, ids, ("VBO",), moment, huidig=True)
         inside = [key for key, item in objects.items() if vraag.pand in item.gegevens.get("maaktDeelUitVan", ())]
-        found = await _addresses_of_objects(connection, inside, moment)
-    else:
-        ids, straten = await _candidates(connection, vraag, moment)
-        found = [
-            item
-            for item in await adressen_van(connection, ids, moment)
-            if past(item.nummeraanduiding.voorkomen, vraag)
-            and (straten is None or item.openbare_ruimte.voorkomen.identificatie in straten)
-            and (vraag.woonplaats_naam is None or fold(item.woonplaatsnaam) == fold(vraag.woonplaats_naam))
-        ]
-    return sorted(found, key=lambda item: item.sorteersleutel)
+        return await _addresses_of_objects(connection, inside, moment)
+    ids, straten = await _candidates(connection, vraag, moment)
+    return _passing(await adressen_van(connection, ids, moment), vraag, straten)
+
+
+def _passing(adressen: Iterable[Adres], vraag: Adresvraag, straten: set[str] | None) -> list[Adres]:
+    """The addresses whose nummeraanduiding fits the question, on one of ``straten`` when given."""
+    return [
+        item
+        for item in adressen
+        if past(item.nummeraanduiding.voorkomen, vraag)
+        and (straten is None or item.openbare_ruimte.voorkomen.identificatie in straten)
+        and (vraag.woonplaats_naam is None or fold(item.woonplaatsnaam) == fold(vraag.woonplaats_naam))
+    ]
 
 
 async def adres_uitgebreid(context: Context, afnemer: Principaal, *, nummeraanduiding: str) -> AdresUitgebreid:
@@ -565,8 +596,9 @@ async def adressen_uitgebreid(context: Context, afnemer: Principaal, *, vraag: A
     in address order (the document pages this collection not)."""
     await _authorize(context, afnemer, ZOEKEN)
     moment = tijdreizen.nu()
+    asked = await _asked_addresses(context.database, vraag, moment)
     async with context.database.read() as connection:
-        return await _extended(connection, await _asked_addresses(connection, vraag, moment), moment)
+        return await _extended(connection, asked, moment)
 
 
 async def _extended(connection: AsyncConnection, adressen: Sequence[Adres], moment: Moment) -> list[AdresUitgebreid]:
@@ -623,43 +655,45 @@ async def _addresses_of_objects(connection: AsyncConnection, ids: Sequence[str],
         for number in [item.gegevens.get("heeftAlsHoofdAdres"), *item.gegevens.get("heeftAlsNevenAdres", ())]
         if number
     ]
-    return await _assemble(connection, pairs, moment)
+    keten = await adresketen.van_nummeraanduidingen(connection, [number for number, _, _ in pairs])
+    return _assemble(keten, pairs, moment)
 
 
 async def adressen_van(connection: AsyncConnection, numbers: Sequence[str], moment: Moment) -> list[Adres]:
-    """The addresses of nummeraanduidingen: each with the huidig adresseerbaar object it is the
-    hoofdadres of, else one it is a nevenadres of; one without such an object has no address."""
-    ids = await repository.referring_to(connection, numbers, _ADRESROLLEN)
-    objects = await _current(connection, ids, tuple(ADRESSEERBAAR.values()), moment, huidig=True)
+    """The current addresses of nummeraanduidingen (see :func:`_adressen_in`)."""
+    return _adressen_in(await adresketen.van_nummeraanduidingen(connection, numbers), numbers, moment)
+
+
+def _adressen_in(keten: Adresketen, numbers: Sequence[str], moment: Moment) -> list[Adres]:
+    """The addresses of nummeraanduidingen of a chain: each with the huidig adresseerbaar object it
+    is the hoofdadres of, else one it is a nevenadres of; one without such an object has no address."""
+    objects = _chosen(keten.voorkomens, keten.voorkomens, tuple(ADRESSEERBAAR.values()), moment, huidig=True)
     pairs = []
     for number in dict.fromkeys(numbers):
         hoofd = sorted(key for key, item in objects.items() if item.gegevens.get("heeftAlsHoofdAdres") == number)
         neven = sorted(key for key, item in objects.items() if number in item.gegevens.get("heeftAlsNevenAdres", ()))
         if hoofd or neven:
             pairs.append((number, objects[(hoofd or neven)[0]], not hoofd))
-    return await _assemble(connection, pairs, moment)
+    return _assemble(keten, pairs, moment)
 
 
-async def _assemble(
-    connection: AsyncConnection, pairs: Sequence[tuple[str, Voorkomen, bool]], moment: Moment
-) -> list[Adres]:
+def _assemble(keten: Adresketen, pairs: Sequence[tuple[str, Voorkomen, bool]], moment: Moment) -> list[Adres]:
     """Addresses of (nummeraanduiding, adresseerbaar object, nevenadres) when the nummeraanduiding,
-    its openbare ruimte and its woonplaats are all huidig."""
-    numbers = await _current(connection, [number for number, _, _ in pairs], ("NUM",), moment, huidig=True)
-    streets = await _current(
-        connection, {item.gegevens["ligtAan"] for item in numbers.values()}, ("OPR",), moment, huidig=True
+    its openbare ruimte and its woonplaats are all huidig in the chain."""
+    numbers = _chosen(keten.voorkomens, [number for number, _, _ in pairs], ("NUM",), moment, huidig=True)
+    streets = _chosen(
+        keten.voorkomens, {item.gegevens["ligtAan"] for item in numbers.values()}, ("OPR",), moment, huidig=True
     )
-    places = await _current(
-        connection,
+    places = _chosen(
+        keten.voorkomens,
         {woonplaats_van(item, streets.get(item.gegevens["ligtAan"])) or "" for item in numbers.values()},
         ("WPL",),
         moment,
         huidig=True,
     )
-    marks = await _onderzoek(connection, [*numbers, *streets, *places])
 
     def found(item: Voorkomen) -> Gevonden:
-        return Gevonden(item, tuple(tijdreizen.in_onderzoek(marks.get(item.identificatie, ()), moment)))
+        return Gevonden(item, tuple(tijdreizen.in_onderzoek(keten.kenmerken.get(item.identificatie, ()), moment)))
 
     result = []
     for number, adresseerbaar, neven in pairs:

@@ -8,7 +8,7 @@ record that it was loaded commit together.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Collection, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterator, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -355,45 +355,47 @@ def _chunked(values: Iterable[str]) -> Iterator[list[str]]:
         yield unique[start : start + _IN_CHUNK]
 
 
-def _as_voorkomen(row: Any) -> Voorkomen:
-    box = (row.min_x, row.min_y, row.max_x, row.max_y)
+def as_voorkomen(row: Mapping[Any, Any]) -> Voorkomen:
+    """A voorkomen as a row of ``bag_voorkomen`` holds it."""
+    box = (row["min_x"], row["min_y"], row["max_x"], row["max_y"])
     return Voorkomen(
-        objecttype=row.objecttype,
-        identificatie=row.identificatie,
-        voorkomenidentificatie=row.voorkomenidentificatie,
-        begin_geldigheid=row.begin_geldigheid,
-        eind_geldigheid=row.eind_geldigheid,
-        tijdstip_registratie=row.tijdstip_registratie,
-        eind_registratie=row.eind_registratie,
-        tijdstip_inactief=row.tijdstip_inactief,
-        tijdstip_registratie_lv=row.tijdstip_registratie_lv,
-        tijdstip_eind_registratie_lv=row.tijdstip_eind_registratie_lv,
-        tijdstip_inactief_lv=row.tijdstip_inactief_lv,
-        tijdstip_niet_bag_lv=row.tijdstip_niet_bag_lv,
-        status=row.status,
-        geconstateerd=bool(row.geconstateerd),
-        documentdatum=row.documentdatum,
-        documentnummer=row.documentnummer,
-        gegevens=dict(row.gegevens or {}),
-        geometrie=row.geometrie,
+        objecttype=row["objecttype"],
+        identificatie=row["identificatie"],
+        voorkomenidentificatie=row["voorkomenidentificatie"],
+        begin_geldigheid=row["begin_geldigheid"],
+        eind_geldigheid=row["eind_geldigheid"],
+        tijdstip_registratie=row["tijdstip_registratie"],
+        eind_registratie=row["eind_registratie"],
+        tijdstip_inactief=row["tijdstip_inactief"],
+        tijdstip_registratie_lv=row["tijdstip_registratie_lv"],
+        tijdstip_eind_registratie_lv=row["tijdstip_eind_registratie_lv"],
+        tijdstip_inactief_lv=row["tijdstip_inactief_lv"],
+        tijdstip_niet_bag_lv=row["tijdstip_niet_bag_lv"],
+        status=row["status"],
+        geconstateerd=bool(row["geconstateerd"]),
+        documentdatum=row["documentdatum"],
+        documentnummer=row["documentnummer"],
+        gegevens=dict(row["gegevens"] or {}),
+        geometrie=row["geometrie"],
         bbox=None if None in box else box,
     )
 
 
-def _as_kenmerk(row: Any) -> KenmerkInOnderzoek:
+def as_kenmerk(row: Mapping[Any, Any]) -> KenmerkInOnderzoek:
+    """An onderzoek mark as a row of ``bag_kenmerk_in_onderzoek`` holds it."""
     return KenmerkInOnderzoek(
-        objecttype=row.objecttype,
-        identificatie=row.identificatie,
-        kenmerk=row.kenmerk,
-        in_onderzoek=bool(row.in_onderzoek),
-        documentdatum=row.documentdatum,
-        documentnummer=row.documentnummer,
-        begin_geldigheid=row.begin_geldigheid,
-        eind_geldigheid=row.eind_geldigheid,
-        tijdstip_registratie=row.tijdstip_registratie,
-        eind_registratie=row.eind_registratie,
-        tijdstip_registratie_lv=row.tijdstip_registratie_lv,
-        tijdstip_eind_registratie_lv=row.tijdstip_eind_registratie_lv,
+        objecttype=row["objecttype"],
+        identificatie=row["identificatie"],
+        kenmerk=row["kenmerk"],
+        in_onderzoek=bool(row["in_onderzoek"]),
+        documentdatum=row["documentdatum"],
+        documentnummer=row["documentnummer"],
+        begin_geldigheid=row["begin_geldigheid"],
+        eind_geldigheid=row["eind_geldigheid"],
+        tijdstip_registratie=row["tijdstip_registratie"],
+        eind_registratie=row["eind_registratie"],
+        tijdstip_registratie_lv=row["tijdstip_registratie_lv"],
+        tijdstip_eind_registratie_lv=row["tijdstip_eind_registratie_lv"],
     )
 
 
@@ -408,7 +410,7 @@ async def voorkomens_of(
         if objecttypen is not None:
             statement = statement.where(_VOORKOMEN.c.objecttype.in_(sorted(objecttypen)))
         for row in await connection.execute(statement):
-            found.setdefault(row.identificatie, []).append(_as_voorkomen(row))
+            found.setdefault(row.identificatie, []).append(as_voorkomen(row._mapping))
     return found
 
 
@@ -420,7 +422,7 @@ async def kenmerken_of(
     for chunk in _chunked(identificaties):
         rows = await connection.execute(select(_KENMERK).where(_KENMERK.c.identificatie.in_(chunk)))
         for row in rows:
-            found.setdefault(row.identificatie, []).append(_as_kenmerk(row))
+            found.setdefault(row.identificatie, []).append(as_kenmerk(row._mapping))
     return found
 
 
@@ -579,7 +581,7 @@ async def _page_of(
     )
     rows = (await connection.execute(statement)).all()
     if rows:
-        return [_as_voorkomen(row) for row in rows], int(rows[0].totaal)
+        return [as_voorkomen(row._mapping) for row in rows], int(rows[0].totaal)
     counted = select(func.count()).select_from(_VOORKOMEN).join(ranked, ranked.c.id == column.id).where(*chosen)
     return [], int(await connection.scalar(counted) or 0)
 
