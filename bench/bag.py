@@ -21,12 +21,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+import re
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Sequence
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
 
 import asyncpg
 import httpx
@@ -48,6 +51,7 @@ from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.kernel.db import Database
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.bag import repository as bag_repository
+from opengdi.registers.bag import zoeken
 from opengdi.registers.bag.adresbron import BagAdresBron
 from opengdi.registers.bag.extract import BagExtract
 from opengdi.registers.bag.generator import Omvang, gemeente_woonplaatsen, land, levering
@@ -93,91 +97,239 @@ async def _bag_voorkomens(connection: asyncpg.Connection) -> int:
     return int(await connection.fetchval("SELECT count(*) FROM bag_voorkomen"))
 
 
-async def _sample_addresses(connection: asyncpg.Connection, count: int) -> list[str]:
-    """``count`` random current (postcode, huisnummer) pairs, as ``postcode/huisnummer``."""
-    rows = await connection.fetch(
-        "SELECT postcode, huisnummer FROM bag_voorkomen TABLESAMPLE SYSTEM (2) "
-        "WHERE objecttype = 'NUM' AND postcode IS NOT NULL AND eind_geldigheid IS NULL LIMIT $1",
-        count * 3,
-    )
-    pairs = [f"{row[0]}/{row[1]}" for row in rows]
-    return random.Random(1).sample(pairs, min(count, len(pairs)))
-
-
 def _start_bare(database_url: str, port: int) -> subprocess.Popen[bytes]:
     env = {"KAAL_DSN": plain_dsn(database_url), "PATH": "/usr/bin:/bin"}
     command = [sys.executable, "-m", "uvicorn", "bench.kaal_bag:create_app", "--factory", "--port", str(port)]
     return subprocess.Popen([*command, "--log-level", "warning", "--no-access-log"], env=env)
 
 
-async def _http(label: str, port: int, path: str, sample: Sequence[str], concurrency: int) -> Figures:
-    """GET ``path`` with each ``postcode/huisnummer`` of ``sample``; every answer must find an address."""
+#: A request: a path, with a JSON body to POST or none to GET.
+Verzoek = tuple[str, bytes | None]
+
+
+async def _http(label: str, port: int, requests: Sequence[Verzoek], concurrency: int, found: bytes) -> Figures:
+    """Send each request; every answer must be a 200 holding ``found`` (something was found)."""
     connections = [await Connection.open(port) for _ in range(concurrency)]
 
-    async def lookup(item: str) -> None:
-        postcode, huisnummer = item.split("/")
+    async def send(request: Verzoek) -> None:
+        path, body = request
         connection = connections.pop()
         try:
-            status, body = await connection.get(f"{path}?postcode={postcode}&huisnummer={huisnummer}")
+            status, answer = await (connection.get(path) if body is None else connection.post(path, body))
         finally:
             connections.append(connection)
-        if status != 200 or b'"adressen":[{' not in body:
-            raise RuntimeError(f"{label} {item}: {status} {body[:200]!r}")
+        if status != 200 or found not in answer:
+            raise RuntimeError(f"{label} {path} {body!r}: {status} {answer[:300]!r}")
 
     try:
-        await measure("warm-up", lookup, sample[:200], concurrency)
-        return await measure(label, lookup, sample, concurrency)
+        await measure("warm-up", send, requests[:200], concurrency)
+        return await measure(label, send, requests, concurrency)
     finally:
         for connection in connections:
             connection.close()
 
 
-async def _raw(database_url: str, sample: Sequence[str], concurrency: int) -> Figures:
+#: A raw query: its SQL and arguments.
+Query = tuple[str, Sequence[Any]]
+
+
+async def _raw(label: str, database_url: str, queries: Sequence[Query], concurrency: int) -> Figures:
+    """Run each query straight on asyncpg; every one must find a row."""
     pool = await asyncpg.create_pool(plain_dsn(database_url), min_size=concurrency, max_size=concurrency)
 
-    async def lookup(item: str) -> None:
-        postcode, huisnummer = item.split("/")
-        rows = await pool.fetch(ADRESSEN, postcode, int(huisnummer))
-        if not rows:
-            raise RuntimeError(f"raw {item}: niets gevonden")
-        orjson.loads(rows[0][1])
+    async def run_query(query: Query) -> None:
+        if not await pool.fetch(query[0], *query[1]):
+            raise RuntimeError(f"{label} {query[1]}: niets gevonden")
 
     try:
-        return await measure("raw indexed query (asyncpg)", lookup, sample, concurrency)
+        return await measure(label, run_query, queries, concurrency)
     finally:
         await pool.close()
 
 
-async def measure_lookups(database_url: str, requests: int, concurrency: int) -> None:
+def _report(results: Sequence[Figures], baselines: Sequence[Figures]) -> None:
+    for figures in (*results, *baselines):
+        print(figures.line())
+    for figures in results:
+        ratios = "; ".join(f"{figures.per_second / base.per_second:.2f} of {base.label}" for base in baselines)
+        print(f"ratio {figures.label}: {ratios}", flush=True)
+
+
+async def _sample(connection: asyncpg.Connection, query: str, count: int) -> list[asyncpg.Record]:
+    """``count`` rows of a sampling ``query`` (which takes a limit), chosen alike in every run."""
+    rows = await connection.fetch(query, count * 3)
+    return random.Random(1).sample(list(rows), min(count, len(rows)))
+
+
+_ADRESSEN_SAMPLE = (
+    "SELECT postcode, huisnummer FROM bag_voorkomen TABLESAMPLE SYSTEM (2) "
+    "WHERE objecttype = 'NUM' AND postcode IS NOT NULL AND eind_geldigheid IS NULL LIMIT $1"
+)
+
+
+async def measure_lookups(database_url: str, gdi_port: int, requests: int, concurrency: int) -> None:
     """Address lookups by postcode and huisnummer: Open GDI, the bare endpoint, the raw query."""
     connection = await asyncpg.connect(plain_dsn(database_url))
     try:
-        sample = await _sample_addresses(connection, requests)
+        sample = [(row[0], int(row[1])) for row in await _sample(connection, _ADRESSEN_SAMPLE, requests)]
+    finally:
+        await connection.close()
+    print(f"\naddress lookup by postcode and huisnummer: {len(sample)} lookups, {concurrency} in flight")
+    bare_port = free_port()
+    bare = _start_bare(database_url, bare_port)
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{bare_port}") as client:
+            await wait_until_up(client, 60)
+        query = "?postcode={}&huisnummer={}"
+        gdi = await _http(
+            "Open GDI GET /adressen (postcode, huisnummer)",
+            gdi_port,
+            [(f"{BAG_API}/adressen{query.format(*item)}", None) for item in sample],
+            concurrency,
+            b'"adressen":[{',
+        )
+        kaal = await _http(
+            "bare FastAPI + asyncpg, same lookup",
+            bare_port,
+            [(f"/adressen{query.format(*item)}", None) for item in sample],
+            concurrency,
+            b'"adressen":[{',
+        )
+    finally:
+        bare.terminate()
+        bare.wait()
+    raw = await _raw("raw indexed query (asyncpg)", database_url, [(ADRESSEN, item) for item in sample], concurrency)
+    _report([gdi], [kaal, raw])
+
+
+_ZOEKADRES_SAMPLE = "SELECT omschrijving, sorteersleutel FROM bag_zoekadres TABLESAMPLE SYSTEM (1) LIMIT $1"
+_POSTCODE = re.compile(r"[0-9]{4}[A-Z]{2}")
+
+
+def _question(omschrijving: str, sorteersleutel: str, postcode_first: bool) -> str:
+    """What a user types to find an address, from its description (``Straat 12 A, 1234AB Plaats``)
+    and sort key (its huisnummer): postcode and huisnummer (``1234AB 12``), or street, number and
+    place (``Straat 12 A Plaats``)."""
+    straat, plaats = omschrijving.split(", ", 1)
+    postcode, _, woonplaats = plaats.partition(" ")
+    if not _POSTCODE.fullmatch(postcode):
+        return f"{straat} {plaats}"
+    if postcode_first:
+        return f"{postcode} {int(sorteersleutel.split(zoeken.SCHEIDING)[2])}"
+    return f"{straat} {woonplaats}"
+
+
+def _raw_search(termen: Sequence[str]) -> Query:
+    """The search as one statement: the tokens of the longest term lead, every other term must match
+    a token of the same address, one page of 20 in result order (what the index can do at least)."""
+    leading = max(termen, key=len)
+    others = [term for term in termen if term != leading]
+
+    def matches(alias: str, number: int) -> str:
+        return (
+            f"{alias}.term >= ${number} AND {alias}.term < ${number} || chr(65535) "
+            f"AND ({alias}.soort = 'p' OR {alias}.term = ${number})"
+        )
+
+    conditions = [
+        f"EXISTS (SELECT 1 FROM bag_zoekterm o{index} WHERE o{index}.nummeraanduiding = a.nummeraanduiding "
+        f"AND {matches(f'o{index}', index + 2)})"
+        for index in range(len(others))
+    ]
+    sql = (
+        "SELECT a.nummeraanduiding, a.omschrijving FROM bag_zoekadres a WHERE a.nummeraanduiding IN "
+        f"(SELECT t.nummeraanduiding FROM bag_zoekterm t WHERE {matches('t', 1)})"
+        + "".join(f" AND {condition}" for condition in conditions)
+        + " ORDER BY a.sorteersleutel LIMIT 20"
+    )
+    return sql, [leading, *others]
+
+
+async def measure_search(database_url: str, gdi_port: int, requests: int, concurrency: int) -> None:
+    """Free-text address search (``/adressen/zoek``): Open GDI beside the search as one raw statement."""
+    connection = await asyncpg.connect(plain_dsn(database_url))
+    try:
+        rows = await _sample(connection, _ZOEKADRES_SAMPLE, requests)
+    finally:
+        await connection.close()
+    questions = [_question(row[0], row[1], index % 2 == 1) for index, row in enumerate(rows)]
+    print(f"\nfree-text search: {len(questions)} questions such as {questions[0]!r} and {questions[1]!r}")
+    gdi = await _http(
+        "Open GDI GET /adressen/zoek",
+        gdi_port,
+        [(f"{BAG_API}/adressen/zoek?{urlencode({'zoek': question})}", None) for question in questions],
+        concurrency,
+        b'"zoekresultaten":[{',
+    )
+    queries = [_raw_search(zoeken.termen(question)) for question in questions]
+    raw = await _raw("raw search statement (asyncpg)", database_url, queries, concurrency)
+    _report([gdi], [raw])
+
+
+_BEWONING_SAMPLE = (
+    "SELECT adresseerbaar_object_identificatie, begin_zeker FROM brp_adreshouding TABLESAMPLE SYSTEM (1) "
+    "WHERE begin_zeker < einde_vroegst LIMIT $1"
+)
+#: The raw query of a bewoning on a peildatum: who (possibly) lived at the object on the day.
+BEWONING = (
+    "SELECT p.burgerservicenummer, a.begin_vroegst, a.begin_zeker, a.einde_vroegst, a.einde_zeker "
+    "FROM brp_adreshouding a JOIN brp_persoonslijst p ON p.id = a.persoonslijst_id "
+    "WHERE a.adresseerbaar_object_identificatie = $1 AND a.begin_vroegst <= $2 AND a.einde_zeker > $2"
+)
+
+
+async def measure_bewoning(database_url: str, gdi_port: int, requests: int, concurrency: int) -> None:
+    """BRP Bewoning on a peildatum (a day someone certainly lived there): Open GDI beside the raw query."""
+    connection = await asyncpg.connect(plain_dsn(database_url))
+    try:
+        sample = await _sample(connection, _BEWONING_SAMPLE, requests)
+    finally:
+        await connection.close()
+    print(f"\nbewoning on a peildatum: {len(sample)} questions, {concurrency} in flight (protocolled)")
+    bodies = [
+        orjson.dumps(
+            {"type": "BewoningMetPeildatum", "adresseerbaarObjectIdentificatie": row[0], "peildatum": str(row[1])}
+        )
+        for row in sample
+    ]
+    gdi = await _http(
+        "Open GDI POST /bewoningen (peildatum)",
+        gdi_port,
+        [("/haalcentraal/api/bewoning/bewoningen", body) for body in bodies],
+        concurrency,
+        b'"burgerservicenummer"',
+    )
+    raw = await _raw(
+        "raw indexed query (asyncpg)", database_url, [(BEWONING, (row[0], row[1])) for row in sample], concurrency
+    )
+    _report([gdi], [raw])
+
+
+async def _describe(database_url: str) -> None:
+    connection = await asyncpg.connect(plain_dsn(database_url))
+    try:
         voorkomens = await _bag_voorkomens(connection)
+        personen = await connection.fetchval("SELECT count(*) FROM brp_persoonslijst")
         size = await connection.fetchval("SELECT pg_size_pretty(pg_database_size(current_database()))")
     finally:
         await connection.close()
-    print(f"PostgreSQL, {voorkomens} BAG voorkomens, database {size}, {concurrency} in flight, {len(sample)} lookups")
-    gdi_port, bare_port = free_port(), free_port()
-    servers = [start_server(database_url, gdi_port, authenticatie="uit"), _start_bare(database_url, bare_port)]
+    print(f"PostgreSQL, {voorkomens} BAG voorkomens, {personen} persoonslijsten, database {size}")
+
+
+async def measure_all(database_url: str, requests: int, concurrency: int) -> None:
+    """Every measurement, against one Open GDI server (authentication off: the open lookup)."""
+    await _describe(database_url)
+    gdi_port = free_port()
+    server = start_server(database_url, gdi_port, authenticatie="uit")
     try:
-        for port in (gdi_port, bare_port):
-            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-                await wait_until_up(client, 60)
-        path = f"{BAG_API}/adressen"
-        gdi = await _http("Open GDI GET /adressen (postcode, huisnummer)", gdi_port, path, sample, concurrency)
-        bare = await _http("bare FastAPI + asyncpg, same lookup", bare_port, "/adressen", sample, concurrency)
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{gdi_port}") as client:
+            await wait_until_up(client, 60)
+        await measure_lookups(database_url, gdi_port, requests, concurrency)
+        await measure_search(database_url, gdi_port, requests, concurrency)
+        await measure_bewoning(database_url, gdi_port, requests, concurrency)
     finally:
-        for server in servers:
-            server.terminate()
-            server.wait()
-    raw = await _raw(database_url, sample, concurrency)
-    for figures in (gdi, bare, raw):
-        print(figures.line())
-    print(
-        f"ratio Open GDI / bare: {gdi.per_second / bare.per_second:.2f}; "
-        f"Open GDI / raw: {gdi.per_second / raw.per_second:.2f}"
-    )
+        server.terminate()
+        server.wait()
 
 
 async def run(args: argparse.Namespace, database_url: str) -> None:
@@ -192,7 +344,7 @@ async def run(args: argparse.Namespace, database_url: str) -> None:
     if empty:
         await build_country(database, args.adressen, args.personen or args.adressen * 17 // 10)
     await database.dispose()
-    await measure_lookups(database_url, args.requests, args.concurrency)
+    await measure_all(database_url, args.requests, args.concurrency)
 
 
 def parse_arguments() -> argparse.Namespace:

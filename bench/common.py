@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import asyncpg
 import httpx
@@ -29,6 +29,8 @@ from opengdi.registers.brp import repository
 from opengdi.registers.brp.demo import load_demo
 from opengdi.registers.brp.seed import seed_population
 from opengdi.settings import get_settings
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,16 +64,16 @@ class Figures:
         )
 
 
-async def measure(label: str, work: Callable[[str], Awaitable[None]], bsns: Sequence[str], concurrency: int) -> Figures:
-    """Run ``work`` for every BSN with ``concurrency`` in flight; time each call."""
-    queue = list(bsns)
+async def measure(label: str, work: Callable[[T], Awaitable[None]], items: Sequence[T], concurrency: int) -> Figures:
+    """Run ``work`` for every item (a BSN, a question) with ``concurrency`` in flight; time each call."""
+    queue = list(items)
     latencies: list[float] = []
 
     async def worker() -> None:
         while queue:
-            bsn = queue.pop()
+            item = queue.pop()
             started = time.perf_counter()
-            await work(bsn)
+            await work(item)
             latencies.append(time.perf_counter() - started)
 
     started = time.perf_counter()

@@ -749,6 +749,10 @@ _ZOEKTERM = ZoektermRow.metadata.tables[ZoektermRow.__tablename__]
 #: A term with fewer matching tokens than this leads the search (its addresses are the candidates);
 #: when every term has more, the addresses are read in result order and stop at the page.
 _SELECTIEF = 20_000
+#: A term with fewer matching tokens than this leads at once (counting every term up to
+#: :data:`_SELECTIEF` costs more than the search itself: ``1`` alone is the start of every postcode
+#: and house number beginning with 1).
+_ZEER_SELECTIEF = 500
 
 
 async def nummeraanduidingen_na(connection: AsyncConnection, na: str, aantal: int) -> list[str]:
@@ -811,6 +815,19 @@ async def _matching(connection: AsyncConnection, term: str, limit: int) -> int:
     return int(await connection.scalar(select(func.count()).select_from(found)) or 0)
 
 
+async def _leading(connection: AsyncConnection, termen: Sequence[str]) -> str | None:
+    """The term whose addresses are the candidates of a search: the first, longest first, that
+    matches fewer than :data:`_ZEER_SELECTIEF` tokens, else the one that matches fewest if fewer
+    than :data:`_SELECTIEF`; none when every term matches more."""
+    longest_first = sorted(termen, key=len, reverse=True)
+    for term in longest_first:
+        if await _matching(connection, term, _ZEER_SELECTIEF) < _ZEER_SELECTIEF:
+            return term
+    counts = {term: await _matching(connection, term, _SELECTIEF) for term in longest_first}
+    fewest = min(longest_first, key=lambda term: counts[term])
+    return fewest if counts[fewest] < _SELECTIEF else None
+
+
 async def zoek_adressen(
     connection: AsyncConnection, termen: Sequence[str], pagina: Pagina, *, maximum: int = MAX_RESULTATEN
 ) -> tuple[list[tuple[str, str]], int]:
@@ -818,22 +835,20 @@ async def zoek_adressen(
     ``omschrijving``), in address order, and how many there are (counted up to ``maximum``: the
     search finds no more than that).
 
-    The index is read by prefix ranges of its primary key. The term with the fewest matching
-    tokens leads when it has fewer than :data:`_SELECTIEF` (its addresses are the candidates, the
-    other terms are looked up per candidate); otherwise the addresses are read in result order (by
+    The index is read by prefix ranges of its primary key. A selective term leads (:func:`_leading`:
+    its addresses are the candidates, the other terms are looked up per candidate); otherwise the addresses are read in result order (by
     the sort key's index), each held against every term, until the page is full."""
     if not termen:
         return [], 0
-    counts = {term: await _matching(connection, term, _SELECTIEF) for term in termen}
-    leading = min(termen, key=lambda term: counts[term])
+    leading = await _leading(connection, termen)
     adres = _ZOEKADRES.c
     conditions: list[ColumnElement[bool]] = []
-    if counts[leading] < _SELECTIEF:
+    if leading is not None:
         conditions.append(
             adres.nummeraanduiding.in_(select(_ZOEKTERM.c.nummeraanduiding).where(_matches(_ZOEKTERM, leading)))
         )
     for term in termen:
-        if term != leading or counts[leading] >= _SELECTIEF:
+        if term != leading:
             other = _ZOEKTERM.alias()
             conditions.append(
                 select(other.c.term)

@@ -31,7 +31,7 @@ MAX_RESULTATEN = 1_000
 _RESULTAAT = re.compile(r"adr-([0-9]{16})")
 _WOORD = re.compile(r"[^\W_]+")
 #: Between the parts of a sort key: below every character a name may hold.
-_SCHEIDING = "\x1f"
+SCHEIDING = "\x1f"
 
 
 def termen(zoek: str) -> list[str]:
@@ -85,7 +85,7 @@ class Adresregel:
             (self.huisnummertoevoeging or "").lower(),
             self.nummeraanduiding,
         )
-        return _SCHEIDING.join(parts)
+        return SCHEIDING.join(parts)
 
 
 def adresregel(adres: Adres) -> Adresregel:
