@@ -8,8 +8,14 @@ its inhabitants at its addresses; then the database's size. Then it measures, in
 - **address lookup**: ``GET /lvbag/individuelebevragingen/v2/adressen?postcode=…&huisnummer=…`` of
   Open GDI (authentication off: the open lookup), beside the same request to a bare FastAPI +
   asyncpg endpoint doing the indexed point lookup (``bench.kaal_bag``), and that query run directly;
+- **free-text search**: ``GET …/adressen/zoek?zoek=…`` with what users type (postcode and huisnummer,
+  or street, number and place, taken from sampled addresses), beside the search as one raw
+  statement on the same token index (the longest term leads, one page of 20);
+- **bewoning on a peildatum**: ``POST /haalcentraal/api/bewoning/bewoningen`` (``BewoningMetPeildatum``,
+  on a day someone certainly lived there; authorised and protocolled), beside the raw indexed query
+  of the adreshoudingen on that day joined with the persoonslijsten;
 
-and prints each with its ratio. The database is kept when given with ``--database`` (so the next run
+and prints each with its ratio. ``--personen 0`` builds the BAG alone (no bewoning measured). The database is kept when given with ``--database`` (so the next run
 only measures); a scratch database of ``--postgres`` is dropped afterwards. Usage::
 
     python -m bench.bag --postgres postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
@@ -88,9 +94,10 @@ async def build_country(database: Database, adressen: int, personen: int) -> Non
             async with UnitOfWork(database, oin=oin) as uow:
                 await _timed("load it (gdi bag importeren)", import_extract(uow, extract))
         await bag_repository.analyze(database)
-    async with UnitOfWork(database, oin=oin) as uow:
-        bron = BagAdresBron(database)
-        await _timed(f"seed {personen} persons at its addresses", seed_population(uow, personen, adressen=bron))
+    if personen:
+        async with UnitOfWork(database, oin=oin) as uow:
+            bron = BagAdresBron(database)
+            await _timed(f"seed {personen} persons at its addresses", seed_population(uow, personen, adressen=bron))
 
 
 async def _bag_voorkomens(connection: asyncpg.Connection) -> int:
@@ -305,20 +312,22 @@ async def measure_bewoning(database_url: str, gdi_port: int, requests: int, conc
     _report([gdi], [raw])
 
 
-async def _describe(database_url: str) -> None:
+async def _describe(database_url: str) -> int:
+    """Print what the database holds; the number of persoonslijsten."""
     connection = await asyncpg.connect(plain_dsn(database_url))
     try:
         voorkomens = await _bag_voorkomens(connection)
-        personen = await connection.fetchval("SELECT count(*) FROM brp_persoonslijst")
+        personen = int(await connection.fetchval("SELECT count(*) FROM brp_persoonslijst"))
         size = await connection.fetchval("SELECT pg_size_pretty(pg_database_size(current_database()))")
     finally:
         await connection.close()
     print(f"PostgreSQL, {voorkomens} BAG voorkomens, {personen} persoonslijsten, database {size}")
+    return personen
 
 
 async def measure_all(database_url: str, requests: int, concurrency: int) -> None:
     """Every measurement, against one Open GDI server (authentication off: the open lookup)."""
-    await _describe(database_url)
+    personen = await _describe(database_url)
     gdi_port = free_port()
     server = start_server(database_url, gdi_port, authenticatie="uit")
     try:
@@ -326,7 +335,8 @@ async def measure_all(database_url: str, requests: int, concurrency: int) -> Non
             await wait_until_up(client, 60)
         await measure_lookups(database_url, gdi_port, requests, concurrency)
         await measure_search(database_url, gdi_port, requests, concurrency)
-        await measure_bewoning(database_url, gdi_port, requests, concurrency)
+        if personen:
+            await measure_bewoning(database_url, gdi_port, requests, concurrency)
     finally:
         server.terminate()
         server.wait()
@@ -342,7 +352,8 @@ async def run(args: argparse.Namespace, database_url: str) -> None:
     finally:
         await connection.close()
     if empty:
-        await build_country(database, args.adressen, args.personen or args.adressen * 17 // 10)
+        personen = args.adressen * 17 // 10 if args.personen is None else args.personen
+        await build_country(database, args.adressen, personen)
     await database.dispose()
     await measure_all(database_url, args.requests, args.concurrency)
 
@@ -354,7 +365,9 @@ def parse_arguments() -> argparse.Namespace:
     where.add_argument("--postgres", help="admin URL of a PostgreSQL server: a scratch database, dropped afterwards")
     where.add_argument("--database", help="URL of a PostgreSQL database to build the country in once and keep")
     parser.add_argument("--adressen", type=int, default=2_000_000, help="addresses of the country (default 2,000,000)")
-    parser.add_argument("--personen", type=int, default=0, help="persons (default 1.7 per address, as the country)")
+    parser.add_argument(
+        "--personen", type=int, help="persons (default 1.7 per address, as the country; 0: none, no bewoning)"
+    )
     parser.add_argument("--requests", type=int, default=5_000, help="lookups per measurement (default 5000)")
     parser.add_argument("--concurrency", type=int, default=8, help="requests in flight (default 8)")
     return parser.parse_args()

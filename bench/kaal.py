@@ -21,8 +21,9 @@ from starlette.responses import Response
 TABLE = "kaal_antwoord"
 
 
-def create_app() -> FastAPI:
-    """The bare app, on the PostgreSQL database of ``KAAL_DSN`` (a plain ``postgresql://`` DSN)."""
+def bare_app() -> tuple[FastAPI, list[asyncpg.Pool]]:
+    """A bare FastAPI app with ``/_status`` and, while it runs, an asyncpg pool (the list's one
+    item) on the PostgreSQL database of ``KAAL_DSN`` (a plain ``postgresql://`` DSN)."""
     pools: list[asyncpg.Pool] = []
 
     @asynccontextmanager
@@ -36,6 +37,13 @@ def create_app() -> FastAPI:
     @app.get("/_status")
     async def status() -> dict[str, str]:
         return {"status": "ok"}
+
+    return app, pools
+
+
+def create_app() -> FastAPI:
+    """The bare app of ``POST /personen``."""
+    app, pools = bare_app()
 
     @app.post("/personen")
     async def personen(request: Request) -> Response:

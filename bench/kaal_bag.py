@@ -10,14 +10,11 @@ woonplaats, no HAL: what such a lookup costs at the least on this machine. Run a
 
 from __future__ import annotations
 
-import os
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-
-import asyncpg
 import orjson
 from fastapi import FastAPI
 from starlette.responses import Response
+
+from bench.kaal import bare_app
 
 #: The raw indexed query, shared with the benchmark's direct measurement.
 ADRESSEN = (
@@ -27,20 +24,8 @@ ADRESSEN = (
 
 
 def create_app() -> FastAPI:
-    """The bare app, on the PostgreSQL database of ``KAAL_DSN`` (a plain ``postgresql://`` DSN)."""
-    pools: list[asyncpg.Pool] = []
-
-    @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        pools.append(await asyncpg.create_pool(os.environ["KAAL_DSN"], min_size=10, max_size=10))
-        yield
-        await pools[0].close()
-
-    app = FastAPI(lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
-
-    @app.get("/_status")
-    async def status() -> dict[str, str]:
-        return {"status": "ok"}
+    """The bare app of ``GET /adressen``, on the PostgreSQL database of ``KAAL_DSN``."""
+    app, pools = bare_app()
 
     @app.get("/adressen")
     async def adressen(postcode: str, huisnummer: int) -> Response:

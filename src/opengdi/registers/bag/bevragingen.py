@@ -23,7 +23,7 @@ from opengdi.kernel.db import Database
 from opengdi.kernel.fouten import NietGevonden
 from opengdi.kernel.tekst import fold
 from opengdi.kernel.toegang import Principaal, Toegangsvraag
-from opengdi.registers.bag import adresketen, bronhouders, repository, ruimte, tijdreizen, zoeken
+from opengdi.registers.bag import adresketen, bronhouders, repository, ruimte, tijdreizen, zoeken, zoekindex
 from opengdi.registers.bag.adres import Adres, AdresUitgebreid, past, woonplaats_van
 from opengdi.registers.bag.adresketen import Adresketen
 from opengdi.registers.bag.bronhouders import Bronhouder
@@ -641,7 +641,7 @@ async def zoek_adressen(
     in all)."""
     await _authorize(context, afnemer, ZOEKEN)
     async with context.database.read() as connection:
-        rows, totaal = await repository.zoek_adressen(connection, zoeken.termen(zoek), pagina)
+        rows, totaal = await zoekindex.zoek_adressen(connection, zoeken.termen(zoek), pagina)
     _check_page(pagina, totaal)
     return Bladzijde([Zoekresultaat(zoeken.resultaat_identificatie(key), text) for key, text in rows], totaal)
 

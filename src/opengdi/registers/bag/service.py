@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from opengdi.kernel.fouten import Conflict
 from opengdi.kernel.outbox import Gebeurtenis
 from opengdi.kernel.uow import UnitOfWork
-from opengdi.registers.bag import bevragingen, repository, tijdreizen
+from opengdi.registers.bag import bevragingen, repository, tijdreizen, zoekindex
 from opengdi.registers.bag.catalogus import EXTRACT_GELADEN
 from opengdi.registers.bag.extract import (
     BagExtract,
@@ -133,13 +133,13 @@ async def build_zoekindex(uow: UnitOfWork) -> int:
     unit's transaction; how many addresses it holds. Run after every levering (and by
     ``gdi bag zoekindex``): an address that became or ceased to be current since is found (or no
     longer found) only after a rebuild, though ``/adressen`` always answers as the BAG is now."""
-    await repository.empty_zoekindex(uow.session)
+    await zoekindex.empty_zoekindex(uow.session)
     connection = await uow.session.connection()
     moment = tijdreizen.nu()
     last, total = "", 0
-    while numbers := await repository.nummeraanduidingen_na(connection, last, ZOEKBATCH):
+    while numbers := await zoekindex.nummeraanduidingen_na(connection, last, ZOEKBATCH):
         adressen = await bevragingen.adressen_van(connection, numbers, moment)
-        await repository.add_zoekadressen(uow.session, [adresregel(item) for item in adressen])
+        await zoekindex.add_zoekadressen(uow.session, [adresregel(item) for item in adressen])
         last, total = numbers[-1], total + len(adressen)
     return total
 
