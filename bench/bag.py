@@ -15,8 +15,9 @@ its inhabitants at its addresses; then the database's size. Then it measures, in
   on a day someone certainly lived there; authorised and protocolled), beside the raw indexed query
   of the adreshoudingen on that day joined with the persoonslijsten;
 
-and prints each with its ratio. ``--personen 0`` builds the BAG alone (no bewoning measured). The database is kept when given with ``--database`` (so the next run
-only measures); a scratch database of ``--postgres`` is dropped afterwards. Usage::
+and prints each with its ratio. ``--personen 0`` builds the BAG alone (no bewoning measured). The
+database is kept when given with ``--database`` (so the next run only measures); a scratch
+database of ``--postgres`` is dropped afterwards. Usage::
 
     python -m bench.bag --postgres postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
     python -m bench.bag --database postgresql+asyncpg://postgres@127.0.0.1:5432/land2m --adressen 2000000
@@ -56,7 +57,6 @@ from bench.kaal_bag import ADRESSEN
 from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.kernel.db import Database
 from opengdi.kernel.uow import UnitOfWork
-from opengdi.registers.bag import repository as bag_repository
 from opengdi.registers.bag import zoeken
 from opengdi.registers.bag.adresbron import BagAdresBron
 from opengdi.registers.bag.extract import BagExtract
@@ -93,7 +93,6 @@ async def build_country(database: Database, adressen: int, personen: int) -> Non
         with BagExtract(path) as extract:
             async with UnitOfWork(database, oin=oin) as uow:
                 await _timed("load it (gdi bag importeren)", import_extract(uow, extract))
-        await bag_repository.analyze(database)
     if personen:
         async with UnitOfWork(database, oin=oin) as uow:
             bron = BagAdresBron(database)

@@ -668,12 +668,17 @@ def _adressen_in(keten: Adresketen, numbers: Sequence[str], moment: Moment) -> l
     """The addresses of nummeraanduidingen of a chain: each with the huidig adresseerbaar object it
     is the hoofdadres of, else one it is a nevenadres of; one without such an object has no address."""
     objects = _chosen(keten.voorkomens, keten.voorkomens, tuple(ADRESSEERBAAR.values()), moment, huidig=True)
+    hoofd: dict[str, list[str]] = {}
+    neven: dict[str, list[str]] = {}
+    for key, item in sorted(objects.items()):
+        hoofd.setdefault(item.gegevens.get("heeftAlsHoofdAdres", ""), []).append(key)
+        for number in item.gegevens.get("heeftAlsNevenAdres", ()):
+            neven.setdefault(number, []).append(key)
     pairs = []
     for number in dict.fromkeys(numbers):
-        hoofd = sorted(key for key, item in objects.items() if item.gegevens.get("heeftAlsHoofdAdres") == number)
-        neven = sorted(key for key, item in objects.items() if number in item.gegevens.get("heeftAlsNevenAdres", ()))
-        if hoofd or neven:
-            pairs.append((number, objects[(hoofd or neven)[0]], not hoofd))
+        keys = hoofd.get(number) or neven.get(number)
+        if keys:
+            pairs.append((number, objects[keys[0]], number not in hoofd))
     return _assemble(keten, pairs, moment)
 
 

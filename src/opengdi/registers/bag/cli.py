@@ -77,9 +77,7 @@ def _load(bestand: Path, vervang: bool, done: list[int]) -> ImportVerslag:
                 bar.update(task, completed=klaar, total=totaal)
 
             async with UnitOfWork(database, oin=settings.oin) as uow:
-                verslag = await import_extract(uow, extract, vervangen=vervang, progress=advance)
-        await repository.analyze(database)
-        return verslag
+                return await import_extract(uow, extract, vervangen=vervang, progress=advance)
 
     try:
         return run(with_database(settings, work))

@@ -52,7 +52,9 @@ async def import_extract(
     vervangen: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportVerslag:
-    """Load an opened extract; ``progress(done, total)`` after each XML file.
+    """Load an opened extract; ``progress(done, total)`` after each XML file. PostgreSQL's planner
+    statistics are refreshed after the load (as no autovacuum may have yet: a search index built on
+    tables it does not know is planned as if they were empty) and after the index.
 
     Refuses (:class:`Conflict`) when the BAG holds another levering, unless ``vervangen``.
     """
@@ -88,10 +90,12 @@ async def import_extract(
             progress(number, len(delen))
     totals = await repository.count_loaded(uow.session, levering_id)
     verslag.aantallen.update(totals)
+    await repository.analyze(uow.database)  # the index is built from the loaded tables: plan with their statistics
     await repository.finish_levering(uow.session, row, dict(totals))
     await build_zoekindex(uow)
     uow.record([_geladen(stand, totals)])
     await uow.commit()
+    await repository.analyze(uow.database)
     return verslag
 
 
