@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import Progress, TaskID
 
 from opengdi.kernel.db import Database
 from opengdi.kernel.fouten import DomeinFout
@@ -77,7 +78,9 @@ def _load(bestand: Path, vervang: bool, done: list[int]) -> ImportVerslag:
                 bar.update(task, completed=klaar, total=totaal)
 
             async with UnitOfWork(database, oin=settings.oin) as uow:
-                return await import_extract(uow, extract, vervangen=vervang, progress=advance)
+                return await import_extract(
+                    uow, extract, vervangen=vervang, progress=advance, index_progress=_index_voortgang(bar)
+                )
 
     try:
         return run(with_database(settings, work))
@@ -90,6 +93,18 @@ def _load(bestand: Path, vervang: bool, done: list[int]) -> ImportVerslag:
             f"[yellow]Onderbroken na {done[0]} delen; voer hetzelfde commando opnieuw uit om verder te gaan.[/yellow]"
         )
         raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def _index_voortgang(bar: Progress) -> Callable[[int], None]:
+    """A callback that shows the search index growing, as a task of its own from its first batch."""
+    tasks: list[TaskID] = []
+
+    def advance(adressen: int) -> None:
+        if not tasks:
+            tasks.append(bar.add_task("Zoekindex opbouwen (adressen)", total=None))
+        bar.update(tasks[0], completed=adressen)
+
+    return advance
 
 
 def bag_importeren(
@@ -128,9 +143,10 @@ def bag_zoekindex() -> None:
     settings = current_settings()
 
     async def work(database: Database) -> int:
-        async with UnitOfWork(database, oin=settings.oin) as uow:
-            total = await build_zoekindex(uow)
-            await uow.commit()
+        with progress() as bar:
+            async with UnitOfWork(database, oin=settings.oin) as uow:
+                total = await build_zoekindex(uow, _index_voortgang(bar))
+                await uow.commit()
         await repository.analyze(database)
         return total
 

@@ -51,8 +51,10 @@ async def import_extract(
     *,
     vervangen: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    index_progress: Callable[[int], None] | None = None,
 ) -> ImportVerslag:
-    """Load an opened extract; ``progress(done, total)`` after each XML file. PostgreSQL's planner
+    """Load an opened extract; ``progress(done, total)`` after each XML file, then
+    ``index_progress(addresses)`` as the search index grows. PostgreSQL's planner
     statistics are refreshed after the load (as no autovacuum may have yet: a search index built on
     tables it does not know is planned as if they were empty) and after the index.
 
@@ -92,7 +94,7 @@ async def import_extract(
     verslag.aantallen.update(totals)
     await repository.analyze(uow.database)  # the index is built from the loaded tables: plan with their statistics
     await repository.finish_levering(uow.session, row, dict(totals))
-    await build_zoekindex(uow)
+    await build_zoekindex(uow, index_progress)
     uow.record([_geladen(stand, totals)])
     await uow.commit()
     await repository.analyze(uow.database)
@@ -132,11 +134,12 @@ def _geladen(stand: Levering, totals: dict[str, int]) -> Gebeurtenis:
     )
 
 
-async def build_zoekindex(uow: UnitOfWork) -> int:
+async def build_zoekindex(uow: UnitOfWork, progress: Callable[[int], None] | None = None) -> int:
     """Rebuild the free-text search index from the current addresses (as they are now), in the
     unit's transaction; how many addresses it holds. Run after every levering (and by
     ``gdi bag zoekindex``): an address that became or ceased to be current since is found (or no
-    longer found) only after a rebuild, though ``/adressen`` always answers as the BAG is now."""
+    longer found) only after a rebuild, though ``/adressen`` always answers as the BAG is now.
+    ``progress(addresses)`` hears the addresses indexed so far after each batch."""
     await zoekindex.empty_zoekindex(uow.session)
     connection = await uow.session.connection()
     moment = tijdreizen.nu()
@@ -145,6 +148,8 @@ async def build_zoekindex(uow: UnitOfWork) -> int:
         adressen = await bevragingen.adressen_van(connection, numbers, moment)
         await zoekindex.add_zoekadressen(uow.session, [adresregel(item) for item in adressen])
         last, total = numbers[-1], total + len(adressen)
+        if progress:
+            progress(total)
     return total
 
 
