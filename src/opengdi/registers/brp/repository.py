@@ -273,6 +273,11 @@ _VOORKOMENS_BY_BSN = _VOORKOMENS.where(PersoonslijstRow.burgerservicenummer.in_(
 _VOORKOMENS_BY_BSN_IN_CATEGORIEEN = _VOORKOMENS_BY_BSN.where(
     VoorkomenRow.categorie.in_(bindparam("categorieen", expanding=True))
 )
+#: The same by persoonslijst id.
+_VOORKOMENS_BY_ID_IN_CATEGORIEEN = _VOORKOMENS.where(
+    PersoonslijstRow.id.in_(bindparam("ids", expanding=True)),
+    VoorkomenRow.categorie.in_(bindparam("categorieen", expanding=True)),
+)
 
 
 #: :data:`_VOORKOMENS_BY_BSN` for PostgreSQL's own driver, the BSNs as one array parameter.
@@ -428,15 +433,19 @@ _BEWONINGEN = select(
 ).join(PersoonslijstRow, PersoonslijstRow.id == AdreshoudingRow.persoonslijst_id)
 
 
+#: :data:`_BEWONINGEN` at one object in one period (built once, bound per question).
+_BEWONINGEN_IN_PERIODE = _BEWONINGEN.where(
+    AdreshoudingRow.adresseerbaar_object_identificatie == bindparam("object"),
+    AdreshoudingRow.begin_vroegst < bindparam("tot"),
+    AdreshoudingRow.einde_zeker > bindparam("van"),
+).order_by(PersoonslijstRow.burgerservicenummer, AdreshoudingRow.persoonslijst_id, AdreshoudingRow.volgnummer)
+
+
 async def bewoningen(connection: AsyncConnection, adresseerbaar_object: str, periode: Periode) -> list[Bewoning]:
     """The adreshoudingen at ``adresseerbaar_object`` that possibly held on some day of ``periode``,
     by BSN (an indexed lookup by adresseerbaar object)."""
-    statement = _BEWONINGEN.where(
-        AdreshoudingRow.adresseerbaar_object_identificatie == adresseerbaar_object,
-        AdreshoudingRow.begin_vroegst < periode.tot,
-        AdreshoudingRow.einde_zeker > periode.van,
-    ).order_by(PersoonslijstRow.burgerservicenummer, AdreshoudingRow.persoonslijst_id, AdreshoudingRow.volgnummer)
-    return [_bewoning(row) for row in (await connection.execute(statement)).all()]
+    parameters = {"object": adresseerbaar_object, "tot": periode.tot, "van": periode.van}
+    return [_bewoning(row) for row in (await connection.execute(_BEWONINGEN_IN_PERIODE, parameters)).all()]
 
 
 def _bewoning(row: Sequence[Any]) -> Bewoning:
@@ -457,5 +466,6 @@ async def load_by_ids(
     """The persoonslijsten stored under ``ids``, with only the voorkomens of ``categorieen``."""
     if not ids:
         return {}
-    statement = _VOORKOMENS.where(PersoonslijstRow.id.in_(sorted(ids)), VoorkomenRow.categorie.in_(sorted(categorieen)))
-    return await _load(connection, statement)
+    return await _load(
+        connection, _VOORKOMENS_BY_ID_IN_CATEGORIEEN, {"ids": sorted(ids), "categorieen": sorted(categorieen)}
+    )
