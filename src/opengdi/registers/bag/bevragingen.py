@@ -464,10 +464,8 @@ async def woonplaatsen_met_naam(
 async def _candidates(
     connection: AsyncConnection, vraag: Adresvraag, moment: Moment
 ) -> tuple[list[str], set[str] | None]:
-    """Candidate nummeraanduidingen of a postcode or street question (to be held against their
-    voorkomens that answer), and for a street question the openbare ruimten they must lie on."""
-    if vraag.postcode is not None and vraag.huisnummer is not None:
-        return await repository.with_postcode(connection, vraag.postcode.upper(), vraag.huisnummer), None
+    """Candidate nummeraanduidingen of a street question (to be held against their voorkomens that
+    answer), and the openbare ruimten they must lie on."""
     if vraag.openbare_ruimte is not None:
         return await repository.referring_to(connection, [vraag.openbare_ruimte], ("openbareRuimte",)), {
             vraag.openbare_ruimte
@@ -544,12 +542,21 @@ async def adressen(context: Context, afnemer: Principaal, *, vraag: Adresvraag) 
 
 async def _asked_addresses(database: Database, vraag: Adresvraag, moment: Moment) -> list[Adres]:
     """Every current address a question asks, in address order."""
-    if vraag.postcode is not None and vraag.huisnummer is not None and vraag.zoekresultaat is None:
-        keten = await adresketen.met_postcode(database, vraag.postcode.upper(), vraag.huisnummer)
+    if (postcode := _postcode_en_huisnummer(vraag)) is not None:
+        keten = await adresketen.met_postcode(database, *postcode)
         found = _passing(_adressen_in(keten, keten.nummeraanduidingen(), moment), vraag, None)
         return sorted(found, key=lambda item: item.sorteersleutel)
     async with database.read() as connection:
         return sorted(await _addresses_asked(connection, vraag, moment), key=lambda item: item.sorteersleutel)
+
+
+def _postcode_en_huisnummer(vraag: Adresvraag) -> tuple[str, int] | None:
+    """The postcode and huisnummer a question asks by, if it asks by nothing that goes before them."""
+    if vraag.postcode is None or vraag.huisnummer is None:
+        return None
+    if vraag.zoekresultaat is not None or vraag.adresseerbaar_object is not None or vraag.pand is not None:
+        return None
+    return vraag.postcode.upper(), vraag.huisnummer
 
 
 async def _addresses_asked(connection: AsyncConnection, vraag: Adresvraag, moment: Moment) -> list[Adres]:

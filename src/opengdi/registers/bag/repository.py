@@ -426,16 +426,6 @@ async def kenmerken_of(
     return found
 
 
-async def with_postcode(connection: AsyncConnection, postcode: str, huisnummer: int) -> list[str]:
-    """The nummeraanduidingen that have or had a voorkomen with this postcode and huisnummer."""
-    statement = (
-        select(_VOORKOMEN.c.identificatie)
-        .where(_VOORKOMEN.c.postcode == postcode, _VOORKOMEN.c.huisnummer == huisnummer)
-        .distinct()
-    )
-    return sorted((await connection.scalars(statement)).all())
-
-
 async def with_name(connection: AsyncConnection, objecttype: str, sleutel: str) -> list[str]:
     """The woonplaatsen or openbare ruimten (``objecttype`` WPL or OPR) that have or had a voorkomen
     with this name, folded as the search key is (:func:`opengdi.kernel.tekst.fold`)."""
