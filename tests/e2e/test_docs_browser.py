@@ -104,8 +104,12 @@ async def test_each_docs_page_shows_its_operations_with_nothing_from_outside(
             "blocks => blocks.map(b => [b.querySelector('.opblock-summary-method').textContent,"
             " b.querySelector('.opblock-summary-path').dataset.path])",
         )
-        for summary in await page.query_selector_all(".opblock-summary"):
-            await summary.click()
+        # open every operation in one go: a click per operation waits for Swagger UI's deep-link
+        # navigation each time, which on a busy 2-core machine outlasts the click's timeout
+        await page.eval_on_selector_all(
+            ".opblock-summary",
+            "summaries => summaries.forEach(s => (s.querySelector('.opblock-summary-control') || s).click())",
+        )
         await page.wait_for_function(
             "n => document.querySelectorAll('.opblock-body').length >= n", arg=len(expected), timeout=30_000
         )
