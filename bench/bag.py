@@ -161,9 +161,13 @@ def _report(results: Sequence[Figures], baselines: Sequence[Figures]) -> None:
         print(f"ratio {figures.label}: {ratios}", flush=True)
 
 
-async def _sample(connection: asyncpg.Connection, query: str, count: int) -> list[asyncpg.Record]:
+async def _sample(database_url: str, query: str, count: int) -> list[asyncpg.Record]:
     """``count`` rows of a sampling ``query`` (which takes a limit), chosen alike in every run."""
-    rows = await connection.fetch(query, count * 3)
+    connection = await asyncpg.connect(plain_dsn(database_url))
+    try:
+        rows = await connection.fetch(query, count * 3)
+    finally:
+        await connection.close()
     return random.Random(1).sample(list(rows), min(count, len(rows)))
 
 
@@ -175,11 +179,7 @@ _ADRESSEN_SAMPLE = (
 
 async def measure_lookups(database_url: str, gdi_port: int, requests: int, concurrency: int) -> None:
     """Address lookups by postcode and huisnummer: Open GDI, the bare endpoint, the raw query."""
-    connection = await asyncpg.connect(plain_dsn(database_url))
-    try:
-        sample = [(row[0], int(row[1])) for row in await _sample(connection, _ADRESSEN_SAMPLE, requests)]
-    finally:
-        await connection.close()
+    sample = [(row[0], int(row[1])) for row in await _sample(database_url, _ADRESSEN_SAMPLE, requests)]
     print(f"\naddress lookup by postcode and huisnummer: {len(sample)} lookups, {concurrency} in flight")
     bare_port = free_port()
     bare = _start_bare(database_url, bare_port)
@@ -253,11 +253,7 @@ def _raw_search(termen: Sequence[str]) -> Query:
 
 async def measure_search(database_url: str, gdi_port: int, requests: int, concurrency: int) -> None:
     """Free-text address search (``/adressen/zoek``): Open GDI beside the search as one raw statement."""
-    connection = await asyncpg.connect(plain_dsn(database_url))
-    try:
-        rows = await _sample(connection, _ZOEKADRES_SAMPLE, requests)
-    finally:
-        await connection.close()
+    rows = await _sample(database_url, _ZOEKADRES_SAMPLE, requests)
     questions = [_question(row[0], row[1], index % 2 == 1) for index, row in enumerate(rows)]
     print(f"\nfree-text search: {len(questions)} questions such as {questions[0]!r} and {questions[1]!r}")
     gdi = await _http(
@@ -286,11 +282,7 @@ BEWONING = (
 
 async def measure_bewoning(database_url: str, gdi_port: int, requests: int, concurrency: int) -> None:
     """BRP Bewoning on a peildatum (a day someone certainly lived there): Open GDI beside the raw query."""
-    connection = await asyncpg.connect(plain_dsn(database_url))
-    try:
-        sample = await _sample(connection, _BEWONING_SAMPLE, requests)
-    finally:
-        await connection.close()
+    sample = await _sample(database_url, _BEWONING_SAMPLE, requests)
     print(f"\nbewoning on a peildatum: {len(sample)} questions, {concurrency} in flight (protocolled)")
     bodies = [
         orjson.dumps(
