@@ -13,7 +13,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
@@ -270,3 +270,55 @@ async def test_digikoppeling_0002_downgrades_to_the_flag(fresh_database: Databas
             await connection.execute(text("SELECT id, alleen_eigen_gemeente FROM dk_autorisatie ORDER BY id"))
         ).all()
     assert [(row[0], bool(row[1])) for row in rows] == [(1, True), (2, False), (3, False)]
+
+
+_BAG_0004_ROWS = (
+    "INSERT INTO bag_zoekadres (nummeraanduiding, omschrijving, sorteersleutel) VALUES "
+    "('0363200000000001', 'Snoekstraat 1, 1065TA Amsterdam', 'amsterdam snoekstraat 00001'), "
+    "('0363200000000002', 'Zonder tokens 2, Amsterdam', 'amsterdam zonder 00002')",
+    "INSERT INTO bag_zoekterm (term, nummeraanduiding, soort) VALUES "
+    "('snoekstraat', '0363200000000001', 'p'), ('1065ta', '0363200000000001', 'p'), "
+    "('amsterdam', '0363200000000001', 'p'), ('1', '0363200000000001', 'h')",
+)
+
+
+async def test_bag_0005_moves_the_tokens_of_indexed_addresses_into_the_search_address(
+    fresh_database: Database,
+) -> None:
+    await _migrate_to(fresh_database, "bag_0004")
+    async with fresh_database.engine.begin() as connection:
+        for statement in _BAG_0004_ROWS:
+            await connection.execute(text(statement))
+    await SAMENSTELLING.migraties().upgrade(fresh_database)
+    async with fresh_database.connect() as connection:
+        rows = (await connection.execute(text("SELECT zoektokens FROM bag_zoekadres ORDER BY 1 DESC"))).all()
+        left = await connection.scalar(text("SELECT count(*) FROM bag_zoekterm"))
+        differences = await connection.run_sync(_differences)
+    tokens, empty = (row[0] for row in rows)
+    assert sorted(tokens.split(" ")) == ["h1", "p1065ta", "pamsterdam", "psnoekstraat"]
+    assert empty == ""
+    assert left == (0 if fresh_database.dialect == "postgresql" else 4)  # PostgreSQL searches the GIN index
+    assert differences == []
+
+
+async def test_bag_0005_downgrades_to_the_token_table(fresh_database: Database) -> None:
+    await _migrate_to(fresh_database, "bag_0004")
+    async with fresh_database.engine.begin() as connection:
+        for statement in _BAG_0004_ROWS:
+            await connection.execute(text(statement))
+    await SAMENSTELLING.migraties().upgrade(fresh_database)
+    config = SAMENSTELLING.migraties().config()
+
+    def downgrade(connection: Connection) -> None:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "bag_0004")
+
+    async with fresh_database.engine.begin() as connection:
+        await connection.run_sync(downgrade)
+    async with fresh_database.connect() as connection:
+        rows = (await connection.execute(text("SELECT term, soort FROM bag_zoekterm ORDER BY 1"))).all()
+        columns = await connection.run_sync(
+            lambda sync: [column["name"] for column in inspect(sync).get_columns("bag_zoekadres")]
+        )
+    assert [tuple(row) for row in rows] == [("1", "h"), ("1065ta", "p"), ("amsterdam", "p"), ("snoekstraat", "p")]
+    assert "zoektokens" not in columns

@@ -8,8 +8,13 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import text
 
+from opengdi.kernel.db import Database
 from opengdi.kernel.tekst import fold
+from opengdi.registers.bag import zoekindex
+from opengdi.registers.bag.model import ZOEKVECTOR
+from opengdi.registers.bag.vraag import Pagina
 from opengdi.registers.bag.zoeken import Adresregel, termen
 from tests.registers.bag.helpers import BASE, NUMMERS_ZY, NUMMERS_ZZ, assert_schema
 
@@ -95,6 +100,39 @@ async def test_the_results_are_in_address_order_and_paged(bag: httpx.AsyncClient
     assert beyond.status_code == 400 and beyond.json()["invalid-params"][0]["name"] == "page"
 
 
+async def test_a_search_finds_the_first_addresses_in_address_order_up_to_its_maximum(
+    bag_database: Database,
+) -> None:
+    async with bag_database.connect() as connection:
+        pages = [
+            await zoekindex.zoek_adressen(connection, ["6981zy"], Pagina(nummer, 2), maximum=5) for nummer in (1, 3, 4)
+        ]
+    found = [[omschrijving.split(",")[0].rsplit("-")[1] for _, omschrijving in page] for page, _ in pages]
+    assert found == [["1", "10"], ["13"], []]  # toevoegingen in text order; the sixth is beyond the maximum
+    assert [total for _, total in pages] == [5, 5, 5]
+
+
+async def test_the_search_expression_is_the_one_postgresql_indexed(bag_database: Database) -> None:
+    if bag_database.dialect != "postgresql":
+        pytest.skip("SQLite searches the token table (bag_zoekterm), which has no expression index")
+    query = zoekindex.tsquery(["6981", "proef"])
+    async with bag_database.connect() as connection:
+        await connection.execute(text("SET enable_seqscan = off"))
+        plan = "\n".join(
+            (
+                await connection.execute(
+                    text(f"EXPLAIN SELECT 1 FROM bag_zoekadres WHERE {ZOEKVECTOR} @@ CAST(:query AS tsquery)"),
+                    {"query": query},
+                )
+            ).scalars()
+        )
+    assert "ix_bag_zoekadres_zoektokens" in plan
+
+
+def test_a_question_becomes_one_tsquery_of_prefixes_and_whole_tokens() -> None:
+    assert zoekindex.tsquery(["1065", "o'neil"]) == "('p1065':* | 'h1065') & ('po''neil':* | 'ho''neil')"
+
+
 @pytest.mark.parametrize("zoek", ["onbestaandestraat", "proefstraat 30", "6981zz 2", ",, ;"])
 async def test_what_matches_nothing_is_an_empty_collection(bag: httpx.AsyncClient, zoek: str) -> None:
     body = await _zoek(bag, zoek)
@@ -135,6 +173,7 @@ def test_the_tokens_of_an_address() -> None:
         "12bis",
         "12abis",
     }
+    assert adres.zoektokens().startswith("h12 h12a h12abis h12bis ha hbis p1065ta pbrug pden")
     assert adres.omschrijving() == "'s-Gravenhaagse Brug 12 abis, 1065TA Den Haag"
     assert termen("Śnoekstraat, 1065TA  1") == ["snoekstraat", "1065ta", "1"]
     assert fold("Ä") == "a"

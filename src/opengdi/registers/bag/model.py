@@ -21,7 +21,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, UniqueConstraint, func, text
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from opengdi.kernel.db import Base, JsonDocument
@@ -167,9 +179,15 @@ class GemeenteWoonplaatsRow(Base):
 Zoektekst = String(80).with_variant(String(80, collation="C"), "postgresql")
 
 
+#: The search tokens of an address as PostgreSQL's GIN index holds them (migration ``bag_0005``).
+ZOEKVECTOR = "array_to_tsvector(string_to_array(zoektokens, ' '))"
+
+
 class ZoekadresRow(Base):
-    """A current address as the free-text search (``/adressen/zoek``) shows it: its description and
-    its place in the order of results. Derived from the voorkomens; rebuilt after every levering."""
+    """A current address as the free-text search (``/adressen/zoek``) shows it: its description, its
+    place in the order of results and its search tokens (each prefixed by how it matches, separated
+    by spaces: ``h12 p1065ta psnoekstraat …``), which PostgreSQL indexes with GIN. Derived from the
+    voorkomens; rebuilt after every levering."""
 
     __tablename__ = "bag_zoekadres"
 
@@ -178,11 +196,17 @@ class ZoekadresRow(Base):
     sorteersleutel: Mapped[str] = mapped_column(
         String(300).with_variant(String(300, collation="C"), "postgresql"), index=True
     )
+    zoektokens: Mapped[str] = mapped_column(Text, server_default="")
+
+    __table_args__ = (
+        Index("ix_bag_zoekadres_zoektokens", text(ZOEKVECTOR), postgresql_using="gin").ddl_if(dialect="postgresql"),
+    )
 
 
 class ZoektermRow(Base):
     """A search token of a current address (a word of its street or woonplaats, its postcode, its
-    number): the index of the free-text search, read by prefix ranges."""
+    number): the index of the free-text search on SQLite, read by prefix ranges (empty on
+    PostgreSQL, which searches :attr:`ZoekadresRow.zoektokens`)."""
 
     __tablename__ = "bag_zoekterm"
 

@@ -63,6 +63,10 @@ class Adresregel:
         found.update((token, HEEL) for token in whole if token)
         return {(token[:80], kind) for token, kind in found}
 
+    def zoektokens(self) -> str:
+        """The tokens as one text, each prefixed by how it matches, in order: ``h12 p1065ta …``."""
+        return " ".join(sorted(kind + token for token, kind in self.tokens()))
+
     def omschrijving(self) -> str:
         """The address on one line, its number written as NEN 5825 writes it (adresregels.feature:
         letter and toevoeging together, after a hyphen when they begin with a digit, else a

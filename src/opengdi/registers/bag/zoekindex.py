@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The SQL of free-text address search (``/adressen/zoek``): its index and its query.
 
-The index holds one row per current address (``bag_zoekadres``: its description and sort key) and
-one per token of it (``bag_zoekterm``, :meth:`~opengdi.registers.bag.zoeken.Adresregel.tokens`),
-rebuilt from the addresses after every levering (:func:`opengdi.registers.bag.service.build_zoekindex`).
+The index holds one row per current address (``bag_zoekadres``: its description, sort key and
+tokens, :meth:`~opengdi.registers.bag.zoeken.Adresregel.zoektokens`), rebuilt from the addresses
+after every levering (:func:`opengdi.registers.bag.service.build_zoekindex`). PostgreSQL matches
+the tokens through a GIN index on them as a ``tsvector`` (:data:`~opengdi.registers.bag.model.ZOEKVECTOR`);
+SQLite, which has none, through a table with one row per token (``bag_zoekterm``), read by prefix
+ranges of its primary key.
 """
 
 from __future__ import annotations
@@ -11,20 +14,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import BindParameter, ColumnElement, and_, bindparam, delete, func, or_, select
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    cast,
+    delete,
+    func,
+    literal_column,
+    or_,
+    select,
+)
+from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from opengdi.registers.bag import repository
-from opengdi.registers.bag.model import VoorkomenRow, ZoekadresRow, ZoektermRow
+from opengdi.registers.bag.model import ZOEKVECTOR, VoorkomenRow, ZoekadresRow, ZoektermRow
 from opengdi.registers.bag.vraag import Pagina
-from opengdi.registers.bag.zoeken import MAX_RESULTATEN, PREFIX, Adresregel
+from opengdi.registers.bag.zoeken import HEEL, MAX_RESULTATEN, PREFIX, Adresregel
 
 _VOORKOMEN = VoorkomenRow.metadata.tables[VoorkomenRow.__tablename__]
 
 _ZOEKADRES = ZoekadresRow.metadata.tables[ZoekadresRow.__tablename__]
 _ZOEKTERM = ZoektermRow.metadata.tables[ZoektermRow.__tablename__]
-#: A term with fewer matching tokens than this leads the search (its addresses are the candidates);
-#: when every term has more, the addresses are read in result order and stop at the page.
+#: On SQLite, a term with fewer matching tokens than this leads the search (its addresses are the
+#: candidates); when every term has more, the addresses are read in result order and stop at the page.
 _SELECTIEF = 20_000
 #: A term with fewer matching tokens than this leads at once (counting every term up to
 #: :data:`_SELECTIEF` costs more than the search itself: ``1`` alone is the start of every postcode
@@ -52,7 +68,8 @@ async def empty_zoekindex(session: AsyncSession) -> None:
 
 
 async def add_zoekadressen(session: AsyncSession, adressen: Sequence[Adresregel]) -> None:
-    """Add current addresses and their tokens to the free-text search index."""
+    """Add current addresses and their tokens to the free-text search index (on SQLite also to the
+    token table)."""
     await repository.bulk_insert(
         session,
         _ZOEKADRES,
@@ -61,10 +78,13 @@ async def add_zoekadressen(session: AsyncSession, adressen: Sequence[Adresregel]
                 "nummeraanduiding": item.nummeraanduiding,
                 "omschrijving": item.omschrijving(),
                 "sorteersleutel": item.sorteersleutel(),
+                "zoektokens": item.zoektokens(),
             }
             for item in adressen
         ],
     )
+    if session.get_bind().dialect.name == "postgresql":
+        return
     await repository.bulk_insert(
         session,
         _ZOEKTERM,
@@ -76,11 +96,27 @@ async def add_zoekadressen(session: AsyncSession, adressen: Sequence[Adresregel]
     )
 
 
+def tsquery(termen: Sequence[str]) -> str:
+    """The question as PostgreSQL's ``tsquery`` on the tokens: each term begins a token matched by
+    prefix, or is one matched whole: ``('p1065':* | 'h1065') & …``."""
+
+    def lexeme(token: str) -> str:
+        return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+    return " & ".join(f"({lexeme(PREFIX + term)}:* | {lexeme(HEEL + term)})" for term in termen)
+
+
+def _tokens_match(termen: Sequence[str]) -> ColumnElement[bool]:
+    """The addresses (on PostgreSQL) whose tokens every term matches, as the GIN index answers it.
+    The query is written into the statement, not bound, so each question is planned for itself."""
+    query: BindParameter[str] = bindparam(None, tsquery(termen), literal_execute=True)
+    return literal_column(ZOEKVECTOR).op("@@")(cast(query, TSQUERY))
+
+
 def _matches(table: Any, term: str) -> ColumnElement[bool]:
-    """A token of ``table`` (the index or an alias) that ``term`` matches: one it begins, of a
+    """A token of ``table`` (the token table or an alias) that ``term`` matches: one it begins, of a
     kind matched by prefix, or the term itself. The bounds are written into the statement, not
-    bound: PostgreSQL would otherwise settle, after a few runs of the prepared statement, on one
-    generic plan for every term, however selective (a hundred times slower for a postcode)."""
+    bound (as in :func:`_tokens_match`)."""
     low: BindParameter[str] = bindparam(None, term, literal_execute=True)
     high: BindParameter[str] = bindparam(None, term + "\uffff", literal_execute=True)
     return and_(table.c.term >= low, table.c.term < high, or_(table.c.soort == PREFIX, table.c.term == low))
@@ -105,19 +141,11 @@ async def _leading(connection: AsyncConnection, termen: Sequence[str]) -> str | 
     return fewest if counts[fewest] < _SELECTIEF else None
 
 
-async def zoek_adressen(
-    connection: AsyncConnection, termen: Sequence[str], pagina: Pagina, *, maximum: int = MAX_RESULTATEN
-) -> tuple[list[tuple[str, str]], int]:
-    """One page of the current addresses whose tokens every term matches (``nummeraanduiding``,
-    ``omschrijving``), in address order, and how many there are (counted up to ``maximum``: the
-    search finds no more than that).
-
-    The index is read by prefix ranges of its primary key. A selective term leads (:func:`_leading`:
-    its addresses are the candidates, the other terms are looked up per candidate); otherwise the
-    addresses are read in result order (by the sort key's index), each held against every term,
-    until the page is full."""
-    if not termen:
-        return [], 0
+async def _token_table_conditions(connection: AsyncConnection, termen: Sequence[str]) -> list[ColumnElement[bool]]:
+    """The addresses (on SQLite) whose tokens every term matches, through the token table. A
+    selective term leads (:func:`_leading`: its addresses are the candidates, the other terms are
+    looked up per candidate); otherwise the addresses are read in result order (by the sort key's
+    index), each held against every term, until the maximum is found."""
     leading = await _leading(connection, termen)
     adres = _ZOEKADRES.c
     conditions: list[ColumnElement[bool]] = []
@@ -133,16 +161,40 @@ async def zoek_adressen(
                 .where(other.c.nummeraanduiding == adres.nummeraanduiding, _matches(other, term))
                 .exists()
             )
-    found = select(adres.nummeraanduiding).where(*conditions).limit(maximum).subquery()
-    total = int(await connection.scalar(select(func.count()).select_from(found)) or 0)
-    offset = (pagina.nummer - 1) * pagina.grootte
-    if offset >= total:
-        return [], total
-    statement = (
-        select(adres.nummeraanduiding, adres.omschrijving)
+    return conditions
+
+
+async def zoek_adressen(
+    connection: AsyncConnection, termen: Sequence[str], pagina: Pagina, *, maximum: int = MAX_RESULTATEN
+) -> tuple[list[tuple[str, str]], int]:
+    """One page of the current addresses whose tokens every term matches (``nummeraanduiding``,
+    ``omschrijving``), in address order, and how many there are (counted up to ``maximum``: the
+    search finds no more than that).
+
+    One statement finds the first ``maximum`` addresses in address order and returns the page of
+    them with their number; only a page after the last asks for the number apart."""
+    if not termen:
+        return [], 0
+    if connection.dialect.name == "postgresql":
+        conditions = [_tokens_match(termen)]
+    else:
+        conditions = await _token_table_conditions(connection, termen)
+    adres = _ZOEKADRES.c
+    found = (
+        select(adres.nummeraanduiding, adres.omschrijving, adres.sorteersleutel)
         .where(*conditions)
         .order_by(adres.sorteersleutel)
-        .limit(min(pagina.grootte, total - offset))
-        .offset(offset)
+        .limit(maximum)
+        .subquery()
     )
-    return [(row.nummeraanduiding, row.omschrijving) for row in await connection.execute(statement)], total
+    page: Select[Any] = (
+        select(found.c.nummeraanduiding, found.c.omschrijving, func.count().over().label("totaal"))
+        .order_by(found.c.sorteersleutel)
+        .offset((pagina.nummer - 1) * pagina.grootte)
+        .limit(pagina.grootte)
+    )
+    rows = (await connection.execute(page)).all()
+    if rows:
+        return [(row.nummeraanduiding, row.omschrijving) for row in rows], int(rows[0].totaal)
+    total = await connection.scalar(select(func.count()).select_from(found))
+    return [], int(total or 0)
