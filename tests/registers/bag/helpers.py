@@ -16,7 +16,7 @@ from typing import Any
 from jsonschema import Draft7Validator
 
 from opengdi.kernel.db import Database
-from opengdi.registers.bag import repository, service
+from opengdi.registers.bag import opslag, service
 from opengdi.registers.bag.api import official_openapi
 from opengdi.registers.bag.extract import BagExtract, GemeenteWoonplaats, KenmerkInOnderzoek, Voorkomen
 from tests.conftest import unit_of_work
@@ -217,8 +217,8 @@ async def load_bag(database: Database) -> None:
             await service.import_extract(uow, extract)
     extra_voorkomens, extra_kenmerken = synthetic()
     async with unit_of_work(database) as uow:
-        await repository.add_voorkomens(uow.session, extra_voorkomens)
-        await repository.add_kenmerken(uow.session, extra_kenmerken)
+        await opslag.add_voorkomens(uow.session, extra_voorkomens)
+        await opslag.add_kenmerken(uow.session, extra_kenmerken)
         await service.build_zoekindex(uow)
         await uow.commit()
 

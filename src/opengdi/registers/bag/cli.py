@@ -30,7 +30,7 @@ from opengdi.kernel.opdrachtregel import (
     with_database,
 )
 from opengdi.kernel.uow import UnitOfWork
-from opengdi.registers.bag import repository
+from opengdi.registers.bag import opslag
 from opengdi.registers.bag.demo import demo_voorkomens
 from opengdi.registers.bag.extract import OBJECTTYPEN, BagExtract, GeenBagExtract, Voorkomen
 from opengdi.registers.bag.generator import STANDDATUM, Omvang, gemeente_woonplaatsen, land, levering
@@ -147,7 +147,7 @@ def bag_zoekindex() -> None:
             async with UnitOfWork(database, oin=settings.oin) as uow:
                 total = await build_zoekindex(uow, _index_voortgang(bar))
                 await uow.commit()
-        await repository.analyze(database)
+        await opslag.analyze(database)
         return total
 
     console.print(f"Zoekindex opgebouwd: {run(with_database(settings, work))} huidige adressen.")

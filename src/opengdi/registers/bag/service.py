@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from opengdi.kernel.fouten import Conflict
 from opengdi.kernel.outbox import Gebeurtenis
 from opengdi.kernel.uow import UnitOfWork
-from opengdi.registers.bag import bevragingen, repository, tijdreizen, zoekindex
+from opengdi.registers.bag import bevragingen, opslag, tijdreizen, zoekindex
 from opengdi.registers.bag.catalogus import EXTRACT_GELADEN
 from opengdi.registers.bag.extract import (
     BagExtract,
@@ -61,26 +61,26 @@ async def import_extract(
     Refuses (:class:`Conflict`) when the BAG holds another levering, unless ``vervangen``.
     """
     stand = extract.levering
-    row = await repository.levering(uow.session, extract.path.name, stand)
-    others = await repository.other_leveringen(uow.session, row.id if row else None)
+    row = await opslag.levering(uow.session, extract.path.name, stand)
+    others = await opslag.other_leveringen(uow.session, row.id if row else None)
     if others and not vervangen:
         raise Conflict(
             f"De BAG bevat al een andere levering ({others[0].bestandsnaam}, stand van "
             f"{others[0].standtechnische_datum}); laad met --vervang om die te vervangen."
         )
     if others:
-        await repository.delete_all(uow.session)
+        await opslag.delete_all(uow.session)
         row = None
     if row is None:
-        row = await repository.begin_levering(uow.session, extract.path.name, stand)
+        row = await opslag.begin_levering(uow.session, extract.path.name, stand)
     await uow.commit()
     levering_id = row.id
     verslag = ImportVerslag(stand, onbekend=list(extract.onbekend))
     if row.klaar_op is not None:  # loaded whole before: nothing to do
         verslag.al_compleet = True
-        verslag.aantallen.update(await repository.count_loaded(uow.session, levering_id))
+        verslag.aantallen.update(await opslag.count_loaded(uow.session, levering_id))
         return verslag
-    loaded = await repository.loaded_delen(uow.session, levering_id)
+    loaded = await opslag.loaded_delen(uow.session, levering_id)
     delen = extract.delen()
     for number, deel in enumerate(delen, start=1):
         if deel.pad in loaded:
@@ -90,14 +90,14 @@ async def import_extract(
             await uow.commit()
         if progress:
             progress(number, len(delen))
-    totals = await repository.count_loaded(uow.session, levering_id)
+    totals = await opslag.count_loaded(uow.session, levering_id)
     verslag.aantallen.update(totals)
-    await repository.analyze(uow.database)  # the index is built from the loaded tables: plan with their statistics
-    await repository.finish_levering(uow.session, row, dict(totals))
+    await opslag.analyze(uow.database)  # the index is built from the loaded tables: plan with their statistics
+    await opslag.finish_levering(uow.session, row, dict(totals))
     await build_zoekindex(uow, index_progress)
     uow.record([_geladen(stand, totals)])
     await uow.commit()
-    await repository.analyze(uow.database)
+    await opslag.analyze(uow.database)
     return verslag
 
 
@@ -112,16 +112,16 @@ async def _load_deel(uow: UnitOfWork, extract: BagExtract, deel: Deel, levering_
             await _write(uow, batch, levering_id)
             batch = []
     await _write(uow, batch, levering_id)
-    await repository.mark_deel_loaded(uow.session, levering_id, deel.pad, deel.inhoud, records)
+    await opslag.mark_deel_loaded(uow.session, levering_id, deel.pad, deel.inhoud, records)
 
 
 async def _write(uow: UnitOfWork, batch: list[Record], levering_id: int) -> None:
     voorkomens = [record for record in batch if isinstance(record, Voorkomen)]
     kenmerken = [record for record in batch if isinstance(record, KenmerkInOnderzoek)]
     relaties = [record for record in batch if isinstance(record, GemeenteWoonplaats)]
-    await repository.add_voorkomens(uow.session, voorkomens, levering_id)
-    await repository.add_kenmerken(uow.session, kenmerken, levering_id)
-    await repository.add_gemeente_woonplaatsen(uow.session, relaties)
+    await opslag.add_voorkomens(uow.session, voorkomens, levering_id)
+    await opslag.add_kenmerken(uow.session, kenmerken, levering_id)
+    await opslag.add_gemeente_woonplaatsen(uow.session, relaties)
 
 
 def _geladen(stand: Levering, totals: dict[str, int]) -> Gebeurtenis:
@@ -155,6 +155,6 @@ async def build_zoekindex(uow: UnitOfWork, progress: Callable[[int], None] | Non
 
 async def empty_bag(uow: UnitOfWork) -> int:
     """Remove everything the BAG holds; how many voorkomens there were."""
-    removed = await repository.delete_all(uow.session)
+    removed = await opslag.delete_all(uow.session)
     await uow.commit()
     return removed

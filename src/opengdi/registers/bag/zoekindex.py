@@ -30,7 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from opengdi.registers.bag import repository
+from opengdi.registers.bag import opslag
 from opengdi.registers.bag.model import ZOEKVECTOR, VoorkomenRow, ZoekadresRow, ZoektermRow
 from opengdi.registers.bag.vraag import Pagina
 from opengdi.registers.bag.zoeken import HEEL, MAX_RESULTATEN, PREFIX, Adresregel
@@ -70,7 +70,7 @@ async def empty_zoekindex(session: AsyncSession) -> None:
 async def add_zoekadressen(session: AsyncSession, adressen: Sequence[Adresregel]) -> None:
     """Add current addresses and their tokens to the free-text search index (on SQLite also to the
     token table)."""
-    await repository.bulk_insert(
+    await opslag.bulk_insert(
         session,
         _ZOEKADRES,
         [
@@ -85,7 +85,7 @@ async def add_zoekadressen(session: AsyncSession, adressen: Sequence[Adresregel]
     )
     if session.get_bind().dialect.name == "postgresql":
         return
-    await repository.bulk_insert(
+    await opslag.bulk_insert(
         session,
         _ZOEKTERM,
         [
