@@ -47,6 +47,7 @@ def test_codes_and_scopes_are_unique() -> None:
         "brp.beheer",
         "bsn",
         "digikoppeling",
+        "nhr",
         "protocollering",
     }
 

@@ -4,7 +4,7 @@
 ``python -m tools.adr_lint`` writes the OpenAPI document of every API the application serves to a
 folder (``--out``, default a temporary one) and runs Spectral with the Logius ruleset on each of
 our own documents; official documents served as published (the Haal Centraal BRP API Personen and
-BRP bewoning, the Kadaster's BAG API) are written but not linted. The exit code is non-zero when
+BRP bewoning, the Kadaster's BAG API, the KvK's APIs) are written but not linted. The exit code is non-zero when
 Spectral reports any error (or cannot run).
 
 The ruleset is ``../shared/specs/logius/adr-spectral-linter.yaml`` next to the project, or the file
@@ -30,7 +30,9 @@ from opengdi.settings import Settings
 PROJECT = Path(__file__).resolve().parent.parent
 DEFAULT_RULESET = PROJECT.parent / "shared" / "specs" / "logius" / "adr-spectral-linter.yaml"
 #: APIs whose document is an official one, served as published: not ours to change.
-OFFICIAL = frozenset({"/haalcentraal/api/brp", "/haalcentraal/api/bewoning", "/lvbag/individuelebevragingen/v2"})
+OFFICIAL = frozenset(
+    {"/haalcentraal/api/brp", "/haalcentraal/api/bewoning", "/lvbag/individuelebevragingen/v2", "/kvk/api"}
+)
 
 
 def ruleset_path(given: str | None = None) -> Path:

@@ -9,7 +9,7 @@ fixtures all take their blocks from :data:`SAMENSTELLING`.
 from __future__ import annotations
 
 from opengdi.kernel.blocks import Samenstelling
-from opengdi.registers import bag, brp
+from opengdi.registers import bag, brp, nhr
 from opengdi.stelsel import bsn, digikoppeling, stelselcatalogus
 
 SAMENSTELLING = Samenstelling(
@@ -18,6 +18,7 @@ SAMENSTELLING = Samenstelling(
         brp.BLOCK,
         bsn.BLOCK,
         bag.BLOCK,
+        nhr.BLOCK,
         stelselcatalogus.BLOCK,
     )
 )

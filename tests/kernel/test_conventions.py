@@ -86,6 +86,7 @@ async def test_the_index_lists_every_api(client: httpx.AsyncClient) -> None:
         "/digikoppeling",
         "/stelselcatalogus/api",
         "/lvbag/individuelebevragingen/v2",
+        "/kvk/api",
     }
     assert index["paginas"] == [
         {

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""BSN, A-nummer, RSIN and postcode check rules."""
+"""BSN, A-nummer, RSIN, KvK-nummer, vestigingsnummer and postcode check rules."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from opengdi.kernel.identifiers import (
     bsn_check_digit,
     is_valid_a_nummer,
     is_valid_bsn,
+    is_valid_kvk_nummer,
     is_valid_rsin,
+    is_valid_vestigingsnummer,
     normalize_postcode,
 )
 
@@ -36,6 +38,26 @@ def test_the_check_digit_completes_a_bsn() -> None:
 
 def test_an_rsin_uses_the_same_proef() -> None:
     assert is_valid_rsin("002564440") and not is_valid_rsin("002564441")
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("69599084", True),  # the KvK test environment's Test EMZ Dagobert
+        ("68750110", True),  # its Test BV Donald
+        ("12345678", False),  # what clients send for "unknown": fails the check
+        ("6959908", False),
+        ("6959908a", False),
+        ("٦٩٥٩٩٠٨٤", False),  # digits, but not ASCII ones
+    ],
+)
+def test_a_kvk_nummer_is_eight_digits_passing_its_weighted_check(value: str, valid: bool) -> None:
+    assert is_valid_kvk_nummer(value) is valid
+
+
+def test_a_vestigingsnummer_is_twelve_digits() -> None:
+    assert is_valid_vestigingsnummer("000038509504")
+    assert not any(map(is_valid_vestigingsnummer, ("00003850950", "00003850950x", "0000385095040")))
 
 
 @pytest.mark.parametrize(

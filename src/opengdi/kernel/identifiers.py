@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Dutch identifiers and their check rules: burgerservicenummer, A-nummer, RSIN, postcode."""
+"""Dutch identifiers and their check rules: burgerservicenummer, A-nummer, RSIN, KvK-nummer,
+vestigingsnummer, postcode."""
 
 from __future__ import annotations
 
@@ -28,6 +29,19 @@ def bsn_check_digit(first_eight: str) -> int | None:
 def is_valid_rsin(value: str) -> bool:
     """Whether ``value`` is a valid RSIN (same 11-proef as the BSN)."""
     return is_valid_bsn(value)
+
+
+def is_valid_kvk_nummer(value: str) -> bool:
+    """Whether ``value`` is a KvK-nummer: eight digits whose sum weighted 8, 7, …, 1 is divisible by 11
+    (as every number the KvK issues, its test environment's included)."""
+    if not (len(value) == 8 and value.isascii() and value.isdigit()):
+        return False
+    return sum(int(digit) * weight for digit, weight in zip(value, range(8, 0, -1), strict=True)) % 11 == 0
+
+
+def is_valid_vestigingsnummer(value: str) -> bool:
+    """Whether ``value`` is a vestigingsnummer of the Handelsregister: twelve digits (no check digit)."""
+    return len(value) == 12 and value.isascii() and value.isdigit()
 
 
 def is_valid_a_nummer(value: str) -> bool:

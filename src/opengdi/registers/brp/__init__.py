@@ -12,6 +12,7 @@ or for a bewoning the addresses, of one municipality).
 from __future__ import annotations
 
 from opengdi.kernel.blocks import BuildingBlock
+from opengdi.kernel.identifiers import is_valid_bsn
 from opengdi.kernel.koppelingen import Koppelingen
 from opengdi.registers.brp import bewoning, repository
 from opengdi.registers.brp.api import beheer_api, bewoning_api, personen_api
@@ -34,5 +35,5 @@ BLOCK = BuildingBlock(
     beperkingen={"brp": BEPERKINGEN, bewoning.SCOPE: bewoning.BEPERKINGEN},
     voorbeelden=voorbeelden,
     voorbeeldverzoek=voorbeeldverzoek,
-    koppelingen=Koppelingen(verwijzingen=repository.verwijzingen),
+    koppelingen=Koppelingen(repository.verwijzingen, repository.bestaande, lambda _objecttype, bsn: is_valid_bsn(bsn)),
 )

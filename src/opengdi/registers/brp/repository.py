@@ -409,6 +409,15 @@ async def verwijzingen(database: Database) -> AsyncIterator[Verwijzing]:
                 yield Verwijzing("nummeraanduiding", van, nummeraanduiding)
 
 
+async def bestaande(database: Database, objecttype: str, identificaties: Sequence[str]) -> set[str]:
+    """Which of ``identificaties`` (burgerservicenummers) are persons in the BRP; for ``gdi check``,
+    which follows the links of other registries to a ``Persoon``."""
+    if objecttype != "Persoon":
+        return set()
+    async with database.session() as session:
+        return await existing_bsns(session, identificaties)
+
+
 @dataclass(frozen=True, slots=True)
 class Bewoning:
     """A stored adreshouding as a bewoning uses it: whose (the persoonslijst and its BSN), where

@@ -1,0 +1,114 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The OpenAPI document of the KvK APIs at ``/kvk/api``: the KvK's published documents of
+Basisprofiel 1.3, Vestigingsprofiel 1.4 and Zoeken 1.3 and 2.0.0 (``data/kvk``), merged as
+published into one document for the one root they share (``https://api.kvk.nl/test/api``).
+
+Each document's paths are placed below the root as the document's own server places them
+(``/zoeken`` of Zoeken 2.0.0 at ``/v2/zoeken``); its component schemas get the document's name in
+front (``ZoekenV2Adres``: the documents each define an ``Adres`` of their own) with every reference
+rewritten. Beside the KvK's ``apikey`` (a key Digikoppeling issues to an organisation), the
+document declares Digikoppeling's OAuth 2.0.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+from opengdi.registers.nhr.catalogus import SCOPE
+
+#: The published documents: file, the prefix of its schema names, where its paths lie below the root.
+_DOCUMENTEN = (
+    ("basisprofiel-1.3.openapi.yaml", "Basisprofiel", ""),
+    ("vestigingsprofiel-1.4.openapi.yaml", "Vestigingsprofiel", ""),
+    ("zoeken-1.3.openapi.yaml", "ZoekenV1", ""),
+    ("zoeken-2.0.0.openapi.yaml", "ZoekenV2", "/v2"),
+)
+_SCHEMAS = "#/components/schemas/"
+_RESPONSES = "#/components/responses/"
+_HEADERS = "#/components/headers/"
+
+
+def _published(name: str) -> dict[str, Any]:
+    text = files("opengdi.registers.nhr").joinpath("data", "kvk", name).read_text("utf-8")
+    document: dict[str, Any] = yaml.safe_load(text)
+    return document
+
+
+def _renamed(value: Any, prefix: str) -> Any:
+    """``value`` with every local reference pointing at the prefixed name."""
+    if isinstance(value, dict):
+        return {
+            key: _reference(item, prefix) if key == "$ref" else _renamed(item, prefix) for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_renamed(item, prefix) for item in value]
+    return value
+
+
+def _reference(target: str, prefix: str) -> str:
+    for kind in (_SCHEMAS, _RESPONSES, _HEADERS):
+        if target.startswith(kind):
+            return f"{kind}{prefix}{target[len(kind) :]}"
+    return target
+
+
+def _security() -> dict[str, Any]:
+    return {
+        "ApiKeyAuth": {
+            "type": "apiKey",
+            "name": "apikey",
+            "in": "header",
+            "description": "Een API-sleutel die Digikoppeling aan een aangesloten organisatie uitgeeft "
+            "(gdi org apisleutel OIN); een onbekende of ingetrokken sleutel geeft 403.",
+        },
+        "digikoppeling": {
+            "type": "oauth2",
+            "description": "OAuth 2.0 client credentials met private_key_jwt (NL GOV), of een "
+            "clientcertificaat; zie /digikoppeling/.well-known/oauth-authorization-server",
+            "flows": {
+                "clientCredentials": {
+                    "tokenUrl": "/digikoppeling/oauth2/token",
+                    "scopes": {SCOPE: "Handelsregister raadplegen en zoeken"},
+                }
+            },
+        },
+    }
+
+
+@cache
+def kvk_openapi(prefix: str) -> dict[str, Any]:
+    """The merged document, served at ``prefix``."""
+    paths: dict[str, Any] = {}
+    components: dict[str, dict[str, Any]] = {"schemas": {}, "responses": {}, "headers": {}}
+    requirement = [{"digikoppeling": [SCOPE]}, {"ApiKeyAuth": []}]
+    for name, schema_prefix, below in _DOCUMENTEN:
+        document = _renamed(_published(name), schema_prefix)
+        for path, item in document["paths"].items():
+            for operation in item.values():
+                operation["security"] = requirement
+            paths[f"{below}{path}"] = item
+        for kind, members in components.items():
+            members.update(
+                (f"{schema_prefix}{key}", value) for key, value in document.get("components", {}).get(kind, {}).items()
+            )
+    return {
+        "openapi": "3.0.1",
+        "info": {
+            "title": "KVK API's (Basisprofiel, Vestigingsprofiel, Zoeken)",
+            "description": "De API's van de Kamer van Koophandel voor het Handelsregister, zoals de KvK ze "
+            "publiceert voor haar testomgeving (https://api.kvk.nl/test/api): een client van de KvK werkt "
+            "hier door alleen de basis-URL te veranderen.",
+            "version": "2.0.0",
+        },
+        "servers": [{"url": prefix, "description": "Open GDI"}],
+        "security": requirement,
+        "paths": paths,
+        "components": {
+            **{kind: members for kind, members in components.items() if members},
+            "securitySchemes": _security(),
+        },
+    }

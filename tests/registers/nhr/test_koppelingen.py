@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The Handelsregister's links (``gdi check``): an owner to a BRP person, a vestiging to a BAG address."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from opengdi.bouwstenen import SAMENSTELLING
+from opengdi.kernel.db import Database
+from opengdi.kernel.koppelingen import controleer
+from opengdi.registers.brp import service as brp_service
+from opengdi.registers.nhr import repository, service
+from opengdi.registers.nhr.domein import Onderneming, Vestiging
+from tests.conftest import unit_of_work
+from tests.registers.brp.helpers import persoonslijst
+
+
+@pytest.fixture
+async def registers(empty_database: Database) -> AsyncIterator[Database]:
+    yield empty_database
+    async with unit_of_work(empty_database) as uow:
+        await service.empty_nhr(uow)
+
+
+async def _add(database: Database, kvk_nummer: str, bsn: str, nummeraanduiding: str) -> None:
+    onderneming = Onderneming(kvk_nummer, {"naam": "Eenmanszaak", "rechtsvorm": "Eenmanszaak"}, eigenaar_bsn=bsn)
+    vestiging = Vestiging("000099999999", kvk_nummer, {"handelsnamen": ["Eenmanszaak"]}, nummeraanduiding)
+    async with unit_of_work(database) as uow:
+        await repository.add_ondernemingen(uow.session, [(onderneming, [vestiging])])
+        await uow.commit()
+
+
+async def test_an_owner_who_is_no_person_and_an_address_that_is_not_there_are_named(registers: Database) -> None:
+    async with unit_of_work(registers) as uow:
+        await brp_service.import_persoonslijsten(uow, {"persoonslijsten": [persoonslijst("999993653")]})
+    await _add(registers, "10000003", "999990019", "0599200000999999")
+    uitkomst = await controleer(SAMENSTELLING.koppelingen(), registers)
+    loos = {(item.register, item.verwijzing.relatie, item.verwijzing.naar, item.reden) for item in uitkomst.loos}
+    assert loos == {
+        ("nhr", "eigenaar", "999990019", "bestaat niet"),
+        ("nhr", "bezoekadres", "0599200000999999", "bestaat niet"),
+    }
+
+
+async def test_an_owner_in_the_brp_is_a_link_that_holds(registers: Database) -> None:
+    async with unit_of_work(registers) as uow:
+        await brp_service.import_persoonslijsten(uow, {"persoonslijsten": [persoonslijst("999993653")]})
+    await _add(registers, "10000003", "999993653", "0599200000999999")
+    uitkomst = await controleer(SAMENSTELLING.koppelingen(), registers)
+    assert [item.verwijzing.relatie for item in uitkomst.loos if item.register == "nhr"] == ["bezoekadres"]
+
+
+async def test_the_demo_companies_link_nowhere_that_is_not_there(registers: Database) -> None:
+    async with unit_of_work(registers) as uow:
+        await service.load_testbedrijven(uow)
+    uitkomst = await controleer(SAMENSTELLING.koppelingen(), registers)
+    assert not [item for item in (*uitkomst.loos, *uitkomst.ongeldig) if item.register == "nhr"]
