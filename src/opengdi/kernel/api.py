@@ -120,6 +120,13 @@ def negotiate_json(request: Request) -> None:
     negotiate_accept(request)
 
 
+def api_base(request: Request) -> str:
+    """The base URL of the API a request reached, as the client reached it: scheme, host and the
+    path the API is mounted at (for links in answers that lead back to this deployment)."""
+    root = str(request.scope.get("root_path", "")).rstrip("/")
+    return f"{request.url.scheme}://{request.url.netloc}{root}"
+
+
 def negotiate_accept(request: Request, accepted: Sequence[str] = ("application/json",)) -> None:
     """Refuse a request whose ``Accept`` allows none of the ``accepted`` media types (406), in UTF-8.
 

@@ -15,7 +15,7 @@ gives every problem a ``detail`` and has the whole request URL as ``instance``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -102,12 +102,15 @@ class Probleemstijl:
 
     - ``invalid_params``: the name of the member listing the offending parameters;
     - ``detail_altijd``: every problem has a ``detail`` (the title when there is nothing more to say);
-    - ``instance_url``: ``instance`` is the whole request URL, query included, rather than its path.
+    - ``instance_url``: ``instance`` is the whole request URL, query included, rather than its path;
+    - ``weergave``: for an API whose interface has an error shape of its own (the KvK's), how a
+      problem is answered instead of as application/problem+json.
     """
 
     invalid_params: str = "invalidParams"
     detail_altijd: bool = False
     instance_url: bool = False
+    weergave: Callable[[Problem], Response] | None = field(default=None, compare=False)
 
     def instance(self, url: str, path: str) -> str:
         """The ``instance`` of a problem answering the request to ``url`` (whose path is ``path``)."""
@@ -169,7 +172,9 @@ def forbidden(title: str, code: str = "autorisation", detail: str | None = None)
 
 
 def problem_response(problem: Problem, instance: str, stijl: Probleemstijl = HAAL_CENTRAAL) -> Response:
-    """Render ``problem`` as application/problem+json, in ``stijl``."""
+    """Render ``problem`` as application/problem+json, in ``stijl`` (or as ``stijl`` renders it)."""
+    if stijl.weergave is not None:
+        return stijl.weergave(problem)
     return Response(
         content=orjson.dumps(problem.as_json(instance, stijl)),
         status_code=problem.status,

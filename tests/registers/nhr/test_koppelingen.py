@@ -1,19 +1,22 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The Handelsregister's links (``gdi check``): an owner to a BRP person, a vestiging to a BAG address."""
+"""The Handelsregister's links (``gdi check``): an owner to a BRP person, a vestiging to a BAG address;
+and an enterprise stored with only those links (little else known) is still answered."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
+from opengdi.app import create_app
 from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.kernel.db import Database
 from opengdi.kernel.koppelingen import controleer
 from opengdi.registers.brp import service as brp_service
 from opengdi.registers.nhr import repository, service
 from opengdi.registers.nhr.domein import Onderneming, Vestiging
-from tests.conftest import unit_of_work
+from tests.conftest import BRONHOUDER, http_client, settings_for, unit_of_work
 from tests.registers.brp.helpers import persoonslijst
 
 
@@ -57,3 +60,21 @@ async def test_the_demo_companies_link_nowhere_that_is_not_there(registers: Data
         await service.load_testbedrijven(uow)
     uitkomst = await controleer(SAMENSTELLING.koppelingen(), registers)
     assert not [item for item in (*uitkomst.loos, *uitkomst.ongeldig) if item.register == "nhr"]
+
+
+async def test_an_enterprise_with_little_known_is_answered_with_what_is_known(
+    registers: Database, tmp_path: Path
+) -> None:
+    await _add(registers, "10000003", "999990019", "0599200000999999")
+    async with http_client(create_app(settings_for(tmp_path), registers), BRONHOUDER) as http:
+        for path in (
+            "basisprofielen/10000003",
+            "basisprofielen/10000003/eigenaar",
+            "basisprofielen/10000003/vestigingen",
+        ):
+            response = await http.get(f"/kvk/api/v1/{path}")
+            assert response.status_code == 200, (path, response.text)
+        profiel = await http.get("/kvk/api/v1/vestigingsprofielen/000099999999")
+        found = await http.get("/kvk/api/v2/zoeken", params={"naam": "eenmanszaak"})
+    assert profiel.status_code == 200 and profiel.json()["eersteHandelsnaam"] == "Eenmanszaak"
+    assert [item["naam"] for item in found.json()["resultaten"]] == ["Eenmanszaak"]

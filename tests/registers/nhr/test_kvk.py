@@ -164,15 +164,26 @@ async def test_zoeken_v1_answers_in_its_own_shape(kvk: httpx.AsyncClient) -> Non
 @pytest.mark.parametrize(
     ("path", "params", "fout", "named"),
     [
-        ("v1/basisprofielen/12345678", {}, (400, "IPD0004"), "12345678"),  # fails the check
+        ("v1/basisprofielen/12345678", {}, (404, "IPD0005"), "12345678"),  # what the KvK answers: not registered
         ("v1/basisprofielen/1234567", {}, (400, "IPD0004"), "1234567"),
-        ("v1/basisprofielen/10000003", {}, (404, "IPD0005"), "10000003"),  # valid, not registered
+        ("v1/basisprofielen/6959908a", {}, (400, "IPD0004"), "6959908a"),
+        ("v1/basisprofielen/6959908%00", {}, (400, "IPD1999"), "kvkNummer"),  # a NUL character
         ("v1/vestigingsprofielen/12345678", {}, (400, "IPD0006"), "12345678"),
         ("v1/vestigingsprofielen/665544332211", {}, (404, "IPD0007"), "665544332211"),
-        ("v2/zoeken", {"kvkNummer": "12345678"}, (400, "IPD0004"), "12345678"),
+        ("v2/zoeken", {"kvkNummer": "12345678"}, (404, "IPD5200"), "zoekparameters"),
+        ("v2/zoeken", {"kvkNummer": "1234567"}, (400, "IPD0004"), "1234567"),
+        ("v2/zoeken", {"naam": "te\x00st"}, (400, "IPD1999"), "naam"),
+        ("v2/zoeken", {}, (400, "IPD1999"), "zoekparameter"),
+        (
+            "v2/zoeken",
+            {"postcode": "1000AE", "postbusnummer": "200", "huisnummer": "3"},
+            (400, "IPD1999"),
+            "postbusnummer",
+        ),
         ("v2/zoeken", {"rsin": "123456789"}, (400, "IPD0010"), "123456789"),  # fails the 11-proef
         ("v2/zoeken", {"rsin": "123456782"}, (404, "IPD5200"), "zoekparameters"),  # passes, not registered
         ("v2/zoeken", {"vestigingsnummer": "665544332211"}, (404, "IPD5200"), "zoekparameters"),
+        ("v2/zoeken", {"naam": "%"}, (404, "IPD5200"), "zoekparameters"),  # a wildcard is a character
         ("v2/zoeken", {"postcode": "1034WL"}, (400, "IPD1999"), "postcode"),
         ("v2/zoeken", {"huisnummer": "17"}, (400, "IPD1999"), "huisnummer"),
         ("v2/zoeken", {"postcode": "10344WL", "huisnummer": "17"}, (400, "IPD1999"), "postcode"),
@@ -183,7 +194,7 @@ async def test_zoeken_v1_answers_in_its_own_shape(kvk: httpx.AsyncClient) -> Non
         ("v2/zoeken", {"naam": "test", "inclusiefInactieveRegistraties": "ja"}, (400, "IPD1999"), "inclusief"),
         ("v2/zoeken", {"kvknummer": "69599084", "onbekend": "1"}, (400, "IPD1999"), "onbekend"),
         ("v1/basisprofielen/69599084", {"geoData": "misschien"}, (400, "IPD1999"), "geoData"),
-        ("v1/bestaatniet", {}, (404, "IPD0001"), "bestaatniet"),
+        ("v1/bestaatniet", {}, (404, "IPD0001"), "bestaat niet"),
     ],
 )
 async def test_bad_input_is_refused_in_the_kvk_shape_naming_what_was_wrong(

@@ -26,7 +26,7 @@ import yaml
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from opengdi.kernel.api import HAL_JSON, JsonResponse, negotiate_accept
+from opengdi.kernel.api import HAL_JSON, JsonResponse, api_base, negotiate_accept
 from opengdi.kernel.blocks import Api, api_app, include_routes
 from opengdi.kernel.context import aanvrager, context
 from opengdi.kernel.documentatie import without_outside_images
@@ -139,12 +139,6 @@ def _parameters(request: Request, path: str, *extra: str) -> Parameters:
     return Parameters.of(request.query_params.multi_items(), _declared("get", path) | set(extra))
 
 
-def _base(request: Request) -> str:
-    """The base URL of the API as the client reached it: scheme, host and the path it is mounted at."""
-    root = str(request.scope.get("root_path", "")).rstrip("/")
-    return f"{request.url.scheme}://{request.url.netloc}{root}"
-
-
 def _check_crs(request: Request, *, required: bool) -> None:
     """``Accept-Crs`` must be ``epsg:28992`` or, as an extension, ``epsg:4258`` (in any case);
     without it, an answer with geometry is refused (412). The choice is kept for the answer."""
@@ -222,7 +216,7 @@ def _object_route(objecttype: str, name: str) -> Handler:
         found = await bevragingen.raadpleeg(
             context(request), afnemer, objecttype=objecttype, identificatie=key, moment=moment, expand=expand
         )
-        links = Links(_base(request), moment)
+        links = Links(api_base(request), moment)
         body = resource(found, links, lambda _: {"href": str(request.url)}, expand=expand)
         return _answer(request, body, crs=soort.geometrie)
 
@@ -244,7 +238,7 @@ def _lvc_route(objecttype: str, name: str) -> Handler:
         found = await bevragingen.levenscyclus(
             context(request), afnemer, objecttype=objecttype, identificatie=key, geheel=geheel, expand=expand
         )
-        links = Links(_base(request))
+        links = Links(api_base(request))
         items = [_voorkomen_resource(item, links, expand) for item in found]
         return _answer(
             request, collectie("voorkomens", items, {"self": {"href": str(request.url)}}), crs=soort.geometrie
@@ -284,7 +278,7 @@ def _voorkomen_route(objecttype: str, name: str) -> Handler:
             expand=expand,
         )
         voorkomen_ = found.voorkomen
-        links = Links(_base(request)).op(Moment(voorkomen_.begin_geldigheid, voorkomen_.tijdstip_registratie_lv))
+        links = Links(api_base(request)).op(Moment(voorkomen_.begin_geldigheid, voorkomen_.tijdstip_registratie_lv))
         body = resource(found, links, lambda _: {"href": str(request.url)}, expand=expand)
         return _answer(request, body, crs=soort.geometrie)
 
@@ -333,7 +327,7 @@ async def adressen(request: Request) -> Response:
         raise combinatie("unsupportedCombination", "expand kan niet worden gebruikt bij zoeken met pandIdentificatie.")
     vraag = replace(vraag, adresseerbaar_object=object_, pand=pand, zoekresultaat=zoekresultaat)
     page = await bevragingen.adressen(context(request), afnemer, vraag=vraag)
-    links = Links(_base(request))
+    links = Links(api_base(request))
     items = [adres_json(item, links, expand=vraag.expand) for item in page.items]
     return _page_answer(request, "adressen", items, vraag.pagina, page.totaal, crs=False)
 
@@ -351,7 +345,7 @@ async def adressen_zoeken(request: Request) -> Response:
     if len(zoeken.termen(zoek)) > zoeken.MAX_TERMEN:
         raise bad_request([InvalidParam("zoek", "maxItems", f"Geef hoogstens {zoeken.MAX_TERMEN} zoektermen.")])
     page = await bevragingen.zoek_adressen(context(request), afnemer, zoek=zoek, pagina=pagina)
-    links = Links(_base(request))
+    links = Links(api_base(request))
     items = [
         {
             "omschrijving": item.omschrijving,
@@ -371,7 +365,7 @@ async def adres(request: Request) -> Response:
     key = parameters.pad("nummeraanduidingIdentificatie", request.path_params["nummeraanduidingIdentificatie"], "adres")
     parameters.check()
     found = await bevragingen.adres(context(request), afnemer, nummeraanduiding=key)
-    body = adres_json(found, Links(_base(request)), expand=expand)
+    body = adres_json(found, Links(api_base(request)), expand=expand)
     body["_links"]["self"] = {"href": str(request.url)}
     return _answer(request, body, crs=False)
 
@@ -384,7 +378,7 @@ async def adres_uitgebreid(request: Request) -> Response:
     key = parameters.pad("nummeraanduidingIdentificatie", request.path_params["nummeraanduidingIdentificatie"], "adres")
     parameters.check()
     found = await bevragingen.adres_uitgebreid(context(request), afnemer, nummeraanduiding=key)
-    body = adres_uitgebreid_json(found, Links(_base(request)))
+    body = adres_uitgebreid_json(found, Links(api_base(request)))
     body["_links"]["self"] = {"href": str(request.url)}
     return _answer(request, body, crs=True)
 
@@ -400,7 +394,7 @@ async def adressen_uitgebreid(request: Request) -> Response:
     zoekvorm(parameters)
     vraag = replace(vraag, adresseerbaar_object=object_)
     found = await bevragingen.adressen_uitgebreid(context(request), afnemer, vraag=vraag)
-    links = Links(_base(request))
+    links = Links(api_base(request))
     items = [adres_uitgebreid_json(item, links) for item in found]
     return _answer(request, collectie("adressen", items, {"self": {"href": str(request.url)}}), crs=True)
 
@@ -425,7 +419,7 @@ async def adresseerbaar_object(request: Request) -> Response:
         moment=moment,
         expand=expand & set(SOORTEN[objecttype].expand),
     )
-    links = Links(_base(request), moment)
+    links = Links(api_base(request), moment)
     inner = resource(found, links, lambda item: links.object(item.objecttype, item.identificatie), expand=expand)
     body = {SOORTEN[objecttype].sleutel: inner, "_links": {"self": {"href": str(request.url)}}}
     return _answer(request, body, crs=True)
@@ -446,7 +440,7 @@ async def adresseerbaar_object_lvc(request: Request) -> Response:
     found = await bevragingen.levenscyclus(
         context(request), afnemer, objecttype=objecttype, identificatie=key, geheel=geheel
     )
-    links = Links(_base(request))
+    links = Links(api_base(request))
     sleutel = SOORTEN[objecttype].sleutel
     items = [
         {sleutel: _voorkomen_resource(item, links, frozenset()), "_links": {"self": links.voorkomen(item.voorkomen)}}
@@ -469,7 +463,7 @@ async def adresseerbare_objecten(request: Request) -> Response:
     found = await bevragingen.adresseerbare_objecten_met(
         context(request), afnemer, nummeraanduiding=number or "", moment=moment, huidig=alleen_huidig, expand=expand
     )
-    links = Links(_base(request), moment)
+    links = Links(api_base(request), moment)
     items = [
         {
             SOORTEN[item.voorkomen.objecttype].sleutel: _collection_resource(item, links, expand),
@@ -495,7 +489,7 @@ async def verblijfsobjecten(request: Request) -> Response:
     page = await bevragingen.verblijfsobjecten_in(
         context(request), afnemer, pand=pand or "", moment=moment, huidig=alleen_huidig, pagina=pagina
     )
-    links = Links(_base(request), moment)
+    links = Links(api_base(request), moment)
     items = [_collection_resource(item, links, frozenset()) for item in page.items]
     return _page_answer(request, "verblijfsobjecten", items, pagina, page.totaal, crs=True)
 
@@ -519,7 +513,7 @@ async def nummeraanduidingen(request: Request) -> Response:
     page = await bevragingen.nummeraanduidingen(
         context(request), afnemer, vraag=vraag, moment=moment, huidig=alleen_huidig
     )
-    links = Links(_base(request), moment)
+    links = Links(api_base(request), moment)
     items = [_collection_resource(item, links, vraag.expand) for item in page.items]
     return _page_answer(request, "nummeraanduidingen", items, vraag.pagina, page.totaal, crs=False)
 
@@ -542,7 +536,7 @@ async def openbare_ruimten(request: Request) -> Response:
     page = await bevragingen.openbare_ruimten(
         context(request), afnemer, vraag=vraag, woonplaats=woonplaats, moment=moment, huidig=alleen_huidig
     )
-    links = Links(_base(request), moment)
+    links = Links(api_base(request), moment)
     items = [_collection_resource(item, links, vraag.expand) for item in page.items]
     return _page_answer(request, "openbareRuimten", items, vraag.pagina, page.totaal, crs=False)
 
@@ -560,7 +554,7 @@ async def woonplaatsen(request: Request) -> Response:
     found = await bevragingen.woonplaatsen_met_naam(
         context(request), afnemer, naam=naam or "", moment=moment, expand=expand
     )
-    links = Links(_base(request), moment)
+    links = Links(api_base(request), moment)
     items = [_collection_resource(item, links, expand) for item in found]
     return _answer(request, collectie("woonplaatsen", items, {"self": {"href": str(request.url)}}), crs=True)
 
@@ -647,7 +641,7 @@ def _point_route(objecttype: str) -> Handler:
             huidig=alleen_huidig,
             expand=expand,
         )
-        links = Links(_base(request), moment)
+        links = Links(api_base(request), moment)
         items = [_collection_resource(item, links, expand) for item in found]
         body = collectie(soort.pad, items, {"self": {"href": str(request.url)}})
         return _answer(request, body, crs=True)
@@ -670,7 +664,7 @@ async def bronhouder(request: Request) -> Response:
     code = parameters.pad("identificatie", request.path_params["identificatie"], "gemeente")
     parameters.check()
     found = await bevragingen.bronhouder(context(request), afnemer, code=code, moment=moment)
-    body = _bronhouder_resource(found, Links(_base(request)))
+    body = _bronhouder_resource(found, Links(api_base(request)))
     body["_links"]["self"] = {"href": str(request.url)}
     return _answer(request, body, crs=False)
 
@@ -688,7 +682,7 @@ async def bronhouder_voorkomen(request: Request) -> Response:
     found = await bevragingen.bronhouder_voorkomen(
         context(request), afnemer, code=code, versie=versie, timestamp_ms=timestamp
     )
-    body = _bronhouder_resource(found, Links(_base(request)))
+    body = _bronhouder_resource(found, Links(api_base(request)))
     body["_links"]["self"] = {"href": str(request.url)}
     return _answer(request, body, crs=False)
 
@@ -710,7 +704,7 @@ async def bronhouders_zoeken(request: Request) -> Response:
     found = await bevragingen.bronhouders_van(
         context(request), afnemer, woonplaats=woonplaats, object_=object_, moment=moment
     )
-    links = Links(_base(request))
+    links = Links(api_base(request))
     body = collectie(
         "bronhouders", [_bronhouder_resource(item, links) for item in found], {"self": {"href": str(request.url)}}
     )

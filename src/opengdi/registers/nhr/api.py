@@ -18,17 +18,14 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from starlette.exceptions import HTTPException as StarletteHTTPException
+from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from opengdi.kernel.api import HAL_JSON, JsonResponse, negotiate_accept
+from opengdi.kernel.api import HAL_JSON, JsonResponse, api_base, negotiate_accept
 from opengdi.kernel.blocks import Api, api_app, include_routes
 from opengdi.kernel.context import aanvrager, context
-from opengdi.kernel.fouten import DomeinFout
 from opengdi.kernel.identifiers import is_valid_kvk_nummer, is_valid_rsin, is_valid_vestigingsnummer
-from opengdi.kernel.problems import Problem
+from opengdi.kernel.problems import Probleemstijl, Problem
 from opengdi.kernel.toegang import API_SLEUTEL_STATE, Toegangsvraag
 from opengdi.registers.nhr import kvk, service
 from opengdi.registers.nhr.catalogus import RAADPLEGEN, SCOPE, ZOEKEN
@@ -46,81 +43,61 @@ _TOEVOEGING = re.compile(r"[A-Za-z0-9]{1,4}")
 _MAX_TEKST = 500
 
 
-class KvkFout(Exception):  # noqa: N818 - the KvK's own word for an error answer
+#: What the KvK answers where the kernel refuses before a route speaks (by HTTP status).
+_KERNELFOUTEN = {
+    400: ("IPD1998", "Algemene invoer parameter fout."),
+    404: ("IPD0001", "Het gevraagde product bestaat niet."),
+    405: ("IPD1998", "Algemene invoer parameter fout."),
+    406: ("IPD1998", "Opgegeven Accept header wordt niet ondersteund."),
+    500: ("IPD9999", "Algemene technische fout."),
+}
+#: The most parameters an error names.
+_MAX_GENOEMD = 10
+
+
+def _fout(status: int, code: str, omschrijving: str) -> Problem:
     """An error answer in the KvK's shape: its HTTP status, IPD code and Dutch description."""
-
-    def __init__(self, status: int, code: str, omschrijving: str) -> None:
-        super().__init__(omschrijving)
-        self.status, self.code, self.omschrijving = status, code, omschrijving
+    return Problem(status=status, title=omschrijving, code=code)
 
 
-def _ongeldig(*namen: str) -> KvkFout:
-    return KvkFout(400, "IPD1999", f"De volgende opgegeven parameter(s) is(zijn) ongeldig: {', '.join(namen)}.")
+def _ongeldig(*namen: str) -> Problem:
+    genoemd = ", ".join(name[:40] for name in namen[:_MAX_GENOEMD]) + (", …" if len(namen) > _MAX_GENOEMD else "")
+    return _fout(400, "IPD1999", f"De volgende opgegeven parameter(s) is(zijn) ongeldig: {genoemd}.")
+
+
+def _kvk_weergave(problem: Problem) -> Response:
+    """A problem as the KvK answers errors: ``{"fout": [{"code", "omschrijving"}]}`` as
+    application/json. The kernel's own refusals get the KvK's codes (a wrong parameter IPD1999,
+    naming it; an unknown path IPD0001); Digikoppeling's (401, 403, 503) keep their code."""
+    code, omschrijving = problem.code, problem.detail or problem.title
+    if not code.startswith("IPD") and problem.status == 400 and problem.invalid_params:
+        refused = _ongeldig(*(item.name for item in problem.invalid_params))
+        code, omschrijving = refused.code, refused.title
+    elif not code.startswith("IPD") and problem.status in _KERNELFOUTEN:
+        code, omschrijving = _KERNELFOUTEN[problem.status]
+    body = {"fout": [{"code": code, "omschrijving": omschrijving}]}
+    return JsonResponse(body, status_code=problem.status, headers=problem.headers)
+
+
+PROBLEEMSTIJL = Probleemstijl(weergave=_kvk_weergave)
+
+
+def _checked(value: str, valid: Callable[[str], bool], code: str, soort: str) -> str:
+    if not valid(value):
+        raise _fout(400, code, f"Het {soort} {value[:40]} is niet valide.")
+    return value
 
 
 def _kvk_nummer(value: str) -> str:
-    if not is_valid_kvk_nummer(value):
-        raise KvkFout(400, "IPD0004", f"Het KVK-nummer {value[:40]} is niet valide.")
-    return value
+    return _checked(value, is_valid_kvk_nummer, "IPD0004", "KVK-nummer")
 
 
 def _vestigingsnummer(value: str) -> str:
-    if not is_valid_vestigingsnummer(value):
-        raise KvkFout(400, "IPD0006", f"Het vestigingsnummer {value[:40]} is niet valide.")
-    return value
+    return _checked(value, is_valid_vestigingsnummer, "IPD0006", "vestigingsnummer")
 
 
 def _rsin(value: str) -> str:
-    if not is_valid_rsin(value):
-        raise KvkFout(400, "IPD0010", f"Het RSIN-nummer {value[:40]} is niet valide.")
-    return value
-
-
-def _fout_response(fout: KvkFout, headers: Mapping[str, str] | None = None) -> Response:
-    body = {"fout": [{"code": fout.code, "omschrijving": fout.omschrijving}]}
-    return JsonResponse(body, status_code=fout.status, headers=dict(headers or {}))
-
-
-def _install_kvk_errors(app: FastAPI) -> None:
-    """Answer every error of ``app`` in the KvK's shape (a problem of Digikoppeling keeps its
-    status, code and title)."""
-
-    async def kvk_fout(_request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, KvkFout)
-        return _fout_response(exc)
-
-    async def problem(_request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, Problem)
-        return _fout_response(KvkFout(exc.status, exc.code, exc.detail or exc.title), exc.headers)
-
-    async def domain(_request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, DomeinFout)
-        return _fout_response(KvkFout(400, exc.code, exc.bericht))
-
-    async def validation(_request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, RequestValidationError)
-        names = [str(error["loc"][-1]) for error in exc.errors() if error.get("loc")]
-        return _fout_response(_ongeldig(*dict.fromkeys(names)))
-
-    async def http(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, StarletteHTTPException)
-        if exc.status_code == 404:
-            return _fout_response(KvkFout(404, "IPD0001", f"Het gevraagde product {request.url.path} bestaat niet."))
-        return _fout_response(KvkFout(exc.status_code, "IPD1998", "Algemene invoer parameter fout."))
-
-    async def unexpected(_request: Request, _exc: Exception) -> Response:
-        return _fout_response(KvkFout(500, "IPD9999", "Algemene technische fout."))
-
-    handlers: tuple[tuple[type[Exception], Callable[..., Any]], ...] = (
-        (KvkFout, kvk_fout),
-        (Problem, problem),
-        (DomeinFout, domain),
-        (RequestValidationError, validation),
-        (StarletteHTTPException, http),
-        (Exception, unexpected),
-    )
-    for kind, handler in handlers:
-        app.add_exception_handler(kind, handler)
+    return _checked(value, is_valid_rsin, "IPD0010", "RSIN-nummer")
 
 
 class HalResponse(JsonResponse):
@@ -134,11 +111,6 @@ async def _toegang(request: Request, operatie: str) -> None:
     afnemer = await aanvrager(request)
     await context(request).toegang.authorize(afnemer, Toegangsvraag(SCOPE, operatie))
     negotiate_accept(request, (HAL_JSON, "application/json"))
-
-
-def _base(request: Request) -> str:
-    root = str(request.scope.get("root_path", "")).rstrip("/")
-    return f"{request.url.scheme}://{request.url.netloc}{root}"
 
 
 def _parameters(request: Request, allowed: tuple[str, ...]) -> dict[str, list[str]]:
@@ -232,14 +204,17 @@ def _zoekvraag(parameters: Mapping[str, list[str]], naam: str, inactief: str) ->
     huisnummer = _matching(parameters, "huisnummer", _NUMMER)
     postbusnummer = _matching(parameters, "postbusnummer", _NUMMER)
     huisletter = _matching(parameters, "huisletter", _LETTER)
-    _matching(parameters, "huisnummerToevoeging", _TOEVOEGING)
-    if (postcode is None) != (huisnummer is None and postbusnummer is None) or (huisletter and not huisnummer):
-        raise _ongeldig(
-            *[name for name in ("postcode", "huisnummer", "huisletter", "postbusnummer") if name in parameters]
-        )
+    toevoeging = _matching(parameters, "huisnummerToevoeging", _TOEVOEGING)
+    nummers = [value for value in (huisnummer, postbusnummer) if value is not None]
+    if len(nummers) != (postcode is not None) or ((huisletter or toevoeging) and not huisnummer):
+        adres = ("postcode", "huisnummer", "huisletter", "huisnummerToevoeging", "postbusnummer")
+        raise _ongeldig(*[name for name in adres if name in parameters])
     types = {value for item in parameters.get("type", ()) for value in item.split(",")}
     if not types <= set(TYPES):
         raise _ongeldig("type")
+    criteria = ("kvkNummer", "rsin", "vestigingsnummer", naam, "straatnaam", "plaats", "postcode")
+    if not any(name in parameters for name in criteria):
+        raise _fout(400, "IPD1999", f"Geef ten minste één zoekparameter op: {', '.join(criteria)}.")
     return Zoekvraag(
         kvk_nummer=_kvk_nummer(kvk_nummer) if kvk_nummer is not None else None,
         rsin=_rsin(rsin) if rsin is not None else None,
@@ -250,6 +225,7 @@ def _zoekvraag(parameters: Mapping[str, list[str]], naam: str, inactief: str) ->
         postcode=postcode.upper() if postcode else None,
         huisnummer=int(huisnummer) if huisnummer else None,
         huisletter=huisletter,
+        huisnummertoevoeging=toevoeging,
         postbusnummer=int(postbusnummer) if postbusnummer else None,
         types=frozenset(types),
         inclusief_inactief=_boolean(parameters, inactief),
@@ -262,7 +238,7 @@ async def _zoek(request: Request, vraag: Zoekvraag, pagina: int, per_pagina: int
         found = await service.zoek(connection, vraag)
     page = found[(pagina - 1) * per_pagina : pagina * per_pagina]
     if not page:
-        raise KvkFout(404, "IPD5200", "Er zijn geen gegevens gevonden die voldoen aan de opgegeven zoekparameters.")
+        raise _fout(404, "IPD5200", "Er zijn geen gegevens gevonden die voldoen aan de opgegeven zoekparameters.")
     return page, len(found)
 
 
@@ -270,7 +246,7 @@ def _page_url(request: Request, path: str, parameters: Mapping[str, list[str]], 
     """The URL of a page of this search (parameter names in lower case, as the KvK writes them)."""
     pairs = [(name.lower(), value) for name, values in parameters.items() if name not in page for value in values]
     pairs.extend((name.lower(), str(value)) for name, value in page.items())
-    return f"{_base(request)}{path}?{urlencode(pairs)}"
+    return f"{api_base(request)}{path}?{urlencode(pairs)}"
 
 
 #: The routes of the KvK APIs.
@@ -292,7 +268,7 @@ async def zoeken_v2(request: Request) -> Response:
         body["volgende"] = _page_url(
             request, "/v2/zoeken", parameters, pagina=pagina + 1, resultatenPerPagina=per_pagina
         )
-    body["resultaten"] = [resultaat_v2(_base(request), item, vraag) for item in page]
+    body["resultaten"] = [resultaat_v2(api_base(request), item, vraag) for item in page]
     self_url = _page_url(request, "/v2/zoeken", parameters, pagina=pagina, resultatenPerPagina=per_pagina)
     body["_links"] = {"self": {"href": self_url}}
     return HalResponse(body)
@@ -311,7 +287,7 @@ async def zoeken_v1(request: Request) -> Response:
         body["vorige"] = _page_url(request, "/v1/zoeken", parameters, pagina=pagina - 1, aantal=aantal)
     if pagina * aantal < totaal:
         body["volgende"] = _page_url(request, "/v1/zoeken", parameters, pagina=pagina + 1, aantal=aantal)
-    body["resultaten"] = [resultaat_v1(_base(request), item) for item in page]
+    body["resultaten"] = [resultaat_v1(api_base(request), item) for item in page]
     body["links"] = [
         {"rel": "self", "href": _page_url(request, "/v1/zoeken", parameters, pagina=pagina, aantal=aantal)}
     ]
@@ -326,7 +302,7 @@ async def _profiel(request: Request, kvk_nummer: str) -> service.Profiel:
         async with context(request).database.read() as connection:
             return await service.profiel(connection, nummer)
     except service.NietGevonden:
-        raise KvkFout(
+        raise _fout(
             404, "IPD0005", f"Op basis van het KVK-nummer {nummer} kan het product niet worden geleverd."
         ) from None
 
@@ -334,13 +310,13 @@ async def _profiel(request: Request, kvk_nummer: str) -> service.Profiel:
 @kvk_router.get("/v1/basisprofielen/{kvkNummer}", include_in_schema=False)
 async def basisprofiel(request: Request, kvkNummer: str) -> Response:  # noqa: N803 - the path's own name
     found = await _profiel(request, kvkNummer)
-    return HalResponse(kvk.basisprofiel(_base(request), found.onderneming, found.vestigingen))
+    return HalResponse(kvk.basisprofiel(api_base(request), found.onderneming, found.vestigingen))
 
 
 @kvk_router.get("/v1/basisprofielen/{kvkNummer}/eigenaar", include_in_schema=False)
 async def eigenaar(request: Request, kvkNummer: str) -> Response:  # noqa: N803
     found = await _profiel(request, kvkNummer)
-    return HalResponse(kvk.eigenaar(_base(request), found.onderneming, met_vestigingen=bool(found.vestigingen)))
+    return HalResponse(kvk.eigenaar(api_base(request), found.onderneming, met_vestigingen=bool(found.vestigingen)))
 
 
 @kvk_router.get("/v1/basisprofielen/{kvkNummer}/hoofdvestiging", include_in_schema=False)
@@ -349,14 +325,14 @@ async def hoofdvestiging(request: Request, kvkNummer: str) -> Response:  # noqa:
     hoofd = next((item for item in found.vestigingen if item.hoofdvestiging), None)
     if hoofd is None:
         omschrijving = f"Op basis van het KVK-nummer {kvkNummer} kan het product niet worden geleverd."
-        raise KvkFout(404, "IPD0005", omschrijving)
-    return HalResponse(kvk.hoofdvestiging(_base(request), hoofd, found.onderneming))
+        raise _fout(404, "IPD0005", omschrijving)
+    return HalResponse(kvk.hoofdvestiging(api_base(request), hoofd, found.onderneming))
 
 
 @kvk_router.get("/v1/basisprofielen/{kvkNummer}/vestigingen", include_in_schema=False)
 async def vestigingen(request: Request, kvkNummer: str) -> Response:  # noqa: N803
     found = await _profiel(request, kvkNummer)
-    return HalResponse(kvk.vestigingenlijst(_base(request), found.onderneming, found.vestigingen))
+    return HalResponse(kvk.vestigingenlijst(api_base(request), found.onderneming, found.vestigingen))
 
 
 @kvk_router.get("/v1/vestigingsprofielen/{vestigingsnummer}", include_in_schema=False)
@@ -369,14 +345,13 @@ async def vestigingsprofiel(request: Request, vestigingsnummer: str) -> Response
             vestiging, onderneming = await service.vestigingsprofiel(connection, nummer)
     except service.NietGevonden:
         omschrijving = f"Op basis van het vestigingsnummer {nummer} kan het product niet worden geleverd."
-        raise KvkFout(404, "IPD0007", omschrijving) from None
-    return HalResponse(kvk.vestigingsprofiel(_base(request), vestiging, onderneming))
+        raise _fout(404, "IPD0007", omschrijving) from None
+    return HalResponse(kvk.vestigingsprofiel(api_base(request), vestiging, onderneming))
 
 
 def kvk_api() -> Api:
     """The KvK APIs (:data:`kvk_router`), with the KvK's published documents merged as theirs."""
-    app = api_app(TITEL, VERSION, "Het Handelsregister zoals de API's van de KvK het tonen.")
-    _install_kvk_errors(app)
+    app = api_app(TITEL, VERSION, "Het Handelsregister zoals de API's van de KvK het tonen.", PROBLEEMSTIJL)
     app.openapi = lambda: kvk_openapi(PREFIX)  # type: ignore[method-assign]
     setattr(app.state, API_SLEUTEL_STATE, "apikey")  # the KvK's header: Digikoppeling's keys work on it
     include_routes(app, kvk_router)

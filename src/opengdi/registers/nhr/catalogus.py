@@ -28,7 +28,7 @@ ZOEKEN = "zoeken"
 
 DATUM = Gegevenstype("kvkDatum", "Een datum als jjjjmmdd; 00 waar een deel onbekend is.")
 JA_NEE = Gegevenstype("jaNee", "Ja of Nee.")
-KVK_NUMMER = Gegevenstype("kvkNummer", "Acht cijfers; de som van de cijfers maal 8, 7, …, 1 is deelbaar door 11.")
+KVK_NUMMER = Gegevenstype("kvkNummer", "Acht cijfers.")
 VESTIGINGSNUMMER = Gegevenstype("vestigingsnummer", "Twaalf cijfers.")
 RSIN = Gegevenstype("rsin", "Negen cijfers die de elfproef doorstaan (als een burgerservicenummer).")
 BAG_IDENTIFICATIE = Gegevenstype("bagIdentificatie", "Zestien cijfers: een identificatie in de BAG.")

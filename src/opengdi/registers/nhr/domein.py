@@ -39,6 +39,11 @@ def _periode(gegevens: Mapping[str, Any]) -> tuple[str | None, str | None]:
     return iso_datum(registratie.get("datumAanvang")), iso_datum(registratie.get("datumEinde"))
 
 
+def _actief(gegevens: Mapping[str, Any]) -> bool:
+    """Whether no end is registered (a partly unknown end date is an end too)."""
+    return not (gegevens.get("materieleRegistratie") or {}).get("datumEinde")
+
+
 @dataclass(frozen=True, slots=True)
 class Vestiging:
     """One vestiging: its number, its enterprise, and what its profile shows."""
@@ -71,6 +76,11 @@ class Vestiging:
         """When it began and ended (``YYYY-MM-DD``), as far as known."""
         return _periode(self.gegevens)
 
+    @property
+    def actief(self) -> bool:
+        """Whether it has not ended."""
+        return _actief(self.gegevens)
+
 
 @dataclass(frozen=True, slots=True)
 class Onderneming:
@@ -101,8 +111,8 @@ class Onderneming:
 
     @property
     def actief(self) -> bool:
-        """Whether it is still registered (no end date)."""
-        return self.periode[1] is None
+        """Whether it has not ended."""
+        return _actief(self.gegevens)
 
 
 def uit_testbestand(bedrijf: Mapping[str, Any]) -> tuple[Onderneming, list[Vestiging]]:

@@ -32,6 +32,17 @@ _VESTIGING_VELDEN = (
     "deeltijdWerkzamePersonen",
     "totaalWerkzamePersonen",
 )
+#: The fields of a basisprofiel beside its number, in the KvK's order.
+_PROFIEL_VELDEN = (
+    "indNonMailing",
+    "naam",
+    "formeleRegistratiedatum",
+    "materieleRegistratie",
+    "totaalWerkzamePersonen",
+    "statutaireNaam",
+)
+#: What the basisprofiel leaves out of the hoofdvestiging it embeds (as the KvK does).
+_NIET_INGEBED = frozenset({"rsin", "handelsnamen", "indNonMailing", "websites", "sbiActiviteiten"})
 #: The parts of an address, in the KvK's order.
 _ADRES_VELDEN = (
     "straatnaam",
@@ -61,7 +72,7 @@ def _volledig(adres: Mapping[str, Any]) -> str:
     if adres.get("postbusnummer") is not None:
         straat = f"Postbus {adres['postbusnummer']}"
     else:
-        nummer = f"{adres.get('huisnummer', '')}{adres.get('huisletter', '')}"
+        nummer = f"{adres.get('huisnummer') or ''}{adres.get('huisletter') or ''}"
         toevoeging = adres.get("huisnummerToevoeging")
         straat = " ".join(str(part) for part in (adres.get("straatnaam"), nummer, toevoeging) if part)
     plaats = " ".join(str(part) for part in (adres.get("postcode"), adres.get("plaats")) if part)
@@ -71,8 +82,8 @@ def _volledig(adres: Mapping[str, Any]) -> str:
 def adres(adres: Mapping[str, Any]) -> Json:
     """An address of a profile."""
     if afgeschermd(adres):
-        return {"type": adres["type"], "indAfgeschermd": "Ja", "plaats": adres.get("plaats"), "land": "Nederland"}
-    found: Json = {"type": adres["type"], "indAfgeschermd": "Nee", "volledigAdres": _volledig(adres)}
+        return {"type": adres.get("type"), "indAfgeschermd": "Ja", "plaats": adres.get("plaats"), "land": "Nederland"}
+    found: Json = {"type": adres.get("type"), "indAfgeschermd": "Nee", "volledigAdres": _volledig(adres)}
     found.update((key, adres[key]) for key in _ADRES_VELDEN if adres.get(key) is not None)
     found["land"] = adres.get("land", "Nederland")
     return found
@@ -106,7 +117,8 @@ def _adressen(vestiging: Vestiging) -> list[Json]:
 
 
 def hoofdvestiging(base: str, vestiging: Vestiging, onderneming: Onderneming) -> Json:
-    """``/basisprofielen/{kvkNummer}/hoofdvestiging`` (and, without RSIN and handelsnamen, as embedded)."""
+    """``/basisprofielen/{kvkNummer}/hoofdvestiging`` (:data:`_NIET_INGEBED` left out where the
+    basisprofiel embeds it)."""
     return {
         "vestigingsnummer": vestiging.vestigingsnummer,
         "kvkNummer": vestiging.kvk_nummer,
@@ -115,7 +127,9 @@ def hoofdvestiging(base: str, vestiging: Vestiging, onderneming: Onderneming) ->
         "handelsnamen": _handelsnamen(vestiging.handelsnamen),
         "adressen": _adressen(vestiging),
         "websites": list(vestiging.gegevens.get("websites", ())),
-        "sbiActiviteiten": list(vestiging.gegevens.get("sbiActiviteiten", onderneming.gegevens["sbiActiviteiten"])),
+        "sbiActiviteiten": list(
+            vestiging.gegevens.get("sbiActiviteiten", onderneming.gegevens.get("sbiActiviteiten", ()))
+        ),
         "links": _vestiging_links(base, vestiging),
     }
 
@@ -136,7 +150,7 @@ def eigenaar(base: str, onderneming: Onderneming, *, met_vestigingen: bool) -> J
     profiel = f"{base}/v1/basisprofielen/{onderneming.kvk_nummer}"
     gegevens = onderneming.gegevens
     found: Json = {"rsin": onderneming.rsin} if onderneming.rsin else {}
-    found.update(rechtsvorm=gegevens["rechtsvorm"], uitgebreideRechtsvorm=gegevens["uitgebreideRechtsvorm"])
+    found.update((key, gegevens[key]) for key in ("rechtsvorm", "uitgebreideRechtsvorm") if gegevens.get(key))
     if not met_vestigingen and gegevens.get("eigenaarAdressen"):
         found["adressen"] = [adres(item) for item in gegevens["eigenaarAdressen"]]
     found["links"] = [_link("self", f"{profiel}/eigenaar"), _link("basisprofiel", profiel)]
@@ -148,20 +162,15 @@ def basisprofiel(base: str, onderneming: Onderneming, vestigingen: Sequence[Vest
     profiel = f"{base}/v1/basisprofielen/{onderneming.kvk_nummer}"
     gegevens = onderneming.gegevens
     found: Json = {"kvkNummer": onderneming.kvk_nummer}
-    for key in ("indNonMailing", "naam", "formeleRegistratiedatum", "materieleRegistratie", "totaalWerkzamePersonen"):
-        found[key] = gegevens[key]
-    if gegevens.get("statutaireNaam"):
-        found["statutaireNaam"] = gegevens["statutaireNaam"]
+    found.update((key, gegevens[key]) for key in _PROFIEL_VELDEN if gegevens.get(key) is not None)
     found["handelsnamen"] = _handelsnamen(gegevens.get("handelsnamen", ()))
-    found["sbiActiviteiten"] = list(gegevens["sbiActiviteiten"])
+    found["sbiActiviteiten"] = list(gegevens.get("sbiActiviteiten", ()))
     found["links"] = [_link("self", profiel), _link("vestigingen", f"{profiel}/vestigingen")]
     embedded: Json = {}
     hoofd = next((item for item in vestigingen if item.hoofdvestiging), None)
     if hoofd is not None:
         embedded["hoofdvestiging"] = {
-            key: value
-            for key, value in hoofdvestiging(base, hoofd, onderneming).items()
-            if key not in ("rsin", "handelsnamen")
+            key: value for key, value in hoofdvestiging(base, hoofd, onderneming).items() if key not in _NIET_INGEBED
         }
     embedded["eigenaar"] = eigenaar(base, onderneming, met_vestigingen=bool(vestigingen))
     found["_embedded"] = embedded
@@ -180,9 +189,9 @@ def vestigingenlijst(base: str, onderneming: Onderneming, vestigingen: Sequence[
                 "vestigingsnummer": vestiging.vestigingsnummer,
                 "kvkNummer": vestiging.kvk_nummer,
                 "eersteHandelsnaam": vestiging.naam,
-                "indHoofdvestiging": vestiging.gegevens["indHoofdvestiging"],
+                "indHoofdvestiging": "Ja" if vestiging.hoofdvestiging else "Nee",
                 "indAdresAfgeschermd": "Ja" if bezoek and afgeschermd(bezoek) else "Nee",
-                "indCommercieleVestiging": vestiging.gegevens["indCommercieleVestiging"],
+                "indCommercieleVestiging": vestiging.gegevens.get("indCommercieleVestiging", "Nee"),
                 **({"volledigAdres": _volledig(bezoek)} if bezoek and not afgeschermd(bezoek) else {}),
                 "links": [_link("vestigingsprofiel", f"{base}/v1/vestigingsprofielen/{vestiging.vestigingsnummer}")],
             }

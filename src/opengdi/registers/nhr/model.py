@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, DateTime, Index, Integer, String, func
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from opengdi.kernel.db import Base, JsonDocument
@@ -31,7 +31,7 @@ class MaatschappelijkeActiviteitRow(Base):
 
     kvk_nummer: Mapped[str] = mapped_column(String(8), primary_key=True)
     naam: Mapped[str] = mapped_column(String(500), comment="de eerste handelsnaam, of de statutaire naam")
-    naam_zoek: Mapped[str] = mapped_column(String(500), comment="zoeksleutel: kleine letters, zonder diakrieten")
+    naam_zoek: Mapped[str] = mapped_column(Text, comment="zoeksleutel: kleine letters, zonder diakrieten")
     rechtsvorm: Mapped[str] = mapped_column(String(80))
     rsin: Mapped[str | None] = mapped_column(String(9), comment="van de eigenaar, als die een rechtspersoon is")
     eigenaar_bsn: Mapped[str | None] = mapped_column(String(9), comment="van de eigenaar, als die een mens is (BRP)")
@@ -43,7 +43,6 @@ class MaatschappelijkeActiviteitRow(Base):
     __table_args__ = (
         Index("ix_nhr_maatschappelijke_activiteit_rsin", "rsin"),
         Index("ix_nhr_maatschappelijke_activiteit_eigenaar_bsn", "eigenaar_bsn"),
-        Index("ix_nhr_maatschappelijke_activiteit_naam_zoek", "naam_zoek"),
     )
 
 
@@ -53,10 +52,12 @@ class VestigingRow(Base):
     __tablename__ = "nhr_vestiging"
 
     vestigingsnummer: Mapped[str] = mapped_column(String(12), primary_key=True)
-    kvk_nummer: Mapped[str] = mapped_column(String(8))
+    kvk_nummer: Mapped[str] = mapped_column(
+        String(8), ForeignKey("nhr_maatschappelijke_activiteit.kvk_nummer", ondelete="CASCADE")
+    )
     hoofdvestiging: Mapped[bool] = mapped_column(Boolean)
     naam: Mapped[str] = mapped_column(String(500), comment="de eerste handelsnaam")
-    naam_zoek: Mapped[str] = mapped_column(String(500), comment="alle handelsnamen, kleine letters, zonder diakrieten")
+    naam_zoek: Mapped[str] = mapped_column(Text, comment="alle handelsnamen, kleine letters, zonder diakrieten")
     straat_zoek: Mapped[str | None] = mapped_column(String(80), comment="straat van het bezoekadres, als zoeksleutel")
     plaats_zoek: Mapped[str | None] = mapped_column(String(80), comment="plaats van het bezoekadres, als zoeksleutel")
     postcode: Mapped[str | None] = mapped_column(String(6), comment="van het bezoekadres")

@@ -6,8 +6,9 @@ references to other registries that ``gdi check`` follows."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import ColumnElement, Row, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from opengdi.kernel.db import Database
@@ -84,18 +85,12 @@ async def count(connection: AsyncConnection) -> int:
     return int(await connection.scalar(select(func.count()).select_from(_ACTIVITEIT)) or 0)
 
 
-def _onderneming(row: object) -> Onderneming:
-    return Onderneming(row.kvk_nummer, row.gegevens, row.eigenaar_bsn)  # type: ignore[attr-defined]
+def _onderneming(row: Row[Any]) -> Onderneming:
+    return Onderneming(row.kvk_nummer, row.gegevens, row.eigenaar_bsn)
 
 
-def _vestiging(row: object) -> Vestiging:
-    return Vestiging(
-        row.vestigingsnummer,  # type: ignore[attr-defined]
-        row.kvk_nummer,  # type: ignore[attr-defined]
-        row.gegevens,  # type: ignore[attr-defined]
-        row.nummeraanduiding,  # type: ignore[attr-defined]
-        row.adresseerbaar_object,  # type: ignore[attr-defined]
-    )
+def _vestiging(row: Row[Any]) -> Vestiging:
+    return Vestiging(row.vestigingsnummer, row.kvk_nummer, row.gegevens, row.nummeraanduiding, row.adresseerbaar_object)
 
 
 async def ondernemingen(connection: AsyncConnection, kvk_nummers: Sequence[str]) -> dict[str, Onderneming]:
@@ -123,9 +118,10 @@ async def vestiging(connection: AsyncConnection, vestigingsnummer: str) -> Vesti
     return _vestiging(row) if row else None
 
 
-def _contains(column: object, text: str) -> object:
+def _contains(column: ColumnElement[str], text: str) -> ColumnElement[bool]:
+    """Whether ``column`` (a folded search key) holds ``text`` folded, ``%`` and ``_`` as themselves."""
     escaped = fold(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return column.like(f"%{escaped}%", escape="\\")  # type: ignore[attr-defined]
+    return column.like(f"%{escaped}%", escape="\\")
 
 
 async def kandidaten(connection: AsyncConnection, vraag: Zoekvraag) -> list[str]:
@@ -140,21 +136,18 @@ async def kandidaten(connection: AsyncConnection, vraag: Zoekvraag) -> list[str]
         statement = select(vestiging.kvk_nummer).where(vestiging.vestigingsnummer == vraag.vestigingsnummer)
     elif vraag.postcode is not None and vraag.huisnummer is not None:
         statement = select(vestiging.kvk_nummer).where(
-            vestiging.postcode == vraag.postcode.upper(), vestiging.huisnummer == vraag.huisnummer
+            vestiging.postcode == vraag.postcode, vestiging.huisnummer == vraag.huisnummer
         )
     elif vraag.naam is not None:
-        by_vestiging = select(vestiging.kvk_nummer).where(_contains(vestiging.naam_zoek, vraag.naam))  # type: ignore[arg-type]
+        by_vestiging = select(vestiging.kvk_nummer).where(_contains(vestiging.naam_zoek, vraag.naam))
         statement = select(activiteit.kvk_nummer).where(
-            or_(_contains(activiteit.naam_zoek, vraag.naam), activiteit.kvk_nummer.in_(by_vestiging))  # type: ignore[arg-type]
+            or_(_contains(activiteit.naam_zoek, vraag.naam), activiteit.kvk_nummer.in_(by_vestiging))
         )
     elif vraag.plaats is not None:
-        statement = select(vestiging.kvk_nummer).where(vestiging.plaats_zoek == fold(vraag.plaats))
+        statement = select(vestiging.kvk_nummer).where(vestiging.plaats_zoek == fold(vraag.plaats)[:80])
     elif vraag.straatnaam is not None:
-        statement = select(vestiging.kvk_nummer).where(vestiging.straat_zoek == fold(vraag.straatnaam))
-    elif vraag.postbusnummer is not None:  # the postbus is no column: every enterprise is a candidate
-        every = select(activiteit.kvk_nummer).order_by(activiteit.kvk_nummer)
-        return list((await connection.scalars(every)).all())
-    else:
+        statement = select(vestiging.kvk_nummer).where(vestiging.straat_zoek == fold(vraag.straatnaam)[:80])
+    else:  # a postbus or a type alone: the enterprises in order (the postbus is no column yet)
         statement = select(activiteit.kvk_nummer)
     numbers = statement.distinct().order_by(statement.selected_columns[0]).limit(MAX_RESULTATEN + 1)
     return list((await connection.scalars(numbers)).all())

@@ -42,9 +42,9 @@ async def profiel(connection: AsyncConnection, kvk_nummer: str) -> Profiel:
 async def vestigingsprofiel(connection: AsyncConnection, vestigingsnummer: str) -> tuple[Vestiging, Onderneming]:
     """The vestiging with this number and its enterprise (:class:`NietGevonden` when none)."""
     vestiging = await repository.vestiging(connection, vestigingsnummer)
-    if vestiging is None:
+    found = await repository.ondernemingen(connection, [vestiging.kvk_nummer]) if vestiging else {}
+    if vestiging is None or vestiging.kvk_nummer not in found:
         raise NietGevonden(vestigingsnummer)
-    found = await repository.ondernemingen(connection, [vestiging.kvk_nummer])
     return vestiging, found[vestiging.kvk_nummer]
 
 

@@ -6,7 +6,7 @@ A registration is a vestiging (type ``hoofdvestiging`` or ``nevenvestiging``) or
 whose owner is a rechtspersoon, that rechtspersoon (type ``rechtspersoon``, no vestigingsnummer).
 Every given criterion must hold: numbers exactly, a name as a part of one of its handelsnamen (the
 statutaire naam for a rechtspersoon), street and place as the address has them (case and diacritics
-aside), postcode with huisnummer (and huisletter) or postbusnummer. Ended registrations are found
+aside), postcode with huisnummer (and huisletter, toevoeging) or postbusnummer. Ended registrations are found
 only when asked (``inclusiefInactieveRegistraties``). At most :data:`MAX_RESULTATEN` are found.
 """
 
@@ -41,6 +41,7 @@ class Zoekvraag:
     postcode: str | None = None
     huisnummer: int | None = None
     huisletter: str | None = None
+    huisnummertoevoeging: str | None = None
     postbusnummer: int | None = None
     types: frozenset[str] = field(default_factory=frozenset)
     inclusief_inactief: bool = False
@@ -71,17 +72,15 @@ class Registratie:
 
     @property
     def actief(self) -> bool:
-        ended = self.vestiging.periode[1] if self.vestiging else None
-        return self.onderneming.actief and ended is None
+        return self.onderneming.actief and (self.vestiging is None or self.vestiging.actief)
 
     def adres(self, soort: str = BEZOEKADRES) -> Mapping[str, Any] | None:
         """Its address of kind ``soort``: the vestiging's, or for a rechtspersoon its hoofdvestiging's
         (else the owner's own)."""
         if self.vestiging is not None:
             return self.vestiging.adres(soort)
-        return next(
-            (item for item in self.onderneming.gegevens.get("eigenaarAdressen", ()) if item["type"] == soort), None
-        )
+        adressen = self.onderneming.gegevens.get("eigenaarAdressen", ())
+        return next((item for item in adressen if item.get("type") == soort), None)
 
 
 def registraties(onderneming: Onderneming, vestigingen: Sequence[Vestiging]) -> list[Registratie]:
@@ -118,6 +117,7 @@ def _address_matches(registratie: Registratie, vraag: Zoekvraag) -> bool:
             _same(bezoek.get("postcode"), vraag.postcode)
             and bezoek.get("huisnummer") == vraag.huisnummer
             and _same(bezoek.get("huisletter"), vraag.huisletter)
+            and _same(bezoek.get("huisnummerToevoeging"), vraag.huisnummertoevoeging)
         )
     return True
 
@@ -146,7 +146,7 @@ def _binnenlands(adres: Mapping[str, Any], vraag: Zoekvraag) -> dict[str, Any]:
     (as the KvK shows it); a shielded one only its place."""
     if afgeschermd(adres):
         return {"type": "postadres", "plaats": adres.get("plaats")}
-    shown: dict[str, Any] = {"type": "bezoekadres" if adres["type"] == BEZOEKADRES else "postadres"}
+    shown: dict[str, Any] = {"type": "bezoekadres" if adres.get("type") == BEZOEKADRES else "postadres"}
     if adres.get("straatnaam"):
         shown["straatnaam"] = adres["straatnaam"]
     if vraag.postcode is not None:

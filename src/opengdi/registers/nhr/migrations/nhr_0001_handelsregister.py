@@ -27,9 +27,7 @@ def upgrade() -> None:
         "nhr_maatschappelijke_activiteit",
         sa.Column("kvk_nummer", sa.String(8), nullable=False),
         sa.Column("naam", sa.String(500), nullable=False, comment="de eerste handelsnaam, of de statutaire naam"),
-        sa.Column(
-            "naam_zoek", sa.String(500), nullable=False, comment="zoeksleutel: kleine letters, zonder diakrieten"
-        ),
+        sa.Column("naam_zoek", sa.Text(), nullable=False, comment="zoeksleutel: kleine letters, zonder diakrieten"),
         sa.Column("rechtsvorm", sa.String(80), nullable=False),
         sa.Column("rsin", sa.String(9), nullable=True, comment="van de eigenaar, als die een rechtspersoon is"),
         sa.Column("eigenaar_bsn", sa.String(9), nullable=True, comment="van de eigenaar, als die een mens is (BRP)"),
@@ -43,7 +41,6 @@ def upgrade() -> None:
     op.create_index(
         "ix_nhr_maatschappelijke_activiteit_eigenaar_bsn", "nhr_maatschappelijke_activiteit", ["eigenaar_bsn"]
     )
-    op.create_index("ix_nhr_maatschappelijke_activiteit_naam_zoek", "nhr_maatschappelijke_activiteit", ["naam_zoek"])
     op.create_table(
         "nhr_vestiging",
         sa.Column("vestigingsnummer", sa.String(12), nullable=False),
@@ -51,7 +48,7 @@ def upgrade() -> None:
         sa.Column("hoofdvestiging", sa.Boolean(), nullable=False),
         sa.Column("naam", sa.String(500), nullable=False, comment="de eerste handelsnaam"),
         sa.Column(
-            "naam_zoek", sa.String(500), nullable=False, comment="alle handelsnamen, kleine letters, zonder diakrieten"
+            "naam_zoek", sa.Text(), nullable=False, comment="alle handelsnamen, kleine letters, zonder diakrieten"
         ),
         sa.Column("straat_zoek", sa.String(80), nullable=True, comment="straat van het bezoekadres, als zoeksleutel"),
         sa.Column("plaats_zoek", sa.String(80), nullable=True, comment="plaats van het bezoekadres, als zoeksleutel"),
@@ -64,6 +61,12 @@ def upgrade() -> None:
         _registratie(),
         sa.Column("gegevens", json_document, nullable=False, comment="wat het vestigingsprofiel toont"),
         sa.PrimaryKeyConstraint("vestigingsnummer", name="pk_nhr_vestiging"),
+        sa.ForeignKeyConstraint(
+            ["kvk_nummer"],
+            ["nhr_maatschappelijke_activiteit.kvk_nummer"],
+            name="fk_nhr_vestiging_kvk_nummer_nhr_maatschappelijke_activiteit",
+            ondelete="CASCADE",
+        ),
     )
     op.create_index("ix_nhr_vestiging_kvk_nummer", "nhr_vestiging", ["kvk_nummer"])
     op.create_index("ix_nhr_vestiging_postcode", "nhr_vestiging", ["postcode", "huisnummer"])
