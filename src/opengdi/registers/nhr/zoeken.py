@@ -53,6 +53,8 @@ class Registratie:
 
     onderneming: Onderneming
     vestiging: Vestiging | None
+    #: The addresses of a rechtspersoon: its hoofdvestiging's, else the owner's own.
+    adressen: Sequence[Mapping[str, Any]] = ()
 
     @property
     def type(self) -> str:
@@ -75,12 +77,10 @@ class Registratie:
         return self.onderneming.actief and (self.vestiging is None or self.vestiging.actief)
 
     def adres(self, soort: str = BEZOEKADRES) -> Mapping[str, Any] | None:
-        """Its address of kind ``soort``: the vestiging's, or for a rechtspersoon its hoofdvestiging's
-        (else the owner's own)."""
+        """Its address of kind ``soort``: the vestiging's, or a rechtspersoon's (:attr:`adressen`)."""
         if self.vestiging is not None:
             return self.vestiging.adres(soort)
-        adressen = self.onderneming.gegevens.get("eigenaarAdressen", ())
-        return next((item for item in adressen if item.get("type") == soort), None)
+        return next((item for item in self.adressen if item.get("type") == soort), None)
 
 
 def registraties(onderneming: Onderneming, vestigingen: Sequence[Vestiging]) -> list[Registratie]:
@@ -89,16 +89,10 @@ def registraties(onderneming: Onderneming, vestigingen: Sequence[Vestiging]) -> 
     found = [Registratie(onderneming, item) for item in ordered]
     if onderneming.rsin:
         hoofd = next((item for item in ordered if item.hoofdvestiging), None)
-        found.append(Registratie(onderneming, None) if hoofd is None else _rechtspersoon_at(onderneming, hoofd))
+        gegevens = hoofd.gegevens if hoofd else onderneming.gegevens
+        adressen = gegevens.get("adressen" if hoofd else "eigenaarAdressen", ())
+        found.append(Registratie(onderneming, None, tuple(adressen)))
     return found
-
-
-def _rechtspersoon_at(onderneming: Onderneming, hoofd: Vestiging) -> Registratie:
-    """The rechtspersoon of an enterprise, at its hoofdvestiging's addresses."""
-    adressen = hoofd.gegevens.get("adressen", ())
-    return Registratie(
-        Onderneming(onderneming.kvk_nummer, {**onderneming.gegevens, "eigenaarAdressen": adressen}), None
-    )
 
 
 def _same(left: Any, right: str | None) -> bool:
