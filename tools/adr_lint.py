@@ -31,7 +31,13 @@ PROJECT = Path(__file__).resolve().parent.parent
 DEFAULT_RULESET = PROJECT.parent / "shared" / "specs" / "logius" / "adr-spectral-linter.yaml"
 #: APIs whose document is an official one, served as published: not ours to change.
 OFFICIAL = frozenset(
-    {"/haalcentraal/api/brp", "/haalcentraal/api/bewoning", "/lvbag/individuelebevragingen/v2", "/kvk/api"}
+    {
+        "/haalcentraal/api/brp",
+        "/haalcentraal/api/bewoning",
+        "/haalcentraal/api/hr",
+        "/lvbag/individuelebevragingen/v2",
+        "/kvk/api",
+    }
 )
 
 

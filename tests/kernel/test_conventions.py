@@ -87,6 +87,7 @@ async def test_the_index_lists_every_api(client: httpx.AsyncClient) -> None:
         "/stelselcatalogus/api",
         "/lvbag/individuelebevragingen/v2",
         "/kvk/api",
+        "/haalcentraal/api/hr",
     }
     assert index["paginas"] == [
         {

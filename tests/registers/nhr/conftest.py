@@ -15,14 +15,17 @@ from opengdi.bouwstenen import SAMENSTELLING
 from opengdi.kernel.catalogus import ALLES
 from opengdi.kernel.db import Database
 from opengdi.registers.nhr import service
+from opengdi.registers.nhr.catalogus import RAADPLEGEN, ZOEKEN
 from opengdi.stelsel.digikoppeling.autorisatie import Grant
 from opengdi.stelsel.digikoppeling.oin import test_oin
 from opengdi.stelsel.digikoppeling.organisaties import Organisatie
 from tests.conftest import http_client, register_organisation, scratch_database, settings_for, unit_of_work
 
-#: An afnemer allowed scope ``nhr`` (and nothing else), and one allowed only the BRP.
+#: An afnemer allowed scope ``nhr`` (and nothing else), one allowed only the BRP, and one allowed the
+#: Handelsregister's public data but not its natural persons (operation ``personen``).
 AFNEMER = test_oin(900_000_301)
 ZONDER_NHR = test_oin(900_000_302)
+ZONDER_PERSONEN = test_oin(900_000_303)
 #: The root a KvK client is given: it calls ``{KVK}/v1/basisprofielen/…`` and ``{KVK}/v2/zoeken``.
 KVK = "http://testserver/kvk/api"
 
@@ -39,6 +42,8 @@ async def nhr_database(
         await register_organisation(database, Organisatie(AFNEMER, "KvK-afnemer", "zbo"), [grant])
         brp = Grant(0, "brp", "TEST", "Testen", frozenset({ALLES}), (ALLES,))
         await register_organisation(database, Organisatie(ZONDER_NHR, "Zonder NHR", "zbo"), [brp])
+        openbaar = Grant(0, "nhr", "TEST", "Testen", frozenset({RAADPLEGEN, ZOEKEN}), (ALLES,))
+        await register_organisation(database, Organisatie(ZONDER_PERSONEN, "Zonder personen", "zbo"), [openbaar])
         async with unit_of_work(database) as uow:
             await service.load_testbedrijven(uow)
         yield database

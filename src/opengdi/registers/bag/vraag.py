@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from opengdi.kernel.parameters import Queryparameters
 from opengdi.kernel.problems import InvalidParam, Problem, bad_request
 from opengdi.registers.bag import crs as stelsels
 from opengdi.registers.bag.tijdreizen import Moment, nu, tijdstip
@@ -99,35 +100,8 @@ def combinatie(code: str, detail: str) -> Problem:
     return Problem(status=400, title=_TITELS[code], code=code, detail=detail)
 
 
-@dataclass
-class Parameters:
-    """The query parameters of one request, read one by one; the errors are collected and
-    :meth:`check` raises them together (one 400 naming each parameter)."""
-
-    waarden: Mapping[str, str]
-    fouten: list[InvalidParam] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, query: Iterable[tuple[str, str]], toegestaan: Collection[str]) -> Parameters:
-        """The parameters of ``query``, every one outside ``toegestaan`` refused as unknown."""
-        pairs = list(query)
-        parameters = cls(dict(pairs))
-        for name in dict.fromkeys(name for name, _ in pairs):
-            if name not in toegestaan:
-                parameters.fouten.append(InvalidParam.of(name, "unknownParam"))
-        return parameters
-
-    def given(self, *names: str) -> list[str]:
-        """Which of ``names`` the request gives."""
-        return [name for name in names if name in self.waarden]
-
-    def check(self) -> None:
-        """Raise the collected errors, if any."""
-        if self.fouten:
-            raise bad_request(self.fouten)
-
-    def _refuse(self, name: str, code: str, **values: object) -> None:
-        self.fouten.append(InvalidParam.of(name, code, **values))
+class Parameters(Queryparameters):
+    """The query parameters of a BAG request, with the kinds of value the BAG's document declares."""
 
     def tekst(self, name: str, patroon: str | None = None, *, maximum: int | None = None) -> str | None:
         """A text parameter, checked against ``patroon`` (a key of :data:`PATRONEN`, or the name
@@ -136,13 +110,13 @@ class Parameters:
         if value is None:
             return None
         if not value:
-            self._refuse(name, "minLength", minLength=1)
+            self.weiger(name, "minLength", minLength=1)
         elif maximum is not None and len(value) > maximum:
-            self._refuse(name, "maxLength", maxLength=maximum)
+            self.weiger(name, "maxLength", maxLength=maximum)
         elif patroon == "naam" and not _NAAM.fullmatch(value):
-            self._refuse(name, "pattern", pattern=_NAAM_PATROON)
+            self.weiger(name, "pattern", pattern=_NAAM_PATROON)
         elif patroon not in (None, "naam") and not re.fullmatch(PATRONEN[patroon], value):
-            self._refuse(name, "pattern", pattern=PATRONEN[patroon])
+            self.weiger(name, "pattern", pattern=PATRONEN[patroon])
         else:
             return value
         return None
@@ -159,33 +133,6 @@ class Parameters:
         """A name (of a woonplaats or openbare ruimte): 1 to 80 characters of the BAG's set."""
         return self.tekst(name, "naam", maximum=80)
 
-    def geheel(self, name: str, minimum: int, maximum: int | None = None) -> int | None:
-        """An integer parameter within its bounds."""
-        value = self.waarden.get(name)
-        if value is None:
-            return None
-        if not re.fullmatch(r"[+-]?\d{1,15}", value.strip()):
-            self._refuse(name, "integer")
-            return None
-        number = int(value)
-        if number < minimum:
-            self._refuse(name, "minimum", minimum=minimum)
-        elif maximum is not None and number > maximum:
-            self._refuse(name, "maximum", maximum=maximum)
-        else:
-            return number
-        return None
-
-    def boolean(self, name: str) -> bool:
-        """A boolean parameter (``true`` or ``false``, default false)."""
-        value = self.waarden.get(name)
-        if value is None:
-            return False
-        if value.lower() not in ("true", "false"):
-            self._refuse(name, "boolean")
-            return False
-        return value.lower() == "true"
-
     def datum(self, name: str) -> str | None:
         """A date parameter ``YYYY-MM-DD``."""
         value = self.waarden.get(name)
@@ -196,7 +143,7 @@ class Parameters:
                 return date.fromisoformat(value).isoformat()
         except ValueError:
             pass
-        self._refuse(name, "date")
+        self.weiger(name, "date")
         return None
 
     def moment(self, name: str) -> str | None:
@@ -215,7 +162,7 @@ class Parameters:
                 parsed = None
             if parsed is not None:
                 return tijdstip(parsed) if offset else text
-        self._refuse(name, "dateTime")
+        self.weiger(name, "dateTime")
         return None
 
     def tijdvraag(self, moment: datetime | None = None) -> Moment:

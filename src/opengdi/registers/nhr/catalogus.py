@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The declaration of the Handelsregister: the maatschappelijke activiteit and its vestigingen as
-the KvK's APIs deliver them, each attribute with the field of the API it comes from (``bron``),
-its operations under Digikoppeling scope ``nhr``, and its links to the BRP (the owner who is a
-natural person) and the BAG (the address of a vestiging).
+the KvK's APIs deliver them, each attribute with the field of the API it comes from (``bron``), the
+rechtspersoon and the functionarissen as the Haal Centraal HR API delivers them, its operations
+under Digikoppeling scope ``nhr``, and its links to the BRP (the owner or functionaris who is a
+natural person), the BAG (the address of a vestiging) and itself (a rechtspersoon as functionaris).
 
-Company data is public (``Privacy.OPENBAAR``): reading it leaves no protocol record. The
-burgerservicenummer of an owner is personal data; no KvK answer shows it.
+Company data is public (``Privacy.OPENBAAR``): reading it leaves no protocol record. What
+identifies a natural person (the burgerservicenummer and name of an owner or functionaris) is
+personal data, delivered only under the operation :data:`PERSONEN` and protocolled; no KvK
+answer shows it.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from opengdi.kernel.catalogus import (
 SCOPE = "nhr"
 RAADPLEGEN = "raadplegen"
 ZOEKEN = "zoeken"
+#: Seeing (and searching by) the natural persons of an enterprise: its owner, its functionarissen.
+PERSONEN = "personen"
 
 DATUM = Gegevenstype("kvkDatum", "Een datum als jjjjmmdd; 00 waar een deel onbekend is.")
 JA_NEE = Gegevenstype("jaNee", "Ja of Nee.")
@@ -157,10 +162,68 @@ VESTIGING = Objecttype(
     ),
 )
 
+
+def _persoonsgegeven(naam: str, definitie: str, type: Gegevenstype, privacy: Privacy) -> Attribuut:
+    return Attribuut(naam, definitie, type, bron=(naam,), authentiek=True, privacy=privacy, onderzoekbaar=False)
+
+
+NIET_NATUURLIJK_PERSOON = Objecttype(
+    "NietNatuurlijkPersoon",
+    "Een rechtspersoon (of een samenwerkingsverband) die een onderneming drijft, onder zijn RSIN.",
+    attributen=(
+        _a("rsin", "Het Rechtspersonen en Samenwerkingsverbanden Informatienummer.", RSIN, "rsin"),
+        _a("naam", "De statutaire naam.", TEKST, "naam"),
+        _a("rechtsvorm", "De rechtsvorm, zoals de HR API haar noemt.", TEKST, "rechtsvorm"),
+        _a("datumOprichting", "Wanneer de rechtspersoon begon.", DATUM, "datumOprichting"),
+        _a(
+            "datumEersteInschrijvingHandelsregister",
+            "Wanneer de rechtspersoon in het Handelsregister kwam.",
+            DATUM,
+            "datumEersteInschrijvingHandelsregister",
+        ),
+        _a(
+            "kvknummers",
+            "De maatschappelijke activiteiten van de rechtspersoon.",
+            KVK_NUMMER,
+            "kvknummers",
+            meervoudig=True,
+        ),
+    ),
+)
+
+FUNCTIONARIS = Objecttype(
+    "Functionaris",
+    "Iemand die een functie vervult bij de eigenaar van een onderneming en daarin voor haar mag optreden: "
+    "een bestuurder, een gevolmachtigde, een aansprakelijke of een andere functionaris; een beëindigde "
+    "functie blijft bewaard.",
+    attributen=(
+        _persoonsgegeven(
+            "identificatie",
+            "Het burgerservicenummer van een natuurlijk persoon, of het RSIN van een rechtspersoon.",
+            TEKST,
+            Privacy.IDENTIFICEREND,
+        ),
+        _persoonsgegeven("volledigeNaam", "De naam zoals ingeschreven.", TEKST, Privacy.PERSOONSGEGEVEN),
+        _a("functie", "De functie (bestuurder, gevolmachtigde, …).", TEKST, "functie"),
+        _a("functietitel", "De titel van de functie (directeur, …).", TEKST, "functietitel"),
+        _a("bevoegdheid", "Of zij alleen, samen met anderen of niet bevoegd is.", TEKST, "bevoegdheid"),
+        _a("indicatieStatutair", "Of de functie in de statuten staat.", TEKST, "indicatieStatutair"),
+        _groep(
+            "volmacht",
+            "Wat een gevolmachtigde mag: beperkt of volledig, tot welk bedrag, voor welke vestigingen.",
+            _a("typeVolmacht", "Beperkt of volledig.", TEKST, "volmacht.typeVolmacht"),
+            _a("beperkingInGeld", "Tot welk bedrag.", TEKST, "volmacht.beperkingInGeld"),
+            _a("vestigingNummers", "Voor welke vestigingen.", VESTIGINGSNUMMER, "volmacht.vestigingNummers"),
+        ),
+        _a("datumAanvang", "Sinds wanneer de functie vervuld wordt.", DATUM, "datumAanvang"),
+        _a("datumEinde", "Tot wanneer de functie vervuld werd.", DATUM, "datumEinde"),
+    ),
+)
+
 CATALOGUS = Register(
     code="nhr",
     titel="Handelsregister",
-    objecttypen=(MAATSCHAPPELIJKE_ACTIVITEIT, VESTIGING),
+    objecttypen=(MAATSCHAPPELIJKE_ACTIVITEIT, VESTIGING, NIET_NATUURLIJK_PERSOON, FUNCTIONARIS),
     operaties=(
         Operatie(
             RAADPLEGEN,
@@ -174,6 +237,12 @@ CATALOGUS = Register(
             "Ondernemingen, vestigingen en rechtspersonen zoeken (nummer, naam, adres).",
             persoonsgegevens=False,
         ),
+        Operatie(
+            PERSONEN,
+            SCOPE,
+            "De natuurlijke personen van een onderneming zien (de eigenaar van een eenmanszaak, de "
+            "functionarissen) en ondernemingen zoeken op het burgerservicenummer van hun eigenaar of bestuurder.",
+        ),
     ),
     relaties=(
         Relatie(
@@ -182,6 +251,20 @@ CATALOGUS = Register(
             "brp",
             "Persoon",
             "De natuurlijk persoon die de onderneming drijft.",
+        ),
+        Relatie(
+            "functionaris",
+            "Functionaris.identificatie",
+            "brp",
+            "Persoon",
+            "De natuurlijk persoon die een functie vervult bij de eigenaar van de onderneming.",
+        ),
+        Relatie(
+            "functionarisRechtspersoon",
+            "Functionaris.identificatie",
+            "nhr",
+            "NietNatuurlijkPersoon",
+            "De rechtspersoon die een functie vervult bij de eigenaar van de onderneming.",
         ),
         Relatie(
             "bezoekadres",

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The OpenAPI document of the KvK APIs at ``/kvk/api``: the KvK's published documents of
+"""The OpenAPI documents of the Handelsregister's APIs: the Haal Centraal HR API's as published
+(:func:`hr_openapi`), and that of the KvK APIs at ``/kvk/api``: the KvK's published documents of
 Basisprofiel 1.3, Vestigingsprofiel 1.4 and Zoeken 1.3 and 2.0.0 (``data/kvk``), merged as
 published into one document for the one root they share (``https://api.kvk.nl/test/api``).
 
@@ -12,6 +13,7 @@ document declares Digikoppeling's OAuth 2.0.
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -32,8 +34,8 @@ _RESPONSES = "#/components/responses/"
 _HEADERS = "#/components/headers/"
 
 
-def _published(name: str) -> dict[str, Any]:
-    text = files("opengdi.registers.nhr").joinpath("data", "kvk", name).read_text("utf-8")
+def _published(*path: str) -> dict[str, Any]:
+    text = files("opengdi.registers.nhr").joinpath("data", *path).read_text("utf-8")
     document: dict[str, Any] = yaml.safe_load(text)
     return document
 
@@ -56,6 +58,19 @@ def _reference(target: str, prefix: str) -> str:
     return target
 
 
+_DIGIKOPPELING = {
+    "type": "oauth2",
+    "description": "OAuth 2.0 client credentials met private_key_jwt (NL GOV), of een "
+    "clientcertificaat; zie /digikoppeling/.well-known/oauth-authorization-server",
+    "flows": {
+        "clientCredentials": {
+            "tokenUrl": "/digikoppeling/oauth2/token",
+            "scopes": {SCOPE: "Handelsregister raadplegen en zoeken"},
+        }
+    },
+}
+
+
 def _security() -> dict[str, Any]:
     return {
         "ApiKeyAuth": {
@@ -65,17 +80,7 @@ def _security() -> dict[str, Any]:
             "description": "Een API-sleutel die Digikoppeling aan een aangesloten organisatie uitgeeft "
             "(gdi org apisleutel OIN); een onbekende of ingetrokken sleutel geeft 403.",
         },
-        "digikoppeling": {
-            "type": "oauth2",
-            "description": "OAuth 2.0 client credentials met private_key_jwt (NL GOV), of een "
-            "clientcertificaat; zie /digikoppeling/.well-known/oauth-authorization-server",
-            "flows": {
-                "clientCredentials": {
-                    "tokenUrl": "/digikoppeling/oauth2/token",
-                    "scopes": {SCOPE: "Handelsregister raadplegen en zoeken"},
-                }
-            },
-        },
+        "digikoppeling": _DIGIKOPPELING,
     }
 
 
@@ -86,7 +91,7 @@ def kvk_openapi(prefix: str) -> dict[str, Any]:
     components: dict[str, dict[str, Any]] = {"schemas": {}, "responses": {}, "headers": {}}
     requirement = [{"digikoppeling": [SCOPE]}, {"ApiKeyAuth": []}]
     for name, schema_prefix, below in _DOCUMENTEN:
-        document = _renamed(_published(name), schema_prefix)
+        document = _renamed(_published("kvk", name), schema_prefix)
         for path, item in document["paths"].items():
             for operation in item.values():
                 operation["security"] = requirement
@@ -112,3 +117,14 @@ def kvk_openapi(prefix: str) -> dict[str, Any]:
             "securitySchemes": _security(),
         },
     }
+
+
+def hr_openapi(prefix: str) -> dict[str, Any]:
+    """The Haal Centraal HR API's document (``data/hr-bevragen-1.0.0.openapi.yaml``) as published,
+    served at ``prefix``, with Digikoppeling as its security."""
+    # its examples hold dates, which YAML reads as dates and JSON must have as text
+    document: dict[str, Any] = json.loads(json.dumps(_published("hr-bevragen-1.0.0.openapi.yaml"), default=str))
+    document["servers"] = [{"url": prefix, "description": "Open GDI"}]
+    document.setdefault("components", {})["securitySchemes"] = {"digikoppeling": _DIGIKOPPELING}
+    document["security"] = [{"digikoppeling": [SCOPE]}]
+    return document

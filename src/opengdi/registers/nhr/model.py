@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The tables of the Handelsregister: maatschappelijke activiteiten (an enterprise by KvK-nummer,
-its owner and what it does) and their vestigingen (by vestigingsnummer, with their addresses).
+its owner and what it does), their vestigingen (by vestigingsnummer, with their addresses) and the
+functionarissen of their owner (bestuurders, gevolmachtigden, …; ended functions stay).
 
 What each answer shows travels in ``gegevens`` (handelsnamen, SBI-activiteiten, werkzame personen,
 addresses as the KvK delivers them); the columns beside it are the keys the searches and the links
@@ -74,4 +75,31 @@ class VestigingRow(Base):
         Index("ix_nhr_vestiging_postcode", "postcode", "huisnummer"),
         Index("ix_nhr_vestiging_nummeraanduiding", "nummeraanduiding"),
         Index("ix_nhr_vestiging_adresseerbaar_object", "adresseerbaar_object"),
+    )
+
+
+class FunctionarisRow(Base):
+    """One function held at the owner of a maatschappelijke activiteit, by a natural person (BSN, the
+    link to the BRP) or a rechtspersoon (RSIN); an ended one keeps its ``datum_einde``."""
+
+    __tablename__ = "nhr_functionaris"
+
+    kvk_nummer: Mapped[str] = mapped_column(
+        String(8), ForeignKey("nhr_maatschappelijke_activiteit.kvk_nummer", ondelete="CASCADE"), primary_key=True
+    )
+    volgnummer: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    groep: Mapped[str] = mapped_column(String(40), comment="bestuurders, gemachtigde, aansprakelijken, …")
+    functie: Mapped[str] = mapped_column(String(100))
+    naam: Mapped[str] = mapped_column(String(500), comment="de naam zoals ingeschreven")
+    bsn: Mapped[str | None] = mapped_column(String(9), comment="als de functionaris een mens is (BRP)")
+    rsin: Mapped[str | None] = mapped_column(String(9), comment="als de functionaris een rechtspersoon is")
+    hr_persoon: Mapped[str | None] = mapped_column(String(9), comment="een handelsregisterpersoon (niet in de BRP)")
+    datum_aanvang: Mapped[str | None] = mapped_column(Datum)
+    datum_einde: Mapped[str | None] = mapped_column(Datum)
+    registratie: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    gegevens: Mapped[dict[str, Any]] = mapped_column(JsonDocument, comment="bevoegdheid, functietitel, volmacht, …")
+
+    __table_args__ = (
+        Index("ix_nhr_functionaris_bsn", "bsn"),
+        Index("ix_nhr_functionaris_hr_persoon", "hr_persoon"),
     )

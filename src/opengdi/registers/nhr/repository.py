@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The SQL of the Handelsregister: storing enterprises with their vestigingen, reading them back,
-finding the enterprises a Zoeken question may concern by its most selective criterion, and the
-references to other registries that ``gdi check`` follows."""
+"""The SQL of the Handelsregister: storing enterprises with their vestigingen and functionarissen,
+reading them back, finding the enterprises a Zoeken question may concern by its most selective
+criterion, finding enterprises and vestigingen by the criteria of the HR API (all of them in SQL),
+and the references to and from other registries that ``gdi check`` follows."""
 
 from __future__ import annotations
 
@@ -14,12 +15,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from opengdi.kernel.db import Database
 from opengdi.kernel.koppelingen import Verwijzing
 from opengdi.kernel.tekst import fold
-from opengdi.registers.nhr.domein import BEZOEKADRES, Onderneming, Vestiging, zoeknaam
-from opengdi.registers.nhr.model import MaatschappelijkeActiviteitRow, VestigingRow
+from opengdi.registers.nhr.bevragen import Criteria
+from opengdi.registers.nhr.domein import BEZOEKADRES, Bedrijf, Functionaris, Onderneming, Vestiging, zoeknaam
+from opengdi.registers.nhr.model import FunctionarisRow, MaatschappelijkeActiviteitRow, VestigingRow
 from opengdi.registers.nhr.zoeken import MAX_RESULTATEN, Zoekvraag
 
 _ACTIVITEIT = MaatschappelijkeActiviteitRow.metadata.tables[MaatschappelijkeActiviteitRow.__tablename__]
 _VESTIGING = VestigingRow.metadata.tables[VestigingRow.__tablename__]
+_FUNCTIONARIS = FunctionarisRow.metadata.tables[FunctionarisRow.__tablename__]
 
 
 def _activiteit_row(onderneming: Onderneming) -> dict[str, object]:
@@ -60,23 +63,45 @@ def _vestiging_row(vestiging: Vestiging) -> dict[str, object]:
     }
 
 
-async def add_ondernemingen(session: AsyncSession, items: Iterable[tuple[Onderneming, Sequence[Vestiging]]]) -> int:
-    """Store enterprises with their vestigingen in the session's transaction; how many."""
-    pairs = list(items)
-    if not pairs:
+def _functionaris_row(functionaris: Functionaris) -> dict[str, object]:
+    return {
+        "kvk_nummer": functionaris.kvk_nummer,
+        "volgnummer": functionaris.volgnummer,
+        "groep": functionaris.groep,
+        "functie": functionaris.functie,
+        "naam": functionaris.naam,
+        "bsn": functionaris.bsn,
+        "rsin": functionaris.rsin,
+        "hr_persoon": functionaris.hr_persoon,
+        "datum_aanvang": functionaris.datum_aanvang,
+        "datum_einde": functionaris.datum_einde,
+        "gegevens": dict(functionaris.gegevens),
+    }
+
+
+async def add_ondernemingen(session: AsyncSession, items: Iterable[Bedrijf]) -> int:
+    """Store enterprises with their vestigingen and functionarissen in the session's transaction; how many."""
+    bedrijven = list(items)
+    if not bedrijven:
         return 0
-    await session.execute(_ACTIVITEIT.insert(), [_activiteit_row(onderneming) for onderneming, _ in pairs])
-    vestigingen = [_vestiging_row(item) for _, items_ in pairs for item in items_]
-    if vestigingen:
-        await session.execute(_VESTIGING.insert(), vestigingen)
-    return len(pairs)
+    await session.execute(_ACTIVITEIT.insert(), [_activiteit_row(item.onderneming) for item in bedrijven])
+    for table, rows in (
+        (_VESTIGING, [_vestiging_row(vestiging) for item in bedrijven for vestiging in item.vestigingen]),
+        (
+            _FUNCTIONARIS,
+            [_functionaris_row(functionaris) for item in bedrijven for functionaris in item.functionarissen],
+        ),
+    ):
+        if rows:
+            await session.execute(table.insert(), rows)
+    return len(bedrijven)
 
 
 async def delete_all(session: AsyncSession) -> int:
     """Empty the Handelsregister; how many enterprises there were."""
     count = int(await session.scalar(select(func.count()).select_from(_ACTIVITEIT)) or 0)
-    await session.execute(delete(_VESTIGING))
-    await session.execute(delete(_ACTIVITEIT))
+    for table in (_FUNCTIONARIS, _VESTIGING, _ACTIVITEIT):
+        await session.execute(delete(table))
     return count
 
 
@@ -108,6 +133,108 @@ async def vestigingen_van(connection: AsyncConnection, kvk_nummers: Sequence[str
     for row in rows:
         found[row.kvk_nummer].append(_vestiging(row))
     return found
+
+
+def _functionaris(row: Row[Any]) -> Functionaris:
+    return Functionaris(
+        row.kvk_nummer,
+        row.volgnummer,
+        row.groep,
+        row.functie,
+        row.naam,
+        row.gegevens,
+        bsn=row.bsn,
+        rsin=row.rsin,
+        datum_aanvang=row.datum_aanvang,
+        datum_einde=row.datum_einde,
+        hr_persoon=row.hr_persoon,
+    )
+
+
+async def functionarissen_van(connection: AsyncConnection, kvk_nummers: Sequence[str]) -> dict[str, list[Functionaris]]:
+    """The functionarissen (current and ended) of these enterprises, by KvK-nummer, in order of registration."""
+    rows = await connection.execute(
+        select(_FUNCTIONARIS)
+        .where(_FUNCTIONARIS.c.kvk_nummer.in_(kvk_nummers))
+        .order_by(_FUNCTIONARIS.c.kvk_nummer, _FUNCTIONARIS.c.volgnummer)
+    )
+    found: dict[str, list[Functionaris]] = {nummer: [] for nummer in kvk_nummers}
+    for row in rows:
+        found[row.kvk_nummer].append(_functionaris(row))
+    return found
+
+
+async def handelsregisterpersonen(
+    connection: AsyncConnection, *, identificatie: str | None = None, naam: str | None = None, limit: int
+) -> list[Functionaris]:
+    """The functions of handelsregisterpersonen (natural persons not in the BRP) with this number
+    or a name holding ``naam``, in order of number and registration, at most ``limit``."""
+    functionaris = _FUNCTIONARIS.c
+    conditions: list[ColumnElement[bool]] = [functionaris.hr_persoon.is_not(None)]
+    if identificatie is not None:
+        conditions.append(functionaris.hr_persoon == identificatie)
+    if naam is not None:
+        escaped = naam.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conditions.append(func.lower(functionaris.naam).like(f"%{escaped}%", escape="\\"))
+    statement = (
+        select(_FUNCTIONARIS)
+        .where(*conditions)
+        .order_by(functionaris.hr_persoon, functionaris.kvk_nummer, functionaris.volgnummer)
+        .limit(limit)
+    )
+    return [_functionaris(row) for row in await connection.execute(statement)]
+
+
+def _vestiging_criteria(criteria: Criteria) -> list[ColumnElement[bool]]:
+    """The conditions on a vestiging (its bezoekadres, its BAG identifications) of ``criteria``."""
+    vestiging = _VESTIGING.c
+    conditions: list[ColumnElement[bool]] = []
+    for column, value in (
+        (vestiging.postcode, criteria.postcode),
+        (vestiging.huisnummer, criteria.huisnummer),
+        (vestiging.nummeraanduiding, criteria.nummeraanduiding),
+        (vestiging.adresseerbaar_object, criteria.adresseerbaar_object),
+        (vestiging.straat_zoek, fold(criteria.straatnaam)[:80] if criteria.straatnaam else None),
+        (vestiging.plaats_zoek, fold(criteria.woonplaats)[:80] if criteria.woonplaats else None),
+        (vestiging.kvk_nummer, criteria.kvk_nummer),
+    ):
+        if value is not None:
+            conditions.append(column == value)
+    return conditions
+
+
+async def activiteiten(connection: AsyncConnection, criteria: Criteria, limit: int) -> list[str]:
+    """The KvK-nummers of the enterprises that meet every one of ``criteria``, in order, at most ``limit``."""
+    activiteit = _ACTIVITEIT.c
+    conditions: list[ColumnElement[bool]] = []
+    if criteria.rechtspersonen:
+        conditions.append(activiteit.rsin.is_not(None))
+    for column, value in ((activiteit.eigenaar_bsn, criteria.eigenaar_bsn), (activiteit.rsin, criteria.rsin)):
+        if value is not None:
+            conditions.append(column == value)
+    if criteria.naam is not None:
+        by_vestiging = select(_VESTIGING.c.kvk_nummer).where(_contains(_VESTIGING.c.naam_zoek, criteria.naam))
+        conditions.append(or_(_contains(activiteit.naam_zoek, criteria.naam), activiteit.kvk_nummer.in_(by_vestiging)))
+    if criteria.bestuurder_bsn is not None:
+        functionaris = _FUNCTIONARIS.c
+        bestuurd = select(functionaris.kvk_nummer).where(
+            functionaris.bsn == criteria.bestuurder_bsn,
+            functionaris.groep == "bestuurders",
+            functionaris.datum_einde.is_(None),
+        )
+        conditions.append(activiteit.kvk_nummer.in_(bestuurd))
+    if by_address := _vestiging_criteria(criteria):
+        conditions.append(activiteit.kvk_nummer.in_(select(_VESTIGING.c.kvk_nummer).where(*by_address)))
+    statement = select(activiteit.kvk_nummer).where(*conditions).order_by(activiteit.kvk_nummer).limit(limit)
+    return list((await connection.scalars(statement)).all())
+
+
+async def vestigingen(connection: AsyncConnection, criteria: Criteria, limit: int) -> list[Vestiging]:
+    """The vestigingen that meet every one of ``criteria``, in order of number, at most ``limit``."""
+    statement = (
+        select(_VESTIGING).where(*_vestiging_criteria(criteria)).order_by(_VESTIGING.c.vestigingsnummer).limit(limit)
+    )
+    return [_vestiging(row) for row in await connection.execute(statement)]
 
 
 async def vestiging(connection: AsyncConnection, vestigingsnummer: str) -> Vestiging | None:
@@ -153,11 +280,29 @@ async def kandidaten(connection: AsyncConnection, vraag: Zoekvraag) -> list[str]
     return list((await connection.scalars(numbers)).all())
 
 
+async def bestaande(database: Database, objecttype: str, identificaties: Sequence[str]) -> set[str]:
+    """Which of ``identificaties`` the Handelsregister holds as ``objecttype``: a
+    MaatschappelijkeActiviteit by KvK-nummer, a Vestiging by vestigingsnummer, a
+    NietNatuurlijkPersoon by RSIN."""
+    columns = {
+        "MaatschappelijkeActiviteit": _ACTIVITEIT.c.kvk_nummer,
+        "Vestiging": _VESTIGING.c.vestigingsnummer,
+        "NietNatuurlijkPersoon": _ACTIVITEIT.c.rsin,
+    }
+    column = columns.get(objecttype)
+    if column is None:
+        return set()
+    async with database.read() as connection:
+        return set((await connection.scalars(select(column).where(column.in_(identificaties)).distinct())).all())
+
+
 async def verwijzingen(database: Database) -> AsyncIterator[Verwijzing]:
-    """The references of the Handelsregister to other registries (relations of the catalogue): an
-    owner to a BRP person (``eigenaar``, from the KvK-nummer), a vestiging to its BAG address
-    (``bezoekadres``, ``verblijfsobject``, from the vestigingsnummer)."""
-    activiteit, vestiging = _ACTIVITEIT.c, _VESTIGING.c
+    """The references of the Handelsregister (relations of the catalogue): an owner to a BRP person
+    (``eigenaar``, from the KvK-nummer), a vestiging to its BAG address (``bezoekadres``,
+    ``verblijfsobject``, from the vestigingsnummer), a functionaris to a BRP person or to a
+    rechtspersoon of the Handelsregister itself (``functionaris``, ``functionarisRechtspersoon``,
+    from the KvK-nummer)."""
+    activiteit, vestiging, functionaris = _ACTIVITEIT.c, _VESTIGING.c, _FUNCTIONARIS.c
     eigenaren = select(activiteit.kvk_nummer, activiteit.eigenaar_bsn).where(activiteit.eigenaar_bsn.is_not(None))
     adressen = select(vestiging.vestigingsnummer, vestiging.nummeraanduiding, vestiging.adresseerbaar_object).where(
         vestiging.nummeraanduiding.is_not(None) | vestiging.adresseerbaar_object.is_not(None)
@@ -170,3 +315,13 @@ async def verwijzingen(database: Database) -> AsyncIterator[Verwijzing]:
                 yield Verwijzing("bezoekadres", nummer, nummeraanduiding)
             if adresseerbaar_object:
                 yield Verwijzing("verblijfsobject", nummer, adresseerbaar_object)
+        # a handelsregisterpersoon is in no other registry: no link
+        personen = select(functionaris.kvk_nummer, functionaris.bsn, functionaris.rsin).where(
+            functionaris.hr_persoon.is_(None)
+        )
+        for kvk_nummer, bsn, rsin in (await connection.execute(personen)).all():
+            yield (
+                Verwijzing("functionaris", kvk_nummer, bsn)
+                if bsn
+                else Verwijzing("functionarisRechtspersoon", kvk_nummer, rsin)
+            )
