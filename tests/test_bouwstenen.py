@@ -49,6 +49,7 @@ def test_codes_and_scopes_are_unique() -> None:
         "digikoppeling",
         "nhr",
         "protocollering",
+        "woz",
     }
 
 

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The links between registries (``gdi check``): in the demo data every reference that the BAG can
-hold leads to a BAG object; a reference to an object that is not there is named."""
+"""The links between registries (``gdi check``): in the demo data (the BRP, the BAG, the
+Handelsregister and the WOZ) every reference that can hold leads to an object; a reference to an
+object that is not there is named."""
 
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ from opengdi.registers.bag import service as bag_service
 from opengdi.registers.bag.demo import DEMO as BAG_DEMO
 from opengdi.registers.brp import service as brp_service
 from opengdi.registers.brp.demo import load_demo
+from opengdi.registers.nhr import service as nhr_service
+from opengdi.registers.nhr.demo import DEMO as NHR_DEMO
+from opengdi.registers.woz import service as woz_service
+from opengdi.registers.woz.demo import DEMO as WOZ_DEMO
 from opengdi.settings import Settings
 from tests.conftest import unit_of_work
 from tests.registers.brp.helpers import persoonslijst
@@ -30,6 +35,10 @@ async def registers(empty_database: Database) -> AsyncIterator[Database]:
         await bag_service.empty_bag(uow)
     yield empty_database
     async with unit_of_work(empty_database) as uow:
+        await woz_service.empty_woz(uow)
+    async with unit_of_work(empty_database) as uow:
+        await nhr_service.empty_nhr(uow)
+    async with unit_of_work(empty_database) as uow:
         await bag_service.empty_bag(uow)
     async with unit_of_work(empty_database) as uow:
         await brp_service.empty_brp(uow)
@@ -38,10 +47,15 @@ async def registers(empty_database: Database) -> AsyncIterator[Database]:
 async def test_in_the_demo_no_link_dangles(registers: Database) -> None:
     async with unit_of_work(registers) as uow:
         await load_demo(uow)
-    assert await BAG_DEMO.laden(registers, Settings(), SAMENSTELLING, lambda _n: None)
+    for demo in (BAG_DEMO, NHR_DEMO, WOZ_DEMO):
+        assert await demo.laden(registers, Settings(), SAMENSTELLING, lambda _n: None)
     uitkomst = await controleer(SAMENSTELLING.koppelingen(), registers)
     assert uitkomst.verwijzingen > 2_000
     assert uitkomst.loos == ()
+    woz = next(koppelingen for register, koppelingen in SAMENSTELLING.koppelingen() if register.code == "woz")
+    assert woz.verwijzingen is not None
+    relaties = {verwijzing.relatie async for verwijzing in woz.verwijzingen(registers)}
+    assert {"adresseerbaarObject", "nummeraanduiding", "belanghebbendePersoon"} <= relaties
     assert uitkomst.ongeldig, "the RvIG test set holds deliberately malformed identifications"
     for loos in uitkomst.ongeldig:
         assert loos.register == "brp" and loos.reden.startswith("is geen geldige identificatie")

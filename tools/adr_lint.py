@@ -35,6 +35,7 @@ OFFICIAL = frozenset(
         "/haalcentraal/api/brp",
         "/haalcentraal/api/bewoning",
         "/haalcentraal/api/hr",
+        "/haalcentraal/api/woz",
         "/lvbag/individuelebevragingen/v2",
         "/kvk/api",
     }

@@ -88,6 +88,7 @@ async def test_the_index_lists_every_api(client: httpx.AsyncClient) -> None:
         "/lvbag/individuelebevragingen/v2",
         "/kvk/api",
         "/haalcentraal/api/hr",
+        "/haalcentraal/api/woz",
     }
     assert index["paginas"] == [
         {

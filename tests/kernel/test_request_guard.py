@@ -62,7 +62,7 @@ class _Schemas:
     def resolve(self, schema: dict[str, Any], seen: frozenset[str]) -> tuple[dict[str, Any], frozenset[str]]:
         while "$ref" in schema:
             ref = schema["$ref"]
-            if ref in seen:
+            if ref in seen or not ref.startswith("#"):  # another document's (the WOZ's common parts): not walked
                 return {}, seen
             seen = seen | {ref}
             target: Any = self.document
@@ -105,7 +105,8 @@ def operations(document: dict[str, Any], base: str) -> Iterator[Operation]:
         for method, operation in item.items():
             if method not in ("get", "post", "put", "patch", "delete"):
                 continue
-            params = [schemas.resolve(param, frozenset())[0] for param in operation.get("parameters", [])]
+            resolved = (schemas.resolve(param, frozenset())[0] for param in operation.get("parameters", []))
+            params = [param for param in resolved if "name" in param]
             by_place: dict[str, list[str]] = {"path": [], "query": [], "header": []}
             integer_path = []
             for param in params:

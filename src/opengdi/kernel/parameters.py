@@ -8,7 +8,7 @@ of value its interface knows. No framework here: a route hands over the query as
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Self
 
@@ -47,6 +47,29 @@ class Queryparameters:
     def weiger(self, name: str, code: str, **values: object) -> None:
         """Collect an error for parameter ``name`` (a code of the standard reasons)."""
         self.fouten.append(InvalidParam.of(name, code, **values))
+
+    def tekst_volgens(self, name: str, patroon: str | None = None, *, maximum: int = 200) -> str | None:
+        """A text parameter of 1 to ``maximum`` characters, matching ``patroon`` (a regular expression) if given."""
+        value = self.waarden.get(name)
+        if value is None:
+            return None
+        if not value:
+            self.weiger(name, "minLength", minLength=1)
+        elif len(value) > maximum:
+            self.weiger(name, "maxLength", maxLength=maximum)
+        elif patroon is not None and not re.fullmatch(patroon, value):
+            self.weiger(name, "pattern", pattern=patroon)
+        else:
+            return value
+        return None
+
+    def nummer(self, name: str, valid: Callable[[str], bool], soort: str) -> str | None:
+        """A number of the registries (a burgerservicenummer, an RSIN, …) that must pass its check."""
+        value = self.waarden.get(name)
+        if value is not None and not valid(value):
+            self.weiger(name, "value", soort=soort)
+            return None
+        return value
 
     def geheel(self, name: str, minimum: int, maximum: int | None = None) -> int | None:
         """An integer parameter within its bounds."""

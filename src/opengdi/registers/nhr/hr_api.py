@@ -47,7 +47,6 @@ _ADRESSEERBAAR_OBJECT = r"^[0-9]{4}0[123][0-9]{10}$"
 _POSTCODE = r"^[1-9]{1}[0-9]{3}[A-Za-z]{2}$"
 _HUISLETTER = r"^[a-zA-Z]$"
 _TOEVOEGING = r"^[a-zA-Z0-9]{1,4}$"
-_MAX_TEKST = 200
 _NIET_ONDERSTEUND = "Zoeken op {naam} ondersteunt Open GDI niet."
 
 
@@ -59,29 +58,6 @@ class HalResponse(JsonResponse):
 
 class HrParameters(Queryparameters):
     """The query parameters of an HR API search, with the kinds of value its document declares."""
-
-    def tekst(self, name: str, patroon: str | None = None) -> str | None:
-        """A text parameter of 1 to 200 characters, matching ``patroon`` (a regular expression) if given."""
-        value = self.waarden.get(name)
-        if value is None:
-            return None
-        if not value:
-            self.weiger(name, "minLength", minLength=1)
-        elif len(value) > _MAX_TEKST:
-            self.weiger(name, "maxLength", maxLength=_MAX_TEKST)
-        elif patroon is not None and not re.fullmatch(patroon, value):
-            self.weiger(name, "pattern", pattern=patroon)
-        else:
-            return value
-        return None
-
-    def nummer(self, name: str, valid: Callable[[str], bool], soort: str) -> str | None:
-        """A number of the registries (a burgerservicenummer, an RSIN, …) that must pass its check."""
-        value = self.waarden.get(name)
-        if value is not None and not valid(value):
-            self.weiger(name, "value", soort=soort)
-            return None
-        return value
 
     def niet_ondersteund(self, *names: str) -> None:
         """Refuse the parameters of the document that Open GDI does not search on."""
@@ -168,12 +144,12 @@ async def _een(request: Request, operatie: Callable[[Any], Awaitable[Any]], wat:
 def _adres(parameters: HrParameters, straat: str, plaats: str) -> tuple[dict[str, Any], bool]:
     """The address criteria, and whether they alone identify an address (postcode and huisnummer,
     or street, huisnummer and place)."""
-    postcode = parameters.tekst("postcode", _POSTCODE)
+    postcode = parameters.tekst_volgens("postcode", _POSTCODE)
     values: dict[str, Any] = {
         "postcode": postcode.upper() if postcode else None,
         "huisnummer": parameters.geheel("huisnummer", 1, 99999),
-        "straatnaam": parameters.tekst(straat),
-        "woonplaats": parameters.tekst(plaats),
+        "straatnaam": parameters.tekst_volgens(straat),
+        "woonplaats": parameters.tekst_volgens(plaats),
     }
     compleet = values["huisnummer"] is not None and (
         values["postcode"] is not None or (values["straatnaam"] is not None and values["woonplaats"] is not None)
@@ -268,12 +244,12 @@ async def maatschappelijke_activiteiten(request: Request) -> Response:
         parameters,
         _ACTIVITEIT_PARAMETERS[:6],
         ("straatnaam", "woonplaats"),
-        naam=parameters.tekst("naam"),
+        naam=parameters.tekst_volgens("naam"),
         eigenaar_bsn=eigenaar,
         bestuurder_bsn=bestuurder,
         rsin=parameters.nummer("rsin", is_valid_rsin, "RSIN"),
-        nummeraanduiding=parameters.tekst("nummeraanduidingIdentificatie", _NUMMERAANDUIDING),
-        adresseerbaar_object=parameters.tekst("adresseerbaarObjectIdentificatie", _ADRESSEERBAAR_OBJECT),
+        nummeraanduiding=parameters.tekst_volgens("nummeraanduidingIdentificatie", _NUMMERAANDUIDING),
+        adresseerbaar_object=parameters.tekst_volgens("adresseerbaarObjectIdentificatie", _ADRESSEERBAAR_OBJECT),
     )
     if eigenaar or bestuurder:
         await _personen_nodig(request, afnemer, personen)
@@ -316,8 +292,8 @@ async def vestigingen(request: Request) -> Response:
         ("kvknummer",),
         ("straatnaam", "woonplaatsnaam"),
         kvk_nummer=kvk_nummer,
-        huisletter=parameters.tekst("huisletter", _HUISLETTER),
-        huisnummertoevoeging=parameters.tekst("huisnummerToevoeging", _TOEVOEGING),
+        huisletter=parameters.tekst_volgens("huisletter", _HUISLETTER),
+        huisnummertoevoeging=parameters.tekst_volgens("huisnummerToevoeging", _TOEVOEGING),
     )
     if (criteria.huisletter or criteria.huisnummertoevoeging) and criteria.huisnummer is None:
         raise _combinatie(
@@ -350,7 +326,7 @@ async def niet_natuurlijk_personen(request: Request) -> Response:
     parameters = _query(request, _PERSOON_PARAMETERS)
     parameters.niet_ondersteund("statutaireZetel")
     criteria = _criteria(
-        parameters, ("naam",), ("straatnaam", "woonplaats"), naam=parameters.tekst("naam"), rechtspersonen=True
+        parameters, ("naam",), ("straatnaam", "woonplaats"), naam=parameters.tekst_volgens("naam"), rechtspersonen=True
     )
     found = await _zoek(request, lambda connection: service.zoek_bedrijven(connection, criteria))
     items = [
@@ -382,7 +358,7 @@ async def handelsregisterpersonen(request: Request) -> Response:
     afnemer, personen = await _begin(request, ZOEKEN)
     parameters = _query(request, _HR_PERSOON_PARAMETERS)
     parameters.niet_ondersteund("woonplaats", "straatnaam", "huisnummer", "postcode")
-    naam = parameters.tekst("naam")
+    naam = parameters.tekst_volgens("naam")
     parameters.check()
     if naam is None:
         raise _combinatie("paramsRequired", "Ten minste één parameter moet worden opgegeven.", "Geef naam.")
