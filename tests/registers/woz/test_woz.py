@@ -32,8 +32,8 @@ from opengdi.registers.woz.api import PREFIX
 from opengdi.registers.woz.catalogus import RAADPLEGEN, ZOEKEN
 from opengdi.registers.woz.document import woz_openapi
 from opengdi.registers.woz.domein import EIGENAAR, GEBRUIKER, NIET_NATUURLIJK_PERSOON, VESTIGING, Belanghebbende
-from opengdi.stelsel.digikoppeling.autorisatie import Grant
 from opengdi.stelsel.digikoppeling import oin
+from opengdi.stelsel.digikoppeling.autorisatie import Grant
 from opengdi.stelsel.digikoppeling.organisaties import Organisatie
 from tests.conftest import http_client, register_organisation, scratch_database, settings_for, unit_of_work
 
@@ -43,26 +43,17 @@ WOZ = f"http://testserver{PREFIX}"
 VANDAAG = date(2026, 12, 3)
 
 
-def _adres(gemeente: str, ao: str, num: str, straat: str, nummer: int, postcode: str, **extra: str) -> BagAdres:
-    return BagAdres(
-        gemeente,
-        straat,
-        straat[:24],
-        nummer,
-        extra.get("huisletter", ""),
-        extra.get("toevoeging", ""),
-        postcode,
-        "Rotterdam",
-        ao,
-        num,
-    )
+def _adres(ao: str, straat: str, nummer: int, postcode: str, *, huisletter: str = "") -> BagAdres:
+    """A residential address at adresseerbaar object ``ao``, its nummeraanduiding numbered alike."""
+    nummeraanduiding = f"{ao[:4]}20{ao[6:]}"
+    return BagAdres(ao[:4], straat, straat[:24], nummer, huisletter, "", postcode, "Rotterdam", ao, nummeraanduiding)
 
 
 ADRESSEN = (
-    _adres("0599", "0599010000000001", "0599200000000001", "Coolsingel", 40, "3011AD"),
-    _adres("0599", "0599010000000002", "0599200000000002", "Coolsingel", 42, "3011AD", huisletter="A"),
-    _adres("0599", "0599010000000003", "0599200000000003", "Coolsingel", 42, "3011AD", huisletter="B"),
-    _adres("0518", "0518010000000001", "0518200000000001", "Spui", 70, "2511BT"),
+    _adres("0599010000000001", "Coolsingel", 40, "3011AD"),
+    _adres("0599010000000002", "Coolsingel", 42, "3011AD", huisletter="A"),
+    _adres("0599010000000003", "Coolsingel", 42, "3011AD", huisletter="B"),
+    _adres("0518010000000001", "Spui", 70, "2511BT"),
 )
 BEWONERS = {"0599010000000001": ["999993653", "999990019"], "0599010000000002": ["999991723"]}
 
