@@ -27,29 +27,28 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import random
 import re
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Sequence
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlencode
 
 import asyncpg
 import httpx
 import orjson
-from sqlalchemy.engine import make_url
 
 from bench.common import (
-    Connection,
-    Figures,
+    Query,
     drop_postgres,
     free_port,
-    measure,
+    http_figures,
+    plain_dsn,
+    raw_figures,
+    report,
+    sampled,
     scratch_postgres,
+    start_bare,
     start_server,
     wait_until_up,
 )
@@ -68,11 +67,6 @@ from opengdi.registers.brp.seed import seed_population
 from opengdi.settings import get_settings
 
 BAG_API = "/lvbag/individuelebevragingen/v2"
-
-
-def plain_dsn(url: str) -> str:
-    """The asyncpg DSN of a SQLAlchemy URL."""
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 async def _timed(label: str, work: Awaitable[object]) -> None:
@@ -104,74 +98,6 @@ async def _bag_voorkomens(connection: asyncpg.Connection) -> int:
     return int(await connection.fetchval("SELECT count(*) FROM bag_voorkomen"))
 
 
-def _start_bare(database_url: str, port: int) -> subprocess.Popen[bytes]:
-    env = {"KAAL_DSN": plain_dsn(database_url), "PATH": "/usr/bin:/bin"}
-    command = [sys.executable, "-m", "uvicorn", "bench.kaal_bag:create_app", "--factory", "--port", str(port)]
-    return subprocess.Popen([*command, "--log-level", "warning", "--no-access-log"], env=env)
-
-
-#: A request: a path, with a JSON body to POST or none to GET.
-Verzoek = tuple[str, bytes | None]
-
-
-async def _http(label: str, port: int, requests: Sequence[Verzoek], concurrency: int, found: bytes) -> Figures:
-    """Send each request; every answer must be a 200 holding ``found`` (something was found)."""
-    connections = [await Connection.open(port) for _ in range(concurrency)]
-
-    async def send(request: Verzoek) -> None:
-        path, body = request
-        connection = connections.pop()
-        try:
-            status, answer = await (connection.get(path) if body is None else connection.post(path, body))
-        finally:
-            connections.append(connection)
-        if status != 200 or found not in answer:
-            raise RuntimeError(f"{label} {path} {body!r}: {status} {answer[:300]!r}")
-
-    try:
-        await measure("warm-up", send, requests[:200], concurrency)
-        return await measure(label, send, requests, concurrency)
-    finally:
-        for connection in connections:
-            connection.close()
-
-
-#: A raw query: its SQL and arguments.
-Query = tuple[str, Sequence[Any]]
-
-
-async def _raw(label: str, database_url: str, queries: Sequence[Query], concurrency: int) -> Figures:
-    """Run each query straight on asyncpg; every one must find a row."""
-    pool = await asyncpg.create_pool(plain_dsn(database_url), min_size=concurrency, max_size=concurrency)
-
-    async def run_query(query: Query) -> None:
-        if not await pool.fetch(query[0], *query[1]):
-            raise RuntimeError(f"{label} {query[1]}: niets gevonden")
-
-    try:
-        return await measure(label, run_query, queries, concurrency)
-    finally:
-        await pool.close()
-
-
-def _report(results: Sequence[Figures], baselines: Sequence[Figures]) -> None:
-    for figures in (*results, *baselines):
-        print(figures.line())
-    for figures in results:
-        ratios = "; ".join(f"{figures.per_second / base.per_second:.2f} of {base.label}" for base in baselines)
-        print(f"ratio {figures.label}: {ratios}", flush=True)
-
-
-async def _sample(database_url: str, query: str, count: int) -> list[asyncpg.Record]:
-    """``count`` rows of a sampling ``query`` (which takes a limit), chosen alike in every run."""
-    connection = await asyncpg.connect(plain_dsn(database_url))
-    try:
-        rows = await connection.fetch(query, count * 3)
-    finally:
-        await connection.close()
-    return random.Random(1).sample(list(rows), min(count, len(rows)))
-
-
 _ADRESSEN_SAMPLE = (
     "SELECT postcode, huisnummer FROM bag_voorkomen TABLESAMPLE SYSTEM (2) "
     "WHERE objecttype = 'NUM' AND postcode IS NOT NULL AND eind_geldigheid IS NULL LIMIT $1"
@@ -180,22 +106,22 @@ _ADRESSEN_SAMPLE = (
 
 async def measure_lookups(database_url: str, gdi_port: int, requests: int, concurrency: int) -> None:
     """Address lookups by postcode and huisnummer: Open GDI, the bare endpoint, the raw query."""
-    sample = [(row[0], int(row[1])) for row in await _sample(database_url, _ADRESSEN_SAMPLE, requests)]
+    sample = [(row[0], int(row[1])) for row in await sampled(database_url, _ADRESSEN_SAMPLE, requests)]
     print(f"\naddress lookup by postcode and huisnummer: {len(sample)} lookups, {concurrency} in flight")
     bare_port = free_port()
-    bare = _start_bare(database_url, bare_port)
+    bare = start_bare(database_url, bare_port, "bench.kaal_bag:create_app")
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{bare_port}") as client:
             await wait_until_up(client, 60)
         query = "?postcode={}&huisnummer={}"
-        gdi = await _http(
+        gdi = await http_figures(
             "Open GDI GET /adressen (postcode, huisnummer)",
             gdi_port,
             [(f"{BAG_API}/adressen{query.format(*item)}", None) for item in sample],
             concurrency,
             b'"adressen":[{',
         )
-        kaal = await _http(
+        kaal = await http_figures(
             "bare FastAPI + asyncpg, same lookup",
             bare_port,
             [(f"/adressen{query.format(*item)}", None) for item in sample],
@@ -205,8 +131,9 @@ async def measure_lookups(database_url: str, gdi_port: int, requests: int, concu
     finally:
         bare.terminate()
         bare.wait()
-    raw = await _raw("raw indexed query (asyncpg)", database_url, [(ADRESSEN, item) for item in sample], concurrency)
-    _report([gdi], [kaal, raw])
+    queries = [(ADRESSEN, item) for item in sample]
+    raw = await raw_figures("raw indexed query (asyncpg)", database_url, queries, concurrency)
+    report([gdi], [kaal, raw])
 
 
 _ZOEKADRES_SAMPLE = "SELECT omschrijving, sorteersleutel FROM bag_zoekadres TABLESAMPLE SYSTEM (1) LIMIT $1"
@@ -238,10 +165,10 @@ def _raw_search(termen: Sequence[str]) -> Query:
 
 async def measure_search(database_url: str, gdi_port: int, requests: int, concurrency: int) -> None:
     """Free-text address search (``/adressen/zoek``): Open GDI beside the search as one raw statement."""
-    rows = await _sample(database_url, _ZOEKADRES_SAMPLE, requests)
+    rows = await sampled(database_url, _ZOEKADRES_SAMPLE, requests)
     questions = [_question(row[0], row[1], index % 2 == 1) for index, row in enumerate(rows)]
     print(f"\nfree-text search: {len(questions)} questions such as {questions[0]!r} and {questions[1]!r}")
-    gdi = await _http(
+    gdi = await http_figures(
         "Open GDI GET /adressen/zoek",
         gdi_port,
         [(f"{BAG_API}/adressen/zoek?{urlencode({'zoek': question})}", None) for question in questions],
@@ -249,8 +176,8 @@ async def measure_search(database_url: str, gdi_port: int, requests: int, concur
         b'"zoekresultaten":[{',
     )
     queries = [_raw_search(zoeken.termen(question)) for question in questions]
-    raw = await _raw("raw search statement (asyncpg)", database_url, queries, concurrency)
-    _report([gdi], [raw])
+    raw = await raw_figures("raw search statement (asyncpg)", database_url, queries, concurrency)
+    report([gdi], [raw])
 
 
 _BEWONING_SAMPLE = (
@@ -267,7 +194,7 @@ BEWONING = (
 
 async def measure_bewoning(database_url: str, gdi_port: int, requests: int, concurrency: int) -> None:
     """BRP Bewoning on a peildatum (a day someone certainly lived there): Open GDI beside the raw query."""
-    sample = await _sample(database_url, _BEWONING_SAMPLE, requests)
+    sample = await sampled(database_url, _BEWONING_SAMPLE, requests)
     print(f"\nbewoning on a peildatum: {len(sample)} questions, {concurrency} in flight (protocolled)")
     bodies = [
         orjson.dumps(
@@ -275,17 +202,17 @@ async def measure_bewoning(database_url: str, gdi_port: int, requests: int, conc
         )
         for row in sample
     ]
-    gdi = await _http(
+    gdi = await http_figures(
         "Open GDI POST /bewoningen (peildatum)",
         gdi_port,
         [("/haalcentraal/api/bewoning/bewoningen", body) for body in bodies],
         concurrency,
         b'"burgerservicenummer"',
     )
-    raw = await _raw(
+    raw = await raw_figures(
         "raw indexed query (asyncpg)", database_url, [(BEWONING, (row[0], row[1])) for row in sample], concurrency
     )
-    _report([gdi], [raw])
+    report([gdi], [raw])
 
 
 async def _describe(database_url: str) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import socket
 import subprocess
 import sys
@@ -269,3 +270,78 @@ def setting_line(database_url: str, persoonslijsten: int, concurrency: int) -> s
     """What was measured on: the database kind, its size and the concurrency."""
     backend = make_url(database_url).get_backend_name()
     return f"database: {backend}, {persoonslijsten} persoonslijsten, concurrency {concurrency}"
+
+
+def plain_dsn(url: str) -> str:
+    """The asyncpg DSN of a SQLAlchemy URL."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def start_bare(database_url: str, port: int, factory: str) -> subprocess.Popen[bytes]:
+    """A bare endpoint (the app of ``factory``, e.g. ``bench.kaal_bag:create_app``) in its own process."""
+    env = {"KAAL_DSN": plain_dsn(database_url), "PATH": "/usr/bin:/bin"}
+    command = [sys.executable, "-m", "uvicorn", factory, "--factory", "--port", str(port)]
+    return subprocess.Popen([*command, "--log-level", "warning", "--no-access-log"], env=env)
+
+
+#: A request: a path, with a JSON body to POST or none to GET.
+Verzoek = tuple[str, bytes | None]
+
+
+async def http_figures(label: str, port: int, requests: Sequence[Verzoek], concurrency: int, found: bytes) -> Figures:
+    """Send each request; every answer must be a 200 holding ``found`` (something was found)."""
+    connections = [await Connection.open(port) for _ in range(concurrency)]
+
+    async def send(request: Verzoek) -> None:
+        path, body = request
+        connection = connections.pop()
+        try:
+            status, answer = await (connection.get(path) if body is None else connection.post(path, body))
+        finally:
+            connections.append(connection)
+        if status != 200 or found not in answer:
+            raise RuntimeError(f"{label} {path} {body!r}: {status} {answer[:300]!r}")
+
+    try:
+        await measure("warm-up", send, requests[:200], concurrency)
+        return await measure(label, send, requests, concurrency)
+    finally:
+        for connection in connections:
+            connection.close()
+
+
+#: A raw query: its SQL and arguments.
+Query = tuple[str, Sequence[Any]]
+
+
+async def raw_figures(label: str, database_url: str, queries: Sequence[Query], concurrency: int) -> Figures:
+    """Run each query straight on asyncpg; every one must find a row."""
+    pool = await asyncpg.create_pool(plain_dsn(database_url), min_size=concurrency, max_size=concurrency)
+
+    async def run_query(query: Query) -> None:
+        if not await pool.fetch(query[0], *query[1]):
+            raise RuntimeError(f"{label} {query[1]}: niets gevonden")
+
+    try:
+        return await measure(label, run_query, queries, concurrency)
+    finally:
+        await pool.close()
+
+
+def report(results: Sequence[Figures], baselines: Sequence[Figures]) -> None:
+    for figures in (*results, *baselines):
+        print(figures.line())
+    for figures in results:
+        ratios = "; ".join(f"{figures.per_second / base.per_second:.2f} of {base.label}" for base in baselines)
+        print(f"ratio {figures.label}: {ratios}", flush=True)
+
+
+async def sampled(database_url: str, query: str, count: int) -> list[asyncpg.Record]:
+    """``count`` rows of a sampling ``query`` (which takes a limit), chosen alike in every run."""
+    connection = await asyncpg.connect(plain_dsn(database_url))
+    try:
+        rows = await connection.fetch(query, count * 3)
+    finally:
+        await connection.close()
+    chosen: list[asyncpg.Record] = random.Random(1).sample(list(rows), min(count, len(rows)))
+    return chosen
