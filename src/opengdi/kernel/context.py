@@ -6,7 +6,8 @@ the deployment's catalogue (the declarations of the enabled blocks);
 ``Deployment`` (the context itself), ``Aanvrager`` (the identified principal) and
 ``vereist(bouwsteen, operatie)`` (principal plus permission) are the dependencies a block's
 module-level router declares what it needs with; :func:`record_protocol` records what a service
-delivered.
+delivered. :func:`toegestaan` and :func:`protocolleer` serve an API that shows some personal data
+only to afnemers allowed a further operation (the natural persons of the Handelsregister, the WOZ).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from fastapi import Depends, FastAPI, Request
 
 from opengdi.kernel.catalogus import Catalogus
 from opengdi.kernel.db import Database
+from opengdi.kernel.problems import Problem
 from opengdi.kernel.protocollering import ProtocolWriter, Subject, protocol_records
 from opengdi.kernel.toegang import Beperkingsoort, Besluit, Principaal, Toegang, Toegangsvraag
 from opengdi.kernel.transacties import current_request_id, mark_afnemer
@@ -128,3 +130,41 @@ async def record_protocol(
     )
     if records:
         await deployment.protocol.record(*records)
+
+
+async def toegestaan(request: Request, afnemer: Principaal, vraag: Toegangsvraag) -> Besluit | None:
+    """The permission for ``vraag`` when ``afnemer`` has it, else ``None`` (no 403: the caller
+    leaves out what needs it)."""
+    try:
+        return await context(request).toegang.authorize(afnemer, vraag)
+    except Problem as refused:
+        if refused.status != 403:
+            raise
+        return None
+
+
+async def protocolleer(
+    request: Request,
+    afnemer: Principaal,
+    besluit: Besluit | None,
+    vraag: Toegangsvraag,
+    geleverd: Sequence[Subject],
+    *,
+    zoekvraag: Mapping[str, Any] | None = None,
+    ook_zonder: bool = False,
+) -> None:
+    """Record the persons a request delivers under ``besluit`` (one subject each), and return once
+    committed; nothing when it delivers none, unless ``ook_zonder`` (a search for persons that
+    found nobody is protocolled too). Without a permission nothing personal was delivered."""
+    if besluit is None or not (geleverd or ook_zonder):
+        return
+    await record_protocol(
+        context(request),
+        request_id=request_id(request),
+        afnemer=afnemer,
+        besluit=besluit,
+        vraag=vraag,
+        geleverd=[[subject] for subject in dict.fromkeys(geleverd)],
+        zoekvraag=zoekvraag,
+        persoonsgegevens=True,
+    )

@@ -11,8 +11,10 @@ that an API serves as published (Haal Centraal) are left alone.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date, datetime
 from typing import Any
 
+import yaml
 from fastapi import FastAPI
 
 from opengdi.settings import Settings
@@ -160,6 +162,10 @@ def versioned_server(prefix: str, version: str) -> str:
     return f"{prefix}/v{version.split('.', maxsplit=1)[0]}"
 
 
+#: Where Digikoppeling, the GDI's authorization server, issues tokens and describes itself.
+TOKEN_URL = "/digikoppeling/oauth2/token"
+METADATA_URL = "/digikoppeling/.well-known/oauth-authorization-server"
+
 #: The names of the two ways a client authenticates (see :func:`security_schemes`).
 TOKEN_SCHEME = "digikoppeling"
 CERTIFICATE_SCHEME = "clientcertificaat"
@@ -185,3 +191,40 @@ def security_schemes(token_url: str, metadata_url: str, scopes: Mapping[str, str
 def requirement(scope: str) -> list[dict[str, list[str]]]:
     """The security requirement of an operation: a token with ``scope``, or a client certificate."""
     return [{TOKEN_SCHEME: [scope]}, {CERTIFICATE_SCHEME: []}]
+
+
+def _as_json(value: Any) -> Any:
+    """YAML's values as JSON has them: unquoted example dates (``2019-06-01``) as text."""
+    if isinstance(value, dict):
+        return {key: _as_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_json(item) for item in value]
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def load_published(text: str) -> dict[str, Any]:
+    """A published OpenAPI document (YAML) as JSON would have it."""
+    document: dict[str, Any] = _as_json(yaml.safe_load(text))
+    return document
+
+
+def token_scheme(scopes: Mapping[str, str]) -> dict[str, Any]:
+    """Digikoppeling's access token as a security scheme an OpenAPI 3.0 document can declare (a
+    published document; our own documents declare :func:`security_schemes`)."""
+    return {
+        "type": "oauth2",
+        "description": "OAuth 2.0 client credentials met private_key_jwt (NL GOV), of een "
+        f"clientcertificaat; zie {METADATA_URL}",
+        "flows": {"clientCredentials": {"tokenUrl": TOKEN_URL, "scopes": dict(scopes)}},
+    }
+
+
+def as_published(document: dict[str, Any], prefix: str, scope: str, omschrijving: str) -> dict[str, Any]:
+    """A published document as this deployment serves it: at ``prefix``, with Digikoppeling's token
+    for ``scope`` as its security; the rest as published."""
+    document["servers"] = [{"url": prefix, "description": "Open GDI"}]
+    document.setdefault("components", {})["securitySchemes"] = {TOKEN_SCHEME: token_scheme({scope: omschrijving})}
+    document["security"] = [{TOKEN_SCHEME: [scope]}]
+    return document

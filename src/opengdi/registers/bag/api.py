@@ -17,12 +17,10 @@ from __future__ import annotations
 import copy
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from datetime import date, datetime
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
@@ -30,6 +28,7 @@ from opengdi.kernel.api import HAL_JSON, JsonResponse, api_base, negotiate_accep
 from opengdi.kernel.blocks import Api, api_app, include_routes
 from opengdi.kernel.context import aanvrager, context
 from opengdi.kernel.documentatie import without_outside_images
+from opengdi.kernel.openapi import TOKEN_SCHEME, load_published, token_scheme
 from opengdi.kernel.problems import InvalidParam, Probleemstijl, Problem, bad_request, parse_json_body
 from opengdi.kernel.toegang import API_SLEUTEL_STATE, Principaal, api_sleutel_header
 from opengdi.registers.bag import bevragingen, zoeken
@@ -62,23 +61,11 @@ PROBLEEMSTIJL = Probleemstijl(invalid_params="invalid-params", detail_altijd=Tru
 _PAGINERING = frozenset({"page", "pageSize"})
 
 
-def _as_json(value: Any) -> Any:
-    """YAML's values as JSON has them: the document's unquoted example dates (``2019-06-01``) as text."""
-    if isinstance(value, dict):
-        return {key: _as_json(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_as_json(item) for item in value]
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return value
-
-
 @cache
 def _published() -> dict[str, Any]:
     """The BAG API Individuele Bevragingen document as the Kadaster published it."""
     text = files("opengdi.registers.bag").joinpath("data", "bag-individuele-bevragingen-v2.openapi.yaml")
-    document: dict[str, Any] = _as_json(yaml.safe_load(text.read_text("utf-8")))
-    return document
+    return load_published(text.read_text("utf-8"))
 
 
 @cache
@@ -98,16 +85,9 @@ def official_openapi() -> dict[str, Any]:
             }
             for name, scheme in published.items()
         },
-        "digikoppeling": {
-            "type": "oauth2",
-            "description": "OAuth 2.0 client credentials met private_key_jwt (NL GOV), of een "
-            "clientcertificaat; zie /digikoppeling/.well-known/oauth-authorization-server",
-            "flows": {
-                "clientCredentials": {"tokenUrl": "/digikoppeling/oauth2/token", "scopes": {"bag": "BAG raadplegen"}}
-            },
-        },
+        TOKEN_SCHEME: token_scheme({"bag": "BAG raadplegen"}),
     }
-    requirement: list[dict[str, list[str]]] = [{"digikoppeling": ["bag"]}]
+    requirement: list[dict[str, list[str]]] = [{TOKEN_SCHEME: ["bag"]}]
     requirement.extend({str(name): []} for name in published)
     document["security"] = requirement
     for item in document["paths"].values():

@@ -13,7 +13,6 @@ from functools import cache
 from importlib.resources import files
 from typing import Annotated, Any
 
-import yaml
 from fastapi import APIRouter, Depends, Request
 from starlette.responses import Response
 
@@ -21,7 +20,17 @@ from opengdi.kernel.api import JsonResponse, negotiate_json
 from opengdi.kernel.blocks import Api, api_app, include_routes
 from opengdi.kernel.context import aanvrager, context, request_id, unit_of_work, vereist
 from opengdi.kernel.documentatie import without_outside_images
-from opengdi.kernel.openapi import declare_openapi, problem_responses, requirement, security_schemes, versioned_server
+from opengdi.kernel.openapi import (
+    METADATA_URL,
+    TOKEN_URL,
+    as_published,
+    declare_openapi,
+    load_published,
+    problem_responses,
+    requirement,
+    security_schemes,
+    versioned_server,
+)
 from opengdi.kernel.problems import forbidden, parse_json_body
 from opengdi.kernel.toegang import Besluit, Principaal
 from opengdi.registers.brp import bewoning, service
@@ -33,27 +42,14 @@ BEHEER_PREFIX = "/brp/beheer"
 PERSONEN_VERSION = "2.7.0"
 BEWONING_VERSION = "2.1.0"
 BEHEER_VERSION = "1.0.0"
-#: Where Digikoppeling, the GDI's authorization server, issues tokens and describes itself.
-_TOKEN_URL = "/digikoppeling/oauth2/token"
-_METADATA_URL = "/digikoppeling/.well-known/oauth-authorization-server"
 
 
 def _official(bestand: str, prefix: str, scope: str, omschrijving: str) -> dict[str, Any]:
     """An official OpenAPI document of the block's package data, as published, with this server as
     its server and Digikoppeling (``scope``) as its security."""
     text = files("opengdi.registers.brp").joinpath("data", bestand).read_text("utf-8")
-    document: dict[str, Any] = yaml.safe_load(text)
-    document["servers"] = [{"url": prefix, "description": "Open GDI"}]
+    document = as_published(load_published(text), prefix, scope, omschrijving)
     document["info"]["description"] = without_outside_images(document["info"]["description"])
-    document["components"]["securitySchemes"] = {
-        "digikoppeling": {
-            "type": "oauth2",
-            "description": "OAuth 2.0 client credentials met private_key_jwt (NL GOV), of een "
-            "clientcertificaat; zie /digikoppeling/.well-known/oauth-authorization-server",
-            "flows": {"clientCredentials": {"tokenUrl": _TOKEN_URL, "scopes": {scope: omschrijving}}},
-        }
-    }
-    document["security"] = [{"digikoppeling": [scope]}]
     return document
 
 
@@ -278,7 +274,7 @@ def beheer_api() -> Api:
     declare_openapi(
         app,
         server=versioned_server(BEHEER_PREFIX, BEHEER_VERSION),
-        security_schemes=security_schemes(_TOKEN_URL, _METADATA_URL, {"brp.beheer": "BRP-testgegevens beheren"}),
+        security_schemes=security_schemes(TOKEN_URL, METADATA_URL, {"brp.beheer": "BRP-testgegevens beheren"}),
         security=requirement("brp.beheer"),
     )
     return Api(BEHEER_PREFIX, "BRP beheer", BEHEER_VERSION, app, "testgegevens laden, tonen en verwijderen")

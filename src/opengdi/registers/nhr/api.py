@@ -234,8 +234,7 @@ def _zoekvraag(parameters: Mapping[str, list[str]], naam: str, inactief: str) ->
 
 async def _zoek(request: Request, vraag: Zoekvraag, pagina: int, per_pagina: int) -> tuple[list[Registratie], int]:
     """One page of the registrations ``vraag`` finds and how many there are (404 IPD5200 when none)."""
-    async with context(request).database.read() as connection:
-        found = await service.zoek(connection, vraag)
+    found = await service.zoek(context(request).database, vraag)
     page = found[(pagina - 1) * per_pagina : pagina * per_pagina]
     if not page:
         raise _fout(404, "IPD5200", "Er zijn geen gegevens gevonden die voldoen aan de opgegeven zoekparameters.")
@@ -299,8 +298,7 @@ async def _profiel(request: Request, kvk_nummer: str) -> service.Profiel:
     _boolean(_parameters(request, ("geoData",)), "geoData")
     nummer = _kvk_nummer(kvk_nummer)
     try:
-        async with context(request).database.read() as connection:
-            return await service.profiel(connection, nummer)
+        return await service.profiel(context(request).database, nummer)
     except service.NietGevonden:
         raise _fout(
             404, "IPD0005", f"Op basis van het KVK-nummer {nummer} kan het product niet worden geleverd."

@@ -13,13 +13,11 @@ document declares Digikoppeling's OAuth 2.0.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
-
+from opengdi.kernel.openapi import TOKEN_SCHEME, as_published, load_published, token_scheme
 from opengdi.registers.nhr.catalogus import SCOPE
 
 #: The published documents: file, the prefix of its schema names, where its paths lie below the root.
@@ -34,10 +32,8 @@ _RESPONSES = "#/components/responses/"
 _HEADERS = "#/components/headers/"
 
 
-def _published(*path: str) -> dict[str, Any]:
-    text = files("opengdi.registers.nhr").joinpath("data", *path).read_text("utf-8")
-    document: dict[str, Any] = yaml.safe_load(text)
-    return document
+def _published(name: str) -> dict[str, Any]:
+    return load_published(files("opengdi.registers.nhr").joinpath("data", "kvk", name).read_text("utf-8"))
 
 
 def _renamed(value: Any, prefix: str) -> Any:
@@ -58,19 +54,6 @@ def _reference(target: str, prefix: str) -> str:
     return target
 
 
-_DIGIKOPPELING = {
-    "type": "oauth2",
-    "description": "OAuth 2.0 client credentials met private_key_jwt (NL GOV), of een "
-    "clientcertificaat; zie /digikoppeling/.well-known/oauth-authorization-server",
-    "flows": {
-        "clientCredentials": {
-            "tokenUrl": "/digikoppeling/oauth2/token",
-            "scopes": {SCOPE: "Handelsregister raadplegen en zoeken"},
-        }
-    },
-}
-
-
 def _security() -> dict[str, Any]:
     return {
         "ApiKeyAuth": {
@@ -80,7 +63,7 @@ def _security() -> dict[str, Any]:
             "description": "Een API-sleutel die Digikoppeling aan een aangesloten organisatie uitgeeft "
             "(gdi org apisleutel OIN); een onbekende of ingetrokken sleutel geeft 403.",
         },
-        "digikoppeling": _DIGIKOPPELING,
+        TOKEN_SCHEME: token_scheme({SCOPE: "Handelsregister raadplegen en zoeken"}),
     }
 
 
@@ -89,9 +72,9 @@ def kvk_openapi(prefix: str) -> dict[str, Any]:
     """The merged document, served at ``prefix``."""
     paths: dict[str, Any] = {}
     components: dict[str, dict[str, Any]] = {"schemas": {}, "responses": {}, "headers": {}}
-    requirement = [{"digikoppeling": [SCOPE]}, {"ApiKeyAuth": []}]
+    requirement = [{TOKEN_SCHEME: [SCOPE]}, {"ApiKeyAuth": []}]
     for name, schema_prefix, below in _DOCUMENTEN:
-        document = _renamed(_published("kvk", name), schema_prefix)
+        document = _renamed(_published(name), schema_prefix)
         for path, item in document["paths"].items():
             for operation in item.values():
                 operation["security"] = requirement
@@ -122,9 +105,5 @@ def kvk_openapi(prefix: str) -> dict[str, Any]:
 def hr_openapi(prefix: str) -> dict[str, Any]:
     """The Haal Centraal HR API's document (``data/hr-bevragen-1.0.0.openapi.yaml``) as published,
     served at ``prefix``, with Digikoppeling as its security."""
-    # its examples hold dates, which YAML reads as dates and JSON must have as text
-    document: dict[str, Any] = json.loads(json.dumps(_published("hr-bevragen-1.0.0.openapi.yaml"), default=str))
-    document["servers"] = [{"url": prefix, "description": "Open GDI"}]
-    document.setdefault("components", {})["securitySchemes"] = {"digikoppeling": _DIGIKOPPELING}
-    document["security"] = [{"digikoppeling": [SCOPE]}]
-    return document
+    text = files("opengdi.registers.nhr").joinpath("data", "hr-bevragen-1.0.0.openapi.yaml").read_text("utf-8")
+    return as_published(load_published(text), prefix, SCOPE, "Handelsregister raadplegen en zoeken")

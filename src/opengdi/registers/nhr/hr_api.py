@@ -26,7 +26,7 @@ from starlette.responses import Response
 
 from opengdi.kernel.api import HAL_JSON, JsonResponse, api_base, negotiate_accept
 from opengdi.kernel.blocks import Api, api_app, include_routes
-from opengdi.kernel.context import aanvrager, context, record_protocol, request_id
+from opengdi.kernel.context import aanvrager, context, protocolleer, toegestaan
 from opengdi.kernel.identifiers import is_valid_bsn, is_valid_kvk_nummer, is_valid_rsin, is_valid_vestigingsnummer
 from opengdi.kernel.parameters import Queryparameters
 from opengdi.kernel.problems import InvalidParam, Problem, bad_request, not_found
@@ -79,15 +79,9 @@ async def _begin(request: Request, operatie: str) -> tuple[Principaal, Besluit |
     """Identify the afnemer, check its grant for ``operatie`` and the ``Accept`` header; and whether
     it may see natural persons (its grant for :data:`PERSONEN`, else ``None``)."""
     afnemer = await aanvrager(request)
-    toegang = context(request).toegang
-    await toegang.authorize(afnemer, Toegangsvraag(SCOPE, operatie))
+    await context(request).toegang.authorize(afnemer, Toegangsvraag(SCOPE, operatie))
     negotiate_accept(request, (HAL_JSON, "application/json"))
-    try:
-        return afnemer, await toegang.authorize(afnemer, Toegangsvraag(SCOPE, PERSONEN))
-    except Problem as refused:
-        if refused.status != 403:
-            raise
-        return afnemer, None
+    return afnemer, await toegestaan(request, afnemer, Toegangsvraag(SCOPE, PERSONEN))
 
 
 async def _protocolleer(
@@ -101,18 +95,9 @@ async def _protocolleer(
 ) -> None:
     """Record the natural persons an answer delivers ((kind, identification)), and a search for
     natural persons even when it found none."""
-    if besluit is None or not (geleverd or zoekt_personen):
-        return
-    await record_protocol(
-        context(request),
-        request_id=request_id(request),
-        afnemer=afnemer,
-        besluit=besluit,
-        vraag=Toegangsvraag(SCOPE, PERSONEN),
-        geleverd=[[Subject(soort, nummer)] for soort, nummer in geleverd],
-        zoekvraag=zoekvraag,
-        persoonsgegevens=True,
-    )
+    subjecten = [Subject(soort, nummer) for soort, nummer in geleverd]
+    vraag = Toegangsvraag(SCOPE, PERSONEN)
+    await protocolleer(request, afnemer, besluit, vraag, subjecten, zoekvraag=zoekvraag, ook_zonder=zoekt_personen)
 
 
 def _bases(request: Request) -> tuple[str, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterable, Sequence
 from typing import Any
 
+import orjson
 from sqlalchemy import ColumnElement, Row, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -149,6 +150,55 @@ def _functionaris(row: Row[Any]) -> Functionaris:
         datum_einde=row.datum_einde,
         hr_persoon=row.hr_persoon,
     )
+
+
+#: The reads of the hot paths (a basisprofiel, a Zoeken by address), straight to the driver on
+#: PostgreSQL: prepared once, no SQL compiled per request.
+_DRIVER_ONDERNEMINGEN = (
+    "SELECT kvk_nummer, gegevens::text, eigenaar_bsn FROM nhr_maatschappelijke_activiteit "
+    "WHERE kvk_nummer = ANY($1::text[])"
+)
+_DRIVER_VESTIGINGEN = (
+    "SELECT vestigingsnummer, kvk_nummer, gegevens::text, nummeraanduiding, adresseerbaar_object "
+    "FROM nhr_vestiging WHERE kvk_nummer = ANY($1::text[]) ORDER BY vestigingsnummer"
+)
+_DRIVER_OP_ADRES = (
+    "SELECT DISTINCT kvk_nummer FROM nhr_vestiging WHERE postcode = $1 AND huisnummer = $2 ORDER BY kvk_nummer LIMIT $3"
+)
+
+
+async def bedrijfsgegevens(
+    database: Database, kvk_nummers: Sequence[str]
+) -> tuple[dict[str, Onderneming], dict[str, list[Vestiging]]]:
+    """The enterprises with these KvK-nummers and the vestigingen of each (in order of number),
+    on PostgreSQL straight to the driver."""
+    if database.dialect != "postgresql":
+        async with database.read() as connection:
+            return await ondernemingen(connection, kvk_nummers), await vestigingen_van(connection, kvk_nummers)
+    async with database.driver() as driver:
+        activiteiten = await driver.fetch(_DRIVER_ONDERNEMINGEN, list(kvk_nummers))
+        rows = await driver.fetch(_DRIVER_VESTIGINGEN, list(kvk_nummers)) if activiteiten else []
+    found = {row[0]: Onderneming(row[0], orjson.loads(row[1]), row[2]) for row in activiteiten}
+    vestigingen: dict[str, list[Vestiging]] = {nummer: [] for nummer in kvk_nummers}
+    for row in rows:
+        vestigingen[row[1]].append(Vestiging(row[0], row[1], orjson.loads(row[2]), row[3], row[4]))
+    return found, vestigingen
+
+
+def _op_adres(vraag: Zoekvraag) -> bool:
+    """Whether :func:`kandidaten` finds the candidates of ``vraag`` by postcode and huisnummer."""
+    nummers = (vraag.kvk_nummer, vraag.rsin, vraag.vestigingsnummer)
+    return all(item is None for item in nummers) and vraag.postcode is not None and vraag.huisnummer is not None
+
+
+async def zoekkandidaten(database: Database, vraag: Zoekvraag) -> list[str]:
+    """:func:`kandidaten`, the search by postcode and huisnummer on PostgreSQL straight to the driver."""
+    if database.dialect == "postgresql" and _op_adres(vraag):
+        async with database.driver() as driver:
+            rows = await driver.fetch(_DRIVER_OP_ADRES, vraag.postcode, vraag.huisnummer, MAX_RESULTATEN + 1)
+        return [row[0] for row in rows]
+    async with database.read() as connection:
+        return await kandidaten(connection, vraag)
 
 
 async def functionarissen_van(connection: AsyncConnection, kvk_nummers: Sequence[str]) -> dict[str, list[Functionaris]]:

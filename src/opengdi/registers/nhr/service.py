@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from opengdi.kernel.db import Database
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.nhr import repository
 from opengdi.registers.nhr.bevragen import Criteria
@@ -39,12 +40,11 @@ class Profiel:
     vestigingen: list[Vestiging]
 
 
-async def profiel(connection: AsyncConnection, kvk_nummer: str) -> Profiel:
+async def profiel(database: Database, kvk_nummer: str) -> Profiel:
     """The enterprise with this KvK-nummer and its vestigingen (:class:`NietGevonden` when none)."""
-    found = await repository.ondernemingen(connection, [kvk_nummer])
+    found, vestigingen = await repository.bedrijfsgegevens(database, [kvk_nummer])
     if kvk_nummer not in found:
         raise NietGevonden(kvk_nummer)
-    vestigingen = await repository.vestigingen_van(connection, [kvk_nummer])
     return Profiel(found[kvk_nummer], vestigingen[kvk_nummer])
 
 
@@ -57,12 +57,11 @@ async def vestigingsprofiel(connection: AsyncConnection, vestigingsnummer: str) 
     return vestiging, found[vestiging.kvk_nummer]
 
 
-async def zoek(connection: AsyncConnection, vraag: Zoekvraag) -> list[Registratie]:
+async def zoek(database: Database, vraag: Zoekvraag) -> list[Registratie]:
     """The registrations ``vraag`` finds, in order (by KvK-nummer, hoofdvestiging first), at most
     :data:`~opengdi.registers.nhr.zoeken.MAX_RESULTATEN`."""
-    numbers = await repository.kandidaten(connection, vraag)
-    ondernemingen = await repository.ondernemingen(connection, numbers)
-    vestigingen = await repository.vestigingen_van(connection, list(ondernemingen))
+    numbers = await repository.zoekkandidaten(database, vraag)
+    ondernemingen, vestigingen = await repository.bedrijfsgegevens(database, numbers)
     found = [
         item
         for nummer in numbers

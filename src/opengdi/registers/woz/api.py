@@ -25,7 +25,8 @@ from starlette.responses import Response
 
 from opengdi.kernel.api import HAL_JSON, JsonResponse, api_base, negotiate_accept
 from opengdi.kernel.blocks import Api, api_app, include_routes
-from opengdi.kernel.context import aanvrager, context, record_protocol, request_id
+from opengdi.kernel.context import aanvrager, context, protocolleer, toegestaan
+from opengdi.kernel.db import Database
 from opengdi.kernel.identifiers import is_valid_kvk_nummer, is_valid_rsin
 from opengdi.kernel.parameters import Queryparameters
 from opengdi.kernel.problems import InvalidParam, Problem, bad_request, not_found
@@ -91,33 +92,18 @@ async def _begin(request: Request, operatie: str) -> tuple[Principaal, Besluit |
     """Identify the afnemer, check its grant for ``operatie`` and the ``Accept`` header; and whether
     it may see natural persons (its grant for :data:`BELANGHEBBENDEN`, else ``None``)."""
     afnemer = await aanvrager(request)
-    toegang = context(request).toegang
-    await toegang.authorize(afnemer, Toegangsvraag(SCOPE, operatie))
+    await context(request).toegang.authorize(afnemer, Toegangsvraag(SCOPE, operatie))
     negotiate_accept(request, (HAL_JSON, "application/json"))
-    try:
-        return afnemer, await toegang.authorize(afnemer, Toegangsvraag(SCOPE, BELANGHEBBENDEN))
-    except Problem as refused:
-        if refused.status != 403:
-            raise
-        return afnemer, None
+    return afnemer, await toegestaan(request, afnemer, Toegangsvraag(SCOPE, BELANGHEBBENDEN))
 
 
 async def _protocolleer(
     request: Request, afnemer: Principaal, besluit: Besluit | None, bsns: Sequence[str], zoekvraag: dict[str, str]
 ) -> None:
     """Record the natural persons an answer delivers."""
-    if besluit is None or not bsns:
-        return
-    await record_protocol(
-        context(request),
-        request_id=request_id(request),
-        afnemer=afnemer,
-        besluit=besluit,
-        vraag=Toegangsvraag(SCOPE, BELANGHEBBENDEN),
-        geleverd=[[Subject(BSN, bsn)] for bsn in dict.fromkeys(bsns)],
-        zoekvraag=zoekvraag,
-        persoonsgegevens=True,
-    )
+    subjecten = [Subject(BSN, bsn) for bsn in bsns]
+    vraag = Toegangsvraag(SCOPE, BELANGHEBBENDEN)
+    await protocolleer(request, afnemer, besluit, vraag, subjecten, zoekvraag=zoekvraag)
 
 
 def _basissen(request: Request) -> Basissen:
@@ -126,18 +112,17 @@ def _basissen(request: Request) -> Basissen:
     return Basissen(base, root + BAG_PREFIX, root + HR_PREFIX)
 
 
-async def _lees(request: Request, operatie: Callable[[Any], Awaitable[Any]]) -> Any:
-    async with context(request).database.read() as connection:
-        try:
-            return await operatie(connection)
-        except service.NietGevonden:
-            raise not_found("Er is geen WOZ-object met die identificatie.") from None
-        except service.TeVeel:
-            raise _combinatie(
-                "tooManyResults",
-                "Er zijn te veel resultaten.",
-                f"De zoekvraag vindt meer dan {service.MAX_RESULTATEN} WOZ-objecten; verfijn haar.",
-            ) from None
+async def _lees(request: Request, operatie: Callable[[Database], Awaitable[Any]]) -> Any:
+    try:
+        return await operatie(context(request).database)
+    except service.NietGevonden:
+        raise not_found("Er is geen WOZ-object met die identificatie.") from None
+    except service.TeVeel:
+        raise _combinatie(
+            "tooManyResults",
+            "Er zijn te veel resultaten.",
+            f"De zoekvraag vindt meer dan {service.MAX_RESULTATEN} WOZ-objecten; verfijn haar.",
+        ) from None
 
 
 def _zoekvraag(parameters: Queryparameters) -> tuple[Zoekvraag, str | None, str | None]:
@@ -201,7 +186,7 @@ async def raadpleeg(request: Request, identificatie: str) -> Response:
     parameters.check()
     if not re.fullmatch(_IDENTIFICATIE, identificatie):
         raise bad_request([InvalidParam.of("identificatie", "pattern", pattern=_IDENTIFICATIE)])
-    found = await _lees(request, lambda connection: service.woz_object(connection, identificatie))
+    found = await _lees(request, lambda database: service.woz_object(database, identificatie))
     body = antwoord.met_velden(antwoord.woz_object(_basissen(request), found, personen=personen is not None), velden)
     await _protocolleer(request, afnemer, personen, antwoord.personen(body), {"identificatie": identificatie})
     return HalResponse(body)
@@ -215,10 +200,9 @@ async def zoek(request: Request) -> Response:
     page = parameters.geheel("page", 1) or 1
     page_size = parameters.geheel("pageSize", 1, 100) or 20
     vraag, huisletter, toevoeging = _zoekvraag(parameters)
-    numbers = await _lees(request, lambda connection: service.zoek(connection, vraag))
+    numbers = await _lees(request, lambda database: service.zoek(database, vraag))
+    objecten = await service.objecten(context(request).database, numbers)
     basissen = _basissen(request)
-    async with context(request).database.read() as connection:
-        objecten = await service.objecten(connection, numbers)
     # huisletter and toevoeging narrow the few objects at one postcode and huisnummer
     bodies = [antwoord.woz_object(basissen, item, personen=personen is not None) for item in objecten]
     bodies = [body for body in bodies if _past(body, huisletter, toevoeging)]

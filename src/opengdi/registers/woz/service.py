@@ -8,9 +8,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from opengdi.kernel.adresvoorziening import BagAdres
+from opengdi.kernel.db import Database
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.woz import repository
 from opengdi.registers.woz.domein import (
@@ -35,22 +34,22 @@ class TeVeel(LookupError):  # noqa: N818 - the Dutch name of the outcome
     """A search finds more than :data:`MAX_RESULTATEN`."""
 
 
-async def woz_object(connection: AsyncConnection, identificatie: str) -> WozObject:
+async def woz_object(database: Database, identificatie: str) -> WozObject:
     """The WOZ-object with this number (:class:`NietGevonden` when none)."""
-    found = await repository.objecten(connection, [identificatie])
+    found = await repository.objecten(database, [identificatie])
     if not found:
         raise NietGevonden(identificatie)
     return found[0]
 
 
-async def objecten(connection: AsyncConnection, identificaties: Sequence[str]) -> list[WozObject]:
+async def objecten(database: Database, identificaties: Sequence[str]) -> list[WozObject]:
     """The WOZ-objecten with these numbers that exist, in this order."""
-    return await repository.objecten(connection, identificaties)
+    return await repository.objecten(database, identificaties)
 
 
-async def zoek(connection: AsyncConnection, vraag: Zoekvraag) -> list[str]:
+async def zoek(database: Database, vraag: Zoekvraag) -> list[str]:
     """The numbers of the WOZ-objecten ``vraag`` finds, in order (:class:`TeVeel` when too many)."""
-    found = await repository.zoek(connection, vraag, MAX_RESULTATEN + 1)
+    found = await repository.zoek(database, vraag, MAX_RESULTATEN + 1)
     if len(found) > MAX_RESULTATEN:
         raise TeVeel(len(found))
     return found

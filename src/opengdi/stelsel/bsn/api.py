@@ -19,7 +19,15 @@ from starlette.responses import Response
 from opengdi.kernel.api import JsonResponse
 from opengdi.kernel.blocks import Api, api_app, include_routes
 from opengdi.kernel.context import Context, Deployment, request_id, unit_of_work, vereist
-from opengdi.kernel.openapi import declare_openapi, problem_responses, requirement, security_schemes, versioned_server
+from opengdi.kernel.openapi import (
+    METADATA_URL,
+    TOKEN_URL,
+    declare_openapi,
+    problem_responses,
+    requirement,
+    security_schemes,
+    versioned_server,
+)
 from opengdi.kernel.toegang import Besluit, Principaal
 from opengdi.stelsel.bsn import service
 from opengdi.stelsel.bsn.catalogus import RESERVEREN, SCOPE, UITGEVEN, VALIDEREN
@@ -28,8 +36,6 @@ from opengdi.stelsel.bsn.schemas import ReeksAntwoord, ReeksNieuw, UitgifteAntwo
 PREFIX = "/bsn"
 VERSION = "1.0.0"
 TITEL = "BSN-beheervoorziening"
-_TOKEN_URL = "/digikoppeling/oauth2/token"
-_METADATA_URL = "/digikoppeling/.well-known/oauth-authorization-server"
 #: The largest id accepted (a 32-bit integer column on PostgreSQL).
 MAX_ID = 2**31 - 1
 
@@ -150,7 +156,7 @@ def bsn_api() -> Api:
         app,
         server=versioned_server(PREFIX, VERSION),
         security_schemes=security_schemes(
-            _TOKEN_URL, _METADATA_URL, {SCOPE: "Burgerservicenummers uitgeven en valideren"}
+            TOKEN_URL, METADATA_URL, {SCOPE: "Burgerservicenummers uitgeven en valideren"}
         ),
         security=requirement(SCOPE),
     )
