@@ -42,6 +42,7 @@ def test_codes_and_scopes_are_unique() -> None:
         assert not set(left.scopes) & set(right.scopes)
     assert set(SAMENSTELLING.scopes()) == {
         "bag",
+        "brk",
         "brp",
         "brp.bewoning",
         "brp.beheer",

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The links between registries (``gdi check``): in the demo data (the BRP, the BAG, the
-Handelsregister and the WOZ) every reference that can hold leads to an object; a reference to an
+Handelsregister, the BRK and the WOZ) every reference that can hold leads to an object; a reference to an
 object that is not there is named."""
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from opengdi.kernel.db import Database
 from opengdi.kernel.koppelingen import controleer
 from opengdi.registers.bag import service as bag_service
 from opengdi.registers.bag.demo import DEMO as BAG_DEMO
+from opengdi.registers.brk import service as brk_service
+from opengdi.registers.brk.demo import DEMO as BRK_DEMO
 from opengdi.registers.brp import service as brp_service
 from opengdi.registers.brp.demo import load_demo
 from opengdi.registers.nhr import service as nhr_service
@@ -37,6 +39,8 @@ async def registers(empty_database: Database) -> AsyncIterator[Database]:
     async with unit_of_work(empty_database) as uow:
         await woz_service.empty_woz(uow)
     async with unit_of_work(empty_database) as uow:
+        await brk_service.empty_brk(uow)
+    async with unit_of_work(empty_database) as uow:
         await nhr_service.empty_nhr(uow)
     async with unit_of_work(empty_database) as uow:
         await bag_service.empty_bag(uow)
@@ -47,7 +51,7 @@ async def registers(empty_database: Database) -> AsyncIterator[Database]:
 async def test_in_the_demo_no_link_dangles(registers: Database) -> None:
     async with unit_of_work(registers) as uow:
         await load_demo(uow)
-    for demo in (BAG_DEMO, NHR_DEMO, WOZ_DEMO):
+    for demo in (BAG_DEMO, NHR_DEMO, BRK_DEMO, WOZ_DEMO):
         assert await demo.laden(registers, Settings(), SAMENSTELLING, lambda _n: None)
     uitkomst = await controleer(SAMENSTELLING.koppelingen(), registers)
     assert uitkomst.verwijzingen > 2_000
@@ -55,7 +59,7 @@ async def test_in_the_demo_no_link_dangles(registers: Database) -> None:
     woz = next(koppelingen for register, koppelingen in SAMENSTELLING.koppelingen() if register.code == "woz")
     assert woz.verwijzingen is not None
     relaties = {verwijzing.relatie async for verwijzing in woz.verwijzingen(registers)}
-    assert {"adresseerbaarObject", "nummeraanduiding", "belanghebbendePersoon"} <= relaties
+    assert {"adresseerbaarObject", "nummeraanduiding", "kadastraalOnroerendeZaak", "belanghebbendePersoon"} <= relaties
     assert uitkomst.ongeldig, "the RvIG test set holds deliberately malformed identifications"
     for loos in uitkomst.ongeldig:
         assert loos.register == "brp" and loos.reden.startswith("is geen geldige identificatie")

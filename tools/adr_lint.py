@@ -34,6 +34,7 @@ OFFICIAL = frozenset(
     {
         "/haalcentraal/api/brp",
         "/haalcentraal/api/bewoning",
+        "/haalcentraal/api/brk",
         "/haalcentraal/api/hr",
         "/haalcentraal/api/woz",
         "/lvbag/individuelebevragingen/v2",

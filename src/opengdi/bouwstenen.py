@@ -9,7 +9,7 @@ fixtures all take their blocks from :data:`SAMENSTELLING`.
 from __future__ import annotations
 
 from opengdi.kernel.blocks import Samenstelling
-from opengdi.registers import bag, brp, nhr, woz
+from opengdi.registers import bag, brk, brp, nhr, woz
 from opengdi.stelsel import bsn, digikoppeling, stelselcatalogus
 
 SAMENSTELLING = Samenstelling(
@@ -19,6 +19,7 @@ SAMENSTELLING = Samenstelling(
         bsn.BLOCK,
         bag.BLOCK,
         nhr.BLOCK,
+        brk.BLOCK,
         woz.BLOCK,
         stelselcatalogus.BLOCK,
     )

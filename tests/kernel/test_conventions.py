@@ -89,6 +89,7 @@ async def test_the_index_lists_every_api(client: httpx.AsyncClient) -> None:
         "/kvk/api",
         "/haalcentraal/api/hr",
         "/haalcentraal/api/woz",
+        "/haalcentraal/api/brk",
     }
     assert index["paginas"] == [
         {

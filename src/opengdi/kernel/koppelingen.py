@@ -109,3 +109,18 @@ async def _check(
             found.append(LozeVerwijzing(register, item, doel, reden, ongeldig=True))
     present = await target.bestaande(database, objecttype, sorted({item.naar for item in rest}))
     return found + [LozeVerwijzing(register, item, doel, "bestaat niet") for item in rest if item.naar not in present]
+
+
+async def per_doel(
+    blokken: Sequence[tuple[Register, Koppelingen]], register: str, relatie: str, database: Database
+) -> dict[str, list[str]]:
+    """Per target, the objects of ``register`` whose references of ``relatie`` lead to it (for a
+    block that builds on another's links: the persons the BRP names at each adresseerbaar object)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for declaratie, koppelingen in blokken:
+        if declaratie.code != register or koppelingen.verwijzingen is None:
+            continue
+        async for verwijzing in koppelingen.verwijzingen(database):
+            if verwijzing.relatie == relatie:
+                found[verwijzing.naar].append(verwijzing.van)
+    return found

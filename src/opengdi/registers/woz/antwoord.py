@@ -11,7 +11,7 @@ shown always. Links (``_links``) lead to the BAG API and the HR API of this depl
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,11 +38,12 @@ VELDEN = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Basissen:
-    """The roots the links lead to: this API, the BAG API, the HR API."""
+    """The roots the links lead to: this API, the BAG API, the HR API, the BRK API."""
 
     woz: str
     bag: str
     hr: str
+    brk: str
 
 
 def _href(href: str) -> Json:
@@ -95,6 +96,10 @@ def woz_object(basissen: Basissen, item: WozObject, *, personen: bool) -> Json:
         "panden": [_href(f"{basissen.bag}/panden/{nummer}") for nummer in panden],
         "belanghebbendeEigenaar": _belanghebbende_link(basissen, eigenaar),
         "belanghebbendeGebruiker": _belanghebbende_link(basissen, gebruiker),
+        "kadastraalOnroerendeZaken": [
+            _href(f"{basissen.brk}/kadastraalonroerendezaken/{zaak['identificatie']}")
+            for zaak in gegevens.get("kadastraalOnroerendeZaken", ())
+        ],
     }
     return _zonder_leeg(
         {
@@ -128,31 +133,3 @@ def personen(body: Mapping[str, Any]) -> list[str]:
     """The burgerservicenummers an answer of a WOZ-object delivers (of its belanghebbenden)."""
     found = (body.get(key) or {} for key in ("belanghebbendeEigenaar", "belanghebbendeGebruiker"))
     return [item["burgerservicenummer"] for item in found if item.get("burgerservicenummer")]
-
-
-def met_velden(body: Json, velden: Sequence[Sequence[str]]) -> Json:
-    """``body`` with only the paths ``velden`` asks (each a sequence of property names; a path
-    leading into a list applies to each of its items) and its ``self`` link."""
-    if not velden:
-        return body
-    kept: Json = {}
-    for path in velden:
-        _keep(body, kept, list(path))
-    if "_links" in body:
-        kept["_links"] = {"self": body["_links"]["self"]}
-    return kept
-
-
-def _keep(source: Any, target: Json, path: list[str]) -> None:
-    head, rest = path[0], path[1:]
-    if not isinstance(source, dict) or head not in source:
-        return
-    value = source[head]
-    if not rest:
-        target[head] = value
-    elif isinstance(value, list):
-        items = target.setdefault(head, [{} for _ in value])
-        for original, kept in zip(value, items, strict=True):
-            _keep(original, kept, rest)
-    else:
-        _keep(value, target.setdefault(head, {}), rest)

@@ -32,6 +32,7 @@ from opengdi.kernel.parameters import Queryparameters
 from opengdi.kernel.problems import InvalidParam, Problem, bad_request, not_found
 from opengdi.kernel.protocollering import BSN, Subject
 from opengdi.kernel.toegang import Besluit, Principaal, Toegangsvraag
+from opengdi.kernel.velden import lees_velden, met_velden
 from opengdi.registers.woz import antwoord, service
 from opengdi.registers.woz.antwoord import Basissen
 from opengdi.registers.woz.catalogus import BELANGHEBBENDEN, RAADPLEGEN, SCOPE, ZOEKEN
@@ -41,9 +42,10 @@ from opengdi.registers.woz.repository import Zoekvraag
 PREFIX = "/haalcentraal/api/woz"
 TITEL = "Waardering onroerende zaken"
 VERSION = "1.0.0"
-#: Where the BAG API and the HR API of this deployment answer (the links of a WOZ-object).
+#: Where the BAG, HR and BRK APIs of this deployment answer (the links of a WOZ-object).
 BAG_PREFIX = "/lvbag/individuelebevragingen/v2"
 HR_PREFIX = "/haalcentraal/api/hr"
+BRK_PREFIX = "/haalcentraal/api/brk"
 _IDENTIFICATIE = r"^[0-9]{12}$"
 _BAG = r"^[0-9]{16}$"
 _POSTCODE = r"^[1-9][0-9]{3}[A-Za-z]{2}$"
@@ -76,18 +78,6 @@ def _combinatie(code: str, title: str, detail: str) -> Problem:
     return Problem(status=400, title=title, code=code, detail=detail)
 
 
-def _velden(parameters: Queryparameters) -> list[list[str]]:
-    """The paths ``fields`` asks; one whose first name is no property of a WOZ-object is refused."""
-    value = parameters.waarden.get("fields")
-    if value is None:
-        return []
-    paths = [part.strip().split(".") for part in value.split(",")]
-    for path in paths:
-        if path[0] not in antwoord.VELDEN or not all(path):
-            parameters.fouten.append(InvalidParam.of("fields", "fields", waarde=".".join(path)))
-    return paths
-
-
 async def _begin(request: Request, operatie: str) -> tuple[Principaal, Besluit | None]:
     """Identify the afnemer, check its grant for ``operatie`` and the ``Accept`` header; and whether
     it may see natural persons (its grant for :data:`BELANGHEBBENDEN`, else ``None``)."""
@@ -109,7 +99,7 @@ async def _protocolleer(
 def _basissen(request: Request) -> Basissen:
     base = api_base(request)
     root = base[: -len(PREFIX)]
-    return Basissen(base, root + BAG_PREFIX, root + HR_PREFIX)
+    return Basissen(base, root + BAG_PREFIX, root + HR_PREFIX, root + BRK_PREFIX)
 
 
 async def _lees(request: Request, operatie: Callable[[Database], Awaitable[Any]]) -> Any:
@@ -182,12 +172,12 @@ woz_router = APIRouter(default_response_class=HalResponse)
 async def raadpleeg(request: Request, identificatie: str) -> Response:
     afnemer, personen = await _begin(request, RAADPLEGEN)
     parameters = Queryparameters.of(request.query_params.multi_items(), ("fields",))
-    velden = _velden(parameters)
+    velden = lees_velden(parameters, antwoord.VELDEN)
     parameters.check()
     if not re.fullmatch(_IDENTIFICATIE, identificatie):
         raise bad_request([InvalidParam.of("identificatie", "pattern", pattern=_IDENTIFICATIE)])
     found = await _lees(request, lambda database: service.woz_object(database, identificatie))
-    body = antwoord.met_velden(antwoord.woz_object(_basissen(request), found, personen=personen is not None), velden)
+    body = met_velden(antwoord.woz_object(_basissen(request), found, personen=personen is not None), velden)
     await _protocolleer(request, afnemer, personen, antwoord.personen(body), {"identificatie": identificatie})
     return HalResponse(body)
 
@@ -196,7 +186,7 @@ async def raadpleeg(request: Request, identificatie: str) -> Response:
 async def zoek(request: Request) -> Response:
     afnemer, personen = await _begin(request, ZOEKEN)
     parameters = Queryparameters.of(request.query_params.multi_items(), _ZOEKPARAMETERS)
-    velden = _velden(parameters)
+    velden = lees_velden(parameters, antwoord.VELDEN)
     page = parameters.geheel("page", 1) or 1
     page_size = parameters.geheel("pageSize", 1, 100) or 20
     vraag, huisletter, toevoeging = _zoekvraag(parameters)
@@ -206,7 +196,7 @@ async def zoek(request: Request) -> Response:
     # huisletter and toevoeging narrow the few objects at one postcode and huisnummer
     bodies = [antwoord.woz_object(basissen, item, personen=personen is not None) for item in objecten]
     bodies = [body for body in bodies if _past(body, huisletter, toevoeging)]
-    pagina = [antwoord.met_velden(body, velden) for body in bodies[(page - 1) * page_size : page * page_size]]
+    pagina = [met_velden(body, velden) for body in bodies[(page - 1) * page_size : page * page_size]]
     links: dict[str, Any] = {"self": {"href": str(request.url)}, "first": {"href": _page_url(request, 1)}}
     if page > 1:
         links["previous"] = {"href": _page_url(request, page - 1)}

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The declaration of the WOZ: the WOZ-object with its address, values and belanghebbenden as the
 Haal Centraal WOZ API delivers them, its operations under Digikoppeling scope ``woz``, and its
-links to the BAG (the adresseerbaar object and nummeraanduiding), the BRP (a belanghebbende who is
-a natural person) and the NHR (one that is a rechtspersoon, an enterprise or a vestiging).
+links to the BAG (the adresseerbaar object and nummeraanduiding), the BRK (its percelen), the BRP
+(a belanghebbende who is a natural person) and the NHR (one that is a rechtspersoon, an enterprise
+or a vestiging).
 
 The object and its values are not personal data by themselves; a belanghebbende who is a natural
 person is (``Privacy.IDENTIFICEREND`` for the burgerservicenummer), delivered only under the
@@ -98,6 +99,12 @@ WOZ_OBJECT = Objecttype(
         ),
         _a("pandIdentificaties", "De panden van het object.", BAG_IDENTIFICATIE, meervoudig=True),
         _a("grondoppervlakte", "De oppervlakte van de grond, in m².", GETAL),
+        _groep(
+            "kadastraalOnroerendeZaken",
+            "De kadastrale onroerende zaken (BRK) waarop het object ligt.",
+            _a("identificatie", "De identificatie van de zaak in de BRK.", TEKST),
+            meervoudig=True,
+        ),
         _belanghebbende("belanghebbendeEigenaar", "Wie het object in eigendom heeft."),
         _belanghebbende("belanghebbendeGebruiker", "Wie het object gebruikt."),
         _groep(
@@ -150,6 +157,13 @@ CATALOGUS = Register(
             "bag",
             "Nummeraanduiding",
             "Het adres van het WOZ-object.",
+        ),
+        Relatie(
+            "kadastraalOnroerendeZaak",
+            "WozObject.kadastraalOnroerendeZaken.identificatie",
+            "brk",
+            "KadastraalOnroerendeZaak",
+            "De kadastrale onroerende zaak (het perceel) waarop het WOZ-object ligt.",
         ),
         Relatie(
             "belanghebbendePersoon",

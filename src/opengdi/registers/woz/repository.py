@@ -231,8 +231,9 @@ async def bestaande(database: Database, objecttype: str, identificaties: Sequenc
 
 async def verwijzingen(database: Database) -> AsyncIterator[Verwijzing]:
     """The references of the WOZ (relations of the catalogue), from the objectnummer: to the BAG
-    (``adresseerbaarObject``, ``nummeraanduiding``), to the BRP (``belanghebbendePersoon``) and to
-    the NHR (``belanghebbendeRechtspersoon``, ``belanghebbendeOnderneming``, ``belanghebbendeVestiging``)."""
+    (``adresseerbaarObject``, ``nummeraanduiding``), to the BRK (``kadastraalOnroerendeZaak``), to
+    the BRP (``belanghebbendePersoon``) and to the NHR (``belanghebbendeRechtspersoon``,
+    ``belanghebbendeOnderneming``, ``belanghebbendeVestiging``)."""
     woz, belang = _OBJECT.c, _BELANGHEBBENDE.c
     async with database.read() as connection:
         adressen = select(woz.identificatie, woz.adresseerbaar_object, woz.nummeraanduiding)
@@ -241,6 +242,10 @@ async def verwijzingen(database: Database) -> AsyncIterator[Verwijzing]:
                 yield Verwijzing("adresseerbaarObject", nummer, adresseerbaar_object)
             if nummeraanduiding:
                 yield Verwijzing("nummeraanduiding", nummer, nummeraanduiding)
+        zaken = select(woz.identificatie, woz.gegevens)
+        for nummer, gegevens in (await connection.execute(zaken)).all():
+            for zaak in gegevens.get("kadastraalOnroerendeZaken", ()):
+                yield Verwijzing("kadastraalOnroerendeZaak", nummer, zaak["identificatie"])
         personen = select(belang.identificatie, belang.bsn, belang.rsin, belang.kvk_nummer, belang.vestigingsnummer)
         for nummer, bsn, rsin, kvk_nummer, vestigingsnummer in (await connection.execute(personen)).all():
             for relatie, naar in (

@@ -56,11 +56,15 @@ async def zoek(database: Database, vraag: Zoekvraag) -> list[str]:
 
 
 def demo_objecten(
-    adressen: Sequence[BagAdres], bewoners: Mapping[str, Sequence[str]], vandaag: date
+    adressen: Sequence[BagAdres],
+    bewoners: Mapping[str, Sequence[str]],
+    vandaag: date,
+    zaken: Mapping[str, Sequence[str]] | None = None,
 ) -> list[WozObject]:
     """A WOZ-object for each address: numbered per municipality, its values on the last five
     waardepeildatums, its eigenaar and gebruiker the first (by burgerservicenummer) of the persons
-    ``bewoners`` names at its adresseerbaar object (none when nobody lives there)."""
+    ``bewoners`` names at its adresseerbaar object (none when nobody lives there), and the
+    kadastrale onroerende zaken ``zaken`` names there."""
     volgnummers: dict[str, int] = defaultdict(int)
     jaren = range(vandaag.year - 5, vandaag.year)
     objecten = []
@@ -87,6 +91,9 @@ def demo_objecten(
             "aanduiding": {key: value for key, value in aanduiding.items() if value},
             "verantwoordelijkeGemeente": {"code": adres.gemeentecode},
             "adresseerbaarObjectIdentificaties": [adres.adresseerbaar_object],
+            "kadastraalOnroerendeZaken": [
+                {"identificatie": nummer} for nummer in sorted((zaken or {}).get(adres.adresseerbaar_object, ()))
+            ],
         }
         objecten.append(
             WozObject(

@@ -1,0 +1,191 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The SQL of the BRK: storing kadastrale onroerende zaken with their gerechtigden, reading them
+back, finding them by kadastrale aanduiding, address or gerechtigde, and the references to other
+registries that ``gdi check`` follows."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import AsyncIterator, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from opengdi.kernel.db import Database
+from opengdi.kernel.koppelingen import Verwijzing
+from opengdi.registers.brk.domein import Aanduiding, Gerechtigde, KadastraalOnroerendeZaak
+from opengdi.registers.brk.model import KadastraalOnroerendeZaakRow, ZakelijkGerechtigdeRow
+
+_ZAAK = KadastraalOnroerendeZaakRow.metadata.tables[KadastraalOnroerendeZaakRow.__tablename__]
+_GERECHTIGDE = ZakelijkGerechtigdeRow.metadata.tables[ZakelijkGerechtigdeRow.__tablename__]
+
+
+@dataclass(frozen=True, slots=True)
+class Zoekvraag:
+    """One category of search: a kadastrale aanduiding, an address, or a gerechtigde."""
+
+    aanduiding: Aanduiding | None = None
+    postcode: str | None = None
+    huisnummer: int | None = None
+    nummeraanduiding: str | None = None
+    bsn: str | None = None
+    rsin: str | None = None
+
+
+def _zaak_row(zaak: KadastraalOnroerendeZaak) -> dict[str, object]:
+    adres: dict[str, Any] = next(iter(zaak.gegevens.get("adressen", ())), {})
+    return {
+        "identificatie": zaak.identificatie,
+        "type": zaak.type,
+        "kadastrale_gemeente": zaak.aanduiding.sleutel,
+        "sectie": zaak.aanduiding.sectie,
+        "perceelnummer": zaak.aanduiding.perceelnummer,
+        "appartementsindex": zaak.aanduiding.appartementsindex,
+        "adresseerbaar_object": zaak.adresseerbaar_object,
+        "nummeraanduiding": zaak.nummeraanduiding,
+        "postcode": adres.get("postcode"),
+        "huisnummer": adres.get("huisnummer"),
+        "gegevens": {**zaak.gegevens, "kadastraleGemeente": zaak.aanduiding.gemeente},
+    }
+
+
+def _gerechtigde_row(koz: str, item: Gerechtigde) -> dict[str, object]:
+    return {
+        "koz": koz,
+        "identificatie": item.identificatie,
+        "type": item.type,
+        "persoon_type": item.persoon_type,
+        "bsn": item.bsn,
+        "rsin": item.rsin,
+        "naam": item.naam,
+        "teller": item.teller,
+        "noemer": item.noemer,
+        "aanvangsdatum": item.aanvangsdatum,
+    }
+
+
+async def add_zaken(session: AsyncSession, items: Iterable[KadastraalOnroerendeZaak]) -> int:
+    """Store zaken with their gerechtigden in the session's transaction; how many."""
+    zaken = list(items)
+    if zaken:
+        await session.execute(_ZAAK.insert(), [_zaak_row(item) for item in zaken])
+    rows = [_gerechtigde_row(item.identificatie, other) for item in zaken for other in item.gerechtigden]
+    if rows:
+        await session.execute(_GERECHTIGDE.insert(), rows)
+    return len(zaken)
+
+
+async def delete_all(session: AsyncSession) -> int:
+    """Empty the BRK; how many zaken there were."""
+    count = int(await session.scalar(select(func.count()).select_from(_ZAAK)) or 0)
+    await session.execute(delete(_GERECHTIGDE))
+    await session.execute(delete(_ZAAK))
+    return count
+
+
+async def count(database: Database) -> int:
+    """How many zaken the BRK holds."""
+    async with database.read() as connection:
+        return int(await connection.scalar(select(func.count()).select_from(_ZAAK)) or 0)
+
+
+def _zaak(row: Any, gerechtigden: Sequence[Gerechtigde]) -> KadastraalOnroerendeZaak:
+    gegevens = dict(row.gegevens)
+    aanduiding = Aanduiding(gegevens.pop("kadastraleGemeente"), row.sectie, row.perceelnummer, row.appartementsindex)
+    return KadastraalOnroerendeZaak(
+        row.identificatie,
+        row.type,
+        aanduiding,
+        gegevens,
+        row.adresseerbaar_object,
+        row.nummeraanduiding,
+        tuple(gerechtigden),
+    )
+
+
+async def zaken(database: Database, identificaties: Sequence[str]) -> list[KadastraalOnroerendeZaak]:
+    """The zaken with these identificaties that exist, in this order, with their gerechtigden."""
+    if not identificaties:
+        return []
+    async with database.read() as connection:
+        rows = list(await connection.execute(select(_ZAAK).where(_ZAAK.c.identificatie.in_(identificaties))))
+        statement = (
+            select(_GERECHTIGDE)
+            .where(_GERECHTIGDE.c.koz.in_(identificaties))
+            .order_by(_GERECHTIGDE.c.koz, _GERECHTIGDE.c.identificatie)
+        )
+        gerechtigden: dict[str, list[Gerechtigde]] = defaultdict(list)
+        for row in await connection.execute(statement):
+            gerechtigden[row.koz].append(
+                Gerechtigde(
+                    row.identificatie,
+                    row.type,
+                    row.persoon_type,
+                    row.teller,
+                    row.noemer,
+                    row.bsn,
+                    row.rsin,
+                    row.naam,
+                    row.aanvangsdatum,
+                )
+            )
+    found = {row.identificatie: _zaak(row, gerechtigden[row.identificatie]) for row in rows}
+    return [found[nummer] for nummer in identificaties if nummer in found]
+
+
+async def zoek(database: Database, vraag: Zoekvraag, limit: int) -> list[str]:
+    """The identificaties of the zaken ``vraag`` finds, in order, at most ``limit``."""
+    zaak, gerechtigde = _ZAAK.c, _GERECHTIGDE.c
+    conditions: list[ColumnElement[bool]] = []
+    if vraag.aanduiding is not None:
+        conditions += [
+            zaak.kadastrale_gemeente == vraag.aanduiding.sleutel,
+            zaak.sectie == vraag.aanduiding.sectie,
+            zaak.perceelnummer == vraag.aanduiding.perceelnummer,
+        ]
+        index = vraag.aanduiding.appartementsindex
+        conditions.append(zaak.appartementsindex.is_(None) if index is None else zaak.appartementsindex == index)
+    for column, value in (
+        (zaak.postcode, vraag.postcode),
+        (zaak.huisnummer, vraag.huisnummer),
+        (zaak.nummeraanduiding, vraag.nummeraanduiding),
+    ):
+        if value is not None:
+            conditions.append(column == value)
+    for column, value in ((gerechtigde.bsn, vraag.bsn), (gerechtigde.rsin, vraag.rsin)):
+        if value is not None:
+            conditions.append(zaak.identificatie.in_(select(gerechtigde.koz).where(column == value)))
+    statement = select(zaak.identificatie).where(*conditions).order_by(zaak.identificatie).limit(limit)
+    async with database.read() as connection:
+        return list((await connection.scalars(statement)).all())
+
+
+async def bestaande(database: Database, objecttype: str, identificaties: Sequence[str]) -> set[str]:
+    """Which of ``identificaties`` the BRK holds as kadastrale onroerende zaken."""
+    if objecttype != "KadastraalOnroerendeZaak":
+        return set()
+    column = _ZAAK.c.identificatie
+    async with database.read() as connection:
+        return set((await connection.scalars(select(column).where(column.in_(identificaties)))).all())
+
+
+async def verwijzingen(database: Database) -> AsyncIterator[Verwijzing]:
+    """The references of the BRK (relations of the catalogue), from the zaak's identificatie: to the
+    BAG (``adresseerbaarObject``, ``nummeraanduiding``), to the BRP (``gerechtigdePersoon``) and to
+    the NHR (``gerechtigdeRechtspersoon``)."""
+    zaak, gerechtigde = _ZAAK.c, _GERECHTIGDE.c
+    async with database.read() as connection:
+        adressen = select(zaak.identificatie, zaak.adresseerbaar_object, zaak.nummeraanduiding)
+        for nummer, adresseerbaar_object, nummeraanduiding in (await connection.execute(adressen)).all():
+            if adresseerbaar_object:
+                yield Verwijzing("adresseerbaarObject", nummer, adresseerbaar_object)
+            if nummeraanduiding:
+                yield Verwijzing("nummeraanduiding", nummer, nummeraanduiding)
+        personen = select(gerechtigde.koz, gerechtigde.bsn, gerechtigde.rsin)
+        for nummer, bsn, rsin in (await connection.execute(personen)).all():
+            if bsn:
+                yield Verwijzing("gerechtigdePersoon", nummer, bsn)
+            if rsin:
+                yield Verwijzing("gerechtigdeRechtspersoon", nummer, rsin)
