@@ -5,7 +5,8 @@
   two indexed reads Open GDI does);
 - ``GET /zoeken?postcode=…&huisnummer=…``: the vestigingen at that address with their enterprise;
 - ``GET /wozobjecten?ao=…``: the WOZ-object of a BAG adresseerbaar object with its values and
-  belanghebbenden.
+  belanghebbenden;
+- ``GET /percelen?num=…``: the kadastrale onroerende zaak at a BAG nummeraanduiding and its rights.
 
 No validation, no access check, no protocol, no answer shape beyond the stored documents: what such
 a lookup costs at the least on this machine. Run as ``uvicorn bench.kaal_registers:create_app
@@ -33,6 +34,8 @@ WOZ_WAARDEN = (
     "SELECT waardepeildatum, vastgestelde_waarde FROM woz_waarde WHERE identificatie = $1 ORDER BY waardepeildatum DESC"
 )
 WOZ_BELANGHEBBENDEN = "SELECT rol, soort, bsn, rsin, kvk_nummer FROM woz_belanghebbende WHERE identificatie = $1"
+BRK_ZAAK = "SELECT identificatie, gegevens::text FROM brk_kadastraal_onroerende_zaak WHERE nummeraanduiding = $1"
+BRK_GERECHTIGDEN = "SELECT identificatie, type FROM brk_zakelijk_gerechtigde WHERE koz = $1"
 
 
 def _json(body: object) -> Response:
@@ -73,5 +76,17 @@ def create_app() -> FastAPI:
                     }
                 )
         return _json({"wozObjecten": found})
+
+    @app.get("/percelen")
+    async def percelen(num: str) -> Response:
+        async with pools[0].acquire() as connection:
+            zaken = await connection.fetch(BRK_ZAAK, num)
+            found = []
+            for identificatie, gegevens in zaken:
+                rechten = await connection.fetch(BRK_GERECHTIGDEN, identificatie)
+                found.append(
+                    {"identificatie": identificatie, "gegevens": orjson.Fragment(gegevens), "rechten": len(rechten)}
+                )
+        return _json({"zaken": found})
 
     return app

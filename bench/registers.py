@@ -5,12 +5,15 @@ reads run directly, each with its ratio.
 
 It fills a database with synthetic rows in the registries' own tables (1.5 million enterprises with
 their vestigingen, bestuurders of the BV's, 2 million WOZ-objecten with five values and two
-belanghebbenden each; COPY, not the demo loader), then measures:
+belanghebbenden each, a perceel with its eigenaren at each WOZ-object's address; COPY, not the demo
+loader), then measures:
 
 - **Basisprofiel**: ``GET /kvk/api/v1/basisprofielen/{kvkNummer}``;
 - **KvK Zoeken by address**: ``GET /kvk/api/v2/zoeken?postcode=…&huisnummer=…``;
 - **WOZ by BAG address**: ``GET /haalcentraal/api/woz/wozobjecten?adresseerbaarObjectIdentificatie=…``
-  (open access, so the natural persons among the belanghebbenden are delivered and protocolled).
+  (open access, so the natural persons among the belanghebbenden are delivered and protocolled);
+- **BRK by BAG address**: ``GET /haalcentraal/api/brk/kadastraalonroerendezaken?nummeraanduidingIdentificatie=…``
+  (a search, so the zakelijk gerechtigden are not named: as the API has it).
 
 The rows are not linked to a generated BAG or BRP (the identifications have their form only): what is
 measured is the lookup. Usage::
@@ -49,6 +52,8 @@ from bench.common import (
 )
 from bench.kaal_registers import (
     BASISPROFIEL,
+    BRK_GERECHTIGDEN,
+    BRK_ZAAK,
     VESTIGINGEN,
     WOZ_BELANGHEBBENDEN,
     WOZ_OBJECT,
@@ -272,20 +277,95 @@ async def fill_woz(connection: asyncpg.Connection, objecten: int, bsns: list[int
         print(f"  {chunk.stop} WOZ-objecten", flush=True)
 
 
+def _zaak(index: int, bsns: list[int], rsins: list[int]) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
+    """The perceel at the ``index``-th WOZ-object's address, and its eigenaren (two persons, or a BV)."""
+    _, _, ao, nummeraanduiding, postcode, huisnummer, _ = _woz_object(index)
+    identificatie = f"{ao[:4]}{index:08d}0000"
+    adres = {"straat": "Dorpsstraat", "huisnummer": huisnummer, "postcode": postcode, "woonplaats": "Plaats"}
+    adres |= {"nummeraanduidingIdentificatie": nummeraanduiding, "adresseerbaarObjectIdentificatie": ao}
+    gegevens = {
+        "kadastraleGemeente": f"Gemeente {ao[:4]}",
+        "kadastraleGrootte": {"soortGrootte": {"code": "1", "waarde": "Vastgesteld"}, "waarde": 100 + index % 700},
+        "koopsom": {"koopsom": 150_000 + index % 500_000, "koopjaar": 1990 + index % 35},
+        "adressen": [adres],
+    }
+    sectie, nummer = _LETTERS[index // 9_999 % 25], index % 9_999 + 1
+    zaak: tuple[Any, ...] = (identificatie, "perceel", f"gemeente {ao[:4]}", sectie, nummer, None, ao)
+    zaak = (*zaak, nummeraanduiding, postcode, huisnummer, _gegevens(gegevens))
+    if index % _BV == 0:
+        rsin = f"{rsins[index // _BV % len(rsins)]:09d}"
+        eigenaar: tuple[Any, ...] = (identificatie, "1", "eigenaar", "ingeschreven_niet_natuurlijk_persoon", None, rsin)
+        return zaak, [(*eigenaar, f"Bedrijf {index}", 1, 1, "2015-01-01")]
+    rows: list[tuple[Any, ...]] = []
+    for volgnummer in (1, 2):
+        bsn = f"{bsns[(index * volgnummer) % len(bsns)]:09d}"
+        row = (identificatie, str(volgnummer), "eigenaar", "ingeschreven_natuurlijk_persoon", bsn, None, None)
+        rows.append((*row, 1, 2, "2015-01-01"))
+    return zaak, rows
+
+
+async def fill_brk(connection: asyncpg.Connection, zaken: int, bsns: list[int], rsins: list[int]) -> None:
+    """A perceel at each of the first ``zaken`` WOZ-objecten' addresses, with its eigenaren."""
+    for chunk in _chunks(zaken):
+        rows: list[tuple[Any, ...]] = []
+        gerechtigden: list[tuple[Any, ...]] = []
+        for index in chunk:
+            zaak, eigen = _zaak(index, bsns, rsins)
+            rows.append(zaak)
+            gerechtigden.extend(eigen)
+        await connection.copy_records_to_table(
+            "brk_kadastraal_onroerende_zaak",
+            records=rows,
+            columns=(
+                "identificatie",
+                "type",
+                "kadastrale_gemeente",
+                "sectie",
+                "perceelnummer",
+                "appartementsindex",
+                "adresseerbaar_object",
+                "nummeraanduiding",
+                "postcode",
+                "huisnummer",
+                "gegevens",
+            ),
+        )
+        await connection.copy_records_to_table(
+            "brk_zakelijk_gerechtigde",
+            records=gerechtigden,
+            columns=(
+                "koz",
+                "identificatie",
+                "type",
+                "persoon_type",
+                "bsn",
+                "rsin",
+                "naam",
+                "teller",
+                "noemer",
+                "aanvangsdatum",
+            ),
+        )
+        print(f"  {chunk.stop} percelen", flush=True)
+
+
 async def build(database_url: str, bedrijven: int, objecten: int) -> None:
-    """Migrate and fill the database, unless it holds enterprises already."""
+    """Migrate and fill each registry of the database that is still empty."""
     database = Database(database_url)
     await SAMENSTELLING.migraties().upgrade(database)
     await database.dispose()
     connection = await asyncpg.connect(plain_dsn(database_url))
     try:
-        if await connection.fetchval("SELECT count(*) FROM nhr_maatschappelijke_activiteit"):
-            return
         started = time.perf_counter()
         bsns = volgende_geldige(100_000_000, 200_000)
         rsins = volgende_geldige(800_000_000, bedrijven // _BV + 1)
-        await fill_nhr(connection, bedrijven, bsns, rsins)
-        await fill_woz(connection, objecten, bsns, rsins)
+        for table, fill, count in (
+            ("nhr_maatschappelijke_activiteit", fill_nhr, bedrijven),
+            ("woz_object", fill_woz, objecten),
+            ("brk_kadastraal_onroerende_zaak", fill_brk, objecten),
+        ):
+            if not await connection.fetchval(f"SELECT count(*) FROM {table}"):
+                await fill(connection, count, bsns, rsins)
         await connection.execute("ANALYZE")
         print(f"filled in {time.perf_counter() - started:.0f} s", flush=True)
     finally:
@@ -297,14 +377,20 @@ async def _describe(database_url: str) -> tuple[int, int]:
     try:
         counts = [
             int(await connection.fetchval(f"SELECT count(*) FROM {table}"))
-            for table in ("nhr_maatschappelijke_activiteit", "nhr_vestiging", "woz_object", "woz_waarde")
+            for table in (
+                "nhr_maatschappelijke_activiteit",
+                "nhr_vestiging",
+                "woz_object",
+                "woz_waarde",
+                "brk_kadastraal_onroerende_zaak",
+            )
         ]
         size = await connection.fetchval("SELECT pg_size_pretty(pg_database_size(current_database()))")
     finally:
         await connection.close()
     print(
         f"PostgreSQL: {counts[0]} enterprises, {counts[1]} vestigingen, {counts[2]} WOZ-objecten, "
-        f"{counts[3]} WOZ-waarden; database {size}"
+        f"{counts[3]} WOZ-waarden, {counts[4]} percelen; database {size}"
     )
     return counts[0], counts[2]
 
@@ -315,7 +401,9 @@ async def measure_all(database_url: str, requests: int, concurrency: int) -> Non
     chance = random.Random(1)
     enterprises = [kvk_nummer(chance.randrange(bedrijven)) for _ in range(requests)]
     addresses = [adres(chance.randrange(bedrijven) * 2) for _ in range(requests)]
-    woz = [adresseerbaar_object(chance.randrange(objecten)) for _ in range(requests)]
+    woz_indices = [chance.randrange(objecten) for _ in range(requests)]
+    woz = [adresseerbaar_object(index) for index in woz_indices]
+    nummeraanduidingen = [_woz_object(index)[3] for index in woz_indices]
     gdi_port, bare_port = free_port(), free_port()
     server = start_server(database_url, gdi_port, authenticatie="uit")
     bare = start_bare(database_url, bare_port, "bench.kaal_registers:create_app")
@@ -356,6 +444,15 @@ async def measure_all(database_url: str, requests: int, concurrency: int) -> Non
             database_url,
             concurrency,
         )
+        brk_path = "/haalcentraal/api/brk/kadastraalonroerendezaken?nummeraanduidingIdentificatie="
+        await _measure(
+            "BRK by BAG nummeraanduiding",
+            (gdi_port, [(f"{brk_path}{num}", None) for num in nummeraanduidingen], b'"kadastraalOnroerendeZaken":[{'),
+            (bare_port, [(f"/percelen?num={num}", None) for num in nummeraanduidingen], b'"zaken":[{'),
+            [[(BRK_ZAAK, (num,)), (BRK_GERECHTIGDEN, (_brk_identificatie(num),))] for num in nummeraanduidingen],
+            database_url,
+            concurrency,
+        )
     finally:
         for process in (server, bare):
             process.terminate()
@@ -393,6 +490,11 @@ async def _raw_lookups(label: str, database_url: str, lookups: list[list[Query]]
         return await measure(label, lookup, lookups, concurrency)
     finally:
         await pool.close()
+
+
+def _brk_identificatie(nummeraanduiding: str) -> str:
+    """The perceel the benchmark put at a nummeraanduiding (its gemeentecode and index)."""
+    return f"{nummeraanduiding[:4]}{int(nummeraanduiding[6:]):08d}0000"
 
 
 def _woz_identificatie(ao: str) -> str:

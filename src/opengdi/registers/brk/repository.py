@@ -6,10 +6,11 @@ registries that ``gdi check`` follows."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -91,52 +92,92 @@ async def count(database: Database) -> int:
         return int(await connection.scalar(select(func.count()).select_from(_ZAAK)) or 0)
 
 
-def _zaak(row: Any, gerechtigden: Sequence[Gerechtigde]) -> KadastraalOnroerendeZaak:
-    gegevens = dict(row.gegevens)
-    aanduiding = Aanduiding(gegevens.pop("kadastraleGemeente"), row.sectie, row.perceelnummer, row.appartementsindex)
-    return KadastraalOnroerendeZaak(
-        row.identificatie,
-        row.type,
-        aanduiding,
-        gegevens,
-        row.adresseerbaar_object,
-        row.nummeraanduiding,
-        tuple(gerechtigden),
-    )
+#: The reads of a zaak, straight to the driver on PostgreSQL (prepared once, no SQL compiled per request).
+_ZAAK_KOLOMMEN = (
+    "identificatie",
+    "type",
+    "sectie",
+    "perceelnummer",
+    "appartementsindex",
+    "adresseerbaar_object",
+    "nummeraanduiding",
+    "gegevens",
+)
+_GERECHTIGDE_KOLOMMEN = (
+    "koz",
+    "identificatie",
+    "type",
+    "persoon_type",
+    "teller",
+    "noemer",
+    "bsn",
+    "rsin",
+    "naam",
+    "aanvangsdatum",
+)
+_DRIVER_ZAKEN = (
+    f"SELECT {', '.join(_ZAAK_KOLOMMEN[:-1])}, gegevens::text FROM brk_kadastraal_onroerende_zaak "
+    "WHERE identificatie = ANY($1::text[])",
+    f"SELECT {', '.join(_GERECHTIGDE_KOLOMMEN)} FROM brk_zakelijk_gerechtigde WHERE koz = ANY($1::text[]) "
+    "ORDER BY koz, identificatie",
+)
+_DRIVER_OP_NUMMERAANDUIDING = (
+    "SELECT identificatie FROM brk_kadastraal_onroerende_zaak WHERE nummeraanduiding = $1 "
+    "ORDER BY identificatie LIMIT $2"
+)
 
 
 async def zaken(database: Database, identificaties: Sequence[str]) -> list[KadastraalOnroerendeZaak]:
     """The zaken with these identificaties that exist, in this order, with their gerechtigden."""
     if not identificaties:
         return []
+    if database.dialect == "postgresql":
+        async with database.driver() as driver:
+            rows, gerechtigden = [await driver.fetch(statement, list(identificaties)) for statement in _DRIVER_ZAKEN]
+        return _zaken(identificaties, rows, gerechtigden, decode=orjson.loads)
     async with database.read() as connection:
-        rows = list(await connection.execute(select(_ZAAK).where(_ZAAK.c.identificatie.in_(identificaties))))
+        rows = list(
+            await connection.execute(
+                select(*(_ZAAK.c[name] for name in _ZAAK_KOLOMMEN)).where(_ZAAK.c.identificatie.in_(identificaties))
+            )
+        )
         statement = (
-            select(_GERECHTIGDE)
+            select(*(_GERECHTIGDE.c[name] for name in _GERECHTIGDE_KOLOMMEN))
             .where(_GERECHTIGDE.c.koz.in_(identificaties))
             .order_by(_GERECHTIGDE.c.koz, _GERECHTIGDE.c.identificatie)
         )
-        gerechtigden: dict[str, list[Gerechtigde]] = defaultdict(list)
-        for row in await connection.execute(statement):
-            gerechtigden[row.koz].append(
-                Gerechtigde(
-                    row.identificatie,
-                    row.type,
-                    row.persoon_type,
-                    row.teller,
-                    row.noemer,
-                    row.bsn,
-                    row.rsin,
-                    row.naam,
-                    row.aanvangsdatum,
-                )
-            )
-    found = {row.identificatie: _zaak(row, gerechtigden[row.identificatie]) for row in rows}
+        gerechtigden = list(await connection.execute(statement))
+    return _zaken(identificaties, rows, gerechtigden, decode=lambda value: value)
+
+
+def _zaken(
+    identificaties: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    gerechtigde_rows: Sequence[Sequence[Any]],
+    *,
+    decode: Callable[[Any], Any],
+) -> list[KadastraalOnroerendeZaak]:
+    """The zaken of the rows of the two reads (columns as :data:`_ZAAK_KOLOMMEN` and
+    :data:`_GERECHTIGDE_KOLOMMEN`; ``decode`` turns a stored document into a mapping)."""
+    gerechtigden: dict[str, list[Gerechtigde]] = defaultdict(list)
+    for koz, *rest in gerechtigde_rows:
+        gerechtigden[koz].append(Gerechtigde(*rest))
+    found = {}
+    for identificatie, soort, sectie, perceelnummer, index, ao, nummeraanduiding, document in rows:
+        gegevens = dict(decode(document))
+        aanduiding = Aanduiding(gegevens.pop("kadastraleGemeente"), sectie, perceelnummer, index)
+        found[identificatie] = KadastraalOnroerendeZaak(
+            identificatie, soort, aanduiding, gegevens, ao, nummeraanduiding, tuple(gerechtigden[identificatie])
+        )
     return [found[nummer] for nummer in identificaties if nummer in found]
 
 
 async def zoek(database: Database, vraag: Zoekvraag, limit: int) -> list[str]:
-    """The identificaties of the zaken ``vraag`` finds, in order, at most ``limit``."""
+    """The identificaties of the zaken ``vraag`` finds, in order, at most ``limit`` (a search by
+    nummeraanduiding, the lookup by BAG address, on PostgreSQL straight to the driver)."""
+    if database.dialect == "postgresql" and vraag == Zoekvraag(nummeraanduiding=vraag.nummeraanduiding):
+        async with database.driver() as driver:
+            return [row[0] for row in await driver.fetch(_DRIVER_OP_NUMMERAANDUIDING, vraag.nummeraanduiding, limit)]
     zaak, gerechtigde = _ZAAK.c, _GERECHTIGDE.c
     conditions: list[ColumnElement[bool]] = []
     if vraag.aanduiding is not None:
