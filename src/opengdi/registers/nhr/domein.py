@@ -146,8 +146,6 @@ FUNCTIES: Mapping[str, tuple[str, ...]] = {
         "vereffenaar_volgens_buitenlands_recht",
     ),
 }
-#: Who may act alone, only together with others, or not at all.
-BEVOEGDHEDEN = ("zelfstandig", "gezamenlijk", "niet")
 
 
 @dataclass(frozen=True, slots=True)
