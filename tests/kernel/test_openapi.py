@@ -16,6 +16,7 @@ from tools import adr_lint
 from opengdi.app import create_app
 from opengdi.kernel.blocks import Api
 from opengdi.kernel.db import Database
+from opengdi.kernel.openapi import bundle
 from tests.conftest import settings_for
 
 METHODS = ("get", "put", "post", "delete", "patch")
@@ -125,3 +126,32 @@ async def test_each_own_document_names_the_contact_the_deployment_sets(database:
 def test_a_contact_without_an_address_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="contact_email"):
         settings_for(tmp_path, contact_email="geen adres")
+
+
+def test_bundle_copies_what_another_document_is_referred_for_with_what_that_refers_to() -> None:
+    common = "https://example.org/common.yaml"
+    externe = {
+        common: {
+            "components": {
+                "schemas": {
+                    "Link": {"type": "object", "properties": {"href": {"$ref": "#/components/schemas/Href"}}},
+                    "Href": {"type": "string"},
+                    "Boom": {"type": "object", "properties": {"tak": {"$ref": "#/components/schemas/Boom"}}},
+                    "Ongebruikt": {"type": "integer"},
+                }
+            }
+        }
+    }
+    document = {
+        "paths": {"/x": {"get": {"responses": {"200": {"$ref": f"{common}#/components/schemas/Link"}}}}},
+        "components": {"schemas": {"Eigen": {"$ref": f"{common}#/components/schemas/Boom"}}},
+    }
+    bundled = bundle(document, externe)
+    assert bundled["paths"]["/x"]["get"]["responses"]["200"] == {"$ref": "#/components/schemas/Link"}
+    assert set(bundled["components"]["schemas"]) == {"Eigen", "Link", "Href", "Boom"}
+    assert bundled["components"]["schemas"]["Boom"]["properties"]["tak"] == {"$ref": "#/components/schemas/Boom"}
+    clash = {
+        "components": {"schemas": {"Href": {"type": "integer"}, "X": {"$ref": f"{common}#/components/schemas/Href"}}}
+    }
+    with pytest.raises(ValueError, match="Href"):
+        bundle(clash, externe)

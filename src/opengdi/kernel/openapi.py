@@ -228,3 +228,38 @@ def as_published(document: dict[str, Any], prefix: str, scope: str, omschrijving
     document.setdefault("components", {})["securitySchemes"] = {TOKEN_SCHEME: token_scheme({scope: omschrijving})}
     document["security"] = [{TOKEN_SCHEME: [scope]}]
     return document
+
+
+def bundle(document: dict[str, Any], externe: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """``document`` with its references into other documents (``externe``: by URL) made local: each
+    component referred to, with what it refers to in its own document, is copied under its name into
+    the document's components, so that a reader (the interactive documentation) needs nothing from
+    outside. A component of the same name the document defines itself must be the same."""
+    extra: dict[str, dict[str, Any]] = {}
+    own = document.get("components", {})
+
+    def copy(url: str, pointer: str) -> str:
+        _, kind, name = pointer.strip("/").split("/", 2)
+        if name not in extra.setdefault(kind, {}):
+            extra[kind][name] = {}  # a placeholder, against a component that refers to itself
+            extra[kind][name] = walk(externe[url]["components"][kind][name], url)
+            if name in own.get(kind, {}) and own[kind][name] != extra[kind][name]:
+                raise ValueError(f"{kind}/{name} staat in het document en in {url}, verschillend")
+        return f"#/components/{kind}/{name}"
+
+    def walk(value: Any, source: str | None) -> Any:
+        if isinstance(value, dict):
+            ref = value.get("$ref")
+            if isinstance(ref, str):
+                url, _, pointer = ref.partition("#")
+                if url in externe or (not url and source is not None):
+                    return {**value, "$ref": copy(url or str(source), pointer)}
+            return {key: walk(item, source) for key, item in value.items()}
+        if isinstance(value, list):
+            return [walk(item, source) for item in value]
+        return value
+
+    bundled: dict[str, Any] = walk(document, None)
+    for kind, members in extra.items():
+        bundled.setdefault("components", {}).setdefault(kind, {}).update(members)
+    return bundled

@@ -19,7 +19,7 @@ from opengdi.kernel.catalogus import ALLES
 from opengdi.kernel.db import Database
 from opengdi.kernel.toegang import EIGEN, Beperkingsoort, Demobesluit
 from opengdi.kernel.uow import UnitOfWork
-from opengdi.registers import bag, brp, nhr
+from opengdi.registers import bag, brk, brp, nhr, woz
 from opengdi.registers.brp.catalogus import CATALOGUS as BRP_CATALOGUS
 from opengdi.stelsel import bsn, digikoppeling
 from opengdi.stelsel.digikoppeling import organisaties, service
@@ -69,6 +69,8 @@ def test_the_brp_declares_the_grants_about_the_brp_and_digikoppeling_its_own() -
         *bsn.BLOCK.demobesluiten,
         *bag.BLOCK.demobesluiten,
         *nhr.BLOCK.demobesluiten,
+        *brk.BLOCK.demobesluiten,
+        *woz.BLOCK.demobesluiten,
     )
     brp_scopes = set(BRP_CATALOGUS.scopes)
     assert all(item.scope in brp_scopes or set(item.velden) <= brp_scopes for item in brp.BLOCK.demobesluiten)
