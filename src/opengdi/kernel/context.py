@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
 
+from opengdi.kernel.api import negotiate_accept
 from opengdi.kernel.catalogus import Catalogus
 from opengdi.kernel.db import Database
 from opengdi.kernel.problems import Problem
@@ -130,6 +131,19 @@ async def record_protocol(
     )
     if records:
         await deployment.protocol.record(*records)
+
+
+async def afnemer_en_personen(
+    request: Request, vraag: Toegangsvraag, personen: str, accepted: Sequence[str]
+) -> tuple[Principaal, Besluit | None]:
+    """The start of a route that shows some personal data only under a further operation: identify
+    the afnemer, check its grant for ``vraag`` and the ``Accept`` header (one of ``accepted``), and
+    return whether it may see the natural persons (its grant for operation ``personen`` of the same
+    scope, else ``None``)."""
+    afnemer = await aanvrager(request)
+    await context(request).toegang.authorize(afnemer, vraag)
+    negotiate_accept(request, accepted)
+    return afnemer, await toegestaan(request, afnemer, Toegangsvraag(vraag.bouwsteen, personen))
 
 
 async def toegestaan(request: Request, afnemer: Principaal, vraag: Toegangsvraag) -> Besluit | None:

@@ -24,9 +24,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from opengdi.kernel.api import HAL_JSON, JsonResponse, api_base, negotiate_accept
+from opengdi.kernel.api import HAL_JSON, JsonResponse, api_base
 from opengdi.kernel.blocks import Api, api_app, include_routes
-from opengdi.kernel.context import aanvrager, context, protocolleer, toegestaan
+from opengdi.kernel.context import afnemer_en_personen, context, protocolleer
 from opengdi.kernel.db import Database
 from opengdi.kernel.identifiers import is_valid_bsn, is_valid_rsin
 from opengdi.kernel.openapi import as_published, load_published
@@ -81,12 +81,10 @@ def _combinatie(code: str, title: str, detail: str) -> Problem:
 
 
 async def _begin(request: Request, operatie: str) -> tuple[Principaal, Besluit | None]:
-    """Identify the afnemer, check its grant for ``operatie`` and the ``Accept`` header; and whether
-    it may see natural persons (its grant for :data:`GERECHTIGDEN`, else ``None``)."""
-    afnemer = await aanvrager(request)
-    await context(request).toegang.authorize(afnemer, Toegangsvraag(SCOPE, operatie))
-    negotiate_accept(request, (HAL_JSON, "application/json"))
-    return afnemer, await toegestaan(request, afnemer, Toegangsvraag(SCOPE, GERECHTIGDEN))
+    """The afnemer allowed ``operatie``, and whether it may see natural persons (:data:`GERECHTIGDEN`)."""
+    return await afnemer_en_personen(
+        request, Toegangsvraag(SCOPE, operatie), GERECHTIGDEN, (HAL_JSON, "application/json")
+    )
 
 
 async def _protocolleer(

@@ -24,9 +24,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from opengdi.kernel.api import HAL_JSON, JsonResponse, api_base, negotiate_accept
+from opengdi.kernel.api import HAL_JSON, JsonResponse, api_base
 from opengdi.kernel.blocks import Api, api_app, include_routes
-from opengdi.kernel.context import aanvrager, context, protocolleer, toegestaan
+from opengdi.kernel.context import afnemer_en_personen, context, protocolleer
 from opengdi.kernel.identifiers import is_valid_bsn, is_valid_kvk_nummer, is_valid_rsin, is_valid_vestigingsnummer
 from opengdi.kernel.parameters import Queryparameters
 from opengdi.kernel.problems import InvalidParam, Problem, bad_request, not_found
@@ -76,12 +76,8 @@ def _paden(name: str, value: str, valid: Callable[[str], bool], soort: str) -> s
 
 
 async def _begin(request: Request, operatie: str) -> tuple[Principaal, Besluit | None]:
-    """Identify the afnemer, check its grant for ``operatie`` and the ``Accept`` header; and whether
-    it may see natural persons (its grant for :data:`PERSONEN`, else ``None``)."""
-    afnemer = await aanvrager(request)
-    await context(request).toegang.authorize(afnemer, Toegangsvraag(SCOPE, operatie))
-    negotiate_accept(request, (HAL_JSON, "application/json"))
-    return afnemer, await toegestaan(request, afnemer, Toegangsvraag(SCOPE, PERSONEN))
+    """The afnemer allowed ``operatie``, and whether it may see natural persons (:data:`PERSONEN`)."""
+    return await afnemer_en_personen(request, Toegangsvraag(SCOPE, operatie), PERSONEN, (HAL_JSON, "application/json"))
 
 
 async def _protocolleer(
