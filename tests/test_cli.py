@@ -135,6 +135,8 @@ def test_a_file_without_persoonslijsten_is_refused_in_one_line(
         (["brp", "importeren", "."], "Fout: Ongeldige waarde voor 'bestand': '.' is een map, geen bestand."),
         (["genereren", "brp", "--personen", "0"], "Fout: Ongeldige waarde voor '--personen' / '-n': moet minstens 1"),
         (["genereren", "brp", "--persons", "x"], "Fout: Ongeldige waarde voor '--personen' / '-n': geen geheel getal."),
+        (["genereren", "nhr", "-n", "0"], "Fout: Ongeldige waarde voor '--bedrijven' / '-n': moet minstens 1"),
+        (["genereren", "brk", "extra"], "Fout: Onverwacht argument: extra."),
         (["org", "autoriseren", OIN], "Fout: Optie --bouwsteen ontbreekt."),
         (["org", "aansluiten", "X", "--soort"], "Fout: Optie --soort heeft een waarde nodig."),
         (["org", "lijst", "--foo"], "Fout: Onbekende optie --foo."),
@@ -195,7 +197,16 @@ def test_seeding_adds_synthetic_persons_and_a_rerun_adds_nobody_twice(data_dir: 
     assert "40 persoonslijsten verwijderd" in _gdi("brp", "leegmaken", "--ja")
 
 
-@pytest.mark.parametrize("command", [["brp", "leegmaken", "--ja"], ["genereren", "brp", "--personen", "5"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["brp", "leegmaken", "--ja"],
+        ["genereren", "brp", "--personen", "5"],
+        ["genereren", "nhr"],
+        ["genereren", "brk"],
+        ["genereren", "woz"],
+    ],
+)
 def test_test_data_commands_are_refused_in_production(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
 ) -> None:
@@ -440,7 +451,7 @@ def test_old_english_spellings_still_work_but_are_not_listed(data_dir: Path) -> 
         "bsn": {"uitgeven", "valideren", "reserveren", "voorraad"},
         "db": {"bijwerken", "status"},
         "brp": {"importeren", "leegmaken"},
-        "genereren": {"bag", "brp"},
+        "genereren": {"bag", "brp", "nhr", "brk", "woz"},
         "org": {
             "lijst",
             "aansluiten",
@@ -697,6 +708,21 @@ def test_gdi_genereren_bag_writes_and_loads_a_country(data_dir: Path) -> None:
     assert "BAG 2.0 Extract geschreven" in _gdi("genereren", "bag", "--adressen", "800", "--extract", str(extract))
     assert "BAG-extract geladen: heel Nederland" in _gdi("bag", "importeren", str(extract))
     assert "moet minstens 1 zijn" in _fails("genereren", "bag", "--adressen", "0", code=2)
+
+
+def test_gdi_genereren_gives_the_country_companies_percelen_and_woz_objecten(data_dir: Path) -> None:
+    _gdi("genereren", "bag", "--adressen", "600")
+    assert "Geen bedrijven gegenereerd: de BRP heeft geen volwassen inwoners" in _fails("genereren", "nhr", "-n", "20")
+    _gdi("genereren", "brp", "--personen", "400")
+    assert "synthetische bedrijven opgeslagen" in _gdi("genereren", "nhr", "-n", "20")
+    assert "bevat al" in _fails("genereren", "nhr", "-n", "20")
+    assert "synthetische bedrijven opgeslagen" in _gdi("genereren", "nhr", "-n", "20", "--vervang")
+    percelen = _gdi("genereren", "brk")
+    assert "percelen met hun eigenaren opgeslagen" in percelen
+    assert "De BRK bevat al" in _fails("genereren", "brk")
+    objecten = _gdi("genereren", "woz")
+    assert objecten.split()[0] == percelen.split()[0]  # one of each for every adresseerbaar object
+    assert "0 loos." in _gdi("check")
 
 
 def test_gdi_check_reports_the_links(data_dir: Path) -> None:

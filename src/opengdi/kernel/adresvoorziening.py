@@ -9,12 +9,14 @@ a deployment without the BAG has none.
 
 A bron answers in two steps, so that a whole country never sits in memory as addresses: first the
 keys of every residential address per municipality (:meth:`AdresBron.woonadressen`, small integers),
-then the addresses of some keys (:meth:`AdresBron.adressen`) when the block uses them.
+then the addresses of some keys (:meth:`AdresBron.adressen`) when the block uses them. A block that
+places companies asks for the other verblijfsobjecten too (:meth:`AdresBron.werkadressen`: shops,
+offices, …, each under its gebruiksdoel).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
@@ -22,7 +24,7 @@ from typing import Protocol
 
 @dataclass(frozen=True, slots=True)
 class BagAdres:
-    """A residential address of the BAG as the BRP records a verblijfplaats (elements 09.10–11.90)."""
+    """An address of the BAG as the BRP records a verblijfplaats (elements 09.10–11.90)."""
 
     gemeentecode: str  # the municipality its woonplaats lay in on the peildatum asked
     openbare_ruimte: str  # naam openbare ruimte (11.15)
@@ -45,6 +47,27 @@ class AdresBron(Protocol):
         woonfunctie, of ligplaatsen and of standplaatsen. Municipalities without any are left out."""
         ...
 
-    async def adressen(self, sleutels: Sequence[int], peildatum: date) -> list[BagAdres]:
-        """The addresses of ``sleutels`` (keys :meth:`woonadressen` gave), in that order."""
+    async def werkadressen(self, peildatum: date) -> Mapping[str, Mapping[str, Sequence[int]]]:
+        """Per gemeentecode (as :meth:`woonadressen`), per gebruiksdoel (``winkelfunctie``,
+        ``kantoorfunctie``, …: the verblijfsobject's first), the keys of the current verblijfsobjecten
+        in use that have no woonfunctie. Municipalities without any are left out."""
         ...
+
+    async def adressen(self, sleutels: Sequence[int], peildatum: date) -> list[BagAdres]:
+        """The addresses of ``sleutels`` (keys :meth:`woonadressen` or :meth:`werkadressen` gave), in that order."""
+        ...
+
+
+async def alle_adressen(bron: AdresBron, peildatum: date) -> AsyncIterator[tuple[str, list[BagAdres], list[BagAdres]]]:
+    """Every address :meth:`AdresBron.woonadressen` and :meth:`AdresBron.werkadressen` name (every
+    adresseerbaar object in use), a municipality at a time: its gemeentecode, its residential
+    addresses and its other ones. For a block that gives each an object of its own (the Kadaster a
+    perceel, the WOZ a WOZ-object)."""
+    woon, werk = await bron.woonadressen(peildatum), await bron.werkadressen(peildatum)
+    for gemeentecode in sorted(woon.keys() | werk.keys()):
+        overige = [key for keys in werk.get(gemeentecode, {}).values() for key in keys]
+        yield (
+            gemeentecode,
+            await bron.adressen(woon.get(gemeentecode, ()), peildatum),
+            await bron.adressen(overige, peildatum),
+        )

@@ -31,6 +31,7 @@ from opengdi.kernel.db import Database
 from opengdi.kernel.documentatie import DOCS_PATH, install_docs
 from opengdi.kernel.koppelingen import Koppelingen
 from opengdi.kernel.migrate import Migraties
+from opengdi.kernel.personenvoorziening import PersoonBron
 from opengdi.kernel.problems import HAAL_CENTRAAL, Probleemstijl, install_problem_handlers
 from opengdi.settings import Settings
 
@@ -149,6 +150,8 @@ class BuildingBlock:
       where other blocks take the numbers of the persons they make (:mod:`opengdi.kernel.nummervoorziening`);
     - ``adresbron`` is set by the one block that holds the addresses (the BAG): where other blocks
       take existing addresses for the persons they make (:mod:`opengdi.kernel.adresvoorziening`);
+    - ``personenbron`` is set by the one block that holds the persons (the BRP): where other blocks
+      take existing grown-up inhabitants for the owners they make (:mod:`opengdi.kernel.personenvoorziening`);
     - ``koppelingen`` are the references to other registries' objects it stores and the lookup of
       which of its own objects exist, for ``gdi check`` (:mod:`opengdi.kernel.koppelingen`).
     """
@@ -168,6 +171,7 @@ class BuildingBlock:
     toegang: Callable[[Database, Settings, Sequence[Register]], Toegang] | None = None
     bsnbron: Callable[[Database, Settings], BsnBron] | None = None
     adresbron: Callable[[Database, Settings], AdresBron] | None = None
+    personenbron: Callable[[Database, Settings], PersoonBron] | None = None
     paginas: Callable[[Context], Sequence[Paginas]] | None = None
     koppelingen: Koppelingen | None = None
 
@@ -205,6 +209,10 @@ class Samenstelling:
     def adresbron(self, database: Database, settings: Settings) -> AdresBron | None:
         """Where the blocks take existing addresses from: the BAG, when enabled."""
         return next((block.adresbron(database, settings) for block in self.blocks if block.adresbron), None)
+
+    def personenbron(self, database: Database, settings: Settings) -> PersoonBron | None:
+        """Where the blocks take existing persons from: the BRP, when enabled."""
+        return next((block.personenbron(database, settings) for block in self.blocks if block.personenbron), None)
 
     def koppelingen(self) -> list[tuple[Register, Koppelingen]]:
         """Each block's declaration with what it offers for the links between registries."""

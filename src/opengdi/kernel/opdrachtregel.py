@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import re
 import sys
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from typing import Any, ClassVar, TypeVar
 
 import typer
@@ -33,6 +33,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from opengdi.kernel.blocks import Samenstelling
 from opengdi.kernel.db import Database
+from opengdi.kernel.fouten import DomeinFout
 from opengdi.settings import Settings, get_settings
 
 console = Console(soft_wrap=True)
@@ -164,6 +165,29 @@ def progress() -> Progress:
         console=error_console,
         disable=not error_console.is_terminal,
     )
+
+
+#: A generator's work: given the database, the settings, the deployment's blocks and a callback for
+#: progress (how many items more are done), how many it stored.
+Generatorwerk = Callable[[Database, Settings, Samenstelling, Callable[[int], None]], Awaitable[int]]
+
+
+def genereer(wat: str, work: Generatorwerk, totaal: int | None = None) -> int:
+    """Run a generator of ``gdi genereren`` (``wat``: ``Bedrijven``): only in a test deployment, with
+    a progress bar over ``totaal`` items, a domain error as its one line; how many it stored."""
+    settings = current_settings()
+    if not settings.is_test_deployment:
+        raise fail(f"{wat} genereren kan alleen in een testomgeving (GDI_DEPLOYMENT=test).")
+
+    async def met_voortgang(database: Database) -> int:
+        with progress() as bar:
+            task = bar.add_task(f"{wat} genereren", total=totaal)
+            return await work(database, settings, samenstelling(), lambda n: bar.advance(task, n))
+
+    try:
+        return run(with_database(settings, met_voortgang))
+    except DomeinFout as error:
+        raise fail(f"{error}.") from None
 
 
 _SETTING_REASONS: dict[str, Callable[[dict[str, Any]], str]] = {

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The BAG as the deployment's :class:`~opengdi.kernel.adresvoorziening.AdresBron`: the residential
-addresses other blocks may place their persons at.
+addresses other blocks may place their persons at, and the other verblijfsobjecten (shops, offices,
+…) where they may place companies.
 
 A residential address is the current hoofdadres of a current adresseerbaar object people can live
 in: a verblijfsobject with a woonfunctie that is in gebruik, or an aangewezen ligplaats or
@@ -23,7 +24,7 @@ from opengdi.settings import Settings
 
 
 class BagAdresBron:
-    """Residential addresses read from the BAG's tables."""
+    """Addresses read from the BAG's tables."""
 
     def __init__(self, database: Database, _settings: Settings | None = None) -> None:
         self.database = database
@@ -46,6 +47,17 @@ class BagAdresBron:
                 gemeente = gemeenten.get(woonplaats)
                 if gemeente is not None:
                     found.setdefault(gemeente, array("q")).append(sleutel)
+        return found
+
+    async def werkadressen(self, peildatum: date) -> Mapping[str, Mapping[str, Sequence[int]]]:
+        """See :meth:`opengdi.kernel.adresvoorziening.AdresBron.werkadressen`."""
+        gemeenten = await self._gemeente_per_woonplaats(peildatum)
+        found: dict[str, dict[str, array[int]]] = {}
+        async with self.database.connect() as connection:
+            async for sleutel, woonplaats, doel in repository.werkadressen(connection):
+                gemeente = gemeenten.get(woonplaats)
+                if gemeente is not None:
+                    found.setdefault(gemeente, {}).setdefault(doel, array("q")).append(sleutel)
         return found
 
     async def adressen(self, sleutels: Sequence[int], peildatum: date) -> list[BagAdres]:

@@ -506,19 +506,20 @@ def _relatie_van(voorkomen: Any, soort: str) -> tuple[Any, Any]:
     return relatie, on
 
 
-def _woonadres_query() -> Any:
-    """Every residential address by key: each current, inhabitable adresseerbaar object (a
-    verblijfsobject with a woonfunctie, a ligplaats, a standplaats) with its current hoofdadres, the
-    openbare ruimte that lies on, and the woonplaats it lies in (the nummeraanduiding's own, else
-    the street's)."""
+def _adres_query(woon: bool) -> Any:
+    """Every current adresseerbaar object in use by key, with its current hoofdadres, the openbare
+    ruimte that lies on, and the woonplaats it lies in (the nummeraanduiding's own, else the
+    street's): when ``woon``, the inhabitable ones (a verblijfsobject with a woonfunctie, a
+    ligplaats, a standplaats); else the verblijfsobjecten without a woonfunctie, with their attributes."""
     a, n, o = _VOORKOMEN.alias("a"), _VOORKOMEN.alias("n"), _VOORKOMEN.alias("o")
     hoofdadres, hoofdadres_on = _relatie_van(a, "hoofdadres")
     straat, straat_on = _relatie_van(n, "openbareRuimte")
     eigen_plaats, eigen_plaats_on = _relatie_van(n, "woonplaats")
     plaats, plaats_on = _relatie_van(o, "woonplaats")
     woonplaats = func.coalesce(eigen_plaats.c.doel, plaats.c.doel).label("woonplaats")
-    return (
-        select(a.c.id.label("sleutel"), woonplaats)
+    woonfunctie = cast(a.c.gegevens, String).like('%"woonfunctie"%')
+    statement = (
+        select(a.c.id.label("sleutel"), woonplaats, *(() if woon else (a.c.gegevens,)))
         .select_from(a)
         .join(hoofdadres, hoofdadres_on)
         .join(n, (n.c.identificatie == hoofdadres.c.doel) & (n.c.objecttype == "NUM") & _huidig(n))
@@ -526,10 +527,12 @@ def _woonadres_query() -> Any:
         .outerjoin(eigen_plaats, eigen_plaats_on)
         .join(o, (o.c.identificatie == straat.c.doel) & (o.c.objecttype == "OPR") & _huidig(o))
         .join(plaats, plaats_on)
-        .where(a.c.objecttype.in_(_ADRESSEERBAAR), _huidig(a), a.c.status.in_(_BEWOONBAAR))
-        .where((a.c.objecttype != "VBO") | cast(a.c.gegevens, String).like('%"woonfunctie"%'))
+        .where(_huidig(a), a.c.status.in_(_BEWOONBAAR))
         .order_by(a.c.id)
     )
+    if woon:
+        return statement.where(a.c.objecttype.in_(_ADRESSEERBAAR), (a.c.objecttype != "VBO") | woonfunctie)
+    return statement.where(a.c.objecttype == "VBO", ~woonfunctie)
 
 
 async def gemeenten_van_woonplaatsen(connection: AsyncConnection, peildatum: str) -> dict[str, str]:
@@ -546,8 +549,15 @@ async def gemeenten_van_woonplaatsen(connection: AsyncConnection, peildatum: str
 
 async def woonadressen(connection: AsyncConnection) -> AsyncIterator[tuple[int, str]]:
     """Every residential address as (its key, the woonplaats it lies in), by key."""
-    async for row in await connection.stream(_woonadres_query().execution_options(yield_per=10_000)):
+    async for row in await connection.stream(_adres_query(woon=True).execution_options(yield_per=10_000)):
         yield row.sleutel, row.woonplaats
+
+
+async def werkadressen(connection: AsyncConnection) -> AsyncIterator[tuple[int, str, str]]:
+    """Every verblijfsobject in use without a woonfunctie as (its key, the woonplaats it lies in,
+    its first gebruiksdoel), by key."""
+    async for row in await connection.stream(_adres_query(woon=False).execution_options(yield_per=10_000)):
+        yield row.sleutel, row.woonplaats, (row.gegevens.get("gebruiksdoelen") or ["overige gebruiksfunctie"])[0]
 
 
 async def voorkomens_bij_sleutels(connection: AsyncConnection, sleutels: Sequence[int]) -> dict[int, Any]:

@@ -5,7 +5,8 @@ beperkingen.
 
 The block declares itself in :data:`BLOCK`: its API (the Haal Centraal BRK API at
 ``/haalcentraal/api/brk``, :mod:`~opengdi.registers.brk.api`), its catalogue (:data:`CATALOGUS`,
-scope ``brk``), its migrations, its demo data (a perceel for every residential address of the BAG)
+scope ``brk``), its migrations, its generator (``gdi genereren brk``), its demo data (a perceel for
+every residential address of the BAG)
 and the autorisatiebesluiten demo organisations hold, and the references to the BAG, the BRP and
 the NHR that ``gdi check`` follows.
 """
@@ -19,6 +20,7 @@ from opengdi.kernel.koppelingen import Koppelingen
 from opengdi.registers.brk import repository
 from opengdi.registers.brk.api import brk_api
 from opengdi.registers.brk.catalogus import CATALOGUS
+from opengdi.registers.brk.cli import genereren_app
 from opengdi.registers.brk.demo import DEMO
 from opengdi.registers.brk.demobesluiten import DEMOBESLUITEN
 
@@ -38,6 +40,7 @@ BLOCK = BuildingBlock(
     apis=lambda _context: (brk_api(),),
     migraties="opengdi.registers.brk.migrations",
     catalogus=CATALOGUS,
+    generatoren=genereren_app,
     demo=DEMO,
     demobesluiten=DEMOBESLUITEN,
     koppelingen=Koppelingen(repository.verwijzingen, repository.bestaande, _vorm),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -132,11 +132,14 @@ def _getal(sleutel: str, laag: int, hoog: int) -> int:
     return laag + int(hashlib.sha256(sleutel.encode()).hexdigest()[:8], 16) % (hoog - laag + 1)
 
 
-def demo_zaken(adressen: Sequence[BagAdres], bewoners: Mapping[str, Sequence[str]]) -> list[KadastraalOnroerendeZaak]:
+def demo_zaken(
+    adressen: Sequence[BagAdres], bewoners: Mapping[str, Sequence[str]], werkadressen: Collection[str] = frozenset()
+) -> list[KadastraalOnroerendeZaak]:
     """A perceel for each address: in the kadastrale gemeente named after its woonplaats, numbered
     in order of adresseerbaar object through the secties; owned in equal shares by the persons
-    ``bewoners`` names there (at most two, by burgerservicenummer), or else by a woonstichting the
-    Kadaster registered; with a grootte, a koopsom and, when persons own it, a hypotheek."""
+    ``bewoners`` names there (at most two, by burgerservicenummer), or else by a woonstichting (for
+    the adresseerbare objecten ``werkadressen`` names: a vastgoedfonds) the Kadaster registered;
+    with a grootte, a koopsom and, when persons own it, a hypotheek."""
     volgnummers: dict[str, int] = {}
     zaken: list[KadastraalOnroerendeZaak] = []
     for adres in sorted(adressen, key=lambda item: (item.gemeentecode, item.woonplaats, item.adresseerbaar_object)):
@@ -151,13 +154,13 @@ def demo_zaken(adressen: Sequence[BagAdres], bewoners: Mapping[str, Sequence[str
         gerechtigden = tuple(
             Gerechtigde(str(nummer), EIGENAAR, INGESCHREVEN_NATUURLIJK_PERSOON, 1, len(personen), bsn=bsn)
             for nummer, bsn in enumerate(personen, start=1)
-        ) or (Gerechtigde("1", EIGENAAR, KADASTER_NIET_NATUURLIJK_PERSOON, naam=f"Woonstichting {adres.woonplaats}"),)
+        ) or (Gerechtigde("1", EIGENAAR, KADASTER_NIET_NATUURLIJK_PERSOON, naam=_eigenaar(adres, werkadressen)),)
         zaken.append(
             KadastraalOnroerendeZaak(
                 identificatie,
                 PERCEEL,
                 aanduiding,
-                _demogegevens(adres, bool(personen)),
+                _demogegevens(adres, bool(personen), adres.adresseerbaar_object not in werkadressen),
                 adres.adresseerbaar_object,
                 adres.nummeraanduiding,
                 gerechtigden,
@@ -166,7 +169,14 @@ def demo_zaken(adressen: Sequence[BagAdres], bewoners: Mapping[str, Sequence[str
     return zaken
 
 
-def _demogegevens(adres: BagAdres, hypotheek: bool) -> dict[str, Any]:
+def _eigenaar(adres: BagAdres, werkadressen: Collection[str]) -> str:
+    """Who owns an address nobody living there owns."""
+    if adres.adresseerbaar_object in werkadressen:
+        return f"Vastgoedfonds {adres.woonplaats} N.V."
+    return f"Woonstichting {adres.woonplaats}"
+
+
+def _demogegevens(adres: BagAdres, hypotheek: bool, wonen: bool) -> dict[str, Any]:
     sleutel = adres.adresseerbaar_object
     gegevens: dict[str, Any] = {
         "kadastraleGrootte": {
@@ -174,7 +184,6 @@ def _demogegevens(adres: BagAdres, hypotheek: bool) -> dict[str, Any]:
             "waarde": _getal(sleutel, 80, 800),
         },
         "koopsom": {"koopsom": _getal(sleutel + "k", 90, 700) * 1_000, "koopjaar": _getal(sleutel + "j", 1985, 2024)},
-        "aardCultuurBebouwd": {"code": "11", "waarde": "Wonen"},
         "adressen": [
             {
                 key: value
@@ -192,6 +201,8 @@ def _demogegevens(adres: BagAdres, hypotheek: bool) -> dict[str, Any]:
             }
         ],
     }
+    if wonen:
+        gegevens["aardCultuurBebouwd"] = {"code": "11", "waarde": "Wonen"}
     if hypotheek:
         bedrag = _getal(sleutel + "h", 50, 500) * 1_000
         gegevens["hypotheken"] = [

@@ -1,14 +1,18 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The use cases of the BRK: a zaak, a search for zaken, loading and emptying."""
+"""The use cases of the BRK: a zaak, a search for zaken, loading, generating and emptying."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 
+from opengdi.kernel.adresvoorziening import AdresBron, alle_adressen
 from opengdi.kernel.db import Database
+from opengdi.kernel.generatie import ruim_op
+from opengdi.kernel.personenvoorziening import PersoonBron, per_adres
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.brk import repository
-from opengdi.registers.brk.domein import KadastraalOnroerendeZaak
+from opengdi.registers.brk.domein import KadastraalOnroerendeZaak, demo_zaken
 from opengdi.registers.brk.repository import Zoekvraag
 
 #: The most zaken a search finds; one that finds more is refused.
@@ -51,3 +55,29 @@ async def empty_brk(uow: UnitOfWork) -> int:
     removed = await repository.delete_all(uow.session)
     await uow.commit()
     return removed
+
+
+async def genereer_zaken(
+    database: Database,
+    oin: str,
+    adressen: AdresBron,
+    personen: PersoonBron,
+    *,
+    vervang: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Give every adresseerbaar object of the BAG in use a perceel (:func:`~opengdi.registers.brk.domein.demo_zaken`),
+    owned by the grown-up inhabitants the BRP has there, one commit per municipality; how many.
+    A BRK that holds zaken makes this refuse (:class:`~opengdi.kernel.fouten.Conflict`) unless
+    ``vervang`` empties it first."""
+    bestaand = await repository.count(database)
+    await ruim_op(database, oin, ("De BRK", bestaand, "zaken"), repository.delete_all, vervang=vervang)
+    peildatum, stored = date.today(), 0
+    async for gemeentecode, woon, werk in alle_adressen(adressen, peildatum):
+        eigenaren = per_adres(await personen.volwassenen(gemeentecode, peildatum))
+        zaken = demo_zaken([*woon, *werk], eigenaren, {adres.adresseerbaar_object for adres in werk})
+        async with UnitOfWork(database, oin=oin) as uow:
+            stored += await load_zaken(uow, zaken)
+        if progress is not None:
+            progress(len(zaken))
+    return stored

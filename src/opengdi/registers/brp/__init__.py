@@ -6,7 +6,8 @@ API for test data), its catalogue (:data:`CATALOGUS`: object type Persoon, opera
 its commands (``gdi brp …``, ``gdi genereren brp``), its demo data and the autorisatiebesluiten
 for it that demo organisations hold (:mod:`~opengdi.registers.brp.demobesluiten`), the Digikoppeling
 scopes it offers and the restrictions an autorisatiebesluit for it may carry (only the inhabitants,
-or for a bewoning the addresses, of one municipality).
+or for a bewoning the addresses, of one municipality), and the grown-up inhabitants other blocks'
+generators may name (:mod:`~opengdi.registers.brp.personenbron`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from opengdi.registers.brp.catalogus import CATALOGUS
 from opengdi.registers.brp.cli import brp_app, seed_app
 from opengdi.registers.brp.demo import DEMO, voorbeelden, voorbeeldverzoek
 from opengdi.registers.brp.demobesluiten import DEMOBESLUITEN
+from opengdi.registers.brp.personenbron import BrpPersoonBron
 from opengdi.registers.brp.service import BEPERKINGEN
 
 BLOCK = BuildingBlock(
@@ -35,5 +37,6 @@ BLOCK = BuildingBlock(
     beperkingen={"brp": BEPERKINGEN, bewoning.SCOPE: bewoning.BEPERKINGEN},
     voorbeelden=voorbeelden,
     voorbeeldverzoek=voorbeeldverzoek,
+    personenbron=BrpPersoonBron,
     koppelingen=Koppelingen(repository.verwijzingen, repository.bestaande, lambda _objecttype, bsn: is_valid_bsn(bsn)),
 )

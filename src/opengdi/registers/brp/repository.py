@@ -11,7 +11,7 @@ from typing import Any
 import orjson
 from sqlalchemy import ColumnElement, Select, and_, bindparam, delete, func, insert, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from opengdi.kernel.db import Database, driver_connection, transaction_driver
 from opengdi.kernel.geldigheid import TOEKOMST, Geldigheid, Overgang, Periode
@@ -478,3 +478,31 @@ async def load_by_ids(
     return await _load(
         connection, _VOORKOMENS_BY_ID_IN_CATEGORIEEN, {"ids": sorted(ids), "categorieen": sorted(categorieen)}
     )
+
+
+async def volwassenen(connection: AsyncConnection, gemeentecode: str, geboren_uiterlijk: str) -> list[Any]:
+    """The living persons registered in ``gemeentecode`` with a burgerservicenummer and a BAG
+    address, born on or before ``geboren_uiterlijk`` (``YYYYMMDD``): rows of the number and the
+    elements of the current categories 01 (``naam``) and 08 (``verblijfplaats``), by number."""
+    lijst, naam, verblijfplaats = PersoonslijstRow, VoorkomenRow, aliased(VoorkomenRow)
+    statement = (
+        select(
+            lijst.burgerservicenummer, naam.elementen.label("naam"), verblijfplaats.elementen.label("verblijfplaats")
+        )
+        .join(naam, (naam.persoonslijst_id == lijst.id) & (naam.categorie == "01") & (naam.volgnummer == 0))
+        .join(
+            verblijfplaats,
+            (verblijfplaats.persoonslijst_id == lijst.id)
+            & (verblijfplaats.categorie == "08")
+            & (verblijfplaats.volgnummer == 0),
+        )
+        .where(
+            lijst.gemeente_van_inschrijving == gemeentecode,
+            lijst.overleden.is_(False),
+            lijst.burgerservicenummer.is_not(None),
+            lijst.adresseerbaar_object_identificatie.is_not(None),
+            lijst.geboortedatum <= geboren_uiterlijk,
+        )
+        .order_by(lijst.burgerservicenummer)
+    )
+    return list((await connection.execute(statement)).all())

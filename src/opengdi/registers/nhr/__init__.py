@@ -5,9 +5,9 @@ vestigingen (vestigingsnummer), with handelsnamen, SBI-activiteiten and werkzame
 The block declares itself in :data:`BLOCK`: its APIs (the KvK's own Basisprofiel, Vestigingsprofiel
 and Zoeken at ``/kvk/api``, :mod:`~opengdi.registers.nhr.api`; the Haal Centraal HR API at
 ``/haalcentraal/api/hr``, :mod:`~opengdi.registers.nhr.hr_api`), its catalogue (:data:`CATALOGUS`,
-scope ``nhr``), its migrations, its demo data (the KvK test environment's companies) and the
-autorisatiebesluiten for it that demo organisations hold, and the references to the BRP and the BAG
-that ``gdi check`` follows.
+scope ``nhr``), its migrations, its generator (``gdi genereren nhr``), its demo data (the KvK test
+environment's companies) and the autorisatiebesluiten for it that demo organisations hold, and the
+references to the BRP and the BAG that ``gdi check`` follows.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from opengdi.kernel.koppelingen import Koppelingen
 from opengdi.registers.nhr import repository
 from opengdi.registers.nhr.api import kvk_api
 from opengdi.registers.nhr.catalogus import CATALOGUS
+from opengdi.registers.nhr.cli import genereren_app
 from opengdi.registers.nhr.demo import DEMO
 from opengdi.registers.nhr.demobesluiten import DEMOBESLUITEN
 from opengdi.registers.nhr.hr_api import hr_api
@@ -44,6 +45,7 @@ BLOCK = BuildingBlock(
     apis=lambda _context: (kvk_api(), hr_api()),
     migraties="opengdi.registers.nhr.migrations",
     catalogus=CATALOGUS,
+    generatoren=genereren_app,
     demo=DEMO,
     demobesluiten=DEMOBESLUITEN,
     koppelingen=Koppelingen(repository.verwijzingen, repository.bestaande, _vorm),

@@ -106,6 +106,24 @@ async def delete_all(session: AsyncSession) -> int:
     return count
 
 
+def _tussen(van: int, tot: int) -> Any:
+    """Enterprises whose KvK-nummer lies in ``van`` … ``tot - 1``."""
+    return _ACTIVITEIT.c.kvk_nummer.between(f"{van:08d}", f"{tot - 1:08d}")
+
+
+async def count_between(connection: AsyncConnection, van: int, tot: int) -> int:
+    """How many enterprises have a KvK-nummer in ``van`` … ``tot - 1``."""
+    return int(await connection.scalar(select(func.count()).select_from(_ACTIVITEIT).where(_tussen(van, tot))) or 0)
+
+
+async def delete_between(session: AsyncSession, van: int, tot: int) -> None:
+    """Remove the enterprises with a KvK-nummer in ``van`` … ``tot - 1``, with their vestigingen and functionarissen."""
+    nummers = select(_ACTIVITEIT.c.kvk_nummer).where(_tussen(van, tot))
+    for table in (_FUNCTIONARIS, _VESTIGING):
+        await session.execute(delete(table).where(table.c.kvk_nummer.in_(nummers)))
+    await session.execute(delete(_ACTIVITEIT).where(_tussen(van, tot)))
+
+
 async def count(connection: AsyncConnection) -> int:
     """How many enterprises the Handelsregister holds."""
     return int(await connection.scalar(select(func.count()).select_from(_ACTIVITEIT)) or 0)

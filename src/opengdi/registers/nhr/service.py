@@ -1,21 +1,28 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The use cases of the Handelsregister: an enterprise's profile, a vestiging's profile, a Zoeken
-question, the searches of the HR API, and loading the KvK test environment's companies."""
+question, the searches of the HR API, loading the KvK test environment's companies, and generating
+the companies of a generated country (:func:`genereer_bedrijven`)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import random
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from opengdi.kernel.adresvoorziening import AdresBron, BagAdres
 from opengdi.kernel.db import Database
+from opengdi.kernel.generatie import ruim_op
+from opengdi.kernel.nummervoorziening import BsnBron
+from opengdi.kernel.personenvoorziening import PersoonBron
 from opengdi.kernel.uow import UnitOfWork
-from opengdi.registers.nhr import repository
+from opengdi.registers.nhr import generator, repository
 from opengdi.registers.nhr.bevragen import Criteria
 from opengdi.registers.nhr.domein import Bedrijf, Functionaris, Onderneming, Vestiging, uit_testbestand
 from opengdi.registers.nhr.zoeken import MAX_RESULTATEN, Registratie, Zoekvraag, matches, registraties
@@ -149,3 +156,74 @@ async def empty_nhr(uow: UnitOfWork) -> int:
     removed = await repository.delete_all(uow.session)
     await uow.commit()
     return removed
+
+
+@dataclass(frozen=True, slots=True)
+class Bronnen:
+    """What the generator takes from other blocks: addresses (the BAG), grown-up inhabitants (the
+    BRP) and RSINs (the BSN-beheervoorziening)."""
+
+    adressen: AdresBron
+    personen: PersoonBron
+    nummers: BsnBron
+
+
+async def genereer_bedrijven(
+    database: Database,
+    oin: str,
+    bronnen: Bronnen,
+    aantal: int,
+    startwaarde: int,
+    *,
+    vervang: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Generate ``aantal`` companies over the municipalities of the BAG (see
+    :mod:`~opengdi.registers.nhr.generator`) and store them, one commit per municipality; how many
+    were stored (fewer when municipalities have no grown-up inhabitants). Companies generated before
+    make this refuse (:class:`~opengdi.kernel.fouten.Conflict`) unless ``vervang`` removes them first."""
+    peildatum = date.today()
+    async with database.connect() as connection:
+        bestaand = await repository.count_between(connection, generator.KVK_BEGIN, generator.KVK_EINDE)
+    inhoud = ("Het Handelsregister", bestaand, "gegenereerde bedrijven")
+    await ruim_op(database, oin, inhoud, _verwijder_gegenereerde, vervang=vervang)
+    woon = await bronnen.adressen.woonadressen(peildatum)
+    werk = await bronnen.adressen.werkadressen(peildatum)
+    gewichten = {
+        code: len(woon.get(code, ())) + sum(map(len, werk.get(code, {}).values())) for code in woon.keys() | werk.keys()
+    }
+    nummers = generator.Nummers(0, 0, iter(()))
+    rsins = stored = 0
+    for code, deel in sorted(generator.verdeel(aantal, gewichten).items()):
+        rng = random.Random(f"{startwaarde}:{code}")
+        inwoners = await bronnen.personen.volwassenen(code, peildatum) if deel else []
+        if inwoners:
+            soorten = generator.soorten(rng, deel)
+            nieuw = await bronnen.nummers.reeks(generator.RSIN_KENMERK, rsins, sum(soorten)) if any(soorten) else []
+            rsins, nummers.rsins = rsins + len(nieuw), iter(nieuw)
+            werkadressen = await _werkadressen(bronnen.adressen, werk.get(code, {}), deel, rng, peildatum)
+            gemeente = generator.Gemeente(code, inwoners, werkadressen)
+            async with UnitOfWork(database, oin=oin) as uow:
+                stored += await repository.add_ondernemingen(
+                    uow.session, generator.bedrijven(gemeente, soorten, nummers, rng, peildatum)
+                )
+                await uow.commit()
+        if progress is not None and deel:
+            progress(deel)
+    return stored
+
+
+async def _verwijder_gegenereerde(session: AsyncSession) -> None:
+    await repository.delete_between(session, generator.KVK_BEGIN, generator.KVK_EINDE)
+
+
+async def _werkadressen(
+    bron: AdresBron, sleutels: Mapping[str, Sequence[int]], nodig: int, rng: random.Random, peildatum: date
+) -> dict[str, list[BagAdres]]:
+    """Per gebruiksdoel, at most ``nodig`` of the work addresses ``sleutels`` names, in a random order."""
+    found: dict[str, list[BagAdres]] = {}
+    for doel, keys in sorted(sleutels.items()):
+        gekozen = rng.sample(list(keys), min(nodig, len(keys)))
+        found[doel] = await bron.adressen(sorted(gekozen), peildatum)
+        rng.shuffle(found[doel])
+    return found

@@ -4,7 +4,8 @@ and their belanghebbenden (eigenaar, gebruiker).
 
 The block declares itself in :data:`BLOCK`: its API (the Haal Centraal WOZ API at
 ``/haalcentraal/api/woz``, :mod:`~opengdi.registers.woz.api`), its catalogue (:data:`CATALOGUS`,
-scope ``woz``), its migrations, its demo data (an object for every residential address of the BAG)
+scope ``woz``), its migrations, its generator (``gdi genereren woz``), its demo data (an object for
+every residential address of the BAG)
 and the autorisatiebesluiten demo organisations hold, and the references to the BAG, the BRP and
 the NHR that ``gdi check`` follows.
 """
@@ -18,6 +19,7 @@ from opengdi.kernel.koppelingen import Koppelingen
 from opengdi.registers.woz import repository
 from opengdi.registers.woz.api import woz_api
 from opengdi.registers.woz.catalogus import CATALOGUS
+from opengdi.registers.woz.cli import genereren_app
 from opengdi.registers.woz.demo import DEMO
 from opengdi.registers.woz.demobesluiten import DEMOBESLUITEN
 
@@ -37,6 +39,7 @@ BLOCK = BuildingBlock(
     apis=lambda _context: (woz_api(),),
     migraties="opengdi.registers.woz.migrations",
     catalogus=CATALOGUS,
+    generatoren=genereren_app,
     demo=DEMO,
     demobesluiten=DEMOBESLUITEN,
     koppelingen=Koppelingen(repository.verwijzingen, repository.bestaande, _vorm),

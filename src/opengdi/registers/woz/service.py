@@ -1,21 +1,25 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The use cases of the WOZ: a WOZ-object, a search for them, the demo objects at the addresses of
-the BAG with the persons of the BRP who live there as belanghebbenden."""
+the BAG with the persons of the BRP who live there as belanghebbenden, and generating one for every
+adresseerbaar object of a generated country (:func:`genereer_objecten`)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from opengdi.kernel.adresvoorziening import BagAdres
+from opengdi.kernel.adresvoorziening import AdresBron, BagAdres, alle_adressen
 from opengdi.kernel.db import Database
+from opengdi.kernel.generatie import ruim_op
+from opengdi.kernel.personenvoorziening import PersoonBron, per_adres
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers.woz import repository
 from opengdi.registers.woz.domein import (
     EIGENAAR,
     GEBRUIKER,
     NATUURLIJK_PERSOON,
+    VESTIGING,
     Belanghebbende,
     WozObject,
     demowaarden,
@@ -60,23 +64,20 @@ def demo_objecten(
     bewoners: Mapping[str, Sequence[str]],
     vandaag: date,
     zaken: Mapping[str, Sequence[str]] | None = None,
+    vestigingen: Mapping[str, Sequence[str]] | None = None,
 ) -> list[WozObject]:
     """A WOZ-object for each address: numbered per municipality, its values on the last five
     waardepeildatums, its eigenaar and gebruiker the first (by burgerservicenummer) of the persons
-    ``bewoners`` names at its adresseerbaar object (none when nobody lives there), and the
-    kadastrale onroerende zaken ``zaken`` names there."""
+    ``bewoners`` names at its adresseerbaar object (when nobody lives there, the gebruiker is the
+    first of the vestigingen ``vestigingen`` names there, if any), and the kadastrale onroerende
+    zaken ``zaken`` names there."""
     volgnummers: dict[str, int] = defaultdict(int)
     jaren = range(vandaag.year - 5, vandaag.year)
     objecten = []
     for adres in sorted(adressen, key=lambda item: (item.gemeentecode, item.adresseerbaar_object)):
         volgnummers[adres.gemeentecode] += 1
         identificatie = f"{adres.gemeentecode}{volgnummers[adres.gemeentecode]:08d}"
-        bewoner = min(bewoners.get(adres.adresseerbaar_object, ()), default=None)
-        belanghebbenden = (
-            tuple(Belanghebbende(rol, NATUURLIJK_PERSOON, bsn=bewoner) for rol in (EIGENAAR, GEBRUIKER))
-            if bewoner
-            else ()
-        )
+        belanghebbenden = _belanghebbenden(adres.adresseerbaar_object, bewoners, vestigingen or {})
         aanduiding = {
             "straat": adres.openbare_ruimte,
             "korteNaam": adres.korte_naam,
@@ -109,6 +110,16 @@ def demo_objecten(
     return objecten
 
 
+def _belanghebbenden(
+    adresseerbaar_object: str, bewoners: Mapping[str, Sequence[str]], vestigingen: Mapping[str, Sequence[str]]
+) -> tuple[Belanghebbende, ...]:
+    bewoner = min(bewoners.get(adresseerbaar_object, ()), default=None)
+    if bewoner is not None:
+        return tuple(Belanghebbende(rol, NATUURLIJK_PERSOON, bsn=bewoner) for rol in (EIGENAAR, GEBRUIKER))
+    vestiging = min(vestigingen.get(adresseerbaar_object, ()), default=None)
+    return (Belanghebbende(GEBRUIKER, VESTIGING, vestigingsnummer=vestiging),) if vestiging else ()
+
+
 async def load_objecten(uow: UnitOfWork, objecten: Sequence[WozObject]) -> int:
     """Store WOZ-objecten and commit; how many."""
     stored = await repository.add_objecten(uow.session, objecten)
@@ -121,3 +132,33 @@ async def empty_woz(uow: UnitOfWork) -> int:
     removed = await repository.delete_all(uow.session)
     await uow.commit()
     return removed
+
+
+async def genereer_objecten(
+    database: Database,
+    oin: str,
+    bronnen: tuple[AdresBron, PersoonBron],
+    verwijzingen: tuple[Mapping[str, Sequence[str]], Mapping[str, Sequence[str]]],
+    *,
+    vervang: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Give every adresseerbaar object of the BAG in use (``bronnen``: the BAG and the BRP) a
+    WOZ-object (:func:`demo_objecten`), with the grown-up inhabitants the BRP has there as
+    belanghebbenden, and ``verwijzingen``: the kadastrale onroerende zaken the BRK has and the
+    vestigingen the Handelsregister has at each; one commit per municipality; how many. A WOZ that
+    holds objects makes this refuse (:class:`~opengdi.kernel.fouten.Conflict`) unless ``vervang``
+    empties it first."""
+    async with database.connect() as connection:
+        bestaand = await repository.count(connection)
+    await ruim_op(database, oin, ("De WOZ", bestaand, "WOZ-objecten"), repository.delete_all, vervang=vervang)
+    (adressen, personen), (zaken, vestigingen) = bronnen, verwijzingen
+    vandaag, stored = date.today(), 0
+    async for gemeentecode, woon, werk in alle_adressen(adressen, vandaag):
+        bewoners = per_adres(await personen.volwassenen(gemeentecode, vandaag))
+        objecten = demo_objecten([*woon, *werk], bewoners, vandaag, zaken, vestigingen)
+        async with UnitOfWork(database, oin=oin) as uow:
+            stored += await load_objecten(uow, objecten)
+        if progress is not None:
+            progress(len(objecten))
+    return stored
