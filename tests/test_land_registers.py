@@ -172,13 +172,16 @@ async def test_vestigingen_lie_at_bag_addresses_whose_gebruiksdoel_fits(land_dat
     assert werk and all(plekken[plek] == 1 for plek in werk)  # a shop or office holds one company
 
 
-async def test_every_adresseerbaar_object_has_one_perceel_and_one_woz_object_that_agree(
+async def test_every_adresseerbaar_object_has_one_zaak_and_one_woz_object_that_agree(
     land_database: Database,
 ) -> None:
     async with land_database.read() as connection:
-        zaken = Counter(
-            await connection.scalars(text("SELECT adresseerbaar_object FROM brk_kadastraal_onroerende_zaak"))
-        )
+        zaak_rows = (
+            await connection.execute(text("SELECT adresseerbaar_object, type FROM brk_kadastraal_onroerende_zaak"))
+        ).all()
+        # a split grondperceel has no adresseerbaar object: its appartementsrechten have them
+        zaken = Counter(plek for plek, _type in zaak_rows if plek is not None)
+        splitsingen = sum(soort == "appartementsrecht" for _plek, soort in zaak_rows)
         objecten = Counter(await connection.scalars(text("SELECT adresseerbaar_object FROM woz_object")))
         woz_eigenaren = await connection.execute(
             text(
@@ -202,6 +205,7 @@ async def test_every_adresseerbaar_object_has_one_perceel_and_one_woz_object_tha
         for adres in [*woon, *werk]
     ]
     assert set(zaken) == set(objecten) == set(alle) and set(zaken.values()) == set(objecten.values()) == {1}
+    assert splitsingen  # the flats of the generated country are appartementsrechten
     per_object: dict[str, set[str]] = {}
     for adresseerbaar_object, bsn in perceel_eigenaren:
         per_object.setdefault(adresseerbaar_object, set()).add(bsn)
@@ -226,7 +230,12 @@ async def test_the_generators_refuse_to_generate_twice_unless_asked_to_replace(l
 
 
 async def test_the_kvk_apis_answer_about_a_generated_company(land_database: Database, tmp_path: Path) -> None:
-    bedrijf = next(item for item in await _bedrijven(land_database) if item.onderneming.rsin)
+    doelen = await _gebruiksdoelen(land_database)
+    bedrijf = next(  # a BV at a work address: the BAG gave its point
+        item
+        for item in await _bedrijven(land_database)
+        if item.onderneming.rsin and item.vestigingen[0].adresseerbaar_object in doelen
+    )
     vestiging = bedrijf.vestigingen[0]
     adres = vestiging.gegevens["adressen"][0]
     async with http_client(create_app(settings_for(tmp_path), land_database), BRONHOUDER) as http:
@@ -239,5 +248,13 @@ async def test_the_kvk_apis_answer_about_a_generated_company(land_database: Data
         assert zoeken.status_code == 200, zoeken.text
         gevonden = {item.get("vestigingsnummer") for item in zoeken.json()["resultaten"]}
         assert vestiging.vestigingsnummer in gevonden
+        plain = await http.get(f"/kvk/api/v1/vestigingsprofielen/{vestiging.vestigingsnummer}")
+        assert "geoData" not in plain.json()["adressen"][0]
+        geo = await http.get(f"/kvk/api/v1/vestigingsprofielen/{vestiging.vestigingsnummer}?geoData=true")
+        geodata = geo.json()["adressen"][0]["geoData"]
+        assert geodata["addresseerbaarObjectId"] == vestiging.adresseerbaar_object
+        assert geodata["nummerAanduidingId"] == vestiging.nummeraanduiding
+        assert 50.7 < geodata["gpsLatitude"] < 53.6 and 3.3 < geodata["gpsLongitude"] < 7.3  # in the Netherlands
+        assert 0 < geodata["rijksdriehoekX"] < 300_000 and 300_000 < geodata["rijksdriehoekY"] < 625_000
         hr = await http.get(f"/haalcentraal/api/hr/maatschappelijkeactiviteiten/{bedrijf.onderneming.kvk_nummer}")
         assert hr.status_code == 200, hr.text

@@ -36,6 +36,9 @@ class BagAdres:
     woonplaats: str
     adresseerbaar_object: str  # identificatiecode verblijfplaats (11.80)
     nummeraanduiding: str  # identificatiecode nummeraanduiding (11.90)
+    panden: tuple[str, ...] = ()  # the panden a verblijfsobject lies in (the BRP does not record them)
+    rd: tuple[float, float] | None = None  # where: the verblijfsobject's point in RD New (EPSG:28992)
+    etrs89: tuple[float, float] | None = None  # the same point as latitude, longitude (EPSG:4258)
 
 
 class AdresBron(Protocol):

@@ -32,6 +32,7 @@ from opengdi.registers.brk.domein import (
     APPARTEMENTSRECHT,
     EIGENAAR,
     INGESCHREVEN_NIET_NATUURLIJK_PERSOON,
+    PERCEEL,
     Aanduiding,
     Gerechtigde,
     KadastraalOnroerendeZaak,
@@ -59,6 +60,17 @@ ADRESSEN = (
     _adres("0599010000000003", "Coolsingel", 44, "3011AD"),
 )
 BEWONERS = {"0599010000000001": ["999993653", "999990019", "999991723"], "0599010000000002": ["999991723"]}
+#: A block of three flats in one pand (split in appartementsrechten) beside a house of its own.
+FLAT = "0606100000000001"
+SPLITSING = (
+    *(
+        replace(_adres(f"060601000000000{nummer}", "Broersvest", 10, "3111AA"), woonplaats="Schiedam", panden=(FLAT,))
+        for nummer in (1, 2, 3)
+    ),
+    replace(
+        _adres("0606010000000009", "Broersvest", 12, "3111AA"), woonplaats="Schiedam", panden=("0606100000000002",)
+    ),
+)
 
 
 def _zaken() -> list[KadastraalOnroerendeZaak]:
@@ -88,7 +100,7 @@ def _zaken() -> list[KadastraalOnroerendeZaak]:
         Aanduiding("Rotterdam", "A", 3, 2),
         {"adressen": []},
     )
-    return [*zaken, appartement]
+    return [*zaken, appartement, *demo_zaken(SPLITSING, {"0606010000000002": ["999993653"]})]
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
@@ -156,6 +168,70 @@ def test_demo_percelen_are_owned_by_the_residents_in_equal_shares() -> None:
     assert [item.naam for item in zaken[2].gerechtigden] == ["Woonstichting Rotterdam"]  # nobody lives there
     assert zaken[0].lijst("hypotheken") and not zaken[2].lijst("hypotheken")
     assert demo_zaken(ADRESSEN, BEWONERS) == zaken
+
+
+def test_a_pand_of_several_verblijfsobjecten_is_split_in_appartementsrechten() -> None:
+    grond, *rechten, huis = demo_zaken(SPLITSING, {"0606010000000002": ["999993653"]})
+    assert [str(zaak.aanduiding) for zaak in (grond, *rechten, huis)] == [
+        "Schiedam A 1",
+        "Schiedam A 1 A1",
+        "Schiedam A 1 A2",
+        "Schiedam A 1 A3",
+        "Schiedam A 2",
+    ]
+    assert [zaak.type for zaak in (grond, *rechten, huis)] == [PERCEEL, *[APPARTEMENTSRECHT] * 3, PERCEEL]
+    assert grond.gerechtigden == () and grond.adresseerbaar_object is None
+    assert [item["identificatie"] for item in grond.lijst("bijbehorendeAppartementsrechten")] == [
+        "0606000000010001",
+        "0606000000010002",
+        "0606000000010003",
+    ]
+    assert all(
+        recht.lijst("bijbehorendeGrondpercelen") == [{"identificatie": grond.identificatie}] for recht in rechten
+    )
+    assert [recht.adresseerbaar_object for recht in rechten] == [adres.adresseerbaar_object for adres in SPLITSING[:3]]
+    assert [item.bsn for item in rechten[1].gerechtigden] == ["999993653"]
+    assert "kadastraleGrootte" not in rechten[0].gegevens and "kadastraleGrootte" in grond.gegevens
+
+
+def test_the_demo_has_beslagen_and_publiekrechtelijke_beperkingen_now_and_then() -> None:
+    adressen = [_adres(f"0599010000{nummer:06d}", "Coolsingel", nummer, "3011AD") for nummer in range(1, 601)]
+    bewoners = {adres.adresseerbaar_object: ["999993653"] for adres in adressen}
+    zaken = demo_zaken(adressen, bewoners)
+    beslagen = [zaak for zaak in zaken if zaak.lijst("beslagen")]
+    beperkingen = [zaak for zaak in zaken if zaak.lijst("publiekrechtelijkeBeperkingen")]
+    assert 0 < len(beslagen) < 30 and 0 < len(beperkingen) < 40
+    assert beslagen[0].lijst("beslagen")[0]["beslagleggers"][0]["omschrijving"] == "Belastingdienst"
+    assert (
+        beperkingen[0].lijst("publiekrechtelijkeBeperkingen")[0]["bevoegdGezag"]["omschrijving"] == "Gemeente Rotterdam"
+    )
+    zonder_eigenaren = demo_zaken(adressen, {})
+    assert not any(zaak.lijst("beslagen") for zaak in zonder_eigenaren)  # a beslag lies on what persons own
+
+
+async def test_a_search_includes_the_appartementsrechten_of_a_split_perceel_when_asked(
+    brk: httpx.AsyncClient,
+) -> None:
+    assert await _gevonden(brk, kadastraleAanduiding="Schiedam A 1") == ["0606000000010000"]
+    met = await _gevonden(
+        brk, kadastraleAanduiding="Schiedam A 1", inclusiefKadastraalOnroerendeZakenUitSplitsing="true"
+    )
+    assert met == ["0606000000010000", "0606000000010001", "0606000000010002", "0606000000010003"]
+    assert await _gevonden(brk, kadastraleAanduiding="Schiedam A 1 A2") == ["0606000000010002"]
+    recht = await _ok(brk, "kadastraalonroerendezaken/0606000000010002")
+    assert recht["type"] == APPARTEMENTSRECHT and recht["bijbehorendeGrondpercelen"] == [
+        {"identificatie": "0606000000010000"}
+    ]
+    assert recht["_links"]["bijbehorendeGrondpercelen"][0]["href"].endswith(
+        "/kadastraalonroerendezaken/0606000000010000"
+    )
+    grond = await _ok(brk, "kadastraalonroerendezaken/0606000000010000")
+    assert (
+        len(grond["_links"]["bijbehorendeAppartementsrechten"]) == 3
+        and "zakelijkGerechtigdeIdentificaties" not in grond
+    )
+    errors = list(_validator("KadastraalOnroerendeZaakHal").iter_errors(recht))
+    assert not errors, [error.message for error in errors[:3]]
 
 
 async def test_a_zaak_with_its_gerechtigden_hypotheken_and_address(brk: httpx.AsyncClient) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 from opengdi.kernel.adresvoorziening import BagAdres
 from opengdi.kernel.db import Database
 from opengdi.registers.bag import repository
+from opengdi.registers.bag.crs import naar_etrs89
 from opengdi.settings import Settings
 
 
@@ -98,4 +99,14 @@ class BagAdresBron:
             woonplaats=self._namen.get(woonplaats, ""),
             adresseerbaar_object=object_.identificatie,
             nummeraanduiding=nummeraanduiding,
+            panden=tuple(object_.gegevens.get("maaktDeelUitVan", ())),
+            **_punt(object_.geometrie),
         )
+
+
+def _punt(geometrie: Mapping[str, Any] | None) -> dict[str, tuple[float, float]]:
+    """The point of a verblijfsobject in RD and in ETRS89, when its geometry is one."""
+    if not geometrie or geometrie.get("type") != "Point":
+        return {}
+    x, y = (float(value) for value in geometrie["coordinates"][:2])
+    return {"rd": (x, y), "etrs89": naar_etrs89(x, y)}

@@ -561,9 +561,10 @@ async def werkadressen(connection: AsyncConnection) -> AsyncIterator[tuple[int, 
 
 
 async def voorkomens_bij_sleutels(connection: AsyncConnection, sleutels: Sequence[int]) -> dict[int, Any]:
-    """The voorkomens with the keys (row ids) ``sleutels``: rows of their key, identificatie and attributes."""
+    """The voorkomens with the keys (row ids) ``sleutels``: rows of their key, identificatie,
+    attributes and geometry."""
     found: dict[int, Any] = {}
-    columns = (_VOORKOMEN.c.id, _VOORKOMEN.c.identificatie, _VOORKOMEN.c.gegevens)
+    columns = (_VOORKOMEN.c.id, _VOORKOMEN.c.identificatie, _VOORKOMEN.c.gegevens, _VOORKOMEN.c.geometrie)
     unique = sorted(set(sleutels))
     for start in range(0, len(unique), _IN_CHUNK):
         statement = select(*columns).where(_VOORKOMEN.c.id.in_(unique[start : start + _IN_CHUNK]))

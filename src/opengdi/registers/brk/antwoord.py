@@ -3,7 +3,8 @@
 :mod:`~opengdi.registers.brk.domein`. No framework here.
 
 A kadastraal onroerende zaak is answered with its kadastrale aanduiding, grootte, koopsom, addresses
-and the identificaties of its zakelijk gerechtigden, hypotheken and beslagen, each with its link. A
+and the identificaties of its zakelijk gerechtigden, hypotheken and beslagen, each with its link, and
+for a splitsing the grondperceel of an appartementsrecht or the appartementsrechten of a grondperceel. A
 zakelijk gerechtigde shows its right, its share (``tenaamstelling.aandeel``) and its person; a
 natural person (a person of the BRP, or one only the Kadaster registered) only when ``personen`` is
 true (the caller may, and the delivery is protocolled). Links lead to this deployment: addresses to
@@ -40,6 +41,8 @@ VELDEN = frozenset(
         "zakelijkGerechtigdeIdentificaties",
         "hypotheekIdentificaties",
         "beslagIdentificaties",
+        "bijbehorendeGrondpercelen",
+        "bijbehorendeAppartementsrechten",
     }
 )
 
@@ -68,6 +71,7 @@ def zaak(basissen: Basissen, item: KadastraalOnroerendeZaak, *, met_gerechtigden
     hypotheken = [entry["identificatie"] for entry in item.lijst("hypotheken")]
     beslagen = [entry["identificatie"] for entry in item.lijst("beslagen")]
     adressen = list(item.gegevens.get("adressen", ()))
+    splitsing = {naam: item.lijst(naam) for naam in ("bijbehorendeGrondpercelen", "bijbehorendeAppartementsrechten")}
     links = {
         "self": _href(self_url),
         "zakelijkGerechtigden": [_href(f"{self_url}/zakelijkgerechtigden/{nummer}") for nummer in gerechtigden],
@@ -83,6 +87,10 @@ def zaak(basissen: Basissen, item: KadastraalOnroerendeZaak, *, met_gerechtigden
             for adres in adressen
             if adres.get("adresseerbaarObjectIdentificatie")
         ],
+        **{
+            naam: [_href(f"{basissen.brk}/kadastraalonroerendezaken/{zaak['identificatie']}") for zaak in zaken]
+            for naam, zaken in splitsing.items()
+        },
     }
     return _zonder_leeg(
         {
@@ -97,6 +105,7 @@ def zaak(basissen: Basissen, item: KadastraalOnroerendeZaak, *, met_gerechtigden
             "zakelijkGerechtigdeIdentificaties": gerechtigden,
             "hypotheekIdentificaties": hypotheken,
             "beslagIdentificaties": beslagen,
+            **splitsing,
             "_links": _zonder_leeg(links),
         }
     )

@@ -175,16 +175,17 @@ def _zoekvraag(parameters: Queryparameters) -> Zoekvraag:
     """The one category of a GET search."""
     tekst = parameters.tekst_volgens("kadastraleAanduiding", _AANDUIDING)
     postcode = parameters.tekst_volgens("postcode", _POSTCODE)
+    uit_splitsing = parameters.boolean("inclusiefKadastraalOnroerendeZakenUitSplitsing")
     vraag = Zoekvraag(
         aanduiding=Aanduiding.lees(tekst) if tekst else None,
         postcode=postcode.upper() if postcode else None,
         huisnummer=parameters.geheel("huisnummer", 1, 99999),
         nummeraanduiding=parameters.tekst_volgens("nummeraanduidingIdentificatie", _BAG),
         rsin=parameters.nummer("persoon__identificatie", is_valid_rsin, "RSIN"),
+        uit_splitsing=bool(uit_splitsing),
     )
     parameters.tekst_volgens("huisletter", r"^[a-zA-Z]$")
     parameters.tekst_volgens("huisnummertoevoeging", r"^[a-zA-Z0-9]{1,4}$")
-    parameters.boolean("inclusiefKadastraalOnroerendeZakenUitSplitsing")
     for name in parameters.given("kadastraleAanduidingMetGemeentecode"):
         parameters.fouten.append(InvalidParam(name, "unsupported", _NIET_ONDERSTEUND.format(naam=name)))
     parameters.check()

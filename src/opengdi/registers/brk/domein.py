@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from opengdi.kernel.adresvoorziening import BagAdres
@@ -59,6 +59,8 @@ AANDUIDING = re.compile(
 #: The secties the demo numbers its percelen in (a kadastrale gemeente has no J).
 _SECTIES = "ABCDEFGHIKLMNOPQRSTUVWXYZ"
 _PER_SECTIE = 9_999
+#: One in so many zaken owned by persons is under beslag, one in so many a gemeentelijk monument.
+_BESLAG_PER, _BEPERKING_PER = 60, 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,38 +137,103 @@ def _getal(sleutel: str, laag: int, hoog: int) -> int:
 def demo_zaken(
     adressen: Sequence[BagAdres], bewoners: Mapping[str, Sequence[str]], werkadressen: Collection[str] = frozenset()
 ) -> list[KadastraalOnroerendeZaak]:
-    """A perceel for each address: in the kadastrale gemeente named after its woonplaats, numbered
-    in order of adresseerbaar object through the secties; owned in equal shares by the persons
-    ``bewoners`` names there (at most two, by burgerservicenummer), or else by a woonstichting (for
-    the adresseerbare objecten ``werkadressen`` names: a vastgoedfonds) the Kadaster registered;
-    with a grootte, a koopsom and, when persons own it, a hypotheek."""
+    """A perceel for each address, or for each pand that holds several of them: in the kadastrale
+    gemeente named after its woonplaats, numbered in order of adresseerbaar object through the
+    secties. A pand of several verblijfsobjecten is split (a splitsing in appartementsrechten): its
+    grondperceel names its appartementsrechten and holds no rights itself, and each verblijfsobject
+    is an appartementsrecht ``… A1``, ``… A2`` of it. Each perceel or appartementsrecht at an address
+    is owned in equal shares by the persons ``bewoners`` names there (at most two, by
+    burgerservicenummer), or else by a woonstichting (for the adresseerbare objecten ``werkadressen``
+    names: a vastgoedfonds) the Kadaster registered; with a grootte (a perceel), a koopsom and, when
+    persons own it, a hypotheek, now and then a beslag; now and then a publiekrechtelijke beperking."""
     volgnummers: dict[str, int] = {}
     zaken: list[KadastraalOnroerendeZaak] = []
-    for adres in sorted(adressen, key=lambda item: (item.gemeentecode, item.woonplaats, item.adresseerbaar_object)):
-        volgnummer = volgnummers[adres.woonplaats] = volgnummers.get(adres.woonplaats, 0) + 1
+    for nummer, groep in enumerate(_per_perceel(adressen), start=1):
+        eerste = groep[0]
+        volgnummer = volgnummers[eerste.woonplaats] = volgnummers.get(eerste.woonplaats, 0) + 1
         aanduiding = Aanduiding(
-            adres.woonplaats,
+            eerste.woonplaats,
             _SECTIES[(volgnummer - 1) // _PER_SECTIE % len(_SECTIES)],
             (volgnummer - 1) % _PER_SECTIE + 1,
         )
-        identificatie = f"{adres.gemeentecode}{len(zaken) + 1:08d}0000"
-        personen = sorted(bewoners.get(adres.adresseerbaar_object, ()))[:2]
-        gerechtigden = tuple(
-            Gerechtigde(str(nummer), EIGENAAR, INGESCHREVEN_NATUURLIJK_PERSOON, 1, len(personen), bsn=bsn)
-            for nummer, bsn in enumerate(personen, start=1)
-        ) or (Gerechtigde("1", EIGENAAR, KADASTER_NIET_NATUURLIJK_PERSOON, naam=_eigenaar(adres, werkadressen)),)
-        zaken.append(
-            KadastraalOnroerendeZaak(
-                identificatie,
-                PERCEEL,
-                aanduiding,
-                _demogegevens(adres, bool(personen), adres.adresseerbaar_object not in werkadressen),
-                adres.adresseerbaar_object,
-                adres.nummeraanduiding,
-                gerechtigden,
+        perceel = f"{eerste.gemeentecode}{nummer:08d}0000"
+        if len(groep) == 1:
+            zaken.append(_zaak(perceel, aanduiding, eerste, bewoners, werkadressen))
+            continue
+        rechten = [
+            _zaak(
+                perceel[:-4] + f"{index:04d}",
+                replace(aanduiding, appartementsindex=index),
+                adres,
+                bewoners,
+                werkadressen,
+                grondperceel=perceel,
             )
-        )
+            for index, adres in enumerate(groep, start=1)
+        ]
+        zaken += [
+            _grondperceel(perceel, aanduiding, rechten, wonen=eerste.adresseerbaar_object not in werkadressen),
+            *rechten,
+        ]
     return zaken
+
+
+def _per_perceel(adressen: Sequence[BagAdres]) -> list[list[BagAdres]]:
+    """The addresses grouped by the perceel they lie on: one per pand (its verblijfsobjecten, when it
+    holds several), else one each; in order of gemeente, woonplaats and adresseerbaar object."""
+    groepen: dict[str, list[BagAdres]] = {}
+    for adres in sorted(adressen, key=lambda item: (item.gemeentecode, item.woonplaats, item.adresseerbaar_object)):
+        sleutel = adres.panden[0] if adres.panden else adres.adresseerbaar_object
+        groepen.setdefault(sleutel, []).append(adres)
+    return list(groepen.values())
+
+
+def _zaak(
+    identificatie: str,
+    aanduiding: Aanduiding,
+    adres: BagAdres,
+    bewoners: Mapping[str, Sequence[str]],
+    werkadressen: Collection[str],
+    *,
+    grondperceel: str | None = None,
+) -> KadastraalOnroerendeZaak:
+    """The perceel at ``adres``, or (with its ``grondperceel``) the appartementsrecht there."""
+    personen = sorted(bewoners.get(adres.adresseerbaar_object, ()))[:2]
+    gerechtigden = tuple(
+        Gerechtigde(str(nummer), EIGENAAR, INGESCHREVEN_NATUURLIJK_PERSOON, 1, len(personen), bsn=bsn)
+        for nummer, bsn in enumerate(personen, start=1)
+    ) or (Gerechtigde("1", EIGENAAR, KADASTER_NIET_NATUURLIJK_PERSOON, naam=_eigenaar(adres, werkadressen)),)
+    gegevens = _demogegevens(adres, bool(personen), adres.adresseerbaar_object not in werkadressen)
+    if grondperceel is not None:
+        del gegevens["kadastraleGrootte"]  # an appartementsrecht has no grootte of its own
+        gegevens["bijbehorendeGrondpercelen"] = [{"identificatie": grondperceel}]
+    soort = PERCEEL if grondperceel is None else APPARTEMENTSRECHT
+    return KadastraalOnroerendeZaak(
+        identificatie, soort, aanduiding, gegevens, adres.adresseerbaar_object, adres.nummeraanduiding, gerechtigden
+    )
+
+
+def _grondperceel(
+    identificatie: str, aanduiding: Aanduiding, rechten: Sequence[KadastraalOnroerendeZaak], *, wonen: bool
+) -> KadastraalOnroerendeZaak:
+    """The split perceel under ``rechten``: its grootte and its appartementsrechten, no rights of its own."""
+    gegevens: dict[str, Any] = {
+        "kadastraleGrootte": {
+            "soortGrootte": {"code": "1", "waarde": "Vastgesteld"},
+            "waarde": _getal(identificatie, 200, 2_500),
+        },
+        "bijbehorendeAppartementsrechten": [
+            {
+                "identificatie": recht.identificatie,
+                "volgnummer": recht.aanduiding.appartementsindex,
+                "indicatieSluimerend": False,
+            }
+            for recht in rechten
+        ],
+    }
+    if wonen:
+        gegevens["aardCultuurBebouwd"] = {"code": "11", "waarde": "Wonen"}
+    return KadastraalOnroerendeZaak(identificatie, PERCEEL, aanduiding, gegevens)
 
 
 def _eigenaar(adres: BagAdres, werkadressen: Collection[str]) -> str:
@@ -203,6 +270,10 @@ def _demogegevens(adres: BagAdres, hypotheek: bool, wonen: bool) -> dict[str, An
     }
     if wonen:
         gegevens["aardCultuurBebouwd"] = {"code": "11", "waarde": "Wonen"}
+    if hypotheek and _getal(sleutel + "b", 1, _BESLAG_PER) == 1:
+        gegevens["beslagen"] = [_beslag(sleutel)]
+    if _getal(sleutel + "p", 1, _BEPERKING_PER) == 1:
+        gegevens["publiekrechtelijkeBeperkingen"] = [_beperking(adres)]
     if hypotheek:
         bedrag = _getal(sleutel + "h", 50, 500) * 1_000
         gegevens["hypotheken"] = [
@@ -220,3 +291,31 @@ def _demogegevens(adres: BagAdres, hypotheek: bool, wonen: bool) -> dict[str, An
             }
         ]
     return gegevens
+
+
+def _beslag(sleutel: str) -> dict[str, Any]:
+    """An executoriaal beslag of the Belastingdienst (the demo's)."""
+    return {
+        "identificatie": "1",
+        "domein": "NL.IMKAD.ZakelijkRecht",
+        "aard": {"waarde": "Executoriaal beslag"},
+        "beslagleggers": [
+            {
+                "identificatie": "NL.IMKAD.Persoon.2",
+                "omschrijving": "Belastingdienst",
+                "type": KADASTER_NIET_NATUURLIJK_PERSOON,
+            }
+        ],
+        "bedragVordering": {"som": _getal(sleutel + "v", 2, 60) * 1_000, "valuta": {"code": "EUR", "waarde": "Euro"}},
+    }
+
+
+def _beperking(adres: BagAdres) -> dict[str, Any]:
+    """A gemeentelijk monument, laid on by the municipality (the demo's)."""
+    return {
+        "identificatie": "1",
+        "domein": "NL.IMKAD.Beperking",
+        "grondslag": {"waarde": "Erfgoedwet: gemeentelijk monument"},
+        "datumInWerking": f"{_getal(adres.adresseerbaar_object + 'm', 1990, 2024)}-01-01",
+        "bevoegdGezag": {"omschrijving": f"Gemeente {adres.woonplaats}", "type": KADASTER_NIET_NATUURLIJK_PERSOON},
+    }

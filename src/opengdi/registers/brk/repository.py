@@ -33,6 +33,7 @@ class Zoekvraag:
     nummeraanduiding: str | None = None
     bsn: str | None = None
     rsin: str | None = None
+    uit_splitsing: bool = False  # also the appartementsrechten of a grondperceel found
 
 
 def _zaak_row(zaak: KadastraalOnroerendeZaak) -> dict[str, object]:

@@ -36,11 +36,33 @@ async def zaak(database: Database, identificatie: str) -> KadastraalOnroerendeZa
 
 
 async def zoek(database: Database, vraag: Zoekvraag) -> list[KadastraalOnroerendeZaak]:
-    """The zaken ``vraag`` finds, in order (:class:`TeVeel` when too many)."""
+    """The zaken ``vraag`` finds, in order, each grondperceel followed by its appartementsrechten
+    when ``vraag.uit_splitsing`` (:class:`TeVeel` when too many)."""
     numbers = await repository.zoek(database, vraag, MAX_RESULTATEN + 1)
     if len(numbers) > MAX_RESULTATEN:
         raise TeVeel(len(numbers))
-    return await repository.zaken(database, numbers)
+    found = await repository.zaken(database, numbers)
+    if not vraag.uit_splitsing:
+        return found
+    nummers = set(numbers)
+    rechten = [
+        recht["identificatie"]
+        for item in found
+        for recht in item.lijst("bijbehorendeAppartementsrechten")
+        if recht["identificatie"] not in nummers
+    ]
+    if len(found) + len(rechten) > MAX_RESULTATEN:
+        raise TeVeel(len(found) + len(rechten))
+    uit_splitsing = {item.identificatie: item for item in await repository.zaken(database, rechten)}
+    result: list[KadastraalOnroerendeZaak] = []
+    for item in found:
+        result.append(item)
+        result += [
+            uit_splitsing[recht["identificatie"]]
+            for recht in item.lijst("bijbehorendeAppartementsrechten")
+            if recht["identificatie"] in uit_splitsing
+        ]
+    return result
 
 
 async def load_zaken(uow: UnitOfWork, zaken: Sequence[KadastraalOnroerendeZaak]) -> int:

@@ -293,9 +293,14 @@ async def zoeken_v1(request: Request) -> Response:
     return HalResponse(body)
 
 
+def _geo(request: Request) -> bool:
+    """Whether the profile's addresses get their ``geoData`` (the parameter, checked)."""
+    return _boolean(_parameters(request, ("geoData",)), "geoData")
+
+
 async def _profiel(request: Request, kvk_nummer: str) -> service.Profiel:
     await _toegang(request, RAADPLEGEN)
-    _boolean(_parameters(request, ("geoData",)), "geoData")
+    _geo(request)
     nummer = _kvk_nummer(kvk_nummer)
     try:
         return await service.profiel(context(request).database, nummer)
@@ -308,7 +313,7 @@ async def _profiel(request: Request, kvk_nummer: str) -> service.Profiel:
 @kvk_router.get("/v1/basisprofielen/{kvkNummer}", include_in_schema=False)
 async def basisprofiel(request: Request, kvkNummer: str) -> Response:  # noqa: N803 - the path's own name
     found = await _profiel(request, kvkNummer)
-    return HalResponse(kvk.basisprofiel(api_base(request), found.onderneming, found.vestigingen))
+    return HalResponse(kvk.basisprofiel(api_base(request), found.onderneming, found.vestigingen, geo=_geo(request)))
 
 
 @kvk_router.get("/v1/basisprofielen/{kvkNummer}/eigenaar", include_in_schema=False)
@@ -324,7 +329,7 @@ async def hoofdvestiging(request: Request, kvkNummer: str) -> Response:  # noqa:
     if hoofd is None:
         omschrijving = f"Op basis van het KVK-nummer {kvkNummer} kan het product niet worden geleverd."
         raise _fout(404, "IPD0005", omschrijving)
-    return HalResponse(kvk.hoofdvestiging(api_base(request), hoofd, found.onderneming))
+    return HalResponse(kvk.hoofdvestiging(api_base(request), hoofd, found.onderneming, geo=_geo(request)))
 
 
 @kvk_router.get("/v1/basisprofielen/{kvkNummer}/vestigingen", include_in_schema=False)
@@ -336,7 +341,7 @@ async def vestigingen(request: Request, kvkNummer: str) -> Response:  # noqa: N8
 @kvk_router.get("/v1/vestigingsprofielen/{vestigingsnummer}", include_in_schema=False)
 async def vestigingsprofiel(request: Request, vestigingsnummer: str) -> Response:
     await _toegang(request, RAADPLEGEN)
-    _boolean(_parameters(request, ("geoData",)), "geoData")
+    geo = _geo(request)
     nummer = _vestigingsnummer(vestigingsnummer)
     try:
         async with context(request).database.read() as connection:
@@ -344,7 +349,7 @@ async def vestigingsprofiel(request: Request, vestigingsnummer: str) -> Response
     except service.NietGevonden:
         omschrijving = f"Op basis van het vestigingsnummer {nummer} kan het product niet worden geleverd."
         raise _fout(404, "IPD0007", omschrijving) from None
-    return HalResponse(kvk.vestigingsprofiel(api_base(request), vestiging, onderneming))
+    return HalResponse(kvk.vestigingsprofiel(api_base(request), vestiging, onderneming, geo=geo))
 
 
 def kvk_api() -> Api:

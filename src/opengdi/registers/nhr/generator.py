@@ -224,6 +224,7 @@ def _vestiging(
         "huisnummerToevoeging": adres.toevoeging or None,
         "postcode": adres.postcode or None,
         "plaats": adres.woonplaats,
+        "geoData": _geodata(adres),
     }
     gegevens = {
         "vestigingsnummer": nummer,
@@ -237,6 +238,17 @@ def _vestiging(
         "adressen": [{key: value for key, value in bezoekadres.items() if value is not None}],
     }
     return Vestiging(nummer, kvk_nummer, gegevens, adres.nummeraanduiding or None, adres.adresseerbaar_object)
+
+
+def _geodata(adres: BagAdres) -> dict[str, Any]:
+    """The KvK's ``geoData`` of an address: its BAG identifications and, where the BAG gave one, its point."""
+    found: dict[str, Any] = {"addresseerbaarObjectId": adres.adresseerbaar_object}
+    if adres.nummeraanduiding:
+        found["nummerAanduidingId"] = adres.nummeraanduiding
+    if adres.rd is not None and adres.etrs89 is not None:
+        found |= {"gpsLatitude": round(adres.etrs89[0], 7), "gpsLongitude": round(adres.etrs89[1], 7)}
+        found |= {"rijksdriehoekX": adres.rd[0], "rijksdriehoekY": adres.rd[1]}
+    return found
 
 
 def _functionarissen(

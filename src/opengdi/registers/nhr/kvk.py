@@ -79,14 +79,27 @@ def _volledig(adres: Mapping[str, Any]) -> str:
     return f"{straat.ljust(_STRAATBREEDTE)}{plaats}"
 
 
-def adres(adres: Mapping[str, Any]) -> Json:
-    """An address of a profile."""
+def adres(adres: Mapping[str, Any], geo_data: Mapping[str, Any] | None = None) -> Json:
+    """An address of a profile, with ``geo_data`` (the answer to ``geoData=true``) when given."""
     if afgeschermd(adres):
         return {"type": adres.get("type"), "indAfgeschermd": "Ja", "plaats": adres.get("plaats"), "land": "Nederland"}
     found: Json = {"type": adres.get("type"), "indAfgeschermd": "Nee", "volledigAdres": _volledig(adres)}
     found.update((key, adres[key]) for key in _ADRES_VELDEN if adres.get(key) is not None)
     found["land"] = adres.get("land", "Nederland")
+    if geo_data:
+        found["geoData"] = dict(geo_data)
     return found
+
+
+def _geodata(vestiging: Vestiging, adres: Mapping[str, Any]) -> Json:
+    """The ``geoData`` of a vestiging's address: as registered, else (for its bezoekadres) the BAG
+    identifications the vestiging has."""
+    if adres.get("geoData"):
+        return dict(adres["geoData"])
+    if adres.get("type") != BEZOEKADRES:
+        return {}
+    ids = {"addresseerbaarObjectId": vestiging.adresseerbaar_object, "nummerAanduidingId": vestiging.nummeraanduiding}
+    return {key: value for key, value in ids.items() if value}
 
 
 def _handelsnamen(namen: Sequence[str]) -> list[Json]:
@@ -112,20 +125,21 @@ def _vestiging_velden(vestiging: Vestiging, onderneming: Onderneming) -> Json:
     return {key: gegevens[key] for key in _VESTIGING_VELDEN if gegevens.get(key) is not None}
 
 
-def _adressen(vestiging: Vestiging) -> list[Json]:
-    return [adres(item) for item in vestiging.gegevens.get("adressen", ())]
+def _adressen(vestiging: Vestiging, geo: bool) -> list[Json]:
+    items = vestiging.gegevens.get("adressen", ())
+    return [adres(item, _geodata(vestiging, item) if geo else None) for item in items]
 
 
-def hoofdvestiging(base: str, vestiging: Vestiging, onderneming: Onderneming) -> Json:
+def hoofdvestiging(base: str, vestiging: Vestiging, onderneming: Onderneming, *, geo: bool = False) -> Json:
     """``/basisprofielen/{kvkNummer}/hoofdvestiging`` (:data:`_NIET_INGEBED` left out where the
-    basisprofiel embeds it)."""
+    basisprofiel embeds it); with ``geo``, each address's ``geoData``."""
     return {
         "vestigingsnummer": vestiging.vestigingsnummer,
         "kvkNummer": vestiging.kvk_nummer,
         **({"rsin": onderneming.rsin} if onderneming.rsin else {}),
         **_vestiging_velden(vestiging, onderneming),
         "handelsnamen": _handelsnamen(vestiging.handelsnamen),
-        "adressen": _adressen(vestiging),
+        "adressen": _adressen(vestiging, geo),
         "websites": list(vestiging.gegevens.get("websites", ())),
         "sbiActiviteiten": list(
             vestiging.gegevens.get("sbiActiviteiten", onderneming.gegevens.get("sbiActiviteiten", ()))
@@ -134,9 +148,9 @@ def hoofdvestiging(base: str, vestiging: Vestiging, onderneming: Onderneming) ->
     }
 
 
-def vestigingsprofiel(base: str, vestiging: Vestiging, onderneming: Onderneming) -> Json:
-    """``/vestigingsprofielen/{vestigingsnummer}``."""
-    found = hoofdvestiging(base, vestiging, onderneming)
+def vestigingsprofiel(base: str, vestiging: Vestiging, onderneming: Onderneming, *, geo: bool = False) -> Json:
+    """``/vestigingsprofielen/{vestigingsnummer}`` (with ``geo``, each address's ``geoData``)."""
+    found = hoofdvestiging(base, vestiging, onderneming, geo=geo)
     profiel = f"{base}/v1/basisprofielen/{vestiging.kvk_nummer}"
     found["links"] = [
         _link("self", f"{base}/v1/vestigingsprofielen/{vestiging.vestigingsnummer}"),
@@ -157,8 +171,8 @@ def eigenaar(base: str, onderneming: Onderneming, *, met_vestigingen: bool) -> J
     return found
 
 
-def basisprofiel(base: str, onderneming: Onderneming, vestigingen: Sequence[Vestiging]) -> Json:
-    """``/basisprofielen/{kvkNummer}``, its hoofdvestiging and eigenaar embedded."""
+def basisprofiel(base: str, onderneming: Onderneming, vestigingen: Sequence[Vestiging], *, geo: bool = False) -> Json:
+    """``/basisprofielen/{kvkNummer}``, its hoofdvestiging (with ``geo``, its ``geoData``) and eigenaar embedded."""
     profiel = f"{base}/v1/basisprofielen/{onderneming.kvk_nummer}"
     gegevens = onderneming.gegevens
     found: Json = {"kvkNummer": onderneming.kvk_nummer}
@@ -170,7 +184,9 @@ def basisprofiel(base: str, onderneming: Onderneming, vestigingen: Sequence[Vest
     hoofd = next((item for item in vestigingen if item.hoofdvestiging), None)
     if hoofd is not None:
         embedded["hoofdvestiging"] = {
-            key: value for key, value in hoofdvestiging(base, hoofd, onderneming).items() if key not in _NIET_INGEBED
+            key: value
+            for key, value in hoofdvestiging(base, hoofd, onderneming, geo=geo).items()
+            if key not in _NIET_INGEBED
         }
     embedded["eigenaar"] = eigenaar(base, onderneming, met_vestigingen=bool(vestigingen))
     found["_embedded"] = embedded
