@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``gdi genereren brk``: a perceel with its eigenaren for every adresseerbaar object of the BAG.
+"""``gdi genereren brk``: a perceel (or an appartementsrecht) with its eigenaren for every adresseerbaar
+object of the BAG.
 
 Each municipality's zaken are committed together; ``--vervang`` empties the BRK first.
 """
@@ -26,7 +27,8 @@ def genereren_brk(
 ) -> None:
     """Geef elk adresseerbaar object van de BAG een perceel met eigenaren (alleen in een testomgeving).
 
-    Eigenaren zijn de volwassen inwoners die de BRP op dat adres kent (hoogstens twee, elk voor een
+    Een pand met meer verblijfsobjecten wordt gesplitst: elk verblijfsobject is een appartementsrecht
+    op het grondperceel. Eigenaren zijn de volwassen inwoners die de BRP op dat adres kent (hoogstens twee, elk voor een
     gelijk deel); waar niemand woont is het een woonstichting, of bij een winkel, kantoor of bedrijfspand
     een vastgoedfonds. Laad daarom eerst een BAG en een bevolking (gdi genereren bag, gdi genereren brp).
     """
@@ -40,7 +42,7 @@ def genereren_brk(
         return await genereer_zaken(database, settings.oin, adressen, personen, vervang=vervang, progress=voortgang)
 
     stored = genereer("Percelen", work)
-    console.print(f"[green]{stored} percelen met hun eigenaren opgeslagen.[/green]")
+    console.print(f"[green]{stored} kadastrale onroerende zaken (percelen en appartementsrechten) opgeslagen.[/green]")
 
 
 genereren_app.command("brk")(genereren_brk)

@@ -128,10 +128,12 @@ class Gemeente:
 
 @dataclass(slots=True)
 class Nummers:
-    """The next free positions of the generated numbers, and the RSINs issued for the municipality."""
+    """The next free positions of the generated numbers (KvK-nummers, vestigingsnummers, the RSIN
+    series), and the RSINs issued for the municipality at hand."""
 
     kvk: int
     vestiging: int
+    rsin: int
     rsins: Iterator[str]
 
     def kvk_nummer(self) -> str:
@@ -151,10 +153,8 @@ def soorten(rng: random.Random, bedrijven: int) -> list[bool]:
 def bedrijven(
     gemeente: Gemeente, soorten: Sequence[bool], nummers: Nummers, rng: random.Random, peildatum: date
 ) -> list[Bedrijf]:
-    """The companies of ``gemeente``: one per entry of ``soorten`` (``True``: a BV, taking its RSIN
-    from ``nummers``); none when the municipality has no grown-up inhabitants."""
-    if not gemeente.inwoners:
-        return []
+    """The companies of ``gemeente`` (which has grown-up inhabitants): one per entry of ``soorten``
+    (``True``: a BV, taking its RSIN from ``nummers``)."""
     return [_bedrijf(gemeente, bv, nummers, rng, peildatum) for bv in soorten]
 
 

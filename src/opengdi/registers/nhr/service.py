@@ -192,24 +192,44 @@ async def genereer_bedrijven(
     gewichten = {
         code: len(woon.get(code, ())) + sum(map(len, werk.get(code, {}).values())) for code in woon.keys() | werk.keys()
     }
-    nummers = generator.Nummers(0, 0, iter(()))
-    rsins = stored = 0
+    nummers = generator.Nummers(0, 0, 0, iter(()))
+    stored = 0
     for code, deel in sorted(generator.verdeel(aantal, gewichten).items()):
-        rng = random.Random(f"{startwaarde}:{code}")
-        inwoners = await bronnen.personen.volwassenen(code, peildatum) if deel else []
-        if inwoners:
-            soorten = generator.soorten(rng, deel)
-            nieuw = await bronnen.nummers.reeks(generator.RSIN_KENMERK, rsins, sum(soorten)) if any(soorten) else []
-            rsins, nummers.rsins = rsins + len(nieuw), iter(nieuw)
-            werkadressen = await _werkadressen(bronnen.adressen, werk.get(code, {}), deel, rng, peildatum)
-            gemeente = generator.Gemeente(code, inwoners, werkadressen)
-            async with UnitOfWork(database, oin=oin) as uow:
-                stored += await repository.add_ondernemingen(
-                    uow.session, generator.bedrijven(gemeente, soorten, nummers, rng, peildatum)
-                )
-                await uow.commit()
-        if progress is not None and deel:
-            progress(deel)
+        if deel:
+            rng = random.Random(f"{startwaarde}:{code}")
+            stored += await _genereer_in(
+                database, oin, bronnen, (code, deel), werk=werk.get(code, {}), nummers=nummers, rng=rng
+            )
+            if progress is not None:
+                progress(deel)
+    return stored
+
+
+async def _genereer_in(
+    database: Database,
+    oin: str,
+    bronnen: Bronnen,
+    opdracht: tuple[str, int],
+    *,
+    werk: Mapping[str, Sequence[int]],
+    nummers: generator.Nummers,
+    rng: random.Random,
+) -> int:
+    """Generate and store the companies of one municipality (``opdracht``: its code and how many),
+    given the keys of its work addresses; how many (none when it has no grown-up inhabitants)."""
+    (code, deel), peildatum = opdracht, date.today()
+    inwoners = await bronnen.personen.volwassenen(code, peildatum)
+    if not inwoners:
+        return 0
+    soorten = generator.soorten(rng, deel)
+    rsins = await bronnen.nummers.reeks(generator.RSIN_KENMERK, nummers.rsin, sum(soorten)) if any(soorten) else []
+    nummers.rsin, nummers.rsins = nummers.rsin + len(rsins), iter(rsins)
+    gemeente = generator.Gemeente(code, inwoners, await _werkadressen(bronnen.adressen, werk, deel, rng, peildatum))
+    async with UnitOfWork(database, oin=oin) as uow:
+        stored = await repository.add_ondernemingen(
+            uow.session, generator.bedrijven(gemeente, soorten, nummers, rng, peildatum)
+        )
+        await uow.commit()
     return stored
 
 
