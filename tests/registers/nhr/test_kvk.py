@@ -13,6 +13,9 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from opengdi.kernel.db import Database
+from opengdi.registers.nhr import repository
+from opengdi.registers.nhr.zoeken import Zoekvraag
 from opengdi.stelsel.digikoppeling import service as digikoppeling
 from tests.conftest import http_client, unit_of_work
 from tests.registers.nhr.conftest import AFNEMER, KVK, ZONDER_NHR
@@ -107,6 +110,13 @@ async def test_zoeken_by_address_name_and_place(kvk: httpx.AsyncClient) -> None:
     assert [item["naam"] for item in by_place["resultaten"]] == ["Test EMZ Nevenvestiging Govert"]
     by_postbus = (await kvk.get("v2/zoeken", params={"postcode": "1000AE", "postbusnummer": "200"})).json()
     assert by_postbus["resultaten"][0]["vestigingsnummer"] == "000037178598"
+
+
+async def test_a_postbus_finds_its_candidates_by_index(nhr_database: Database) -> None:
+    async with nhr_database.read() as connection:
+        found = await repository.kandidaten(connection, Zoekvraag(postbusnummer=200, postcode="1000AE"))
+        none = await repository.kandidaten(connection, Zoekvraag(postbusnummer=999))
+    assert found == ["68750110"] and none == []  # not every enterprise, filtered afterwards
 
 
 async def test_a_shielded_address_shows_only_its_place(kvk: httpx.AsyncClient) -> None:

@@ -63,6 +63,7 @@ class VestigingRow(Base):
     plaats_zoek: Mapped[str | None] = mapped_column(String(80), comment="plaats van het bezoekadres, als zoeksleutel")
     postcode: Mapped[str | None] = mapped_column(String(6), comment="van het bezoekadres")
     huisnummer: Mapped[int | None] = mapped_column(Integer, comment="van het bezoekadres")
+    postbusnummer: Mapped[int | None] = mapped_column(Integer, comment="van het correspondentieadres")
     nummeraanduiding: Mapped[str | None] = mapped_column(String(16), comment="BAG: het bezoekadres")
     adresseerbaar_object: Mapped[str | None] = mapped_column(String(16), comment="BAG: waar de vestiging is")
     datum_aanvang: Mapped[str | None] = mapped_column(Datum)
@@ -73,6 +74,7 @@ class VestigingRow(Base):
     __table_args__ = (
         Index("ix_nhr_vestiging_kvk_nummer", "kvk_nummer"),
         Index("ix_nhr_vestiging_postcode", "postcode", "huisnummer"),
+        Index("ix_nhr_vestiging_postbusnummer", "postbusnummer"),
         Index("ix_nhr_vestiging_nummeraanduiding", "nummeraanduiding"),
         Index("ix_nhr_vestiging_adresseerbaar_object", "adresseerbaar_object"),
     )

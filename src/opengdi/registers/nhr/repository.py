@@ -56,6 +56,10 @@ def _vestiging_row(vestiging: Vestiging) -> dict[str, object]:
         "plaats_zoek": fold(bezoek["plaats"])[:80] if bezoek.get("plaats") else None,
         "postcode": bezoek.get("postcode"),
         "huisnummer": bezoek.get("huisnummer"),
+        "postbusnummer": next(
+            (item["postbusnummer"] for item in vestiging.gegevens.get("adressen", ()) if item.get("postbusnummer")),
+            None,
+        ),
         "nummeraanduiding": vestiging.nummeraanduiding,
         "adresseerbaar_object": vestiging.adresseerbaar_object,
         "datum_aanvang": aanvang,
@@ -333,6 +337,8 @@ async def kandidaten(connection: AsyncConnection, vraag: Zoekvraag) -> list[str]
         statement = select(vestiging.kvk_nummer).where(
             vestiging.postcode == vraag.postcode, vestiging.huisnummer == vraag.huisnummer
         )
+    elif vraag.postbusnummer is not None:
+        statement = select(vestiging.kvk_nummer).where(vestiging.postbusnummer == vraag.postbusnummer)
     elif vraag.naam is not None:
         by_vestiging = select(vestiging.kvk_nummer).where(_contains(vestiging.naam_zoek, vraag.naam))
         statement = select(activiteit.kvk_nummer).where(
@@ -342,7 +348,7 @@ async def kandidaten(connection: AsyncConnection, vraag: Zoekvraag) -> list[str]
         statement = select(vestiging.kvk_nummer).where(vestiging.plaats_zoek == fold(vraag.plaats)[:80])
     elif vraag.straatnaam is not None:
         statement = select(vestiging.kvk_nummer).where(vestiging.straat_zoek == fold(vraag.straatnaam)[:80])
-    else:  # a postbus or a type alone: the enterprises in order (the postbus is no column yet)
+    else:  # a type alone: the enterprises in order
         statement = select(activiteit.kvk_nummer)
     numbers = statement.distinct().order_by(statement.selected_columns[0]).limit(MAX_RESULTATEN + 1)
     return list((await connection.scalars(numbers)).all())
