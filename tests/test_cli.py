@@ -205,6 +205,7 @@ def test_seeding_adds_synthetic_persons_and_a_rerun_adds_nobody_twice(data_dir: 
         ["genereren", "nhr"],
         ["genereren", "brk"],
         ["genereren", "woz"],
+        ["digid", "account", "999993653"],
     ],
 )
 def test_test_data_commands_are_refused_in_production(
@@ -721,6 +722,28 @@ def test_gdi_genereren_gives_the_country_companies_percelen_and_woz_objecten(dat
     assert "De BRK bevat al" in _fails("genereren", "brk")
     assert "WOZ-objecten met hun waarden opgeslagen" in _gdi("genereren", "woz")
     assert "0 loos." in _gdi("check")
+
+
+def test_gdi_digid_makes_accounts_for_brp_persons_and_registers_services(data_dir: Path) -> None:
+    (data_dir / "set.csv").write_text(CSV, encoding="utf-8")
+    _gdi("brp", "importeren", str(data_dir / "set.csv"))
+    assert "DigiD-account test999993653 voor 999993653 gemaakt (wachtwoord: Welkom01!)" in _gdi(
+        "digid", "account", "999993653"
+    )
+    assert "Er is al een DigiD-account met gebruikersnaam test999993653" in _fails("digid", "account", "999993653")
+    assert "De BRP kent geen persoon met burgerservicenummer 999991723" in _fails("digid", "account", "999991723")
+    assert "burgerservicenummer: Geen geldig burgerservicenummer" in _fails("digid", "account", "12345")
+    aangesloten = _gdi(
+        "digid", "client", "Proefstad", "--oin", OIN, "--redirect-uri", "https://proefstad.example/klaar"
+    )
+    assert re.search(r"client_id: digid-[0-9a-f]{16}\nclient_secret: \S{43}", aangesloten)
+    assert "alleen voor localhost" in _fails(
+        "digid", "client", "X", "--oin", OIN, "--redirect-uri", "http://x.example/"
+    )
+    assert "Onbekend niveau" in _fails(
+        "digid", "client", "X", "--oin", OIN, "--redirect-uri", "https://x.example/", "--niveau", "top"
+    )
+    assert "Nieuwe ondertekensleutel" in _gdi("digid", "sleutel-roteren")
 
 
 def test_gdi_check_reports_the_links(data_dir: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from opengdi.kernel.blocks import Samenstelling
 from opengdi.registers import bag, brk, brp, nhr, woz
-from opengdi.stelsel import bsn, digikoppeling, stelselcatalogus
+from opengdi.stelsel import bsn, digid, digikoppeling, stelselcatalogus
 
 SAMENSTELLING = Samenstelling(
     (
@@ -21,6 +21,7 @@ SAMENSTELLING = Samenstelling(
         nhr.BLOCK,
         brk.BLOCK,
         woz.BLOCK,
+        digid.BLOCK,
         stelselcatalogus.BLOCK,
     )
 )

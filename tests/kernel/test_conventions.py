@@ -83,6 +83,7 @@ async def test_the_index_lists_every_api(client: httpx.AsyncClient) -> None:
         "/haalcentraal/api/bewoning",
         "/brp/beheer",
         "/bsn",
+        "/digid",
         "/digikoppeling",
         "/stelselcatalogus/api",
         "/lvbag/individuelebevragingen/v2",

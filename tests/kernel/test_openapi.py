@@ -21,7 +21,7 @@ from tests.conftest import settings_for
 
 METHODS = ("get", "put", "post", "delete", "patch")
 #: Our own APIs, and those of them that are public (no token: the Stelselcatalogus).
-OWN = ("/brp/beheer", "/bsn", "/digikoppeling", "/stelselcatalogus/api")
+OWN = ("/brp/beheer", "/bsn", "/digid", "/digikoppeling", "/stelselcatalogus/api")
 PUBLIC = ("/stelselcatalogus/api",)
 
 
@@ -38,7 +38,7 @@ def _operations(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]
                 yield f"{method.upper()} {path}", item[method]
 
 
-def test_our_own_documents_are_those_of_beheer_bsn_digikoppeling_and_the_stelselcatalogus(own_apis: list[Api]) -> None:
+def test_our_own_documents_are_those_of_beheer_bsn_digid_digikoppeling_stelselcatalogus(own_apis: list[Api]) -> None:
     assert sorted(api.prefix for api in own_apis) == sorted(OWN)
 
 
@@ -66,6 +66,17 @@ def test_every_operation_declares_how_it_is_secured(own_apis: list[Api]) -> None
             assert all(not {"401", "403"} & set(op["responses"]) for _, op in _operations(document)), api.prefix
             continue
         schemes = document["components"]["securitySchemes"]
+        if api.prefix == "/digid":  # its own: the relying party's secret, its access token
+            assert {scheme["scheme"] for scheme in schemes.values()} == {"basic", "bearer"}
+            requirements = {
+                name: operation.get("security", document["security"]) for name, operation in _operations(document)
+            }
+            assert requirements == {
+                "GET /oidc/jwks": [],
+                "POST /oidc/token": [{"dienst": []}],
+                "GET /oidc/userinfo": [{"accessToken": []}],
+            }
+            continue
         assert schemes["digikoppeling"]["flows"]["clientCredentials"]["tokenUrl"] == "/digikoppeling/oauth2/token"
         assert schemes["clientcertificaat"]["type"] == "mutualTLS"
         for name, operation in _operations(document):

@@ -124,3 +124,18 @@ async def per_doel(
             if verwijzing.relatie == relatie:
                 found[verwijzing.naar].append(verwijzing.van)
     return found
+
+
+async def bestaan(
+    blokken: Sequence[tuple[Register, Koppelingen]],
+    register: str,
+    objecttype: str,
+    identificaties: Sequence[str],
+    database: Database,
+) -> set[str] | None:
+    """Which of ``identificaties`` are objects of ``objecttype`` in ``register`` (``None`` when that
+    register does not run or answers no such question): for a block that must link to existing objects."""
+    for declaratie, koppelingen in blokken:
+        if declaratie.code == register and koppelingen.bestaande is not None:
+            return await koppelingen.bestaande(database, objecttype, identificaties)
+    return None

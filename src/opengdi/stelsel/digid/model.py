@@ -1,0 +1,113 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The tables of DigiD: test accounts (linked to a BRP person by BSN), the relying parties registered
+to log in their users, the authorization requests and codes of the OIDC flow, the access tokens for
+the userinfo, and the signing keys and the secret the pseudonyms are made with.
+
+Codes and tokens are stored as their SHA-256 hash only: who reads the database cannot use them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, DateTime, Index, Integer, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column
+
+from opengdi.kernel.db import Base, JsonDocument
+
+
+class AccountRow(Base):
+    """A DigiD test account: a username and password for the person with ``bsn``."""
+
+    __tablename__ = "digid_account"
+
+    gebruikersnaam: Mapped[str] = mapped_column(String(64), primary_key=True)
+    bsn: Mapped[str] = mapped_column(String(9), comment="de persoon in de BRP")
+    wachtwoord_hash: Mapped[str] = mapped_column(String(200), comment="scrypt, zie digid.wachtwoord")
+    mislukt: Mapped[int] = mapped_column(Integer, default=0, comment="mislukte pogingen op rij")
+    geblokkeerd_tot: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    aangemaakt: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (Index("ix_digid_account_bsn", "bsn"),)
+
+
+class ClientRow(Base):
+    """A relying party: an organisation (OIN) with its redirect URIs, the level it requires at least
+    and how it authenticates (a secret, stored hashed)."""
+
+    __tablename__ = "digid_client"
+
+    client_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    oin: Mapped[str] = mapped_column(String(20))
+    naam: Mapped[str] = mapped_column(String(200))
+    redirect_uris: Mapped[list[str]] = mapped_column(JsonDocument)
+    post_logout_redirect_uris: Mapped[list[str]] = mapped_column(JsonDocument)
+    minimum_niveau: Mapped[str] = mapped_column(String(20), comment="basis, midden, substantieel of hoog")
+    secret_hash: Mapped[str] = mapped_column(String(200), comment="SHA-256 van het client secret")
+    sector: Mapped[str] = mapped_column(String(200), comment="waarvoor de pseudoniemen gelden")
+    aangemaakt: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class VerzoekRow(Base):
+    """An authorization request waiting for its login (by a random key in the login form)."""
+
+    __tablename__ = "digid_verzoek"
+
+    sleutel_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    client_id: Mapped[str] = mapped_column(String(100))
+    redirect_uri: Mapped[str] = mapped_column(Text)
+    state: Mapped[str | None] = mapped_column(Text)
+    nonce: Mapped[str] = mapped_column(Text)
+    code_challenge: Mapped[str] = mapped_column(String(43))
+    niveau: Mapped[str] = mapped_column(String(20))
+    verloopt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class CodeRow(Base):
+    """An authorization code: whom it logs in, for which relying party, once."""
+
+    __tablename__ = "digid_code"
+
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    client_id: Mapped[str] = mapped_column(String(100))
+    redirect_uri: Mapped[str] = mapped_column(Text)
+    bsn: Mapped[str] = mapped_column(String(9))
+    niveau: Mapped[str] = mapped_column(String(20))
+    nonce: Mapped[str] = mapped_column(Text)
+    code_challenge: Mapped[str] = mapped_column(String(43))
+    aangemeld: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    verloopt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    gebruikt: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class TokenRow(Base):
+    """An access token for the userinfo endpoint."""
+
+    __tablename__ = "digid_token"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    client_id: Mapped[str] = mapped_column(String(100))
+    bsn: Mapped[str] = mapped_column(String(9))
+    niveau: Mapped[str] = mapped_column(String(20))
+    aangemeld: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    verloopt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SleutelRow(Base):
+    """A signing key of the ID tokens (the newest not replaced signs)."""
+
+    __tablename__ = "digid_sleutel"
+
+    kid: Mapped[str] = mapped_column(String(100), primary_key=True)
+    private_pem: Mapped[str] = mapped_column(Text)
+    gemaakt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    vervangen: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class GeheimRow(Base):
+    """A secret of the deployment's DigiD (``pseudoniemen``: what the pairwise ``sub`` is made with)."""
+
+    __tablename__ = "digid_geheim"
+
+    naam: Mapped[str] = mapped_column(String(40), primary_key=True)
+    waarde: Mapped[str] = mapped_column(Text)
