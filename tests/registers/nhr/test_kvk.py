@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The KvK APIs at ``/kvk/api`` as a client of the KvK's test environment uses them: the example
-answers of ``../shared/specs/kvk``, what Open Formulieren reads and checks, and every error in the
-KvK's shape."""
+answers of ``../shared/specs/kvk`` (copied into ``data/``), what Open Formulieren reads and checks,
+and every error in the KvK's shape."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from opengdi.stelsel.digikoppeling import service as digikoppeling
 from tests.conftest import http_client, unit_of_work
 from tests.registers.nhr.conftest import AFNEMER, KVK, ZONDER_NHR
 
-SPECS = Path(__file__).resolve().parents[4] / "shared" / "specs" / "kvk"
+SPECS = Path(__file__).resolve().parent / "data"  # the KvK test environment's example answers
 #: Where the example answers were recorded.
 KVK_TEST = "https://api.kvk.nl/test/api"
 
