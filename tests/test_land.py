@@ -10,11 +10,9 @@ and the BRP's address searches find the residents of a BAG object.
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import date
-from pathlib import Path
 
 import httpx
 import pytest
@@ -27,9 +25,7 @@ from opengdi.kernel.fouten import DomeinFout
 from opengdi.kernel.koppelingen import controleer
 from opengdi.registers.bag import service as bag_service
 from opengdi.registers.bag.adresbron import BagAdresBron
-from opengdi.registers.bag.extract import BagExtract
-from opengdi.registers.bag.generator import Omvang, gemeente_woonplaatsen, land, levering
-from opengdi.registers.bag.schrijver import write_extract
+from opengdi.registers.bag.generator import Omvang, land
 from opengdi.registers.brp import repository as brp_repository
 from opengdi.registers.brp import service as brp_service
 from opengdi.registers.brp.model import PersoonslijstRow
@@ -37,19 +33,10 @@ from opengdi.registers.brp.persoonslijst import Persoonslijst
 from opengdi.registers.brp.seed import PEILDATUM, seed_population
 from opengdi.settings import Settings
 from tests.conftest import unit_of_work
+from tests.land import load_bag
 from tests.registers.brp.helpers import bsns_of, zoek
 
 ADRESSEN, PERSONEN = 900, 700
-
-
-async def _load_bag(database: Database, adressen: int) -> None:
-    omvang = Omvang(adressen, startwaarde=5)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "BAGNLDL-01012014.zip"
-        write_extract(path, levering(), land(omvang), gemeente_woonplaatsen(omvang))
-        with BagExtract(path) as extract:
-            async with unit_of_work(database) as uow:
-                await bag_service.import_extract(uow, extract)
 
 
 async def _empty(database: Database) -> None:
@@ -63,7 +50,7 @@ async def _empty(database: Database) -> None:
 async def land_database(empty_database: Database) -> AsyncIterator[Database]:
     """The session database with a generated BAG and an empty BRP."""
     await _empty(empty_database)
-    await _load_bag(empty_database, ADRESSEN)
+    await load_bag(empty_database, Omvang(ADRESSEN, startwaarde=5))
     yield empty_database
     await _empty(empty_database)
 

@@ -11,7 +11,6 @@ KvK APIs answer about the generated companies.
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import date
@@ -28,10 +27,7 @@ from opengdi.kernel.fouten import Conflict
 from opengdi.kernel.identifiers import is_valid_rsin
 from opengdi.kernel.koppelingen import controleer, per_doel
 from opengdi.kernel.personenvoorziening import Ingezetene
-from opengdi.registers.bag import service as bag_service
-from opengdi.registers.bag.extract import BagExtract
-from opengdi.registers.bag.generator import Omvang, gemeente_woonplaatsen, land, levering
-from opengdi.registers.bag.schrijver import write_extract
+from opengdi.registers.bag.generator import Omvang
 from opengdi.registers.brk import service as brk_service
 from opengdi.registers.brp.seed import seed_population
 from opengdi.registers.nhr import generator
@@ -48,18 +44,9 @@ from tests.conftest import (
     settings_for,
     unit_of_work,
 )
+from tests.land import load_bag
 
 ADRESSEN, PERSONEN, BEDRIJVEN = 1_500, 1_200, 120
-
-
-async def _load_bag(database: Database) -> None:
-    omvang = Omvang(ADRESSEN, startwaarde=7)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "BAGNLDL-01012014.zip"
-        write_extract(path, levering(), land(omvang), gemeente_woonplaatsen(omvang))
-        with BagExtract(path) as extract:
-            async with unit_of_work(database) as uow:
-                await bag_service.import_extract(uow, extract)
 
 
 def _bronnen(database: Database) -> nhr_service.Bronnen:
@@ -90,7 +77,7 @@ async def land_database(
     async with scratch_database(request.param, tmp_path_factory.mktemp("land")) as database:
         await SAMENSTELLING.migraties().upgrade(database)
         await register_bronhouder(database)
-        await _load_bag(database)
+        await load_bag(database, Omvang(ADRESSEN, startwaarde=7))
         await _generate(database)
         yield database
 
