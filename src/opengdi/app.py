@@ -79,6 +79,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         beleid=policy,
         catalogus=SAMENSTELLING.catalogus(),
         beperkingen=SAMENSTELLING.beperkingen(),
+        personen=SAMENSTELLING.personenbron(database, settings),
     )
     apis = [api for block in BLOCKS for api in block.apis(context)]
     paginas = [site for block in BLOCKS if block.paginas is not None for site in block.paginas(context)]

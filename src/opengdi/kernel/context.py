@@ -21,6 +21,7 @@ from fastapi import Depends, FastAPI, Request
 from opengdi.kernel.api import negotiate_accept
 from opengdi.kernel.catalogus import Catalogus
 from opengdi.kernel.db import Database
+from opengdi.kernel.personenvoorziening import PersoonBron
 from opengdi.kernel.problems import Problem
 from opengdi.kernel.protocollering import ProtocolWriter, Subject, protocol_records
 from opengdi.kernel.toegang import Beperkingsoort, Besluit, Principaal, Toegang, Toegangsvraag
@@ -37,7 +38,8 @@ class Context:
     policy object of the block that provides it, whether in force or not (its own API needs it).
     ``catalogus`` holds the declarations of the enabled blocks (their operations name the
     Digikoppeling scopes), ``beperkingen`` per scope the kinds of restriction its
-    autorisatiebesluiten may carry.
+    autorisatiebesluiten may carry; ``personen`` is where the persons of the BRP are asked about
+    (:mod:`opengdi.kernel.personenvoorziening`), when the BRP is enabled.
     """
 
     settings: Settings
@@ -47,6 +49,7 @@ class Context:
     beleid: Toegang | None = None
     catalogus: Catalogus = field(default_factory=lambda: Catalogus(()))
     beperkingen: Mapping[str, Sequence[Beperkingsoort]] = field(default_factory=dict)
+    personen: PersoonBron | None = None
 
 
 def context(request: Request) -> Context:

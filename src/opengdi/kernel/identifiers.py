@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Dutch identifiers and their check rules: burgerservicenummer, A-nummer, RSIN, KvK-nummer,
-vestigingsnummer, postcode."""
+vestigingsnummer, OIN, postcode."""
 
 from __future__ import annotations
 
@@ -40,6 +40,11 @@ def is_valid_kvk_nummer(value: str) -> bool:
 def is_valid_vestigingsnummer(value: str) -> bool:
     """Whether ``value`` is a vestigingsnummer of the Handelsregister: twelve digits (no check digit)."""
     return len(value) == 12 and value.isascii() and value.isdigit()
+
+
+def is_valid_oin(value: str) -> bool:
+    """Whether ``value`` has the form of an Organisatie-identificatienummer: twenty digits."""
+    return len(value) == 20 and value.isascii() and value.isdigit()
 
 
 def is_valid_a_nummer(value: str) -> bool:

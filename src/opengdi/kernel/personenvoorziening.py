@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The contract through which a block takes existing persons from the BRP without importing it.
 
+DigiD asks it whether a person may log in (:meth:`PersoonBron.staat`: not deceased, persoonslijst
+not opgeschort) and which persons the demo gives an account (:meth:`PersoonBron.burgerservicenummers`).
+
 A block that makes objects of its own for a generated country (the Handelsregister's eenmanszaken
 and bestuurders, the Kadaster's eigenaren) gives them persons the BRP holds, so that every
 burgerservicenummer it stores points at an existing persoonslijst of someone who could really own a
@@ -36,8 +39,26 @@ class Ingezetene:
     adres: BagAdres
 
 
+@dataclass(frozen=True, slots=True)
+class Persoonsstaat:
+    """Whether a persoonslijst is of a deceased person, and the reason of its opschorting if it is
+    opgeschort (element 67.20: ``O`` overlijden, ``E`` emigratie, ``M`` ministerieel besluit,
+    ``R`` pl aangelegd in de RNI, ``F`` fout, ``W`` wissing), ``None`` when it is not."""
+
+    overleden: bool
+    opschorting: str | None
+
+
 class PersoonBron(Protocol):
     """Where a block gets existing persons from."""
+
+    async def staat(self, bsn: str) -> Persoonsstaat | None:
+        """The state of the persoonslijst with burgerservicenummer ``bsn`` (``None``: there is none)."""
+        ...
+
+    async def burgerservicenummers(self) -> list[str]:
+        """The burgerservicenummer of every persoonslijst that has one, in order."""
+        ...
 
     async def volwassenen(self, gemeentecode: str, peildatum: date) -> list[Ingezetene]:
         """Every person registered in the municipality ``gemeentecode`` who on ``peildatum`` is

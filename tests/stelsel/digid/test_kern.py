@@ -5,6 +5,7 @@ library as a relying party would."""
 
 from __future__ import annotations
 
+import base64
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -12,7 +13,7 @@ from joserfc import jwt
 from joserfc.errors import ExpiredTokenError
 from joserfc.jwk import KeySet
 
-from opengdi.stelsel.digid import blokkade, pkce, wachtwoord
+from opengdi.stelsel.digid import blokkade, pkce, totp, wachtwoord
 from opengdi.stelsel.digid.idtoken import (
     ACTING_SUBJECT,
     GELDIGHEID,
@@ -146,3 +147,14 @@ def test_a_login_on_behalf_of_someone_names_both() -> None:
     assert inhoud["bsn"] == inhoud[ACTING_SUBJECT] == "999993653" and inhoud[LEGAL_SUBJECT] == "999991723"
     assert inhoud["represents"]["sub"] == pseudoniem(b"geheim", "rp.nl", "999991723")
     assert inhoud["represents"]["iss"] == "https://gdi.test/digid" and "exp" not in inhoud["represents"]
+
+
+def test_totp_gives_the_codes_of_rfc_6238() -> None:
+    geheim = base64.b32encode(b"12345678901234567890").decode()
+    assert totp.code(geheim, 59 // 30) == "287082" and totp.code(geheim, 1111111109 // 30) == "081804"
+    moment = datetime.fromtimestamp(1111111109, UTC)
+    assert totp.klopt(geheim, "081 804", moment) == 1111111109 // 30
+    assert totp.klopt(geheim, "081804", moment, na_venster=1111111109 // 30) is None  # used once
+    assert totp.klopt(geheim, "000000", moment) is None and totp.klopt(geheim, "abc", moment) is None
+    uri = totp.otpauth_uri(geheim, "DigiD", "suzanne")
+    assert uri.startswith("otpauth://totp/DigiD%3Asuzanne?secret=") and "period=30" in uri

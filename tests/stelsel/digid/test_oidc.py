@@ -7,79 +7,52 @@ wrong password, a locked account, a level that cannot be reached yet, a bad toke
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import AsyncIterator
-from pathlib import Path
+import time
+import uuid
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
 import pytest
 from authlib.common.security import generate_token
-from authlib.integrations.httpx_client import AsyncOAuth2Client
+from authlib.oauth2.rfc7523 import PrivateKeyJWT
 from authlib.oidc.core import CodeIDToken
-from fastapi import FastAPI
 from joserfc import jwt
-from joserfc.jwk import KeySet
+from joserfc.jwk import KeySet, RSAKey
 
-from opengdi.app import create_app
-from opengdi.bouwstenen import SAMENSTELLING
-from opengdi.stelsel.digid import service
+from opengdi.kernel.transacties import find_rows
+from opengdi.stelsel.digid import accounts, diensten
 from opengdi.stelsel.digid.niveaus import Niveau
-from tests.conftest import BASE_URL, scratch_database, settings_for
-
-REDIRECT = "https://dienst.example/inloggen/klaar"
-BSN, GEBRUIKER, WACHTWOORD = "999993653", "suzanne", "Welkom01!"
-ISSUER = f"{BASE_URL}/digid"
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-async def digid(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Any]:
-    """A DigiD with one account and two relying parties (basis, and one requiring midden): the
-    application, and per party its client_id and secret."""
-    async with scratch_database(request.param, tmp_path_factory.mktemp("digid")) as database:
-        await SAMENSTELLING.migraties().upgrade(database)
-        await service.maak_account(database, BSN, GEBRUIKER, WACHTWOORD)
-        basis = await service.registreer_client(
-            database, "Gemeente Proefstad", "00000099900000001000", [REDIRECT], Niveau.BASIS
-        )
-        midden = await service.registreer_client(
-            database, "Belastingdienst", "00000099900000002000", [REDIRECT], Niveau.MIDDEN
-        )
-        app = create_app(settings_for(tmp_path_factory.mktemp("digidapp")), database)
-        yield app, database, basis, midden
+from tests.stelsel.digid.conftest import (
+    BSN,
+    ISSUER,
+    OPGESCHORT,
+    OVERLEDEN,
+    REDIRECT,
+    UITGELOGD,
+    WACHTWOORD,
+    DigiD,
+    melding,
+    met_wachtwoord,
+    open_pagina,
+    post,
+    relying_party,
+    verzoek,
+)
 
 
-def _rp(app: FastAPI, client: tuple[str, str], **opties: Any) -> AsyncOAuth2Client:
-    return AsyncOAuth2Client(
-        client[0],
-        client[1],
-        redirect_uri=REDIRECT,
-        scope="openid",
-        code_challenge_method="S256",
-        transport=httpx.ASGITransport(app=app),
-        base_url=BASE_URL,
-        **opties,
-    )
+def _rp(digid: DigiD, client: tuple[str, str], **opties: Any) -> Any:
+    return relying_party(digid.app, *client, **opties)
 
 
-async def _inloggen(rp: AsyncOAuth2Client, url: str, wachtwoord: str = WACHTWOORD) -> httpx.Response:
-    """The browser's part: open the login page, fill in the form, send it."""
-    pagina = await rp.request("GET", withhold_token=True, url=url)
-    assert pagina.status_code == 200, pagina.text
-    sleutel = re.search(r'name="verzoek" value="([^"]+)"', pagina.text)
-    assert sleutel is not None
-    return await rp.request(
-        "POST",
-        withhold_token=True,
-        url="/digid/oidc/inloggen",
-        data={"verzoek": sleutel[1], "gebruikersnaam": GEBRUIKER, "wachtwoord": wachtwoord},
-    )
+async def _inloggen(rp: Any, url: str, wachtwoord: str = WACHTWOORD) -> Any:
+    return await met_wachtwoord(rp, url, wachtwoord=wachtwoord)
 
 
-async def test_a_relying_party_logs_a_citizen_in_with_authlib(digid: Any) -> None:
-    app, _database, basis, _midden = digid
-    async with _rp(app, basis) as rp:
+async def test_a_relying_party_logs_a_citizen_in_with_authlib(digid: DigiD) -> None:
+    basis = digid.basis
+    async with _rp(digid, basis) as rp:
         configuratie = (
             await rp.request("GET", withhold_token=True, url="/digid/.well-known/openid-configuration")
         ).json()
@@ -108,9 +81,9 @@ async def test_a_relying_party_logs_a_citizen_in_with_authlib(digid: Any) -> Non
         assert userinfo["bsn"] == BSN and userinfo["sub"] == claims["sub"]
 
 
-async def test_an_unknown_client_or_redirect_uri_is_never_redirected(digid: Any) -> None:
-    app, _database, basis, _midden = digid
-    async with _rp(app, basis) as rp:
+async def test_an_unknown_client_or_redirect_uri_is_never_redirected(digid: DigiD) -> None:
+    basis = digid.basis
+    async with _rp(digid, basis) as rp:
         vreemd, _ = rp.create_authorization_url("/digid/oidc/authorize", code_verifier=generate_token(48), nonce="n")
         for url in (vreemd.replace(basis[0], "onbekend"), vreemd.replace("dienst.example", "aanvaller.example")):
             antwoord = await rp.request("GET", withhold_token=True, url=url)
@@ -129,8 +102,8 @@ async def test_an_unknown_client_or_redirect_uri_is_never_redirected(digid: Any)
 async def test_a_request_without_pkce_nonce_or_code_flow_is_refused_to_the_relying_party(
     digid: Any, weg: str, fout: str
 ) -> None:
-    app, _database, basis, _midden = digid
-    async with _rp(app, basis) as rp:
+    basis = digid.basis
+    async with _rp(digid, basis) as rp:
         url, state = rp.create_authorization_url("/digid/oidc/authorize", code_verifier=generate_token(48), nonce="n")
         delen = urlsplit(url)
         vraag = {key: values[0] for key, values in parse_qs(delen.query).items() if key != weg}
@@ -140,17 +113,22 @@ async def test_a_request_without_pkce_nonce_or_code_flow_is_refused_to_the_relyi
         assert terug["error"] == [fout] and terug["state"] == [state]
 
 
-async def test_a_level_that_cannot_be_reached_yet_is_refused(digid: Any) -> None:
-    app, _database, _basis, midden = digid
-    async with _rp(app, midden) as rp:
-        url, _ = rp.create_authorization_url("/digid/oidc/authorize", code_verifier=generate_token(48), nonce="n")
-        antwoord = await rp.request("GET", withhold_token=True, url=url)
-        assert parse_qs(urlsplit(antwoord.headers["location"]).query)["error"] == ["access_denied"]
+async def test_a_level_the_account_has_no_means_for_is_refused_with_the_profiles_error(digid: DigiD) -> None:
+    async with _rp(digid, digid.basis) as rp:
+        url, state = rp.create_authorization_url(
+            "/digid/oidc/authorize", code_verifier=generate_token(48), nonce="n", acr_values=Niveau.SUBSTANTIEEL.acr
+        )
+        pagina = await _inloggen(rp, url)
+        assert pagina.status_code == 400 and "geen middel" in melding(pagina)
+        link = re.search(r'<a class="digid-knop" href="([^"]+)"', pagina.text)
+        assert link is not None and html.unescape(link[1]).startswith(REDIRECT)
+        terug = parse_qs(urlsplit(html.unescape(link[1])).query)
+        assert terug["error"] == ["unmet_authentication_requirements"] and terug["state"] == [state]
 
 
-async def test_a_code_works_once_and_only_with_its_verifier(digid: Any) -> None:
-    app, _database, basis, _midden = digid
-    async with _rp(app, basis) as rp:
+async def test_a_code_works_once_and_only_with_its_verifier(digid: DigiD) -> None:
+    basis = digid.basis
+    async with _rp(digid, basis) as rp:
         verifier = generate_token(48)
         url, _ = rp.create_authorization_url("/digid/oidc/authorize", code_verifier=verifier, nonce="n")
         code = parse_qs(urlsplit((await _inloggen(rp, url)).headers["location"]).query)["code"][0]
@@ -181,23 +159,160 @@ async def test_a_code_works_once_and_only_with_its_verifier(digid: Any) -> None:
         assert geen.status_code == 401 and geen.headers["www-authenticate"].startswith("Bearer")
 
 
-async def test_wrong_passwords_lock_the_account(digid: Any, tmp_path: Path) -> None:
-    app, database, basis, _midden = digid
-    await service.maak_account(database, "999991723", "slot", WACHTWOORD)
-    async with _rp(app, basis) as rp:
+async def test_wrong_passwords_lock_the_account(digid: DigiD) -> None:
+    await accounts.maak_account(digid.database, BSN, "slot", WACHTWOORD)
+    async with _rp(digid, digid.basis) as rp:
         url, _ = rp.create_authorization_url("/digid/oidc/authorize", code_verifier=generate_token(48), nonce="n")
-        pagina = await rp.request("GET", withhold_token=True, url=url)
-        sleutel = re.search(r'name="verzoek" value="([^"]+)"', pagina.text)
-        assert sleutel is not None
+        sleutel = verzoek(await open_pagina(rp, url))
         meldingen = []
         for poging in ("fout1", "fout2", "fout3", "fout4", WACHTWOORD):
-            antwoord = await rp.request(
-                "POST",
-                withhold_token=True,
-                url="/digid/oidc/inloggen",
-                data={"verzoek": sleutel[1], "gebruikersnaam": "slot", "wachtwoord": poging},
-            )
-            assert antwoord.status_code == 401 and 'role="alert"' in antwoord.text
-            meldingen.append(re.search(r'role="alert" id="fout">([^<]+)<', antwoord.text)[1])  # type: ignore[index]
+            antwoord = await post(rp, "/digid/oidc/inloggen", verzoek=sleutel, gebruikersnaam="slot", wachtwoord=poging)
+            assert antwoord.status_code == 401
+            meldingen.append(melding(antwoord))
         assert meldingen[0] == "De gebruikersnaam of het wachtwoord is onjuist."
         assert meldingen[-1].startswith("Te veel mislukte pogingen")  # even the right password, while locked
+
+
+async def _code(rp: Any, url: str) -> str:
+    terug = await _inloggen(rp, url)
+    assert terug.status_code == 303, terug.text
+    return parse_qs(urlsplit(terug.headers["location"]).query)["code"][0]
+
+
+async def test_a_relying_party_with_a_key_authenticates_by_private_key_jwt(digid: DigiD) -> None:
+    sleutel = RSAKey.generate_key(2048, private=True)
+    publiek = {"keys": [sleutel.as_dict(private=False) | {"kid": "rp-1"}]}
+    aansluiting = await diensten.registreer(
+        digid.database, "Provincie Proefland", "00000099900000003000", [REDIRECT], Niveau.BASIS, jwks=publiek
+    )
+    assert aansluiting.secret is None
+    token_endpoint = f"{ISSUER}/oidc/token"
+    pem = sleutel.as_pem(private=True).decode()
+    async with relying_party(
+        digid.app, aansluiting.client_id, pem, token_endpoint_auth_method=PrivateKeyJWT(token_endpoint, alg="RS256")
+    ) as rp:
+        verifier = generate_token(48)
+        url, _ = rp.create_authorization_url("/digid/oidc/authorize", code_verifier=verifier, nonce="n")
+        code = await _code(rp, url)
+        tokens = await rp.fetch_token(token_endpoint, code=code, code_verifier=verifier)
+        assert tokens["token_type"] == "Bearer" and tokens["id_token"]
+
+        def assertie(**anders: Any) -> str:
+            nu = int(time.time())
+            inhoud = {"iss": aansluiting.client_id, "sub": aansluiting.client_id, "aud": token_endpoint}
+            inhoud |= {"jti": str(uuid.uuid4()), "iat": nu, "exp": nu + 60} | anders
+            return jwt.encode({"alg": "RS256", "kid": "rp-1"}, inhoud, sleutel)
+
+        vreemd = RSAKey.generate_key(2048, private=True)
+        for fout in (
+            assertie(aud="https://elders.example/token"),
+            assertie(exp=int(time.time()) - 10),
+            assertie(exp=int(time.time()) + 7200),
+            jwt.encode({"alg": "RS256"}, {"iss": aansluiting.client_id, "sub": aansluiting.client_id}, vreemd),
+        ):
+            velden = {
+                "grant_type": "authorization_code",
+                "code": "x",
+                "redirect_uri": REDIRECT,
+                "code_verifier": verifier,
+                "client_assertion_type": diensten.JWT_BEARER,
+                "client_assertion": fout,
+            }
+            antwoord = await post(rp, "/digid/oidc/token", **velden)
+            assert antwoord.status_code == 401 and antwoord.json()["error"] == "invalid_client"
+        eenmalig = assertie()
+        velden |= {"client_assertion": eenmalig}
+        assert (await post(rp, "/digid/oidc/token", **velden)).json()["error"] == "invalid_grant"  # authenticated
+        hergebruikt = await post(rp, "/digid/oidc/token", **velden)
+        assert hergebruikt.status_code == 401 and "al gebruikt" in hergebruikt.json()["error_description"]
+
+
+async def test_a_session_spares_the_next_login_unless_the_relying_party_asks_for_one(digid: DigiD) -> None:
+    async with _rp(digid, digid.basis) as rp:
+        url, _ = rp.create_authorization_url("/digid/oidc/authorize", code_verifier=generate_token(48), nonce="n")
+        await _code(rp, url)
+        assert any(cookie.name == "digid_sessie" for cookie in rp.cookies.jar)
+        meteen = await open_pagina(rp, url)
+        assert meteen.status_code == 303 and "code=" in meteen.headers["location"]
+        opnieuw = await open_pagina(rp, url + "&prompt=login")
+        assert opnieuw.status_code == 200 and 'name="wachtwoord"' in opnieuw.text
+        hoger = await open_pagina(rp, url + "&acr_values=" + Niveau.MIDDEN.acr)
+        assert hoger.status_code == 200  # the session's level basis is not enough
+    async with _rp(digid, digid.basis) as vreemde:
+        url, _ = vreemde.create_authorization_url(
+            "/digid/oidc/authorize", code_verifier=generate_token(48), nonce="n", prompt="none"
+        )
+        stil = await open_pagina(vreemde, url)
+        assert parse_qs(urlsplit(stil.headers["location"]).query)["error"] == ["login_required"]
+
+
+async def test_a_relying_party_logs_the_citizen_out(digid: DigiD) -> None:
+    async with _rp(digid, digid.basis) as rp:
+        verifier = generate_token(48)
+        url, _ = rp.create_authorization_url("/digid/oidc/authorize", code_verifier=verifier, nonce="n")
+        tokens = await rp.fetch_token(f"{ISSUER}/oidc/token", code=await _code(rp, url), code_verifier=verifier)
+        configuratie = (await open_pagina(rp, "/digid/.well-known/openid-configuration")).json()
+        uitloggen = configuratie["end_session_endpoint"]
+        vreemd = await open_pagina(rp, f"{uitloggen}?id_token_hint=onzin&post_logout_redirect_uri={UITGELOGD}")
+        assert vreemd.status_code == 200 and "Wilt u uitloggen" in vreemd.text  # no valid hint: ask first
+        antwoord = await rp.request(
+            "GET",
+            withhold_token=True,
+            url=uitloggen,
+            params={"id_token_hint": tokens["id_token"], "post_logout_redirect_uri": UITGELOGD, "state": "s1"},
+        )
+        assert antwoord.status_code == 303 and antwoord.headers["location"] == f"{UITGELOGD}?state=s1"
+        assert (await open_pagina(rp, url)).status_code == 200  # the session ended: the login page again
+        elders = await rp.request(
+            "GET",
+            withhold_token=True,
+            url=uitloggen,
+            params={"id_token_hint": tokens["id_token"], "post_logout_redirect_uri": "https://aanvaller.example/"},
+        )
+        assert elders.status_code == 200 and "uitgelogd" in elders.text  # never to an unregistered address
+
+
+async def test_deceased_and_opgeschorte_persons_cannot_log_in(digid: DigiD) -> None:
+    async with _rp(digid, digid.basis) as rp:
+        url, _ = rp.create_authorization_url("/digid/oidc/authorize", code_verifier=generate_token(48), nonce="n")
+        overleden = await met_wachtwoord(rp, url, f"test{OVERLEDEN}")
+        assert overleden.status_code == 401 and "overleden" in melding(overleden)
+        opgeschort = await met_wachtwoord(rp, url, f"test{OPGESCHORT}")
+        assert "opgeschort (ministerieel besluit)" in melding(opgeschort)
+
+
+async def test_a_login_form_from_another_browser_or_site_is_refused(digid: DigiD) -> None:
+    async with _rp(digid, digid.basis) as rp:
+        url, _ = rp.create_authorization_url("/digid/oidc/authorize", code_verifier=generate_token(48), nonce="n")
+        sleutel = verzoek(await open_pagina(rp, url))
+    async with _rp(digid, digid.basis) as aanvaller:  # has the key, not the cookie
+        antwoord = await post(
+            aanvaller, "/digid/oidc/inloggen", verzoek=sleutel, gebruikersnaam="suzanne", wachtwoord=WACHTWOORD
+        )
+        assert antwoord.status_code == 400 and "location" not in antwoord.headers
+
+
+async def test_each_login_is_in_the_transaction_log_and_the_persons_history(digid: DigiD) -> None:
+    async with _rp(digid, digid.midden) as rp:
+        verifier = generate_token(48)
+        url, _ = rp.create_authorization_url("/digid/oidc/authorize", code_verifier=verifier, nonce="n")
+        keuze = await _inloggen(rp, url)
+        assert keuze.status_code == 200 and 'value="sms"' in keuze.text
+        await post(rp, "/digid/oidc/tweede-stap", verzoek=verzoek(keuze), middel="sms")
+        sms = await open_pagina(rp, "/digid/testtelefoon?nummer=0612345678")
+        code = sms.text.split("Belastingdienst is: ")[1][:6]
+        terug = await post(rp, "/digid/oidc/code", verzoek=verzoek(keuze), middel="sms", code=code)
+        code_rp = parse_qs(urlsplit(terug.headers["location"]).query)["code"][0]
+        antwoord = await rp.fetch_token(f"{ISSUER}/oidc/token", code=code_rp, code_verifier=verifier)
+        assert antwoord["id_token"]
+    await digid.app.state.transacties.flush()
+    rijen = [row for row in await find_rows(digid.database) if row.operatie == "POST /digid/oidc/token"]
+    assert any(row.van_identificatie == "00000099900000002000" and row.status == 200 for row in rijen)
+    async with _rp(digid, digid.basis) as burger:
+        mijn = await open_pagina(burger, "/digid/mijn")
+        ingelogd = await post(
+            burger, "/digid/oidc/inloggen", verzoek=verzoek(mijn), gebruikersnaam="suzanne", wachtwoord=WACHTWOORD
+        )
+        assert ingelogd.headers["location"] == "/digid/mijn"
+        pagina = await open_pagina(burger, "/digid/mijn")
+        assert "<td>Belastingdienst</td><td>midden</td><td>sms</td>" in pagina.text

@@ -16,7 +16,7 @@ from datetime import date
 
 from opengdi.kernel.adresvoorziening import BagAdres
 from opengdi.kernel.db import Database
-from opengdi.kernel.personenvoorziening import MEERDERJARIG, Ingezetene
+from opengdi.kernel.personenvoorziening import MEERDERJARIG, Ingezetene, Persoonsstaat
 from opengdi.registers.brp import repository
 from opengdi.settings import Settings
 
@@ -36,6 +36,21 @@ class BrpPersoonBron:
             Ingezetene(bsn, volledige_naam(naam), achternaam(naam), _adres(verblijfplaats))
             for bsn, naam, verblijfplaats in rows
         ]
+
+
+    async def staat(self, bsn: str) -> Persoonsstaat | None:
+        """See :meth:`opengdi.kernel.personenvoorziening.PersoonBron.staat`."""
+        lijsten = (await repository.lookup_by_bsn(self.database, [bsn], {"01", "06", "07"})).get(bsn)
+        if not lijsten:
+            return None
+        lijst = lijsten[0]
+        reden = lijst.element("07", "67.20") if lijst.element("07", "67.10") else None
+        return Persoonsstaat(bool(lijst.element("06", "08.10")) or reden == "O", reden)
+
+    async def burgerservicenummers(self) -> list[str]:
+        """See :meth:`opengdi.kernel.personenvoorziening.PersoonBron.burgerservicenummers`."""
+        async with self.database.read() as connection:
+            return await repository.burgerservicenummers(connection)
 
 
 def volledige_naam(elementen: Mapping[str, str]) -> str:

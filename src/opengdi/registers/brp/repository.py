@@ -506,3 +506,14 @@ async def volwassenen(connection: AsyncConnection, gemeentecode: str, geboren_ui
         .order_by(lijst.burgerservicenummer)
     )
     return list((await connection.execute(statement)).all())
+
+
+async def burgerservicenummers(connection: AsyncConnection) -> list[str]:
+    """The burgerservicenummer of every persoonslijst that has one, in order (each once)."""
+    statement = (
+        select(PersoonslijstRow.burgerservicenummer)
+        .where(PersoonslijstRow.burgerservicenummer.is_not(None))
+        .distinct()
+        .order_by(PersoonslijstRow.burgerservicenummer)
+    )
+    return [bsn for bsn in (await connection.scalars(statement)) if bsn]

@@ -1,20 +1,25 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The HTTP edge of DigiD: the OpenID Provider (discovery, JWKS, authorize with its login page,
-token, userinfo) under ``/digid``.
+"""The HTTP edge of DigiD under ``/digid``: the OpenID Provider (discovery, JWKS, authorize with the
+pages of the login, token, userinfo, logout), Mijn DigiD (the account's own page: its means, its
+logins, activating the app) and the simulated phone that receives the text messages.
 
-The login page is HTML in Dutch, without script, marked as a test environment; its policy lets the
-form go to DigiD itself and the redirect after it to the relying party's registered address only.
-The token endpoint and the userinfo answer JSON, their errors in the shape of RFC 6749 §5.2 and
-RFC 6750 §3.
+The pages are HTML in Dutch, without script, marked as a test environment; their policy lets forms
+go to DigiD itself and the redirect after a login to the relying party's registered address only.
+Two cookies, both ``HttpOnly`` and ``SameSite=Lax`` for DigiD's paths only: one binds the forms of a
+login to the browser that started it, one holds the session. The token endpoint and the userinfo
+answer JSON, their errors in the shape of RFC 6749 §5.2 and RFC 6750 §3.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import hmac
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import segno
 from fastapi import APIRouter, Request
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
@@ -23,23 +28,29 @@ from opengdi.kernel.api import JSON_UTF8, JsonResponse
 from opengdi.kernel.blocks import Api, api_app, include_routes
 from opengdi.kernel.context import context
 from opengdi.kernel.documentatie import ASSET_CACHE_CONTROL
+from opengdi.kernel.fouten import OngeldigeInvoer
 from opengdi.kernel.openapi import declare_openapi, problem_responses, versioned_server
 from opengdi.kernel.problems import PROBLEM_JSON
-from opengdi.stelsel.digid import service
-from opengdi.stelsel.digid.service import Eindpunten, InlogFout, OngeldigVerzoek, TokenFout
+from opengdi.kernel.transacties import mark_afnemer
+from opengdi.stelsel.digid import aanmelden, accounts, service, totp
+from opengdi.stelsel.digid.niveaus import Niveau
+from opengdi.stelsel.digid.service import Eindpunten, OngeldigVerzoek, TokenFout
 
 PREFIX = "/digid"
 VERSION = "1.0.0"
 TITEL = "DigiD"
 _STIJL = Path(__file__).parent / "static" / "digid.css"
 _STIJL_PAD = f"{PREFIX}/stijl.css"
-_INLOGGEN = f"{PREFIX}/oidc/inloggen"
+_INLOGGEN, _KIEZEN, _CODE = f"{PREFIX}/oidc/inloggen", f"{PREFIX}/oidc/tweede-stap", f"{PREFIX}/oidc/code"
+_UITLOGGEN, _TESTTELEFOON = f"{PREFIX}/oidc/uitloggen", f"{PREFIX}/testtelefoon"
+_MIJN, _MIJN_APP, _MIJN_UIT = aanmelden.MIJN_PAD, f"{PREFIX}/mijn/app", f"{PREFIX}/mijn/uitloggen"
+_VERZOEKCOOKIE, _SESSIE = "digid_verzoek", "digid_sessie"
 #: The security schemes of the document: the relying party at the token endpoint, its access token at the userinfo.
 _CLIENT, _TOKEN = "dienst", "accessToken"
 #: The parameters of an authorization request this provider reads.
 _VERZOEK = (
     *("client_id", "redirect_uri", "response_type", "scope", "state", "nonce"),
-    *("code_challenge", "code_challenge_method", "acr_values"),
+    *("code_challenge", "code_challenge_method", "acr_values", "prompt"),
 )
 
 digid_router = APIRouter(default_response_class=JsonResponse)
@@ -60,13 +71,19 @@ def _eindpunten(request: Request) -> Eindpunten:
 
 def _pagina(template: str, status: int, terug: str | None = None, **velden: Any) -> HTMLResponse:
     """A page, its forms allowed to DigiD and (after the login) to the relying party's ``terug`` only."""
-    doel = "'self'" + (f" {urlsplit(terug).scheme}://{urlsplit(terug).netloc}" if terug else "")
+    delen = urlsplit(terug or "")
+    doel = "'self'" + (f" {delen.scheme}://{delen.netloc}" if delen.scheme and delen.netloc else "")
     policy = (
         "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
         f"form-action {doel}; frame-ancestors 'none'"
     )
-    html = _omgeving.get_template(template).render(stijl=_STIJL_PAD, **velden)
+    html = _omgeving.get_template(template).render(stijl=_STIJL_PAD, moment=_moment, terug=terug, **velden)
     return HTMLResponse(html, status_code=status, headers={"Content-Security-Policy": policy})
+
+
+def _moment(waarde: datetime) -> str:
+    """A moment as the pages show it: Dutch order, the server's time zone."""
+    return (waarde if waarde.tzinfo else waarde.replace(tzinfo=UTC)).astimezone().strftime("%d-%m-%Y %H:%M")
 
 
 def _foutpagina(bericht: str, status: int = 400) -> HTMLResponse:
@@ -93,68 +110,191 @@ async def stijl() -> Response:
     return FileResponse(_STIJL, media_type="text/css", headers={"Cache-Control": ASSET_CACHE_CONTROL})
 
 
-def _vraag(request: Request) -> dict[str, str] | None:
-    """The authorization request's parameters (``None`` when one is given more than once)."""
+def _vraag(request: Request, namen: Sequence[str]) -> dict[str, str] | None:
+    """The request's parameters ``namen`` (``None`` when one is given more than once or holds a NUL)."""
     items = request.query_params.multi_items()
-    names = [name for name, _ in items]
-    if any(names.count(name) > 1 for name in _VERZOEK):
+    gegeven = [name for name, _ in items]
+    if any(gegeven.count(name) > 1 for name in namen) or any("\x00" in value for _, value in items):
         return None
-    return {name: value for name, value in items if name in _VERZOEK}
+    return {name: value for name, value in items if name in namen}
+
+
+def _cookie(response: Response, request: Request, naam: str, waarde: str | None) -> None:
+    """Set (or with ``None`` remove) a cookie of DigiD: only for its own paths, never for scripts,
+    not sent along by other sites' forms, over https only where DigiD is served over https."""
+    if waarde is None:
+        response.delete_cookie(naam, path=PREFIX)
+        return
+    veilig = request.url.scheme == "https"
+    response.set_cookie(naam, waarde, path=PREFIX, httponly=True, samesite="lax", secure=veilig)
+
+
+def _weigering(request: Request) -> aanmelden.Weigering:
+    return aanmelden.weigering_uit(context(request).personen)
 
 
 @digid_router.get("/oidc/authorize", include_in_schema=False)
 async def authorize(request: Request) -> Response:
-    vraag = _vraag(request)
+    vraag = _vraag(request, _VERZOEK)
     if vraag is None:
-        return _foutpagina("Een parameter van het inlogverzoek komt meer dan eens voor.")
+        return _foutpagina("Een parameter van het inlogverzoek komt meer dan eens voor of is onleesbaar.")
     try:
-        verzoek = await service.begin(context(request).database, vraag, _nu())
+        stap = await service.begin(
+            context(request).database, vraag, request.cookies.get(_SESSIE), _weigering(request), _nu()
+        )
     except OngeldigVerzoek as fout:
         if fout.terug is None:
             return _foutpagina(fout.beschrijving)
         return RedirectResponse(fout.terug, status_code=303)
-    return _inlogpagina(verzoek.sleutel, verzoek.client, verzoek.niveau.naam, vraag["redirect_uri"])
+    return _toon(request, stap)
 
 
-def _inlogpagina(
-    sleutel: str, dienst: str, niveau: str, terug: str, fout: str | None = None, gebruikersnaam: str = ""
-) -> HTMLResponse:
+_MIDDELEN = {aanmelden.SMS: "Sms-code op uw telefoon", aanmelden.APP: "DigiD app"}
+
+
+def _toon(request: Request, stap: aanmelden.Stap) -> Response:
+    """The page of a step of the login, or the redirect that ends it (with the cookies it sets)."""
+    if isinstance(stap, aanmelden.Doorsturen):
+        response: Response = RedirectResponse(stap.url, status_code=303)
+        _cookie(response, request, _VERZOEKCOOKIE, None)
+        if stap.sessie is not None:
+            _cookie(response, request, _SESSIE, stap.sessie)
+        return response
+    if isinstance(stap, aanmelden.Afgebroken):
+        response = _pagina("fout.html", 400, titel="Inloggen lukt niet", bericht=stap.bericht, terug=stap.terug)
+        _cookie(response, request, _VERZOEKCOOKIE, None)
+        return response
+    verzoek = stap.verzoek
+    gemeen = {"dienst": verzoek.dienst, "niveau": verzoek.niveau.naam, "verzoek": verzoek.sleutel}
+    if isinstance(stap, aanmelden.Wachtwoord):
+        response = _pagina(
+            "inloggen.html",
+            401 if stap.fout else 200,
+            verzoek.terug,
+            titel="Inloggen met DigiD",
+            actie=_INLOGGEN,
+            fout=stap.fout,
+            gebruikersnaam=stap.gebruikersnaam,
+            **gemeen,
+        )
+        _cookie(response, request, _VERZOEKCOOKIE, verzoek.sleutel)
+        return response
+    if isinstance(stap, aanmelden.Keuze):
+        middelen = [(middel, _MIDDELEN[middel]) for middel in stap.middelen]
+        return _pagina(
+            "keuze.html", 200, verzoek.terug, titel="Tweede stap", actie=_KIEZEN, middelen=middelen, **gemeen
+        )
     return _pagina(
-        "inloggen.html",
-        401 if fout else 200,
-        terug,
-        titel="Inloggen met DigiD",
-        dienst=dienst,
-        niveau=niveau,
-        verzoek=sleutel,
-        actie=_INLOGGEN,
-        fout=fout,
-        gebruikersnaam=gebruikersnaam,
+        "code.html",
+        401 if stap.fout else 200,
+        verzoek.terug,
+        titel="Sms-code invullen" if stap.middel == aanmelden.SMS else "Code uit de DigiD app",
+        actie=_CODE,
+        middel=stap.middel,
+        telefoon=stap.telefoon,
+        testtelefoon=_TESTTELEFOON,
+        fout=stap.fout,
+        **gemeen,
     )
+
+
+async def _formulier(request: Request, *namen: str) -> dict[str, str]:
+    formulier = await request.form()
+    return {naam: str(formulier.get(naam) or "")[:256] for naam in namen}
+
+
+def _eigen_verzoek(request: Request, velden: Mapping[str, str]) -> str | None:
+    """The key of the request the form is for, if this browser started it (its cookie says so)."""
+    sleutel, cookie = velden.get("verzoek", ""), request.cookies.get(_VERZOEKCOOKIE, "")
+    if not sleutel or not hmac.compare_digest(sleutel.encode(), cookie.encode()):
+        return None
+    return sleutel
+
+
+_VREEMD = aanmelden.Afgebroken(
+    "Dit formulier hoort niet bij een inlogverzoek van deze browser. Sta cookies toe en begin opnieuw bij de dienst."
+)
 
 
 @digid_router.post("/oidc/inloggen", include_in_schema=False)
 async def inloggen(request: Request) -> Response:
-    formulier = await request.form()
-    velden = {naam: str(formulier.get(naam) or "") for naam in ("verzoek", "gebruikersnaam", "wachtwoord")}
-    database = context(request).database
-    try:
-        terug = await service.inloggen(
-            database, velden["verzoek"], velden["gebruikersnaam"], velden["wachtwoord"], _nu()
+    velden = await _formulier(request, "verzoek", "gebruikersnaam", "wachtwoord")
+    sleutel = _eigen_verzoek(request, velden)
+    if sleutel is None:
+        return _toon(request, _VREEMD)
+    stap = await aanmelden.met_wachtwoord(
+        context(request).database,
+        sleutel,
+        velden["gebruikersnaam"],
+        velden["wachtwoord"],
+        weigering=_weigering(request),
+        nu=_nu(),
+        oud=request.cookies.get(_SESSIE),
+    )
+    return _toon(request, stap)
+
+
+@digid_router.post("/oidc/tweede-stap", include_in_schema=False)
+async def tweede_stap(request: Request) -> Response:
+    velden = await _formulier(request, "verzoek", "middel")
+    sleutel = _eigen_verzoek(request, velden)
+    if sleutel is None:
+        return _toon(request, _VREEMD)
+    return _toon(request, await aanmelden.kies(context(request).database, sleutel, velden["middel"], _nu()))
+
+
+@digid_router.post("/oidc/code", include_in_schema=False)
+async def code(request: Request) -> Response:
+    velden = await _formulier(request, "verzoek", "middel", "code")
+    sleutel = _eigen_verzoek(request, velden)
+    if sleutel is None:
+        return _toon(request, _VREEMD)
+    stap = await aanmelden.met_code(
+        context(request).database,
+        sleutel,
+        velden["middel"],
+        velden["code"],
+        nu=_nu(),
+        oud=request.cookies.get(_SESSIE),
+    )
+    return _toon(request, stap)
+
+
+_UITLOGGEN_VRAAG = ("id_token_hint", "post_logout_redirect_uri", "state", "client_id")
+
+
+@digid_router.get("/oidc/uitloggen", include_in_schema=False)
+async def uitloggen(request: Request) -> Response:
+    vraag = _vraag(request, _UITLOGGEN_VRAAG)
+    if vraag is None:
+        return _foutpagina("Een parameter van het uitlogverzoek komt meer dan eens voor of is onleesbaar.")
+    sessie = request.cookies.get(_SESSIE)
+    klaar = await service.uitloggen(context(request).database, vraag, sessie, False, _nu())
+    if klaar is None:
+        formulier = {"actie": _UITLOGGEN, "knop": "Uitloggen", "velden": sorted(vraag.items())}
+        return _pagina(
+            "melding.html", 200, titel="Uitloggen", bericht="Wilt u uitloggen bij DigiD?", formulier=formulier
         )
-    except InlogFout as fout:
-        verzoek = await service.lopend_verzoek(database, velden["verzoek"], _nu())
-        if verzoek is None:
-            return _foutpagina(str(fout))
-        return _inlogpagina(
-            velden["verzoek"],
-            verzoek.client,
-            verzoek.niveau.naam,
-            verzoek.terug,
-            str(fout),
-            velden["gebruikersnaam"][:64],
+    return _uitgelogd(request, klaar)
+
+
+@digid_router.post("/oidc/uitloggen", include_in_schema=False)
+async def uitloggen_bevestigd(request: Request) -> Response:
+    vraag = {naam: waarde for naam, waarde in (await _formulier(request, *_UITLOGGEN_VRAAG)).items() if waarde}
+    klaar = await service.uitloggen(context(request).database, vraag, request.cookies.get(_SESSIE), True, _nu())
+    assert klaar is not None
+    return _uitgelogd(request, klaar)
+
+
+def _uitgelogd(request: Request, klaar: service.Uitgelogd) -> Response:
+    if klaar.terug is not None:
+        response: Response = RedirectResponse(klaar.terug, status_code=303)
+    else:
+        response = _pagina(
+            "melding.html", 200, titel="Uitgelogd", bericht="U bent uitgelogd bij DigiD.", formulier=None
         )
-    return RedirectResponse(terug, status_code=303)
+    _cookie(response, request, _SESSIE, None)
+    return response
 
 
 def _oauth_fout(fout: TokenFout) -> JsonResponse:
@@ -182,6 +322,8 @@ _TOKEN_SCHEMA = {
         "code_verifier": {"type": "string"},
         "client_id": {"type": "string"},
         "client_secret": {"type": "string"},
+        "client_assertion_type": {"type": "string"},
+        "client_assertion": {"type": "string", "description": "private_key_jwt (RFC 7523)"},
     },
 }
 
@@ -201,7 +343,7 @@ async def token(request: Request) -> Response:
     formulier = await request.form()
     velden = {naam: [str(value) for value in formulier.getlist(naam)] for naam in formulier}
     try:
-        antwoord = await service.token(
+        antwoord, client = await service.token(
             context(request).database,
             _eindpunten(request).issuer,
             velden,
@@ -210,6 +352,7 @@ async def token(request: Request) -> Response:
         )
     except TokenFout as fout:
         return _oauth_fout(fout)
+    mark_afnemer(request.scope, "organisatie", client.oin)
     return JsonResponse(antwoord, headers={"Cache-Control": "no-store", "Pragma": "no-cache"})
 
 
@@ -228,6 +371,112 @@ async def userinfo(request: Request) -> Response:
     except TokenFout as fout:
         return _oauth_fout(fout)
     return JsonResponse(claims)
+
+
+async def _mijn_pagina(request: Request, melding: str | None = None) -> Response:
+    database = context(request).database
+    mijn = await accounts.mijn_digid(database, request.cookies.get(_SESSIE), _nu())
+    if mijn is None:
+        return _toon(request, await aanmelden.mijn_verzoek(database, _nu()))
+    telefoon = aanmelden.afgeschermd(mijn.telefoonnummer) if mijn.telefoonnummer else None
+    return _pagina(
+        "mijn.html",
+        200,
+        titel="Mijn DigiD",
+        mijn=mijn,
+        telefoon=telefoon,
+        melding=melding,
+        app_actie=_MIJN_APP,
+        uitlog_actie=_MIJN_UIT,
+    )
+
+
+@digid_router.get("/mijn", include_in_schema=False)
+async def mijn(request: Request) -> Response:
+    return await _mijn_pagina(request)
+
+
+def _app_pagina(geheim: str, gebruikersnaam: str, csrf: str, fout: str | None = None) -> HTMLResponse:
+    uri = totp.otpauth_uri(geheim, accounts.UITGEVER, gebruikersnaam)
+    qr = segno.make(uri, error="m").svg_inline(scale=5, title="QR-code om de DigiD app te activeren")
+    niveaus = [(niveau.naam, omschrijving) for niveau, omschrijving in accounts.APP_NIVEAUS.items()]
+    return _pagina(
+        "app.html",
+        400 if fout else 200,
+        titel="DigiD app activeren",
+        geheim=geheim,
+        qr=qr,
+        csrf=csrf,
+        niveaus=niveaus,
+        actie=f"{_MIJN_APP}/bevestigen",
+        fout=fout,
+    )
+
+
+def _sessiefout(fout: accounts.SessieFout) -> HTMLResponse:
+    return _pagina("fout.html", 403, titel="Mijn DigiD", bericht=str(fout), terug=_MIJN)
+
+
+@digid_router.post("/mijn/app", include_in_schema=False)
+async def app_activeren(request: Request) -> Response:
+    velden = await _formulier(request, "csrf")
+    database, sessie = context(request).database, request.cookies.get(_SESSIE)
+    try:
+        geheim = await accounts.begin_app(database, sessie, velden["csrf"], _nu())
+    except accounts.SessieFout as fout:
+        return _sessiefout(fout)
+    mijn = await accounts.mijn_digid(database, sessie, _nu())
+    assert mijn is not None
+    return _app_pagina(geheim, mijn.gebruikersnaam, mijn.csrf)
+
+
+@digid_router.post("/mijn/app/bevestigen", include_in_schema=False)
+async def app_bevestigen(request: Request) -> Response:
+    velden = await _formulier(request, "csrf", "code", "niveau")
+    database, sessie = context(request).database, request.cookies.get(_SESSIE)
+    try:
+        fout = await accounts.bevestig_app(
+            database, sessie, velden["csrf"], velden["code"], niveau=Niveau.van(velden["niveau"]), nu=_nu()
+        )
+    except accounts.SessieFout as sessiefout:
+        return _sessiefout(sessiefout)
+    if fout is None:
+        return await _mijn_pagina(request, "De DigiD app is geactiveerd.")
+    mijn = await accounts.mijn_digid(database, sessie, _nu())
+    if mijn is None or mijn.app_geheim is None:
+        return _sessiefout(accounts.SessieFout(fout))
+    return _app_pagina(mijn.app_geheim, mijn.gebruikersnaam, mijn.csrf, fout)
+
+
+@digid_router.post("/mijn/uitloggen", include_in_schema=False)
+async def mijn_uitloggen(request: Request) -> Response:
+    velden = await _formulier(request, "csrf")
+    try:
+        await accounts.uitloggen(context(request).database, request.cookies.get(_SESSIE), velden["csrf"], _nu())
+    except accounts.SessieFout as fout:
+        return _sessiefout(fout)
+    return _uitgelogd(request, service.Uitgelogd(None))
+
+
+@digid_router.get("/testtelefoon", include_in_schema=False)
+async def testtelefoon(request: Request) -> Response:
+    nummer = (_vraag(request, ("nummer",)) or {}).get("nummer", "").replace(" ", "").replace("-", "")[:20]
+    berichten: list[tuple[datetime, str]] = []
+    fout = None
+    if nummer:
+        try:
+            berichten = await accounts.berichten(context(request).database, nummer, _nu() - timedelta(minutes=15))
+        except OngeldigeInvoer as ongeldig:
+            fout = ongeldig.parameters[0].reason
+    return _pagina(
+        "testtelefoon.html",
+        400 if fout else 200,
+        titel="Testtelefoon",
+        actie=_TESTTELEFOON,
+        nummer=nummer,
+        berichten=berichten,
+        fout=fout,
+    )
 
 
 def digid_api() -> Api:

@@ -1,14 +1,17 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The tables of DigiD: test accounts (linked to a BRP person by BSN), the relying parties registered
 to log in their users, the authorization requests and codes of the OIDC flow, the access tokens for
-the userinfo, and the signing keys and the secret the pseudonyms are made with.
+the userinfo, the login sessions of the browser, the history of logins, the text messages of the
+simulated phone, and the signing keys and the secret the pseudonyms are made with.
 
-Codes and tokens are stored as their SHA-256 hash only: who reads the database cannot use them.
+Codes, tokens and session keys are stored as their SHA-256 hash only: who reads the database cannot
+use them.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Boolean, DateTime, Index, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
@@ -26,6 +29,10 @@ class AccountRow(Base):
     wachtwoord_hash: Mapped[str] = mapped_column(String(200), comment="scrypt, zie digid.wachtwoord")
     mislukt: Mapped[int] = mapped_column(Integer, default=0, comment="mislukte pogingen op rij")
     geblokkeerd_tot: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    telefoonnummer: Mapped[str | None] = mapped_column(String(20), comment="voor de sms-code (testtelefoon)")
+    app_geheim: Mapped[str | None] = mapped_column(String(64), comment="TOTP-geheim van de DigiD app")
+    app_niveau: Mapped[str | None] = mapped_column(String(20), comment="het niveau dat de app haalt")
+    app_venster: Mapped[int | None] = mapped_column(Integer, comment="het laatst gebruikte TOTP-venster")
     aangemaakt: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     __table_args__ = (Index("ix_digid_account_bsn", "bsn"),)
@@ -43,7 +50,8 @@ class ClientRow(Base):
     redirect_uris: Mapped[list[str]] = mapped_column(JsonDocument)
     post_logout_redirect_uris: Mapped[list[str]] = mapped_column(JsonDocument)
     minimum_niveau: Mapped[str] = mapped_column(String(20), comment="basis, midden, substantieel of hoog")
-    secret_hash: Mapped[str] = mapped_column(String(200), comment="SHA-256 van het client secret")
+    secret_hash: Mapped[str | None] = mapped_column(String(200), comment="SHA-256 van het client secret")
+    jwks: Mapped[dict[str, Any] | None] = mapped_column(JsonDocument, comment="publieke sleutels (private_key_jwt)")
     sector: Mapped[str] = mapped_column(String(200), comment="waarvoor de pseudoniemen gelden")
     aangemaakt: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
@@ -61,6 +69,11 @@ class VerzoekRow(Base):
     code_challenge: Mapped[str] = mapped_column(String(43))
     niveau: Mapped[str] = mapped_column(String(20))
     verloopt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    gebruikersnaam: Mapped[str | None] = mapped_column(String(64), comment="na een goed wachtwoord")
+    sms_hash: Mapped[str | None] = mapped_column(String(64), comment="SHA-256 van de verstuurde sms-code")
+    pogingen: Mapped[int] = mapped_column(
+        Integer, default=0, server_default="0", comment="foute codes van de tweede stap"
+    )
 
 
 class CodeRow(Base):
@@ -90,6 +103,59 @@ class TokenRow(Base):
     bsn: Mapped[str] = mapped_column(String(9))
     niveau: Mapped[str] = mapped_column(String(20))
     aangemeld: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    verloopt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SessieRow(Base):
+    """A login session of a browser (its cookie holds the key): who, at which level, until when."""
+
+    __tablename__ = "digid_sessie"
+
+    sleutel_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    gebruikersnaam: Mapped[str] = mapped_column(String(64))
+    bsn: Mapped[str] = mapped_column(String(9))
+    niveau: Mapped[str] = mapped_column(String(20))
+    aangemeld: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    verloopt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    csrf: Mapped[str] = mapped_column(String(64), comment="het token van de formulieren van deze sessie")
+    app_geheim: Mapped[str | None] = mapped_column(String(64), comment="een app die nog wordt geactiveerd")
+
+
+class InlogRow(Base):
+    """A login at a relying party: who, where, at which level, with which means, for whom."""
+
+    __tablename__ = "digid_inlog"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    moment: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    bsn: Mapped[str] = mapped_column(String(9))
+    client_id: Mapped[str] = mapped_column(String(100))
+    dienst: Mapped[str] = mapped_column(String(200))
+    oin: Mapped[str] = mapped_column(String(20))
+    niveau: Mapped[str] = mapped_column(String(20))
+    middel: Mapped[str] = mapped_column(String(20), comment="wachtwoord, sms, app of sessie")
+    namens_bsn: Mapped[str | None] = mapped_column(String(9))
+
+    __table_args__ = (Index("ix_digid_inlog_bsn", "bsn", "moment"), Index("ix_digid_inlog_oin", "oin", "moment"))
+
+
+class SmsRow(Base):
+    """A text message of the simulated phone (test environments only)."""
+
+    __tablename__ = "digid_sms"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    telefoonnummer: Mapped[str] = mapped_column(String(20), index=True)
+    tekst: Mapped[str] = mapped_column(Text)
+    verzonden: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AssertieRow(Base):
+    """A client assertion (``private_key_jwt``) already used, by its ``jti``: none is taken twice."""
+
+    __tablename__ = "digid_assertie"
+
+    sleutel: Mapped[str] = mapped_column(String(64), primary_key=True, comment="SHA-256 van client_id en jti")
     verloopt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 

@@ -1,17 +1,29 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Storing and finding DigiD's accounts, relying parties, requests, codes, tokens and keys (the only
-module of DigiD that writes SQL)."""
+"""Storing and finding DigiD's accounts, relying parties, requests, codes, tokens, sessions, logins,
+text messages and keys (the only module of DigiD that writes SQL)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from opengdi.stelsel.digid.model import AccountRow, ClientRow, CodeRow, GeheimRow, SleutelRow, TokenRow, VerzoekRow
+from opengdi.stelsel.digid.model import (
+    AccountRow,
+    AssertieRow,
+    ClientRow,
+    CodeRow,
+    GeheimRow,
+    InlogRow,
+    SessieRow,
+    SleutelRow,
+    SmsRow,
+    TokenRow,
+    VerzoekRow,
+)
 from opengdi.stelsel.digid.sleutelring import Sleutel, Sleutelring
 
 
@@ -19,7 +31,7 @@ async def account(session: AsyncSession, gebruikersnaam: str) -> AccountRow | No
     """The account with this username, if any (its lock as UTC)."""
     row = await session.get(AccountRow, gebruikersnaam)
     if row is not None:
-        row.geblokkeerd_tot = _utc(row.geblokkeerd_tot)
+        row.geblokkeerd_tot = utc(row.geblokkeerd_tot)
     return row
 
 
@@ -61,11 +73,11 @@ async def sleutelring(session: AsyncSession) -> Sleutelring:
     """Every signing key, oldest first."""
     rows = await session.scalars(select(SleutelRow).order_by(SleutelRow.gemaakt))
     return Sleutelring(
-        tuple(Sleutel(row.kid, row.private_pem, _utc(row.gemaakt) or row.gemaakt, _utc(row.vervangen)) for row in rows)
+        tuple(Sleutel(row.kid, row.private_pem, utc(row.gemaakt) or row.gemaakt, utc(row.vervangen)) for row in rows)
     )
 
 
-def _utc(moment: datetime | None) -> datetime | None:
+def utc(moment: datetime | None) -> datetime | None:
     """A stored moment as UTC (SQLite gives it back without its zone)."""
     return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
 
@@ -89,3 +101,55 @@ async def geheim(session: AsyncSession, naam: str, maak: Callable[[], str]) -> s
     found = await session.get(GeheimRow, naam)
     assert found is not None
     return found.waarde
+
+
+async def accounts_van(session: AsyncSession, bsns: Sequence[str]) -> set[str]:
+    """Which of ``bsns`` have an account."""
+    rows = await session.scalars(select(AccountRow.bsn).where(AccountRow.bsn.in_(list(bsns))))
+    return set(rows)
+
+
+async def voeg_accounts_toe(session: AsyncSession, rows: Sequence[dict[str, object]]) -> None:
+    """Insert accounts in one statement (the demo's)."""
+    if rows:
+        await session.execute(insert(AccountRow), list(rows))
+
+
+async def sessie(session: AsyncSession, sleutel_hash: str, nu: datetime) -> SessieRow | None:
+    """The login session with this key, if it has not expired."""
+    statement = select(SessieRow).where(SessieRow.sleutel_hash == sleutel_hash, SessieRow.verloopt > nu)
+    return (await session.scalars(statement)).first()
+
+
+async def beeindig_sessie(session: AsyncSession, sleutel_hash: str) -> None:
+    await session.execute(delete(SessieRow).where(SessieRow.sleutel_hash == sleutel_hash))
+
+
+async def inlogs(session: AsyncSession, bsn: str, aantal: int) -> list[InlogRow]:
+    """The latest ``aantal`` logins of the person with ``bsn``, newest first."""
+    statement = select(InlogRow).where(InlogRow.bsn == bsn).order_by(InlogRow.moment.desc(), InlogRow.id.desc())
+    return list(await session.scalars(statement.limit(aantal)))
+
+
+async def berichten(session: AsyncSession, telefoonnummer: str, sinds: datetime) -> list[SmsRow]:
+    """The text messages to ``telefoonnummer`` since ``sinds``, newest first."""
+    statement = (
+        select(SmsRow)
+        .where(SmsRow.telefoonnummer == telefoonnummer, SmsRow.verzonden >= sinds)
+        .order_by(SmsRow.id.desc())
+    )
+    return list(await session.scalars(statement))
+
+
+async def neem_assertie(session: AsyncSession, sleutel: str, verloopt: datetime, nu: datetime) -> bool:
+    """Record a client assertion as used; ``False`` when it was used before. The caller commits."""
+    await session.execute(delete(AssertieRow).where(AssertieRow.verloopt <= nu))
+    if await session.get(AssertieRow, sleutel) is not None:
+        return False
+    session.add(AssertieRow(sleutel=sleutel, verloopt=verloopt))
+    try:
+        await session.flush()
+    except IntegrityError:
+        await session.rollback()
+        return False
+    return True
