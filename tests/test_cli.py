@@ -596,6 +596,7 @@ def test_gdi_up_loads_the_demo_and_serves_the_brp_to_a_token_holder(tmp_path: Pa
     assert answer.json()["personen"][0]["naam"]["geslachtsnaam"] == "Moulin"
     assert by_url.stderr == "" and by_url.stdout.count(".") == 2  # a JWT, alone on standard output
     assert "persoonslijsten geladen" in output
+    assert "Inloggen met DigiD (wachtwoord Welkom01!): test" in output
     assert f"http://127.0.0.1:{port}/haalcentraal/api/brp/docs" in output
     assert "gdi org token" in output
 

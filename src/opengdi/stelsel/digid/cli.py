@@ -17,12 +17,11 @@ from opengdi.kernel.fouten import DomeinFout, OngeldigeInvoer
 from opengdi.kernel.koppelingen import bestaan
 from opengdi.kernel.opdrachtregel import console, current_settings, fail, run, samenstelling, with_database
 from opengdi.stelsel.digid import accounts, diensten, service, totp
+from opengdi.stelsel.digid.demo import TESTWACHTWOORD
 from opengdi.stelsel.digid.niveaus import Niveau
 
 digid_app = typer.Typer(help="DigiD: testaccounts, aangesloten diensten en sleutels.", no_args_is_help=True)
 T = TypeVar("T")
-#: The password of accounts made without one (documented: a test environment's, not a secret).
-TESTWACHTWOORD = "Welkom01!"
 
 
 def _uitvoeren(work: Callable[[Database], Coroutine[Any, Any, T]]) -> T:

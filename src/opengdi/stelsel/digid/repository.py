@@ -153,3 +153,18 @@ async def neem_assertie(session: AsyncSession, sleutel: str, verloopt: datetime,
         await session.rollback()
         return False
     return True
+
+
+async def lees_geheim(session: AsyncSession, naam: str) -> str | None:
+    """The stored value ``naam``, if any."""
+    row = await session.get(GeheimRow, naam)
+    return row.waarde if row is not None else None
+
+
+async def bewaar_geheim(session: AsyncSession, naam: str, waarde: str) -> None:
+    """Store ``waarde`` as ``naam`` (replacing what was there). The caller commits."""
+    row = await session.get(GeheimRow, naam)
+    if row is None:
+        session.add(GeheimRow(naam=naam, waarde=waarde))
+    else:
+        row.waarde = waarde

@@ -20,7 +20,7 @@ from urllib.parse import unquote
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa, x448, x25519
+from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa, x448, x25519
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 CA_NAAM = "Open GDI Test CA - niet voor productie"
@@ -32,7 +32,6 @@ _KEY_KINDS: tuple[tuple[type, str], ...] = (
     (ed448.Ed448PublicKey, "Ed448"),
     (x25519.X25519PublicKey, "X25519"),
     (x448.X448PublicKey, "X448"),
-    (dsa.DSAPublicKey, "DSA"),
 )
 
 
@@ -168,7 +167,11 @@ def key_refusal(certificate: x509.Certificate) -> str | None:
     if isinstance(key, ec.EllipticCurvePublicKey):
         known = key.curve.name in EC_CURVES
         return None if known else f"Het clientcertificaat heeft een EC-sleutel op {key.curve.name}; {accepted}."
-    kind = next((name for kind, name in _KEY_KINDS if isinstance(key, kind)), type(key).__name__)
+    # other kinds (DSA, whose module warns when used) by their class name: DSAPublicKey → DSA
+    kind = next(
+        (name for kind, name in _KEY_KINDS if isinstance(key, kind)),
+        type(key).__name__.lstrip("_").removesuffix("PublicKey"),
+    )
     return f"Het clientcertificaat heeft een {kind}-sleutel; {accepted}."
 
 
