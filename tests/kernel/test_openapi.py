@@ -66,15 +66,20 @@ def test_every_operation_declares_how_it_is_secured(own_apis: list[Api]) -> None
             assert all(not {"401", "403"} & set(op["responses"]) for _, op in _operations(document)), api.prefix
             continue
         schemes = document["components"]["securitySchemes"]
-        if api.prefix == "/digid":  # its own: the relying party's secret, its access token
-            assert {scheme["scheme"] for scheme in schemes.values()} == {"basic", "bearer"}
+        if api.prefix == "/digid":  # OIDC's own (the relying party's secret, its access token), and Digikoppeling
+            assert {schemes["dienst"]["scheme"], schemes["accessToken"]["scheme"]} == {"basic", "bearer"}
             requirements = {
                 name: operation.get("security", document["security"]) for name, operation in _operations(document)
             }
+            beheer = [{"digikoppeling": ["digid"]}, {"clientcertificaat": []}]
             assert requirements == {
                 "GET /oidc/jwks": [],
                 "POST /oidc/token": [{"dienst": []}],
                 "GET /oidc/userinfo": [{"accessToken": []}],
+                "POST /beheer/diensten": beheer,
+                "GET /beheer/diensten": beheer,
+                "GET /beheer/diensten/{clientId}": beheer,
+                "DELETE /beheer/diensten/{clientId}": beheer,
             }
             continue
         assert schemes["digikoppeling"]["flows"]["clientCredentials"]["tokenUrl"] == "/digikoppeling/oauth2/token"

@@ -66,6 +66,7 @@ async def digid(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
         )
         assert basis.secret and midden.secret
         yield DigiD(app, database, (basis.client_id, basis.secret), (midden.client_id, midden.secret))
+        await app.state.transacties.close()
 
 
 def relying_party(app: FastAPI, client_id: str, secret: str | None = None, **opties: object) -> AsyncOAuth2Client:

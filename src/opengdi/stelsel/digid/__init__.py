@@ -21,8 +21,10 @@ from __future__ import annotations
 
 from opengdi.kernel.blocks import BuildingBlock
 from opengdi.stelsel.digid.api import digid_api
+from opengdi.stelsel.digid.catalogus import CATALOGUS
 from opengdi.stelsel.digid.cli import digid_app
 from opengdi.stelsel.digid.demo import DEMO, voorbeelden
+from opengdi.stelsel.digid.demobesluiten import DEMOBESLUITEN
 
 __all__ = ["BLOCK"]
 
@@ -33,5 +35,7 @@ BLOCK = BuildingBlock(
     migraties="opengdi.stelsel.digid.migrations",
     commandos={"digid": digid_app},
     demo=DEMO,
+    demobesluiten=DEMOBESLUITEN,
     voorbeelden=voorbeelden,
+    catalogus=CATALOGUS,
 )

@@ -29,10 +29,20 @@ from opengdi.kernel.blocks import Api, api_app, include_routes
 from opengdi.kernel.context import context
 from opengdi.kernel.documentatie import ASSET_CACHE_CONTROL
 from opengdi.kernel.fouten import OngeldigeInvoer
-from opengdi.kernel.openapi import declare_openapi, problem_responses, versioned_server
+from opengdi.kernel.openapi import (
+    METADATA_URL,
+    TOKEN_URL,
+    declare_openapi,
+    problem_responses,
+    requirement,
+    security_schemes,
+    versioned_server,
+)
 from opengdi.kernel.problems import PROBLEM_JSON
 from opengdi.kernel.transacties import mark_afnemer
 from opengdi.stelsel.digid import aanmelden, accounts, service, totp
+from opengdi.stelsel.digid.beheer import beheer_router
+from opengdi.stelsel.digid.catalogus import SCOPE
 from opengdi.stelsel.digid.niveaus import Niveau
 from opengdi.stelsel.digid.service import Eindpunten, OngeldigVerzoek, TokenFout
 
@@ -361,6 +371,7 @@ async def token(request: Request) -> Response:
     summary="Wie er met het access token is ingelogd",
     tags=["OpenID Connect"],
     responses=problem_responses(401),
+    openapi_extra={"security": [{_TOKEN: []}]},
 )
 async def userinfo(request: Request) -> Response:
     soort, _, waarde = request.headers.get("authorization", "").partition(" ")
@@ -486,16 +497,18 @@ def digid_api() -> Api:
         VERSION,
         "Inloggen met DigiD voor burgers (testomgeving), via OpenID Connect volgens het NL GOV Assurance "
         "profile: authorization code flow met PKCE (S256). De metadata staat op "
-        f"{PREFIX}/.well-known/openid-configuration.",
+        f"{PREFIX}/.well-known/openid-configuration. Organisaties sluiten hun diensten aan via de beheer-API.",
     )
     include_routes(app, digid_router)
+    include_routes(app, beheer_router)
     declare_openapi(
         app,
         server=versioned_server(PREFIX, VERSION),
         security_schemes={
             _CLIENT: {"type": "http", "scheme": "basic", "description": "client_id en client secret van de dienst"},
             _TOKEN: {"type": "http", "scheme": "bearer", "description": "het access token van de token endpoint"},
+            **security_schemes(TOKEN_URL, METADATA_URL, {SCOPE: "Diensten op DigiD aansluiten en beheren"}),
         },
-        security=[{_TOKEN: []}],
+        security=requirement(SCOPE),
     )
     return Api(PREFIX, TITEL, VERSION, app, "inloggen voor burgers (OpenID Connect)")

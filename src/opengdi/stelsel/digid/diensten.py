@@ -99,9 +99,9 @@ async def registreer(
     if not is_valid_oin(oin):
         raise _weiger("oin", "Geen geldig OIN (20 cijfers).")
     if not redirect_uris:
-        raise _weiger("redirect_uris", "Geef ten minste één terugkeeradres.")
-    _controleer_adressen("redirect_uris", redirect_uris)
-    _controleer_adressen("post_logout_redirect_uris", post_logout_redirect_uris)
+        raise _weiger("redirectUris", "Geef ten minste één terugkeeradres.")
+    _controleer_adressen("redirectUris", redirect_uris)
+    _controleer_adressen("postLogoutRedirectUris", post_logout_redirect_uris)
     if jwks is not None:
         publieke_sleutels(jwks)
     client_id = f"digid-{secrets.token_hex(8)}"
@@ -122,6 +122,18 @@ async def registreer(
         )
         await session.commit()
     return Aansluiting(client_id, secret)
+
+
+async def dienst(database: Database, client_id: str) -> ClientRow | None:
+    """The relying party ``client_id``, if connected."""
+    async with database.session() as session:
+        return await repository.client(session, client_id)
+
+
+async def lijst(database: Database, oin: str | None) -> list[ClientRow]:
+    """The relying parties of the organisation ``oin`` (of every organisation: ``None``), by name."""
+    async with database.session() as session:
+        return await repository.clients(session, oin)
 
 
 async def verwijder(database: Database, client_id: str) -> None:

@@ -40,6 +40,14 @@ async def client(session: AsyncSession, client_id: str) -> ClientRow | None:
     return await session.get(ClientRow, client_id)
 
 
+async def clients(session: AsyncSession, oin: str | None) -> list[ClientRow]:
+    """The relying parties of ``oin`` (all: ``None``), by name."""
+    statement = select(ClientRow).order_by(ClientRow.naam, ClientRow.client_id)
+    if oin is not None:
+        statement = statement.where(ClientRow.oin == oin)
+    return list(await session.scalars(statement))
+
+
 async def verzoek(session: AsyncSession, sleutel_hash: str, nu: datetime) -> VerzoekRow | None:
     """The authorization request with this key, if it has not expired."""
     statement = select(VerzoekRow).where(VerzoekRow.sleutel_hash == sleutel_hash, VerzoekRow.verloopt > nu)

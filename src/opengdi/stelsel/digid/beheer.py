@@ -1,0 +1,181 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""DigiD's beheer API (``/digid/beheer``): an organisation connects its services to DigiD, sees them
+and disconnects them; Logius (operation ``beheer``) does so for any organisation.
+
+Every route needs an operation of Digikoppeling scope ``digid`` (:mod:`~opengdi.stelsel.digid.catalogus`);
+the caller is the organisation of the access token or client certificate. A service is for the
+caller's own OIN unless the caller may ``beheer``; where authentication is off the caller counts
+as the deployment's organisation (``GDI_OIN``) with every right. The secret of a new service is in
+the answer once; only its hash is kept.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends
+from fastapi import Path as FastApiPath
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.responses import Response
+
+from opengdi.kernel.api import JsonResponse
+from opengdi.kernel.context import Context, Deployment, vereist
+from opengdi.kernel.fouten import NietGevonden
+from opengdi.kernel.openapi import problem_responses
+from opengdi.kernel.problems import Problem
+from opengdi.kernel.toegang import Besluit, Principaal, Toegangsvraag
+from opengdi.stelsel.digid import diensten
+from opengdi.stelsel.digid.catalogus import AANSLUITEN, BEHEER, SCOPE
+from opengdi.stelsel.digid.model import ClientRow
+from opengdi.stelsel.digid.niveaus import Niveau
+
+Aansluiter = Annotated[tuple[Principaal, Besluit], Depends(vereist(SCOPE, AANSLUITEN))]
+ClientId = Annotated[
+    str, FastApiPath(alias="clientId", pattern=r"^digid-[0-9a-f]{16}$", description="De client_id van de dienst")
+]
+_URI = Annotated[str, Field(min_length=8, max_length=2000, pattern=r"^[^\x00-\x1f\x7f ]+$")]
+
+
+class DienstNieuw(BaseModel):
+    """A service to connect to DigiD."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    naam: str = Field(
+        min_length=1,
+        max_length=200,
+        pattern=r"^[^\x00-\x1f\x7f]+$",
+        description="De naam die de burger ziet bij het inloggen",
+        examples=["Gemeente Proefstad: parkeervergunning"],
+    )
+    oin: str | None = Field(
+        default=None, pattern=r"^[0-9]{20}$", description="OIN van de organisatie (standaard: die van de aanvrager)"
+    )
+    redirectUris: list[_URI] = Field(
+        min_length=1, max_length=20, description="De terugkeeradressen (https; http alleen voor localhost)"
+    )
+    postLogoutRedirectUris: list[_URI] = Field(
+        default_factory=list, max_length=20, description="Adressen waarheen na het uitloggen mag worden teruggekeerd"
+    )
+    minimumNiveau: Literal["basis", "midden", "substantieel", "hoog"] = Field(
+        default="basis", description="Het niveau dat de dienst ten minste vraagt"
+    )
+    jwks: dict[str, Any] | None = Field(
+        default=None, description="JWK Set met publieke sleutels: de dienst authenticeert dan met private_key_jwt"
+    )
+
+
+class Dienst(BaseModel):
+    """A service connected to DigiD."""
+
+    clientId: str = Field(description="De client_id")
+    naam: str = Field(description="De naam die de burger ziet")
+    oin: str = Field(description="OIN van de organisatie")
+    redirectUris: list[str] = Field(description="De terugkeeradressen")
+    postLogoutRedirectUris: list[str] = Field(description="De adressen na het uitloggen")
+    minimumNiveau: str = Field(description="Het niveau dat de dienst ten minste vraagt")
+    authenticatie: str = Field(description="client_secret_basic/_post of private_key_jwt")
+    clientSecret: str | None = Field(
+        default=None, description="Het client secret: alleen in het antwoord op het aansluiten, één keer"
+    )
+
+
+class Diensten(BaseModel):
+    """The services an organisation connected."""
+
+    diensten: list[Dienst] = Field(description="De diensten")
+
+
+def _als_json(client: ClientRow, secret: str | None = None) -> dict[str, Any]:
+    antwoord = {
+        "clientId": client.client_id,
+        "naam": client.naam,
+        "oin": client.oin,
+        "redirectUris": client.redirect_uris,
+        "postLogoutRedirectUris": client.post_logout_redirect_uris,
+        "minimumNiveau": client.minimum_niveau,
+        "authenticatie": "private_key_jwt" if client.jwks is not None else "client_secret_basic",
+    }
+    return antwoord | ({"clientSecret": secret} if secret else {})
+
+
+async def _mag_alles(ctx: Context, afnemer: Principaal) -> bool:
+    """Whether the caller may manage the services of any organisation."""
+    if afnemer.oin is None:
+        return True
+    try:
+        await ctx.toegang.authorize(afnemer, Toegangsvraag(SCOPE, BEHEER))
+    except Problem:  # the policy's 403: only its own services
+        return False
+    return True
+
+
+async def _eigen(ctx: Context, afnemer: Principaal, client_id: str) -> ClientRow:
+    """The service ``client_id`` if the caller may manage it (else not found: another's does not exist for it)."""
+    gevonden = await diensten.dienst(ctx.database, client_id)
+    if gevonden is None or (gevonden.oin != afnemer.oin and not await _mag_alles(ctx, afnemer)):
+        raise NietGevonden(f"Geen dienst met client_id {client_id}")
+    return gevonden
+
+
+beheer_router = APIRouter(prefix="/beheer", default_response_class=JsonResponse)
+
+
+@beheer_router.post(
+    "/diensten",
+    status_code=201,
+    summary="Een dienst op DigiD aansluiten",
+    tags=["Beheer"],
+    response_model=Dienst,
+    response_model_exclude_none=True,
+    responses=problem_responses(403),
+)
+async def aansluiten(toegang: Aansluiter, ctx: Deployment, body: DienstNieuw) -> Response:
+    afnemer, _ = toegang
+    oin = body.oin or afnemer.oin or ctx.settings.oin
+    if oin != afnemer.oin:
+        await ctx.toegang.authorize(afnemer, Toegangsvraag(SCOPE, BEHEER))
+    aansluiting = await diensten.registreer(
+        ctx.database,
+        body.naam,
+        oin,
+        body.redirectUris,
+        Niveau.van(body.minimumNiveau) or Niveau.BASIS,
+        post_logout_redirect_uris=body.postLogoutRedirectUris,
+        jwks=body.jwks,
+    )
+    gevonden = await diensten.dienst(ctx.database, aansluiting.client_id)
+    assert gevonden is not None
+    return JsonResponse(_als_json(gevonden, aansluiting.secret), status_code=201)
+
+
+@beheer_router.get("/diensten", summary="De aangesloten diensten", tags=["Beheer"], response_model=Diensten)
+async def lijst(toegang: Aansluiter, ctx: Deployment) -> dict[str, Any]:
+    afnemer, _ = toegang
+    oin = None if await _mag_alles(ctx, afnemer) else afnemer.oin
+    return {"diensten": [_als_json(client) for client in await diensten.lijst(ctx.database, oin)]}
+
+
+@beheer_router.get(
+    "/diensten/{clientId}",
+    summary="Een aangesloten dienst",
+    tags=["Beheer"],
+    response_model=Dienst,
+    response_model_exclude_none=True,
+    responses=problem_responses(404),
+)
+async def toon(toegang: Aansluiter, ctx: Deployment, client_id: ClientId) -> dict[str, Any]:
+    return _als_json(await _eigen(ctx, toegang[0], client_id))
+
+
+@beheer_router.delete(
+    "/diensten/{clientId}",
+    status_code=204,
+    summary="Een dienst afsluiten",
+    tags=["Beheer"],
+    responses=problem_responses(404),
+)
+async def afsluiten(toegang: Aansluiter, ctx: Deployment, client_id: ClientId) -> Response:
+    await _eigen(ctx, toegang[0], client_id)
+    await diensten.verwijder(ctx.database, client_id)
+    return Response(status_code=204)
