@@ -174,10 +174,12 @@ class Connection:
         """A connection to the server on ``port``."""
         return cls(*await asyncio.open_connection("127.0.0.1", port))
 
-    async def post(self, path: str, body: bytes, headers: str = "") -> tuple[int, bytes]:
-        """POST ``body`` (JSON, with extra raw ``headers`` lines) and read the answer: status and body."""
+    async def post(
+        self, path: str, body: bytes, headers: str = "", content_type: str = "application/json"
+    ) -> tuple[int, bytes]:
+        """POST ``body`` (JSON unless told, with extra raw ``headers`` lines) and read the answer: status and body."""
         self.writer.write(
-            f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n{headers}"
+            f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: {content_type}\r\n{headers}"
             f"Content-Length: {len(body)}\r\n\r\n".encode()
             + body
         )

@@ -7,6 +7,7 @@ check it simulates), the history of logins, and ending a session.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import re
 from collections.abc import Awaitable, Callable, Sequence
@@ -76,7 +77,7 @@ async def maak_account(
             AccountRow(
                 gebruikersnaam=gebruikersnaam,
                 bsn=bsn,
-                wachtwoord_hash=wachtwoord.maak(geheim),
+                wachtwoord_hash=await asyncio.to_thread(wachtwoord.maak, geheim),
                 mislukt=0,
                 telefoonnummer=telefoonnummer,
             )

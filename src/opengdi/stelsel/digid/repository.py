@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import delete, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from opengdi.kernel.db import Base
 from opengdi.stelsel.digid.model import (
     AccountRow,
     AssertieRow,
@@ -97,15 +100,13 @@ async def bewaar_rotatie(session: AsyncSession, nieuw: Sleutel) -> None:
 
 
 async def geheim(session: AsyncSession, naam: str, maak: Callable[[], str]) -> str:
-    """The secret ``naam``, made by ``maak()`` the first time (safely when several processes start at once)."""
+    """The secret ``naam``, made by ``maak()`` the first time (when several requests or processes
+    start at once, the first one's stays: the insert does nothing on a conflict)."""
     row = await session.get(GeheimRow, naam)
     if row is not None:
         return row.waarde
-    session.add(GeheimRow(naam=naam, waarde=maak()))
-    try:
-        await session.commit()
-    except IntegrityError:
-        await session.rollback()
+    await session.execute(_invoegen(session, GeheimRow).values(naam=naam, waarde=maak()).on_conflict_do_nothing())
+    await session.commit()
     found = await session.get(GeheimRow, naam)
     assert found is not None
     return found.waarde
@@ -152,15 +153,14 @@ async def berichten(session: AsyncSession, telefoonnummer: str, sinds: datetime)
 async def neem_assertie(session: AsyncSession, sleutel: str, verloopt: datetime, nu: datetime) -> bool:
     """Record a client assertion as used; ``False`` when it was used before. The caller commits."""
     await session.execute(delete(AssertieRow).where(AssertieRow.verloopt <= nu))
-    if await session.get(AssertieRow, sleutel) is not None:
-        return False
-    session.add(AssertieRow(sleutel=sleutel, verloopt=verloopt))
-    try:
-        await session.flush()
-    except IntegrityError:
-        await session.rollback()
-        return False
-    return True
+    nieuw = _invoegen(session, AssertieRow).values(sleutel=sleutel, verloopt=verloopt).on_conflict_do_nothing()
+    return bool((await session.execute(nieuw)).rowcount)  # type: ignore[attr-defined]
+
+
+def _invoegen(session: AsyncSession, tabel: type[Base]) -> Any:
+    """An insert of the session's dialect, which can do nothing on a conflict (PostgreSQL and SQLite have it)."""
+    dialect = session.get_bind().dialect.name
+    return (postgresql_insert if dialect == "postgresql" else sqlite_insert)(tabel)
 
 
 async def lees_geheim(session: AsyncSession, naam: str) -> str | None:

@@ -3,12 +3,14 @@
 
 The newest key that is not replaced signs; a replaced key stays published in the JWKS for
 :data:`BEWAARTIJD` after it was replaced, so that a relying party can still check a token signed
-just before the rotation, and then drops out.
+just before the rotation, and then drops out. Reading a private key checks it, which costs tens of
+milliseconds for RSA: each key is read once per process (:func:`_gelezen`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -32,11 +34,25 @@ class Sleutel:
     @property
     def jwk(self) -> RSAKey:
         """The private key, with its ``kid``."""
-        return RSAKey.import_key(self.private_pem, {"kid": self.kid, "alg": ALGORITHM, "use": "sig"})
+        return _gelezen(self.kid, self.private_pem)
 
     def publiek(self) -> dict[str, Any]:
         """The public key as a JWK."""
-        return dict(self.jwk.as_dict(private=False))
+        return _publiek(self.kid, self.private_pem)
+
+
+@lru_cache(maxsize=32)
+def _gelezen(kid: str, private_pem: str) -> RSAKey:
+    return RSAKey.import_key(private_pem, {"kid": kid, "alg": ALGORITHM, "use": "sig"})
+
+
+@lru_cache(maxsize=32)
+def _publiek_gelezen(kid: str, private_pem: str) -> tuple[tuple[str, Any], ...]:
+    return tuple(_gelezen(kid, private_pem).as_dict(private=False).items())
+
+
+def _publiek(kid: str, private_pem: str) -> dict[str, Any]:
+    return dict(_publiek_gelezen(kid, private_pem))
 
 
 def nieuwe_sleutel(nu: datetime) -> Sleutel:
