@@ -72,6 +72,9 @@ def _app(digid: str, client_id: str, client_secret: str, rp: RelyingParty) -> St
         claims = token["userinfo"]  # the ID token, validated by Authlib (signature, iss, aud, exp, nonce)
         request.session["id_token"] = token["id_token"]
         regels = "".join(f'<p id="{naam}">{html.escape(str(claims[naam]))}</p>' for naam in ("bsn", "acr", "sub"))
+        namens = claims.get("urn:nl-eid-gdi:1.0:LegalSubjectID")  # DigiD Machtigen: whom the person represents
+        if namens:
+            regels += f'<p id="namens">{html.escape(namens)}</p>'
         return _pagina("Ingelogd", regels)
 
     async def uitloggen(request: Request) -> Response:

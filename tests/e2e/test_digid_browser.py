@@ -6,7 +6,8 @@ DigiD by its QR code's key (the codes made by ``pyotp``, as an authenticator app
 login at substantieel with it; the session that spares a second login, and the logout. What must be
 refused: a redirect URI that is not registered, a level the account has no means for (the relying
 party gets the profile's error), a locked account, a deceased person. axe-core checks every page
-of DigiD it meets for WCAG 2.2 AA violations.
+of DigiD it meets for WCAG 2.2 AA violations. DigiD Machtigen: a citizen authorises another on Mijn
+DigiD, who then logs in on his behalf.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from axe_playwright_python.async_playwright import Axe
 from tests.e2e.test_stelselcatalogus_browser import AXE_OPTIONS, _report
 
 BURGER, WACHTWOORD, TELEFOON = "999993653", "Welkom01!", "0612345678"
-OVERLEDEN = "999991723"
+OVERLEDEN, GEMACHTIGDE = "999991723", "999990639"
 
 
 def _gdi(server: LiveServer, *args: str) -> None:
@@ -59,12 +60,14 @@ def rp(live_server: LiveServer) -> Iterator[RelyingParty]:
             "06": [{"08.10": "20200101"}],
             "07": [{"67.10": "20200101", "67.20": "O"}],
         },
+        {"01": [{"01.20": GEMACHTIGDE, "02.10": "Mattheus", "02.40": "Burck"}], "07": [{"70.10": "0"}]},
     ]
     geladen = httpx.post(f"{live_server.url}/brp/beheer/persoonslijsten", json={"persoonslijsten": lijsten})
     assert geladen.status_code == 201, geladen.text
     _gdi(live_server, "digid", "account", BURGER, "--gebruikersnaam", "suzanne", "--telefoon", TELEFOON)
     _gdi(live_server, "digid", "account", BURGER, "--gebruikersnaam", "slot")
     _gdi(live_server, "digid", "account", OVERLEDEN, "--gebruikersnaam", "overleden")
+    _gdi(live_server, "digid", "account", GEMACHTIGDE, "--gebruikersnaam", "mattheus")
     port = free_port()
     voorlopig = RelyingParty(f"http://localhost:{port}")
     dienst = httpx.post(f"{live_server.url}/digid/beheer/diensten", json=registratie(voorlopig))
@@ -181,6 +184,36 @@ async def test_the_app_activated_on_mijn_digid_logs_in_at_substantieel_and_the_l
     assert page.url.startswith(rp.uitgelogd) and await page.inner_text("#state") == "klopt"
     await page.goto(f"{rp.url}/inloggen")
     await page.wait_for_selector("#gebruikersnaam")  # logged out: the password is asked again
+
+
+async def test_a_citizen_authorises_another_who_logs_in_on_his_behalf(
+    page: Any, browser: Any, axe: Axe, rp: RelyingParty, live_server: LiveServer
+) -> None:
+    await page.goto(f"{live_server.url}/digid/mijn")
+    await _wachtwoord(page, axe)
+    await page.wait_for_selector("#gemachtigde")
+    await page.fill("#gemachtigde", GEMACHTIGDE)
+    await page.click("text=Machtigen")
+    await page.wait_for_selector("text=Wie namens u mag inloggen")
+    await _toegankelijk(page, axe)
+
+    gemachtigde = await browser.new_context()
+    ander = await gemachtigde.new_page()
+    try:
+        await ander.goto(f"{rp.url}/inloggen")
+        await _wachtwoord(ander, axe, "mattheus")
+        await ander.wait_for_selector("text=Voor wie logt u in?")
+        await _toegankelijk(ander, axe)
+        await ander.check(f"text=Namens de persoon met burgerservicenummer {BURGER} (als gemachtigde)")
+        await ander.click("button[type=submit]")
+        assert await _ingelogd(ander) == {"bsn": GEMACHTIGDE, "acr": Niveau.BASIS.acr}
+        assert await ander.inner_text("#namens") == BURGER
+    finally:
+        await gemachtigde.close()
+
+    await page.click("button[aria-label^='Machtiging van']")
+    await page.wait_for_selector("text=De machtiging is ingetrokken.")
+    await _toegankelijk(page, axe)
 
 
 async def test_an_unregistered_redirect_uri_stays_at_digid(page: Any, axe: Axe, rp: RelyingParty) -> None:

@@ -26,6 +26,8 @@ REDIRECT = "https://dienst.example/inloggen/klaar"
 UITGELOGD = "https://dienst.example/uitgelogd"
 BSN, GEBRUIKER, WACHTWOORD, TELEFOON = "999993653", "suzanne", "Welkom01!", "0612345678"
 OVERLEDEN, OPGESCHORT = "999991723", "999990019"
+#: A second living person, who acts on behalf of the first (DigiD Machtigen).
+GEMACHTIGDE, GEMACHTIGDE_GEBRUIKER = "999990639", "mattheus"
 ISSUER = f"{BASE_URL}/digid"
 
 
@@ -49,8 +51,10 @@ async def digid(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
                 persoonslijst(BSN),
                 persoonslijst(OVERLEDEN, c06=[{"08.10": "20200101"}], c07=[{"67.10": "20200101", "67.20": "O"}]),
                 persoonslijst(OPGESCHORT, c07=[{"67.10": "20210101", "67.20": "M"}]),
+                persoonslijst(GEMACHTIGDE),
             )
         await accounts.maak_account(database, BSN, GEBRUIKER, WACHTWOORD, telefoonnummer=TELEFOON)
+        await accounts.maak_account(database, GEMACHTIGDE, GEMACHTIGDE_GEBRUIKER, WACHTWOORD)
         for bsn in (OVERLEDEN, OPGESCHORT):
             await accounts.maak_account(database, bsn, f"test{bsn}", WACHTWOORD)
         basis = await diensten.registreer(

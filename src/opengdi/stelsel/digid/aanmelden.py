@@ -20,14 +20,14 @@ import asyncio
 import hashlib
 import secrets
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from opengdi.kernel.personenvoorziening import PersoonBron, Persoonsstaat
 from opengdi.stelsel.digid import blokkade, repository, totp, wachtwoord
-from opengdi.stelsel.digid.model import AccountRow, CodeRow, InlogRow, SessieRow, SmsRow, VerzoekRow
+from opengdi.stelsel.digid.model import AccountRow, CodeRow, InlogRow, MachtigingRow, SessieRow, SmsRow, VerzoekRow
 from opengdi.stelsel.digid.niveaus import Niveau
 
 #: How long a login may take, how long a code lives, how long a session spares a new login.
@@ -37,6 +37,8 @@ CODE_POGINGEN = 3
 #: The ``client_id`` of DigiD's own pages (Mijn DigiD) and where their login ends.
 MIJN, MIJN_PAD = "", "/digid/mijn"
 SMS, APP = "sms", "app"
+#: The kinds of representation, each with the name of whom it lets act.
+ROLLEN = {"machtiging": "gemachtigde", "bewind": "bewindvoerder", "curatele": "curator", "mentorschap": "mentor"}
 #: Checked when a username is unknown, so that a wrong username takes as long as a wrong password.
 _SCHIJNHASH = wachtwoord.maak(secrets.token_urlsafe(16))
 
@@ -110,7 +112,17 @@ class Doorsturen:
     sessie: str | None = None
 
 
-Stap = Wachtwoord | Keuze | Code | Afgebroken | Doorsturen
+@dataclass(frozen=True, slots=True)
+class Namens:
+    """The page that asks for whom the person logs in: himself, or one of ``keuzes`` (the id and
+    description of each representation); ``sessie`` the key of the new session for its cookie."""
+
+    verzoek: Lopend
+    keuzes: tuple[tuple[int, str], ...]
+    sessie: str | None = None
+
+
+Stap = Wachtwoord | Keuze | Code | Afgebroken | Doorsturen | Namens
 _VERLOPEN = Afgebroken("Dit inlogverzoek is verlopen of onbekend. Begin opnieuw bij de dienst.")
 
 
@@ -189,7 +201,9 @@ async def met_wachtwoord(
             return Wachtwoord(lopend, fout, gebruikersnaam)
         assert account is not None
         if not lopend.niveau.tweede_factor:
-            return await _afronden(session, verzoek, account, Niveau.BASIS, "wachtwoord", nu=nu, oud=oud)
+            return await _afronden(
+                session, verzoek, lopend, account, niveau=Niveau.BASIS, middel="wachtwoord", nu=nu, oud=oud
+            )
         middelen = _middelen(account, lopend.niveau)
         if not middelen:
             return _onhaalbaar(verzoek, lopend)
@@ -292,7 +306,7 @@ async def met_code(database: Any, sleutel: str, middel: str, invoer: str, *, nu:
         verzoek, lopend, account = gevonden
         bereikt = _bereikt(account, lopend.niveau, middel, invoer, sms_hash=verzoek.sms_hash, nu=nu)
         if bereikt is not None:
-            return await _afronden(session, verzoek, account, bereikt, middel, nu=nu, oud=oud)
+            return await _afronden(session, verzoek, lopend, account, niveau=bereikt, middel=middel, nu=nu, oud=oud)
         verzoek.pogingen += 1
         if verzoek.pogingen >= CODE_POGINGEN:
             tekst = "U heeft te vaak een verkeerde code ingevuld. Begin opnieuw bij de dienst."
@@ -325,23 +339,91 @@ def _bereikt(
 async def _afronden(
     session: Any,
     verzoek: VerzoekRow,
+    lopend: Lopend,
     account: AccountRow,
+    *,
     niveau: Niveau,
     middel: str,
-    *,
     nu: datetime,
     oud: str | None,
-) -> Doorsturen:
-    """Finish a login: a new session (the old one ended), and for a relying party its code and a
-    line in the history."""
+) -> Stap:
+    """Finish a login: a new session (the old one ended); for Mijn DigiD its page; for a relying
+    party its code, or first the choice for whom when the person may act for someone there."""
     sessie = await nieuwe_sessie(session, account.gebruikersnaam, account.bsn, niveau, nu=nu, oud=oud)
-    await repository.verwijder_verzoek(session, verzoek.sleutel_hash)
     if verzoek.client_id == MIJN:
+        await repository.verwijder_verzoek(session, verzoek.sleutel_hash)
         await session.commit()
         return Doorsturen(MIJN_PAD, sessie)
-    url = await geef_code(session, verzoek, account.bsn, niveau, middel, aangemeld=nu, nu=nu)
+    stap = await na_aanmelding(
+        session,
+        verzoek,
+        lopend,
+        gebruikersnaam=account.gebruikersnaam,
+        bsn=account.bsn,
+        niveau=niveau,
+        middel=middel,
+        nu=nu,
+    )
     await session.commit()
-    return Doorsturen(url, sessie)
+    return replace(stap, sessie=sessie)
+
+
+async def na_aanmelding(
+    session: Any,
+    verzoek: VerzoekRow,
+    lopend: Lopend,
+    *,
+    gebruikersnaam: str,
+    bsn: str,
+    niveau: Niveau,
+    middel: str,
+    nu: datetime,
+    aangemeld: datetime | None = None,
+) -> Doorsturen | Namens:
+    """After a login for a relying party (by password and means, or by the session): the code at
+    once, or the choice for whom the person logs in when he may act for someone there (the request
+    then waits, with what the login reached). The caller commits."""
+    keuzes = await repository.machtigingen_voor(session, bsn, verzoek.client_id)
+    if not keuzes:
+        url = await geef_code(session, verzoek, bsn, niveau, middel, aangemeld=aangemeld or nu, nu=nu)
+        await repository.verwijder_verzoek(session, verzoek.sleutel_hash)
+        return Doorsturen(url)
+    verzoek.gebruikersnaam, verzoek.bereikt, verzoek.middel = gebruikersnaam, niveau.naam, middel
+    if verzoek not in session:
+        session.add(verzoek)
+    return Namens(lopend, tuple((row.id, namens_tekst(row)) for row in keuzes))
+
+
+def namens_tekst(row: MachtigingRow) -> str:
+    """How the choice page names a representation."""
+    return f"Namens de persoon met burgerservicenummer {row.volmachtgever_bsn} (als {ROLLEN[row.soort]})"
+
+
+async def kies_namens(database: Any, sleutel: str, keuze: str, weigering: Weigering, nu: datetime) -> Stap:
+    """The choice for whom: ``zelf``, or the id of a representation in force for this service."""
+    async with database.session() as session:
+        gevonden = await _lopend(session, sleutel, nu)
+        if gevonden is None:
+            return _VERLOPEN
+        verzoek, lopend = gevonden
+        bereikt, gebruikersnaam = Niveau.van(verzoek.bereikt or ""), verzoek.gebruikersnaam
+        account = await repository.account(session, gebruikersnaam) if gebruikersnaam else None
+        if account is None or bereikt is None:
+            return _VERLOPEN
+        keuzes = {
+            str(row.id): row for row in await repository.machtigingen_voor(session, account.bsn, verzoek.client_id)
+        }
+        if keuze != "zelf" and keuze not in keuzes:
+            return Namens(lopend, tuple((row.id, namens_tekst(row)) for row in keuzes.values()))
+        namens = keuzes[keuze].volmachtgever_bsn if keuze != "zelf" else None
+        if namens is not None and (reden := await weigering(namens)) is not None:
+            return Afgebroken(f"Namens deze persoon kan niet worden ingelogd. {reden}")
+        url = await geef_code(
+            session, verzoek, account.bsn, bereikt, verzoek.middel or "sessie", aangemeld=nu, nu=nu, namens=namens
+        )
+        await repository.verwijder_verzoek(session, verzoek.sleutel_hash)
+        await session.commit()
+        return Doorsturen(url)
 
 
 async def nieuwe_sessie(
@@ -366,9 +448,18 @@ async def nieuwe_sessie(
 
 
 async def geef_code(
-    session: Any, verzoek: VerzoekRow, bsn: str, niveau: Niveau, middel: str, *, aangemeld: datetime, nu: datetime
+    session: Any,
+    verzoek: VerzoekRow,
+    bsn: str,
+    niveau: Niveau,
+    middel: str,
+    *,
+    aangemeld: datetime,
+    nu: datetime,
+    namens: str | None = None,
 ) -> str:
-    """The authorization code of a finished login, its line in the history; the redirect with it."""
+    """The authorization code of a finished login (for ``namens`` when the person acts for someone),
+    its line in the history; the redirect with it."""
     client = await repository.client(session, verzoek.client_id)
     assert client is not None
     code = secrets.token_urlsafe(32)
@@ -384,6 +475,7 @@ async def geef_code(
             aangemeld=aangemeld,
             verloopt=nu + CODE_GELDIG,
             gebruikt=False,
+            namens_bsn=namens,
         )
     )
     session.add(
@@ -395,6 +487,7 @@ async def geef_code(
             oin=client.oin,
             niveau=niveau.naam,
             middel=middel,
+            namens_bsn=namens,
         )
     )
     return met_parameters(verzoek.redirect_uri, {"code": code, "state": verzoek.state})

@@ -208,6 +208,12 @@ async def bevestig_app(
     return None
 
 
+async def houder(database: Database, sleutel: str | None, csrf: str, nu: datetime) -> str:
+    """The BSN of the holder of the session ``sleutel``, for a form of Mijn DigiD with its token."""
+    async with database.session() as session:
+        return (await _sessie_met_token(session, sleutel, csrf, nu)).bsn
+
+
 async def uitloggen(database: Database, sleutel: str | None, csrf: str, nu: datetime) -> None:
     """End the session ``sleutel`` from its own page."""
     async with database.session() as session:

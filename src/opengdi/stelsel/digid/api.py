@@ -28,7 +28,7 @@ from opengdi.kernel.api import JSON_UTF8, JsonResponse
 from opengdi.kernel.blocks import Api, api_app, include_routes
 from opengdi.kernel.context import context
 from opengdi.kernel.documentatie import ASSET_CACHE_CONTROL
-from opengdi.kernel.fouten import OngeldigeInvoer
+from opengdi.kernel.fouten import NietGevonden, OngeldigeInvoer
 from opengdi.kernel.openapi import (
     METADATA_URL,
     TOKEN_URL,
@@ -40,7 +40,7 @@ from opengdi.kernel.openapi import (
 )
 from opengdi.kernel.problems import PROBLEM_JSON
 from opengdi.kernel.transacties import mark_afnemer
-from opengdi.stelsel.digid import aanmelden, accounts, service, totp
+from opengdi.stelsel.digid import aanmelden, accounts, diensten, machtigen, service, totp
 from opengdi.stelsel.digid.beheer import beheer_router
 from opengdi.stelsel.digid.catalogus import SCOPE
 from opengdi.stelsel.digid.niveaus import Niveau
@@ -52,8 +52,9 @@ TITEL = "DigiD"
 _STIJL = Path(__file__).parent / "static" / "digid.css"
 _STIJL_PAD = f"{PREFIX}/stijl.css"
 _INLOGGEN, _KIEZEN, _CODE = f"{PREFIX}/oidc/inloggen", f"{PREFIX}/oidc/tweede-stap", f"{PREFIX}/oidc/code"
-_UITLOGGEN, _TESTTELEFOON = f"{PREFIX}/oidc/uitloggen", f"{PREFIX}/testtelefoon"
+_UITLOGGEN, _TESTTELEFOON, _NAMENS = f"{PREFIX}/oidc/uitloggen", f"{PREFIX}/testtelefoon", f"{PREFIX}/oidc/namens"
 _MIJN, _MIJN_APP, _MIJN_UIT = aanmelden.MIJN_PAD, f"{PREFIX}/mijn/app", f"{PREFIX}/mijn/uitloggen"
+_MIJN_MACHTIGEN = f"{PREFIX}/mijn/machtigingen"
 _VERZOEKCOOKIE, _SESSIE = "digid_verzoek", "digid_sessie"
 #: The security schemes of the document: the relying party at the token endpoint, its access token at the userinfo.
 _CLIENT, _TOKEN = "dienst", "accessToken"
@@ -189,6 +190,13 @@ def _toon(request: Request, stap: aanmelden.Stap) -> Response:
         )
         _cookie(response, request, _VERZOEKCOOKIE, verzoek.sleutel)
         return response
+    if isinstance(stap, aanmelden.Namens):
+        response = _pagina(
+            "namens.html", 200, verzoek.terug, titel="Voor wie logt u in?", actie=_NAMENS, keuzes=stap.keuzes, **gemeen
+        )
+        if stap.sessie is not None:
+            _cookie(response, request, _SESSIE, stap.sessie)
+        return response
     if isinstance(stap, aanmelden.Keuze):
         middelen = [(middel, _MIDDELEN[middel]) for middel in stap.middelen]
         return _pagina(
@@ -267,6 +275,16 @@ async def code(request: Request) -> Response:
         nu=_nu(),
         oud=request.cookies.get(_SESSIE),
     )
+    return _toon(request, stap)
+
+
+@digid_router.post("/oidc/namens", include_in_schema=False)
+async def namens(request: Request) -> Response:
+    velden = await _formulier(request, "verzoek", "namens")
+    sleutel = _eigen_verzoek(request, velden)
+    if sleutel is None:
+        return _toon(request, _VREEMD)
+    stap = await aanmelden.kies_namens(context(request).database, sleutel, velden["namens"], _weigering(request), _nu())
     return _toon(request, stap)
 
 
@@ -384,22 +402,68 @@ async def userinfo(request: Request) -> Response:
     return JsonResponse(claims)
 
 
-async def _mijn_pagina(request: Request, melding: str | None = None) -> Response:
+async def _mijn_pagina(request: Request, melding: str | None = None, fout: str | None = None) -> Response:
     database = context(request).database
     mijn = await accounts.mijn_digid(database, request.cookies.get(_SESSIE), _nu())
     if mijn is None:
         return _toon(request, await aanmelden.mijn_verzoek(database, _nu()))
     telefoon = aanmelden.afgeschermd(mijn.telefoonnummer) if mijn.telefoonnummer else None
+    machtigingen = await machtigen.van(database, mijn.bsn)
     return _pagina(
         "mijn.html",
-        200,
+        400 if fout else 200,
         titel="Mijn DigiD",
         mijn=mijn,
         telefoon=telefoon,
         melding=melding,
+        fout=fout,
+        gegeven=[item for item in machtigingen if item.volmachtgever == mijn.bsn],
+        ontvangen=[item for item in machtigingen if item.gemachtigde == mijn.bsn],
+        diensten=[(client.client_id, client.naam) for client in await diensten.lijst(database, None)],
+        rollen=aanmelden.ROLLEN,
         app_actie=_MIJN_APP,
         uitlog_actie=_MIJN_UIT,
+        machtig_actie=_MIJN_MACHTIGEN,
+        intrek_actie=f"{_MIJN_MACHTIGEN}/intrekken",
     )
+
+
+@digid_router.post("/mijn/machtigingen", include_in_schema=False)
+async def machtig(request: Request) -> Response:
+    velden = await _formulier(request, "csrf", "gemachtigde", "dienst")
+    database = context(request).database
+    try:
+        bsn = await accounts.houder(database, request.cookies.get(_SESSIE), velden["csrf"], _nu())
+        await machtigen.geef(
+            database,
+            machtigen.MACHTIGING,
+            bsn,
+            velden["gemachtigde"].strip(),
+            velden["dienst"],
+            weigering=_weigering(request),
+            nu=_nu(),
+        )
+    except accounts.SessieFout as fout:
+        return _sessiefout(fout)
+    except OngeldigeInvoer as ongeldig:
+        return await _mijn_pagina(request, fout=ongeldig.parameters[0].reason)
+    return await _mijn_pagina(request, f"De persoon met burgerservicenummer {velden['gemachtigde']} is gemachtigd.")
+
+
+@digid_router.post("/mijn/machtigingen/intrekken", include_in_schema=False)
+async def trek_in(request: Request) -> Response:
+    velden = await _formulier(request, "csrf", "machtiging")
+    database = context(request).database
+    try:
+        bsn = await accounts.houder(database, request.cookies.get(_SESSIE), velden["csrf"], _nu())
+        if not velden["machtiging"].isdigit() or len(velden["machtiging"]) > 9:
+            raise NietGevonden("onbekende machtiging")
+        await machtigen.trek_in(database, int(velden["machtiging"]), bsn, _nu())
+    except accounts.SessieFout as fout:
+        return _sessiefout(fout)
+    except NietGevonden:
+        return await _mijn_pagina(request, fout="Deze machtiging bestaat niet (meer).")
+    return await _mijn_pagina(request, "De machtiging is ingetrokken.")
 
 
 @digid_router.get("/mijn", include_in_schema=False)

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """DigiD's beheer API (``/digid/beheer``): an organisation connects its services to DigiD, sees them
-and disconnects them; Logius (operation ``beheer``) does so for any organisation.
+and disconnects them; Logius (operation ``beheer``) does so for any organisation. Bewind, curatele
+and mentorschap are recorded and ended here (operation ``vertegenwoordigen``).
 
 Every route needs an operation of Digikoppeling scope ``digid`` (:mod:`~opengdi.stelsel.digid.catalogus`);
 the caller is the organisation of the access token or client certificate. A service is for the
@@ -11,9 +12,10 @@ the answer once; only its hash is kept.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
 from fastapi import Path as FastApiPath
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
@@ -24,12 +26,15 @@ from opengdi.kernel.fouten import NietGevonden
 from opengdi.kernel.openapi import problem_responses
 from opengdi.kernel.problems import Problem
 from opengdi.kernel.toegang import Besluit, Principaal, Toegangsvraag
-from opengdi.stelsel.digid import diensten
-from opengdi.stelsel.digid.catalogus import AANSLUITEN, BEHEER, SCOPE
+from opengdi.stelsel.digid import diensten, machtigen
+from opengdi.stelsel.digid.aanmelden import weigering_uit
+from opengdi.stelsel.digid.catalogus import AANSLUITEN, BEHEER, SCOPE, VERTEGENWOORDIGEN
 from opengdi.stelsel.digid.model import ClientRow
 from opengdi.stelsel.digid.niveaus import Niveau
 
 Aansluiter = Annotated[tuple[Principaal, Besluit], Depends(vereist(SCOPE, AANSLUITEN))]
+Vertegenwoordiger = Annotated[tuple[Principaal, Besluit], Depends(vereist(SCOPE, VERTEGENWOORDIGEN))]
+_BSN = r"^[0-9]{9}$"
 ClientId = Annotated[
     str, FastApiPath(alias="clientId", pattern=r"^digid-[0-9a-f]{16}$", description="De client_id van de dienst")
 ]
@@ -178,4 +183,106 @@ async def toon(toegang: Aansluiter, ctx: Deployment, client_id: ClientId) -> dic
 async def afsluiten(toegang: Aansluiter, ctx: Deployment, client_id: ClientId) -> Response:
     await _eigen(ctx, toegang[0], client_id)
     await diensten.verwijder(ctx.database, client_id)
+    return Response(status_code=204)
+
+
+class VertegenwoordigingNieuw(BaseModel):
+    """Bewind, curatele or mentorschap to record."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    soort: Literal["bewind", "curatele", "mentorschap"] = Field(description="De soort vertegenwoordiging")
+    vertegenwoordigde: str = Field(pattern=_BSN, description="BSN van wie wordt vertegenwoordigd")
+    vertegenwoordiger: str = Field(pattern=_BSN, description="BSN van de bewindvoerder, curator of mentor")
+    clientId: str | None = Field(
+        default=None, pattern=r"^digid-[0-9a-f]{16}$", description="Alleen voor deze dienst (standaard: elke dienst)"
+    )
+
+
+class Vertegenwoordiging(BaseModel):
+    """A representation in force."""
+
+    id: int = Field(description="Het nummer van de vertegenwoordiging")
+    soort: str = Field(description="machtiging, bewind, curatele of mentorschap")
+    vertegenwoordigde: str = Field(description="BSN van wie wordt vertegenwoordigd")
+    vertegenwoordiger: str = Field(description="BSN van wie namens hem inlogt")
+    clientId: str | None = Field(default=None, description="De dienst; leeg: elke dienst")
+    dienst: str = Field(description="De naam van de dienst")
+    gegeven: str = Field(description="Sinds wanneer (ISO 8601)")
+
+
+class Vertegenwoordigingen(BaseModel):
+    """The representations in force of a person."""
+
+    vertegenwoordigingen: list[Vertegenwoordiging] = Field(description="Gegeven en ontvangen")
+
+
+def _vertegenwoordiging(item: machtigen.Machtiging) -> dict[str, Any]:
+    antwoord = {
+        "id": item.id,
+        "soort": item.soort,
+        "vertegenwoordigde": item.volmachtgever,
+        "vertegenwoordiger": item.gemachtigde,
+        "dienst": item.dienst,
+        "gegeven": item.gegeven.isoformat(),
+    }
+    return antwoord | ({"clientId": item.client_id} if item.client_id else {})
+
+
+@beheer_router.post(
+    "/vertegenwoordigingen",
+    status_code=201,
+    summary="Bewind, curatele of mentorschap vastleggen",
+    tags=["Vertegenwoordiging"],
+    response_model=Vertegenwoordiging,
+    response_model_exclude_none=True,
+)
+async def vertegenwoordigen(_toegang: Vertegenwoordiger, ctx: Deployment, body: VertegenwoordigingNieuw) -> Response:
+    nu = datetime.now(UTC)
+    nummer = await machtigen.geef(
+        ctx.database,
+        body.soort,
+        body.vertegenwoordigde,
+        body.vertegenwoordiger,
+        body.clientId,
+        weigering=weigering_uit(ctx.personen),
+        nu=nu,
+    )
+    gegeven = next(item for item in await machtigen.van(ctx.database, body.vertegenwoordigde) if item.id == nummer)
+    return JsonResponse(_vertegenwoordiging(gegeven), status_code=201)
+
+
+@beheer_router.get(
+    "/vertegenwoordigingen",
+    summary="De vertegenwoordigingen van een persoon",
+    tags=["Vertegenwoordiging"],
+    response_model=Vertegenwoordigingen,
+)
+async def vertegenwoordigingen(
+    _toegang: Vertegenwoordiger,
+    ctx: Deployment,
+    burgerservicenummer: Annotated[
+        str, Query(pattern=_BSN, description="De persoon, als vertegenwoordigde of vertegenwoordiger")
+    ],
+) -> dict[str, Any]:
+    return {
+        "vertegenwoordigingen": [
+            _vertegenwoordiging(item) for item in await machtigen.van(ctx.database, burgerservicenummer)
+        ]
+    }
+
+
+@beheer_router.delete(
+    "/vertegenwoordigingen/{vertegenwoordigingId}",
+    status_code=204,
+    summary="Een vertegenwoordiging beëindigen",
+    tags=["Vertegenwoordiging"],
+    responses=problem_responses(404),
+)
+async def beeindigen(
+    _toegang: Vertegenwoordiger,
+    ctx: Deployment,
+    nummer: Annotated[int, FastApiPath(alias="vertegenwoordigingId", ge=1, le=2**31 - 1, description="Het nummer")],
+) -> Response:
+    await machtigen.trek_in(ctx.database, nummer, None, datetime.now(UTC))
     return Response(status_code=204)

@@ -6,7 +6,9 @@ Operations (a grant names them; see ``docs/digid.md``):
 
 - ``aansluiten``: connect the organisation's own services (its own OIN) to DigiD, see and
   disconnect them;
-- ``beheer``: the same for any organisation (the beheerder of DigiD, Logius).
+- ``beheer``: the same for any organisation (the beheerder of DigiD, Logius);
+- ``vertegenwoordigen``: record bewind, curatele and mentorschap (a court's order) so that the
+  bewindvoerder, curator or mentor logs in on behalf of the person, and end it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from opengdi.kernel.catalogus import TEKST, Attribuut, Objecttype, Operatie, Pri
 SCOPE = "digid"
 AANSLUITEN = "aansluiten"
 BEHEER = "beheer"
+VERTEGENWOORDIGEN = "vertegenwoordigen"
 
 DIENST = Objecttype(
     "Dienst",

@@ -44,6 +44,11 @@ def pseudoniem(geheim: bytes, sector: str, bsn: str) -> str:
     return base64.urlsafe_b64encode(afdruk).decode().rstrip("=")
 
 
+def dienst_uuid(client_id: str) -> str:
+    """The ``ServiceUUID`` of a relying party's service: the same for every login there."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"urn:opengdi:digid:dienst:{client_id}"))
+
+
 @dataclass(frozen=True, slots=True)
 class Namens:
     """A login on behalf of someone: the represented person's BSN and the service the machtiging is for."""

@@ -70,6 +70,8 @@ class VerzoekRow(Base):
     niveau: Mapped[str] = mapped_column(String(20))
     verloopt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     gebruikersnaam: Mapped[str | None] = mapped_column(String(64), comment="na een goed wachtwoord")
+    bereikt: Mapped[str | None] = mapped_column(String(20), comment="het niveau van een voltooide aanmelding")
+    middel: Mapped[str | None] = mapped_column(String(20), comment="waarmee die aanmelding is gedaan")
     sms_hash: Mapped[str | None] = mapped_column(String(64), comment="SHA-256 van de verstuurde sms-code")
     pogingen: Mapped[int] = mapped_column(
         Integer, default=0, server_default="0", comment="foute codes van de tweede stap"
@@ -91,6 +93,7 @@ class CodeRow(Base):
     aangemeld: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     verloopt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     gebruikt: Mapped[bool] = mapped_column(Boolean, default=False)
+    namens_bsn: Mapped[str | None] = mapped_column(String(9), comment="de vertegenwoordigde")
 
 
 class TokenRow(Base):
@@ -104,6 +107,7 @@ class TokenRow(Base):
     niveau: Mapped[str] = mapped_column(String(20))
     aangemeld: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     verloopt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    namens_bsn: Mapped[str | None] = mapped_column(String(9), comment="de vertegenwoordigde")
 
 
 class SessieRow(Base):
@@ -148,6 +152,27 @@ class SmsRow(Base):
     telefoonnummer: Mapped[str] = mapped_column(String(20), index=True)
     tekst: Mapped[str] = mapped_column(Text)
     verzonden: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class MachtigingRow(Base):
+    """A representation: ``gemachtigde`` may act for ``volmachtgever`` at one service
+    (``client_id``; every service: ``None``), by a DigiD machtiging the volmachtgever gave, or by
+    bewind, curatele or mentorschap (set through the beheer API); until it is withdrawn."""
+
+    __tablename__ = "digid_machtiging"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    soort: Mapped[str] = mapped_column(String(20), comment="machtiging, bewind, curatele of mentorschap")
+    volmachtgever_bsn: Mapped[str] = mapped_column(String(9), comment="de vertegenwoordigde")
+    gemachtigde_bsn: Mapped[str] = mapped_column(String(9), comment="wie namens hem handelt")
+    client_id: Mapped[str | None] = mapped_column(String(100), comment="de dienst; leeg: elke dienst")
+    gegeven: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ingetrokken: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        Index("ix_digid_machtiging_gemachtigde", "gemachtigde_bsn"),
+        Index("ix_digid_machtiging_volmachtgever", "volmachtgever_bsn"),
+    )
 
 
 class AssertieRow(Base):

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,6 +21,7 @@ from opengdi.stelsel.digid.model import (
     CodeRow,
     GeheimRow,
     InlogRow,
+    MachtigingRow,
     SessieRow,
     SleutelRow,
     SmsRow,
@@ -135,8 +136,12 @@ async def beeindig_sessie(session: AsyncSession, sleutel_hash: str) -> None:
 
 
 async def inlogs(session: AsyncSession, bsn: str, aantal: int) -> list[InlogRow]:
-    """The latest ``aantal`` logins of the person with ``bsn``, newest first."""
-    statement = select(InlogRow).where(InlogRow.bsn == bsn).order_by(InlogRow.moment.desc(), InlogRow.id.desc())
+    """The latest ``aantal`` logins of the person with ``bsn``, or on his behalf, newest first."""
+    statement = (
+        select(InlogRow)
+        .where(or_(InlogRow.bsn == bsn, InlogRow.namens_bsn == bsn))
+        .order_by(InlogRow.moment.desc(), InlogRow.id.desc())
+    )
     return list(await session.scalars(statement.limit(aantal)))
 
 
@@ -176,3 +181,30 @@ async def bewaar_geheim(session: AsyncSession, naam: str, waarde: str) -> None:
         session.add(GeheimRow(naam=naam, waarde=waarde))
     else:
         row.waarde = waarde
+
+
+async def machtigingen_voor(session: AsyncSession, gemachtigde: str, client_id: str) -> list[MachtigingRow]:
+    """The representations in force that let ``gemachtigde`` act at the service ``client_id``, oldest first."""
+    statement = (
+        select(MachtigingRow)
+        .where(
+            MachtigingRow.gemachtigde_bsn == gemachtigde,
+            MachtigingRow.ingetrokken.is_(None),
+            or_(MachtigingRow.client_id == client_id, MachtigingRow.client_id.is_(None)),
+        )
+        .order_by(MachtigingRow.id)
+    )
+    return list(await session.scalars(statement))
+
+
+async def machtigingen_van(session: AsyncSession, bsn: str) -> list[MachtigingRow]:
+    """The representations in force that ``bsn`` gave or holds, oldest first."""
+    statement = (
+        select(MachtigingRow)
+        .where(
+            or_(MachtigingRow.volmachtgever_bsn == bsn, MachtigingRow.gemachtigde_bsn == bsn),
+            MachtigingRow.ingetrokken.is_(None),
+        )
+        .order_by(MachtigingRow.id)
+    )
+    return list(await session.scalars(statement))

@@ -25,9 +25,18 @@ from joserfc.jwk import KeySet
 
 from opengdi.kernel.db import Database
 from opengdi.stelsel.digid import aanmelden, diensten, pkce, repository
-from opengdi.stelsel.digid.aanmelden import Doorsturen, Stap, Wachtwoord, met_parameters, sha256
+from opengdi.stelsel.digid.aanmelden import Stap, Wachtwoord, met_parameters, sha256
 from opengdi.stelsel.digid.diensten import ClientFout
-from opengdi.stelsel.digid.idtoken import PSEUDONIEM, Aanmelding, Ontvanger, claims, onderteken, persoonsclaims
+from opengdi.stelsel.digid.idtoken import (
+    PSEUDONIEM,
+    Aanmelding,
+    Namens,
+    Ontvanger,
+    claims,
+    dienst_uuid,
+    onderteken,
+    persoonsclaims,
+)
 from opengdi.stelsel.digid.model import ClientRow, TokenRow
 from opengdi.stelsel.digid.niveaus import Niveau, vereist_niveau
 from opengdi.stelsel.digid.sleutelring import ALGORITHM, Sleutelring, nieuwe_sleutel
@@ -142,10 +151,19 @@ async def begin(
             and bereikt.voldoet_aan(niveau)
             and not await weigering(lopend.bsn)
         ):
-            aangemeld = repository.utc(lopend.aangemeld) or nu
-            url = await aanmelden.geef_code(session, verzoek, lopend.bsn, bereikt, "sessie", aangemeld=aangemeld, nu=nu)
+            stap = await aanmelden.na_aanmelding(
+                session,
+                verzoek,
+                aanmelden.Lopend(sleutel, client.naam, niveau, redirect_uri),
+                gebruikersnaam=lopend.gebruikersnaam,
+                bsn=lopend.bsn,
+                niveau=bereikt,
+                middel="sessie",
+                nu=nu,
+                aangemeld=repository.utc(lopend.aangemeld),
+            )
             await session.commit()
-            return Doorsturen(url)
+            return stap
         if "none" in prompt:
             raise fout("login_required", "De gebruiker is niet (op dit niveau) ingelogd.")
         session.add(verzoek)
@@ -196,6 +214,11 @@ async def _ontvanger(session: Any, issuer: str, client: ClientRow) -> Ontvanger:
     return Ontvanger(issuer, client.client_id, client.sector, bytes.fromhex(geheim))
 
 
+def _aanmelding(bsn: str, niveau: Niveau, moment: datetime, namens: str | None, client: ClientRow) -> Aanmelding:
+    """A finished login, with whom the person represents (at the client's service) when he does."""
+    return Aanmelding(bsn, niveau, moment, Namens(namens, dienst_uuid(client.client_id)) if namens else None)
+
+
 def _enkel(velden: Mapping[str, Sequence[str]], naam: str) -> str:
     waarden = velden.get(naam) or []
     if len(waarden) != 1 or not waarden[0]:
@@ -221,7 +244,9 @@ async def token(
         if not pkce.klopt(verifier, gevonden.code_challenge):
             raise TokenFout("invalid_grant", "De code_verifier hoort niet bij de code_challenge.")
         niveau = Niveau.van(gevonden.niveau) or Niveau.BASIS
-        aanmelding = Aanmelding(gevonden.bsn, niveau, repository.utc(gevonden.aangemeld) or nu)
+        aanmelding = _aanmelding(
+            gevonden.bsn, niveau, repository.utc(gevonden.aangemeld) or nu, gevonden.namens_bsn, client
+        )
         ring = await _sleutelring(session, nu)
         id_token = onderteken(
             claims(await _ontvanger(session, issuer, client), aanmelding, gevonden.nonce, nu), ring.ondertekenaar()
@@ -235,6 +260,7 @@ async def token(
                 niveau=niveau.naam,
                 aangemeld=gevonden.aangemeld,
                 verloopt=nu + TOKEN_GELDIG,
+                namens_bsn=gevonden.namens_bsn,
             )
         )
         await session.commit()
@@ -256,7 +282,9 @@ async def userinfo(database: Database, issuer: str, access_token: str, nu: datet
         if gevonden is None or client is None:
             raise TokenFout("invalid_token", "Het access token is onbekend of verlopen.", 401)
         niveau = Niveau.van(gevonden.niveau) or Niveau.BASIS
-        aanmelding = Aanmelding(gevonden.bsn, niveau, repository.utc(gevonden.aangemeld) or nu)
+        aanmelding = _aanmelding(
+            gevonden.bsn, niveau, repository.utc(gevonden.aangemeld) or nu, gevonden.namens_bsn, client
+        )
         return persoonsclaims(await _ontvanger(session, issuer, client), aanmelding)
 
 

@@ -10,8 +10,8 @@ milliseconds for RSA: each key is read once per process (:func:`_gelezen`).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from joserfc.jwk import RSAKey
