@@ -11,6 +11,7 @@ import html
 import re
 import time
 import uuid
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -22,7 +23,8 @@ from joserfc import jwt
 from joserfc.jwk import KeySet, RSAKey
 
 from opengdi.kernel.transacties import find_rows
-from opengdi.stelsel.digid import accounts, diensten
+from opengdi.stelsel.digid import accounts, diensten, service
+from opengdi.stelsel.digid.aanmelden import SESSIE_GELDIG, Doorsturen, Wachtwoord, weigering_uit
 from opengdi.stelsel.digid.niveaus import Niveau
 from tests.stelsel.digid.conftest import (
     BSN,
@@ -316,3 +318,16 @@ async def test_each_login_is_in_the_transaction_log_and_the_persons_history(digi
         assert ingelogd.headers["location"] == "/digid/mijn"
         pagina = await open_pagina(burger, "/digid/mijn")
         assert "<td>Belastingdienst</td><td>midden</td><td>sms</td>" in pagina.text
+
+
+async def test_an_expired_session_asks_the_password_again(digid: DigiD) -> None:
+    async with _rp(digid, digid.basis) as rp:
+        url, _ = rp.create_authorization_url("/digid/oidc/authorize", code_verifier=generate_token(48), nonce="n")
+        await _code(rp, url)
+        sessie = next(cookie.value for cookie in rp.cookies.jar if cookie.name == "digid_sessie")
+    vraag = {key: values[0] for key, values in parse_qs(urlsplit(url).query).items()}
+    weigering = weigering_uit(None)
+    nu = datetime.now(UTC)
+    assert isinstance(await service.begin(digid.database, vraag, sessie, weigering, nu), Doorsturen)
+    later = nu + SESSIE_GELDIG + timedelta(seconds=1)
+    assert isinstance(await service.begin(digid.database, vraag, sessie, weigering, later), Wachtwoord)

@@ -9,7 +9,9 @@ parties registered by OIN with their redirect URIs, minimum level and a secret o
 discovery, JWKS with key rotation, the authorization code flow with PKCE S256, ``state`` and
 ``nonce``, the login with a second factor from level midden up (:mod:`~opengdi.stelsel.digid.aanmelden`),
 sessions, signed ID tokens with a pairwise ``sub`` and the BSN in ``bsn``, the userinfo and the
-logout; Mijn DigiD and the simulated phone (:mod:`~opengdi.stelsel.digid.accounts`). The domain
+logout; Mijn DigiD and the simulated phone (:mod:`~opengdi.stelsel.digid.accounts`); DigiD Machtigen
+and bewind, curatele and mentorschap (:mod:`~opengdi.stelsel.digid.machtigen`); the beheer API
+(:mod:`~opengdi.stelsel.digid.beheer`). The domain
 core is plain: the levels and their names in each protocol (:mod:`~opengdi.stelsel.digid.niveaus`),
 password hashes (:mod:`~opengdi.stelsel.digid.wachtwoord`), lock-out
 (:mod:`~opengdi.stelsel.digid.blokkade`), PKCE (:mod:`~opengdi.stelsel.digid.pkce`), one-time codes
