@@ -19,7 +19,7 @@ import pytest
 from authlib.common.security import generate_token
 from authlib.oauth2.rfc7523 import PrivateKeyJWT
 from authlib.oidc.core import CodeIDToken
-from joserfc import jwt
+from joserfc import jwe, jwt
 from joserfc.jwk import KeySet, RSAKey
 
 from opengdi.kernel.transacties import find_rows
@@ -331,3 +331,24 @@ async def test_an_expired_session_asks_the_password_again(digid: DigiD) -> None:
     assert isinstance(await service.begin(digid.database, vraag, sessie, weigering, nu), Doorsturen)
     later = nu + SESSIE_GELDIG + timedelta(seconds=1)
     assert isinstance(await service.begin(digid.database, vraag, sessie, weigering, later), Wachtwoord)
+
+
+async def test_a_relying_party_with_an_encryption_key_gets_its_id_token_encrypted(digid: DigiD) -> None:
+    sleutel = RSAKey.generate_key(2048, private=True, parameters={"kid": "rp-enc", "use": "enc"})
+    publiek = {"keys": [sleutel.as_dict(private=False)]}
+    aansluiting = await diensten.registreer(
+        digid.database, "Gemeente Versleuteld", "00000099900000005000", [REDIRECT], Niveau.BASIS, jwks=publiek
+    )
+    assert aansluiting.secret is not None  # an encryption key alone does not sign assertions
+    async with relying_party(digid.app, aansluiting.client_id, aansluiting.secret) as rp:
+        verifier = generate_token(48)
+        url, _ = rp.create_authorization_url("/digid/oidc/authorize", code_verifier=verifier, nonce="n")
+        tokens = await rp.fetch_token(f"{ISSUER}/oidc/token", code=await _code(rp, url), code_verifier=verifier)
+        versleuteld = tokens["id_token"]
+        assert versleuteld.count(".") == 4  # a JWE, not a readable JWT
+        registry = jwe.JWERegistry(algorithms=["RSA-OAEP-256", "A256GCM"])
+        geopend = jwe.decrypt_compact(versleuteld, sleutel, registry=registry)
+        assert geopend.protected["cty"] == "JWT" and geopend.protected["kid"] == "rp-enc"
+        sleutels = KeySet.import_key_set((await open_pagina(rp, "/digid/oidc/jwks")).json())
+        assert geopend.plaintext is not None
+        assert jwt.decode(geopend.plaintext.decode(), sleutels).claims["bsn"] == BSN

@@ -66,7 +66,9 @@ class DienstNieuw(BaseModel):
         default="basis", description="Het niveau dat de dienst ten minste vraagt"
     )
     jwks: dict[str, Any] | None = Field(
-        default=None, description="JWK Set met publieke sleutels: de dienst authenticeert dan met private_key_jwt"
+        default=None,
+        description="JWK Set met publieke sleutels: met een ondertekensleutel authenticeert de dienst met "
+        "private_key_jwt, met een sleutel voor versleuteling (use enc) krijgt hij zijn ID tokens versleuteld",
     )
 
 
@@ -99,7 +101,7 @@ def _als_json(client: ClientRow, secret: str | None = None) -> dict[str, Any]:
         "redirectUris": client.redirect_uris,
         "postLogoutRedirectUris": client.post_logout_redirect_uris,
         "minimumNiveau": client.minimum_niveau,
-        "authenticatie": "private_key_jwt" if client.jwks is not None else "client_secret_basic",
+        "authenticatie": "private_key_jwt" if diensten.met_ondertekensleutel(client.jwks) else "client_secret_basic",
     }
     return antwoord | ({"clientSecret": secret} if secret else {})
 

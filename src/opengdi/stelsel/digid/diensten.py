@@ -63,15 +63,30 @@ def _controleer_adressen(naam: str, uris: Sequence[str]) -> None:
             raise _weiger(naam, f"{uri[:200]}: een https-adres zonder fragment (http alleen voor localhost).")
 
 
-def publieke_sleutels(jwks: Mapping[str, Any]) -> KeySet:
-    """The key set a relying party registers for ``private_key_jwt``: public keys only."""
+def publieke_sleutels(jwks: Mapping[str, Any], gebruik: str | None = None) -> KeySet:
+    """The key set a relying party registers: public keys only; with ``gebruik`` (``sig`` or
+    ``enc``) only those for that use (a key without ``use`` signs)."""
     try:
         sleutels = KeySet.import_key_set(dict(jwks))  # type: ignore[arg-type]
     except (JoseError, ValueError, TypeError, KeyError):
         raise _weiger("jwks", "Geen geldige JWK Set.") from None
     if not sleutels.keys or any(sleutel.is_private for sleutel in sleutels.keys):
         raise _weiger("jwks", "Geef een JWK Set met alleen publieke sleutels.")
-    return sleutels
+    if gebruik is None:
+        return sleutels
+    return KeySet([sleutel for sleutel in sleutels.keys if (sleutel.get("use") or "sig") == gebruik])
+
+
+def met_ondertekensleutel(jwks: Mapping[str, Any] | None) -> bool:
+    """Whether a registered key set holds a key to sign client assertions with (``private_key_jwt``)."""
+    return jwks is not None and bool(publieke_sleutels(jwks, "sig").keys)
+
+
+def versleutelsleutel(jwks: Mapping[str, Any] | None) -> Any:
+    """The relying party's RSA key for encrypting its ID tokens (``use`` ``enc``), if it registered one."""
+    if jwks is None:
+        return None
+    return next((sleutel for sleutel in publieke_sleutels(jwks, "enc").keys if sleutel.key_type == "RSA"), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +108,8 @@ async def registreer(
     post_logout_redirect_uris: Sequence[str] = (),
     jwks: Mapping[str, Any] | None = None,
 ) -> Aansluiting:
-    """Register a relying party: with a secret, or with ``jwks`` (its public keys) for ``private_key_jwt``."""
+    """Register a relying party: with a secret, or with ``jwks`` holding a signing key for
+    ``private_key_jwt``; an encryption key in ``jwks`` (``use`` ``enc``) has its ID tokens encrypted."""
     if not 1 <= len(naam.strip()) <= 200 or "\x00" in naam:
         raise _weiger("naam", "Een naam van 1 tot 200 tekens.")
     if not is_valid_oin(oin):
@@ -105,7 +121,7 @@ async def registreer(
     if jwks is not None:
         publieke_sleutels(jwks)
     client_id = f"digid-{secrets.token_hex(8)}"
-    secret = None if jwks is not None else secrets.token_urlsafe(32)
+    secret = None if met_ondertekensleutel(jwks) else secrets.token_urlsafe(32)
     async with database.session() as session:
         session.add(
             ClientRow(
@@ -197,10 +213,11 @@ async def _met_assertie(
         raise ClientFout("invalid_client", f"client_assertion_type moet {JWT_BEARER} zijn.", 401)
     client_id = _uitgever(assertie)
     client = await repository.client(session, client_id) if client_id else None
-    if client is None or client.jwks is None or _enkel(velden, "client_id") not in (None, client_id):
+    if client is None or not met_ondertekensleutel(client.jwks) or _enkel(velden, "client_id") not in (None, client_id):
         raise fout
     try:
-        token = jwt.decode(assertie, publieke_sleutels(client.jwks), algorithms=list(ASSERTIE_ALGORITMEN))
+        assert client.jwks is not None
+        token = jwt.decode(assertie, publieke_sleutels(client.jwks, "sig"), algorithms=list(ASSERTIE_ALGORITMEN))
     except (JoseError, ValueError, OngeldigeInvoer):
         raise fout from None
     inhoud = token.claims

@@ -10,7 +10,9 @@ own claim ``bsn`` (the claim django-digid-eherkenning reads by default). The tok
 ``represents`` (the represented person, by pseudonym and by ``sub_id_type``) and the claims
 django-digid-eherkenning reads for it: ``urn:nl-eid-gdi:1.0:LegalSubjectID`` (the represented
 person's BSN), ``urn:nl-eid-gdi:1.0:ActingSubjectID`` (the acting person's) and
-``urn:nl-eid-gdi:1.0:ServiceUUID`` (the service the machtiging is for).
+``urn:nl-eid-gdi:1.0:ServiceUUID`` (the service the machtiging is for). A relying party that
+registered a key for it gets its ID token encrypted as well (:func:`versleutel`), so that the BSN
+is readable by it alone.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from joserfc import jwt
+from joserfc import jwe, jwt
 
 from opengdi.stelsel.digid.niveaus import Niveau
 from opengdi.stelsel.digid.sleutelring import ALGORITHM, Sleutel
@@ -119,3 +121,16 @@ def claims(ontvanger: Ontvanger, aanmelding: Aanmelding, nonce: str, nu: datetim
 def onderteken(inhoud: Mapping[str, Any], sleutel: Sleutel) -> str:
     """``inhoud`` as a JWT signed with ``sleutel`` (its ``kid`` in the header)."""
     return jwt.encode({"alg": ALGORITHM, "kid": sleutel.kid, "typ": "JWT"}, dict(inhoud), sleutel.jwk)
+
+
+#: How an ID token is encrypted for a relying party that registered a key for it.
+VERSLEUTELING, INHOUDVERSLEUTELING = "RSA-OAEP-256", "A256GCM"
+_JWE = jwe.JWERegistry(algorithms=[VERSLEUTELING, INHOUDVERSLEUTELING])
+
+
+def versleutel(token: str, sleutel: Any) -> str:
+    """A signed token encrypted for the holder of ``sleutel`` (a nested JWT: JWE with ``cty`` JWT)."""
+    kop = {"alg": VERSLEUTELING, "enc": INHOUDVERSLEUTELING, "cty": "JWT"}
+    if sleutel.kid:
+        kop["kid"] = sleutel.kid
+    return jwe.encrypt_compact(kop, token.encode(), sleutel, registry=_JWE)

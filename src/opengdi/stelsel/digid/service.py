@@ -28,7 +28,9 @@ from opengdi.stelsel.digid import aanmelden, diensten, pkce, repository
 from opengdi.stelsel.digid.aanmelden import Stap, Wachtwoord, met_parameters, sha256
 from opengdi.stelsel.digid.diensten import ClientFout
 from opengdi.stelsel.digid.idtoken import (
+    INHOUDVERSLEUTELING,
     PSEUDONIEM,
+    VERSLEUTELING,
     Aanmelding,
     Namens,
     Ontvanger,
@@ -36,6 +38,7 @@ from opengdi.stelsel.digid.idtoken import (
     dienst_uuid,
     onderteken,
     persoonsclaims,
+    versleutel,
 )
 from opengdi.stelsel.digid.model import ClientRow, TokenRow
 from opengdi.stelsel.digid.niveaus import Niveau, vereist_niveau
@@ -92,6 +95,8 @@ def discovery(eindpunten: Eindpunten) -> dict[str, Any]:
         "subject_types_supported": ["pairwise"],
         "sub_id_types_supported": [PSEUDONIEM],
         "id_token_signing_alg_values_supported": [ALGORITHM],
+        "id_token_encryption_alg_values_supported": [VERSLEUTELING],
+        "id_token_encryption_enc_values_supported": [INHOUDVERSLEUTELING],
         "code_challenge_methods_supported": [pkce.S256],
         "token_endpoint_auth_methods_supported": list(diensten.METHODEN),
         "token_endpoint_auth_signing_alg_values_supported": list(diensten.ASSERTIE_ALGORITMEN),
@@ -251,6 +256,9 @@ async def token(
         id_token = onderteken(
             claims(await _ontvanger(session, issuer, client), aanmelding, gevonden.nonce, nu), ring.ondertekenaar()
         )
+        versleutelsleutel = diensten.versleutelsleutel(client.jwks)
+        if versleutelsleutel is not None:
+            id_token = versleutel(id_token, versleutelsleutel)
         access_token = secrets.token_urlsafe(32)
         session.add(
             TokenRow(
