@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from opengdi.kernel.personenvoorziening import PersoonBron, Persoonsstaat
-from opengdi.stelsel.digid import blokkade, repository, totp, wachtwoord
+from opengdi.stelsel.digid import blokkade, repository, saml, totp, wachtwoord
 from opengdi.stelsel.digid.model import AccountRow, CodeRow, InlogRow, MachtigingRow, SessieRow, SmsRow, VerzoekRow
 from opengdi.stelsel.digid.niveaus import Niveau
 
@@ -37,6 +37,8 @@ CODE_POGINGEN = 3
 #: The ``client_id`` of DigiD's own pages (Mijn DigiD) and where their login ends.
 MIJN, MIJN_PAD = "", "/digid/mijn"
 SMS, APP = "sms", "app"
+#: Where the SourceID of the deployment's SAML artifacts is kept (the SHA-1 of the IdP's entityID).
+SAML_BRON = "saml-bron"
 #: The kinds of representation, each with the name of whom it lets act.
 ROLLEN = {"machtiging": "gemachtigde", "bewind": "bewindvoerder", "curatele": "curator", "mentorschap": "mentor"}
 #: Checked when a username is unknown, so that a wrong username takes as long as a wrong password.
@@ -130,10 +132,10 @@ async def _lopend(session: Any, sleutel: str, nu: datetime) -> tuple[VerzoekRow,
     verzoek = await repository.verzoek(session, sha256(sleutel), nu)
     if verzoek is None:
         return None
-    client = await repository.client(session, verzoek.client_id) if verzoek.client_id != MIJN else None
-    if verzoek.client_id != MIJN and client is None:
+    afnemer = await repository.afnemer(session, verzoek.client_id) if verzoek.client_id != MIJN else None
+    if verzoek.client_id != MIJN and afnemer is None:
         return None
-    dienst = client.naam if client is not None else "Mijn DigiD"
+    dienst = afnemer.naam if afnemer is not None else "Mijn DigiD"
     return verzoek, Lopend(sleutel, dienst, Niveau.van(verzoek.niveau) or Niveau.BASIS, verzoek.redirect_uri)
 
 
@@ -458,11 +460,16 @@ async def geef_code(
     nu: datetime,
     namens: str | None = None,
 ) -> str:
-    """The authorization code of a finished login (for ``namens`` when the person acts for someone),
-    its line in the history; the redirect with it."""
-    client = await repository.client(session, verzoek.client_id)
-    assert client is not None
-    code = secrets.token_urlsafe(32)
+    """The authorization code (OIDC) or artifact (SAML) of a finished login (for ``namens`` when the
+    person acts for someone), its line in the history; the redirect with it."""
+    afnemer = await repository.afnemer(session, verzoek.client_id)
+    assert afnemer is not None
+    if afnemer.saml:
+        bron = await repository.lees_geheim(session, SAML_BRON)
+        assert bron is not None
+        code = saml.artifact(bytes.fromhex(bron))
+    else:
+        code = secrets.token_urlsafe(32)
     session.add(
         CodeRow(
             code_hash=sha256(code),
@@ -482,14 +489,16 @@ async def geef_code(
         InlogRow(
             moment=nu,
             bsn=bsn,
-            client_id=client.client_id,
-            dienst=client.naam,
-            oin=client.oin,
+            client_id=afnemer.id,
+            dienst=afnemer.naam,
+            oin=afnemer.oin,
             niveau=niveau.naam,
             middel=middel,
             namens_bsn=namens,
         )
     )
+    if afnemer.saml:
+        return met_parameters(verzoek.redirect_uri, {"SAMLart": code, "RelayState": verzoek.state})
     return met_parameters(verzoek.redirect_uri, {"code": code, "state": verzoek.state})
 
 

@@ -40,10 +40,11 @@ from opengdi.kernel.openapi import (
 )
 from opengdi.kernel.problems import PROBLEM_JSON
 from opengdi.kernel.transacties import mark_afnemer
-from opengdi.stelsel.digid import aanmelden, accounts, diensten, machtigen, service, totp
+from opengdi.stelsel.digid import aanmelden, accounts, diensten, machtigen, saml, samlidp, service, totp
 from opengdi.stelsel.digid.beheer import beheer_router
 from opengdi.stelsel.digid.catalogus import SCOPE
 from opengdi.stelsel.digid.niveaus import Niveau
+from opengdi.stelsel.digid.saml import SamlFout
 from opengdi.stelsel.digid.service import Eindpunten, OngeldigVerzoek, TokenFout
 
 PREFIX = "/digid"
@@ -400,6 +401,45 @@ async def userinfo(request: Request) -> Response:
     except TokenFout as fout:
         return _oauth_fout(fout)
     return JsonResponse(claims)
+
+
+_SAML_VRAAG = ("SAMLRequest", "RelayState", "SigAlg", "Signature")
+_SAML_XML = "application/samlmetadata+xml"
+#: The largest SOAP message an ArtifactResolve may be.
+_SOAP_MAX = 64 * 1024
+
+
+@digid_router.get("/saml/metadata", include_in_schema=False)
+async def saml_metadata(request: Request) -> Response:
+    inhoud = await samlidp.metadata(context(request).database, _eindpunten(request).issuer, _nu())
+    return Response(inhoud, media_type=_SAML_XML)
+
+
+@digid_router.get("/saml/sso", include_in_schema=False)
+async def saml_sso(request: Request) -> Response:
+    vraag = _vraag(request, _SAML_VRAAG)
+    if vraag is None:
+        return _foutpagina("Een parameter van het inlogverzoek komt meer dan eens voor of is onleesbaar.")
+    try:
+        stap = await samlidp.begin(
+            context(request).database, _eindpunten(request).issuer, vraag, request.url.query, _nu()
+        )
+    except SamlFout as fout:
+        return _foutpagina(str(fout))
+    return _toon(request, stap)
+
+
+@digid_router.post("/saml/artifact", include_in_schema=False)
+async def saml_artifact(request: Request) -> Response:
+    bericht = await request.body()
+    if len(bericht) > _SOAP_MAX:
+        return Response(saml.soap_fout("Het bericht is te groot."), status_code=413, media_type="text/xml")
+    try:
+        opgelost = await samlidp.los_op(context(request).database, _eindpunten(request).issuer, bericht, _nu())
+    except SamlFout as fout:
+        return Response(saml.soap_fout(str(fout)), status_code=400, media_type="text/xml")
+    mark_afnemer(request.scope, "organisatie", opgelost.oin)
+    return Response(opgelost.bericht, media_type="text/xml")
 
 
 async def _mijn_pagina(request: Request, melding: str | None = None, fout: str | None = None) -> Response:

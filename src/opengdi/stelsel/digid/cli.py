@@ -16,7 +16,7 @@ from opengdi.kernel.db import Database
 from opengdi.kernel.fouten import DomeinFout, OngeldigeInvoer
 from opengdi.kernel.koppelingen import bestaan
 from opengdi.kernel.opdrachtregel import console, current_settings, fail, run, samenstelling, with_database
-from opengdi.stelsel.digid import accounts, diensten, service, totp
+from opengdi.stelsel.digid import accounts, diensten, samlidp, service, totp
 from opengdi.stelsel.digid.demo import TESTWACHTWOORD
 from opengdi.stelsel.digid.niveaus import Niveau
 
@@ -117,6 +117,22 @@ def client(
     console.print(f"client_secret: {aansluiting.secret}" if aansluiting.secret else "authenticatie: private_key_jwt")
 
 
+def saml_dienst(
+    naam: Annotated[str, typer.Argument(help="De naam van de dienst, zoals de burger die ziet.")],
+    oin: Annotated[str, typer.Option("--oin", help="Het OIN van de organisatie.")],
+    metadata: Annotated[Path, typer.Option("--metadata", help="De SAML-metadata van de dienst (EntityDescriptor).")],
+    niveau: Annotated[str, typer.Option("--niveau", help="Het minimale niveau.")] = "basis",
+) -> None:
+    """Sluit een dienst aan op DigiD via SAML (het DigiD-koppelvlak), met zijn metadata."""
+    minimum = _niveau(niveau)
+    try:
+        inhoud = metadata.read_bytes()
+    except OSError:
+        raise fail(f"{metadata} is niet te lezen.") from None
+    dienst_id = _uitvoeren(lambda database: samlidp.registreer(database, naam, oin, inhoud, minimum))
+    console.print(f"SAML-dienst {dienst_id} aangesloten; de metadata van DigiD staat op /digid/saml/metadata.")
+
+
 def roteren() -> None:
     """Vervang de sleutel waarmee ID tokens worden ondertekend (de oude blijft een dag gepubliceerd)."""
     kid = _uitvoeren(lambda database: service.roteer(database, datetime.now(UTC)))
@@ -125,4 +141,5 @@ def roteren() -> None:
 
 digid_app.command("account")(account)
 digid_app.command("client")(client)
+digid_app.command("saml-dienst")(saml_dienst)
 digid_app.command("sleutel-roteren")(roteren)

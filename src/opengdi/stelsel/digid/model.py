@@ -56,6 +56,23 @@ class ClientRow(Base):
     aangemaakt: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
+class SamlDienstRow(Base):
+    """A service provider of the SAML koppelvlak: an organisation (OIN) with its entityID, the
+    certificate it signs with, its AssertionConsumerServices (Artifact binding) and logout address."""
+
+    __tablename__ = "digid_saml_dienst"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True, comment="saml- en 16 hexadecimale tekens")
+    entity_id: Mapped[str] = mapped_column(String(1000), unique=True)
+    naam: Mapped[str] = mapped_column(String(200))
+    oin: Mapped[str] = mapped_column(String(20))
+    minimum_niveau: Mapped[str] = mapped_column(String(20), comment="basis, midden, substantieel of hoog")
+    certificaat: Mapped[str] = mapped_column(Text, comment="PEM van het ondertekencertificaat")
+    acs: Mapped[list[list[Any]]] = mapped_column(JsonDocument, comment="[index, adres] per AssertionConsumerService")
+    slo: Mapped[str | None] = mapped_column(Text, comment="SingleLogoutService (HTTP-Redirect)")
+    aangemaakt: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
 class VerzoekRow(Base):
     """An authorization request waiting for its login (by a random key in the login form)."""
 

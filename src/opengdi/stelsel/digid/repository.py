@@ -5,6 +5,7 @@ text messages and keys (the only module of DigiD that writes SQL)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,6 +23,7 @@ from opengdi.stelsel.digid.model import (
     GeheimRow,
     InlogRow,
     MachtigingRow,
+    SamlDienstRow,
     SessieRow,
     SleutelRow,
     SmsRow,
@@ -29,6 +31,9 @@ from opengdi.stelsel.digid.model import (
     VerzoekRow,
 )
 from opengdi.stelsel.digid.sleutelring import Sleutel, Sleutelring
+
+#: How the id of a SAML service provider begins (an OIDC client's begins with ``digid-``).
+SAML_PREFIX = "saml-"
 
 
 async def account(session: AsyncSession, gebruikersnaam: str) -> AccountRow | None:
@@ -42,6 +47,30 @@ async def account(session: AsyncSession, gebruikersnaam: str) -> AccountRow | No
 async def client(session: AsyncSession, client_id: str) -> ClientRow | None:
     """The relying party with this ``client_id``, if any."""
     return await session.get(ClientRow, client_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Afnemer:
+    """A relying party of either protocol, as a login needs it: its id, name and organisation."""
+
+    id: str
+    naam: str
+    oin: str
+    saml: bool
+
+
+async def afnemer(session: AsyncSession, afnemer_id: str) -> Afnemer | None:
+    """The OIDC client or SAML service provider with this id."""
+    if afnemer_id.startswith(SAML_PREFIX):
+        dienst = await session.get(SamlDienstRow, afnemer_id)
+        return Afnemer(dienst.id, dienst.naam, dienst.oin, True) if dienst else None
+    client = await session.get(ClientRow, afnemer_id)
+    return Afnemer(client.client_id, client.naam, client.oin, False) if client else None
+
+
+async def saml_dienst(session: AsyncSession, entity_id: str) -> SamlDienstRow | None:
+    """The SAML service provider with this entityID."""
+    return (await session.scalars(select(SamlDienstRow).where(SamlDienstRow.entity_id == entity_id))).first()
 
 
 async def clients(session: AsyncSession, oin: str | None) -> list[ClientRow]:

@@ -1,0 +1,237 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""DigiD over SAML with a service provider that is not our code: OneLogin's python3-saml makes the
+signed AuthnRequest (HTTP-Redirect) and the SP metadata DigiD registers, signs the ArtifactResolve
+(with xmlsec, as django-digid-eherkenning does) and validates the Response DigiD returns: the
+signatures, audience, recipient, InResponseTo, times, the XML schema; the BSN as
+``s00000000:<BSN>`` and the level as AuthnContextClassRef. What is refused: an unsigned or tampered
+AuthnRequest, an unknown service provider, an artifact resolved twice or by another provider, an
+unsigned ArtifactResolve."""
+
+from __future__ import annotations
+
+import base64
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+from lxml import etree
+from onelogin.saml2.auth import OneLogin_Saml2_Auth
+from onelogin.saml2.constants import OneLogin_Saml2_Constants
+from onelogin.saml2.idp_metadata_parser import OneLogin_Saml2_IdPMetadataParser
+from onelogin.saml2.response import OneLogin_Saml2_Response
+from onelogin.saml2.settings import OneLogin_Saml2_Settings
+from onelogin.saml2.utils import OneLogin_Saml2_Utils
+
+from opengdi.stelsel.digid import samlidp
+from opengdi.stelsel.digid.niveaus import Niveau
+from tests.stelsel.digid.conftest import (
+    BSN,
+    GEBRUIKER,
+    ISSUER,
+    WACHTWOORD,
+    DigiD,
+    open_pagina,
+    post,
+    relying_party,
+    verzoek,
+)
+
+ACS = "https://dienst.example/saml/acs"
+ARTIFACT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact"
+ACS_REQUEST = {
+    "https": "on",
+    "http_host": "dienst.example",
+    "script_name": "/saml/acs",
+    "get_data": {},
+    "post_data": {},
+}
+ARTIFACT_RESOLVE = """<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>
+<samlp:ArtifactResolve xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"
+ xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="{id}" Version="2.0" IssueInstant="{moment}"
+ Destination="{destination}"><saml:Issuer>{issuer}</saml:Issuer>
+<samlp:Artifact>{artifact}</samlp:Artifact></samlp:ArtifactResolve></soapenv:Body></soapenv:Envelope>"""
+
+
+def _sleutelpaar(naam: str) -> tuple[str, str]:
+    sleutel = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    onderwerp = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, naam)])
+    nu = datetime.now(UTC)
+    certificaat = (
+        x509.CertificateBuilder()
+        .subject_name(onderwerp)
+        .issuer_name(onderwerp)
+        .public_key(sleutel.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(nu - timedelta(days=1))
+        .not_valid_after(nu + timedelta(days=30))
+        .sign(sleutel, hashes.SHA256())
+    )
+    pem = sleutel.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    return pem.decode(), certificaat.public_bytes(serialization.Encoding.PEM).decode()
+
+
+async def _instellingen(digid: DigiD, entity_id: str) -> dict[str, Any]:
+    """python3-saml's settings of a service provider of DigiD, with DigiD's metadata read by python3-saml."""
+    async with relying_party(digid.app, "x") as http:
+        idp_metadata = (await open_pagina(http, "/digid/saml/metadata")).text
+    idp = OneLogin_Saml2_IdPMetadataParser.parse(idp_metadata)["idp"]
+    sleutel, certificaat = _sleutelpaar(entity_id)
+    return {
+        "strict": True,
+        "sp": {
+            "entityId": entity_id,
+            "assertionConsumerService": {"url": ACS, "binding": ARTIFACT_BINDING},
+            "NameIDFormat": "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified",
+            "x509cert": certificaat,
+            "privateKey": sleutel,
+        },
+        "idp": idp,
+        "security": {
+            "authnRequestsSigned": True,
+            "wantAssertionsSigned": True,
+            "signatureAlgorithm": OneLogin_Saml2_Constants.RSA_SHA256,
+            "digestAlgorithm": OneLogin_Saml2_Constants.SHA256,
+            "requestedAuthnContext": [Niveau.BASIS.klasse],
+            "requestedAuthnContextComparison": "minimum",
+            "allowSingleLabelDomains": True,  # the test server is http://testserver
+            "wantAttributeStatement": False,  # DigiD's assertion has the BSN in its NameID, no attributes
+        },
+    }
+
+
+@pytest.fixture(scope="module")
+async def sp(digid: DigiD) -> dict[str, Any]:
+    """A service provider on python3-saml, registered at DigiD with the metadata python3-saml made."""
+    instellingen = await _instellingen(digid, "urn:nl-eid-gdi:1.0:DV:00000099900000001000:entities:0001")
+    metadata = OneLogin_Saml2_Settings(instellingen).get_sp_metadata()
+    await samlidp.registreer(
+        digid.database, "Gemeente Proefstad (SAML)", "00000099900000001000", metadata, Niveau.BASIS
+    )
+    return instellingen
+
+
+def _authn_request(instellingen: dict[str, Any]) -> tuple[str, str]:
+    """The address of a signed AuthnRequest (HTTP-Redirect) and its ID, as python3-saml makes them."""
+    auth = OneLogin_Saml2_Auth({**ACS_REQUEST, "script_name": "/saml/login"}, instellingen)
+    url = auth.login(return_to="terug-naar-formulier")
+    return url, auth.get_last_request_id()
+
+
+def _artifact_resolve(instellingen: dict[str, Any], artifact: str, ondertekend: bool = True) -> bytes:
+    sp = instellingen["sp"]
+    bericht = ARTIFACT_RESOLVE.format(
+        id=OneLogin_Saml2_Utils.generate_unique_id(),
+        moment=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        destination=f"{ISSUER}/saml/artifact",
+        issuer=sp["entityId"],
+        artifact=artifact,
+    )
+    if not ondertekend:
+        return bericht.encode()
+    envelop = etree.fromstring(bericht.encode())
+    resolve = envelop.find(".//{urn:oasis:names:tc:SAML:2.0:protocol}ArtifactResolve")
+    getekend = OneLogin_Saml2_Utils.add_sign(
+        resolve,
+        sp["privateKey"],
+        sp["x509cert"],
+        sign_algorithm=OneLogin_Saml2_Constants.RSA_SHA256,
+        digest_algorithm=OneLogin_Saml2_Constants.SHA256,
+    )
+    body = envelop.find("{http://schemas.xmlsoap.org/soap/envelope/}Body")
+    body.remove(resolve)
+    body.append(etree.fromstring(getekend))
+    return etree.tostring(envelop)
+
+
+async def _artifact(digid: DigiD, url: str) -> tuple[str, str]:
+    """Log in through the browser's part: the artifact and RelayState the ACS receives."""
+    async with relying_party(digid.app, "x") as browser:
+        pagina = await open_pagina(browser, url)
+        assert pagina.status_code == 200, pagina.text
+        terug = await post(
+            browser, "/digid/oidc/inloggen", verzoek=verzoek(pagina), gebruikersnaam=GEBRUIKER, wachtwoord=WACHTWOORD
+        )
+        assert terug.status_code == 303, terug.text
+        locatie = urlsplit(terug.headers["location"])
+        assert f"{locatie.scheme}://{locatie.netloc}{locatie.path}" == ACS
+        vraag = parse_qs(locatie.query)
+        return vraag["SAMLart"][0], vraag["RelayState"][0]
+
+
+async def _resolve(digid: DigiD, bericht: bytes) -> Any:
+    async with relying_party(digid.app, "x") as http:
+        return await http.request(
+            "POST",
+            withhold_token=True,
+            url="/digid/saml/artifact",
+            content=bericht,
+            headers={"Content-Type": "text/xml"},
+        )
+
+
+def _response(antwoord: bytes) -> str:
+    """The Response in an ArtifactResponse, base64 as python3-saml takes it."""
+    response = etree.fromstring(antwoord).find(".//{urn:oasis:names:tc:SAML:2.0:protocol}Response")
+    assert response is not None, antwoord
+    return base64.b64encode(etree.tostring(response)).decode()
+
+
+async def test_a_service_provider_on_python3_saml_logs_a_citizen_in_by_artifact(
+    digid: DigiD, sp: dict[str, Any]
+) -> None:
+    url, request_id = _authn_request(sp)
+    artifact, relay = await _artifact(digid, url)
+    assert relay == "terug-naar-formulier" and len(base64.b64decode(artifact)) == 44
+    antwoord = await _resolve(digid, _artifact_resolve(sp, artifact))
+    assert antwoord.status_code == 200, antwoord.text
+    response = OneLogin_Saml2_Response(OneLogin_Saml2_Settings(sp), _response(antwoord.content))
+    assert response.is_valid(ACS_REQUEST, request_id=request_id), response.get_error()
+    assert response.get_nameid() == f"s00000000:{BSN}"
+    assert response.get_authn_contexts() == [Niveau.BASIS.klasse]
+    nogmaals = await _resolve(digid, _artifact_resolve(sp, artifact))
+    assert nogmaals.status_code == 200 and not re.search(rb"<[a-z0-9]+:Response ", nogmaals.content)  # once only
+
+
+async def test_an_unsigned_or_tampered_authn_request_is_refused(digid: DigiD, sp: dict[str, Any]) -> None:
+    url, _ = _authn_request(sp)
+    delen = urlsplit(url)
+    vraag = parse_qs(delen.query)
+    zonder = urlencode({"SAMLRequest": vraag["SAMLRequest"][0], "RelayState": vraag["RelayState"][0]})
+    anders = delen.query.replace("RelayState=terug-naar-formulier", "RelayState=elders")
+    async with relying_party(digid.app, "x") as browser:
+        for query in (zonder, anders):
+            pagina = await open_pagina(browser, f"{delen.path}?{query}")
+            assert pagina.status_code == 400 and "niet of niet door deze dienst ondertekend" in pagina.text
+            assert "location" not in pagina.headers
+        onbekend = await _instellingen(digid, "urn:nl-eid-gdi:1.0:DV:00000099900000009000:entities:0001")
+        pagina = await open_pagina(browser, _authn_request(onbekend)[0].split(urlsplit(url).netloc, 1)[1])
+        assert pagina.status_code == 400 and "niet bij DigiD aangesloten" in pagina.text
+        for rommel in ("SAMLRequest=%00%01", "SAMLRequest=bm9uc2Vuc2U%3D"):
+            assert (await open_pagina(browser, f"{delen.path}?{rommel}")).status_code == 400
+
+
+async def test_an_artifact_resolves_only_for_its_own_provider_and_only_signed(digid: DigiD, sp: dict[str, Any]) -> None:
+    url, _ = _authn_request(sp)
+    artifact, _ = await _artifact(digid, url)
+    ongetekend = await _resolve(digid, _artifact_resolve(sp, artifact, ondertekend=False))
+    assert ongetekend.status_code == 400 and b"Fault" in ongetekend.content
+    vreemd = await _instellingen(digid, "urn:nl-eid-gdi:1.0:DV:00000099900000008000:entities:0001")
+    await samlidp.registreer(
+        digid.database,
+        "Andere dienst",
+        "00000099900000008000",
+        OneLogin_Saml2_Settings(vreemd).get_sp_metadata(),
+        Niveau.BASIS,
+    )
+    antwoord = await _resolve(digid, _artifact_resolve(vreemd, artifact))
+    assert antwoord.status_code == 200 and not re.search(rb"<[a-z0-9]+:Response ", antwoord.content)
+    rommel = await _resolve(digid, b"<!DOCTYPE x [<!ENTITY e 'x'>]><x>&e;</x>")
+    assert rommel.status_code == 400
