@@ -42,7 +42,7 @@ from tests.stelsel.digid.conftest import (
     verzoek,
 )
 
-ACS = "https://dienst.example/saml/acs"
+ACS, SLO = "https://dienst.example/saml/acs", "https://dienst.example/saml/slo"
 ARTIFACT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact"
 ACS_REQUEST = {
     "https": "on",
@@ -89,6 +89,7 @@ async def _instellingen(digid: DigiD, entity_id: str) -> dict[str, Any]:
         "sp": {
             "entityId": entity_id,
             "assertionConsumerService": {"url": ACS, "binding": ARTIFACT_BINDING},
+            "singleLogoutService": {"url": SLO, "binding": OneLogin_Saml2_Constants.BINDING_HTTP_REDIRECT},
             "NameIDFormat": "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified",
             "x509cert": certificaat,
             "privateKey": sleutel,
@@ -96,6 +97,7 @@ async def _instellingen(digid: DigiD, entity_id: str) -> dict[str, Any]:
         "idp": idp,
         "security": {
             "authnRequestsSigned": True,
+            "logoutRequestSigned": True,
             "wantAssertionsSigned": True,
             "signatureAlgorithm": OneLogin_Saml2_Constants.RSA_SHA256,
             "digestAlgorithm": OneLogin_Saml2_Constants.SHA256,
@@ -151,9 +153,10 @@ def _artifact_resolve(instellingen: dict[str, Any], artifact: str, ondertekend: 
     return etree.tostring(envelop)
 
 
-async def _artifact(digid: DigiD, url: str) -> tuple[str, str]:
+async def _artifact(digid: DigiD, url: str, browser: Any = None) -> tuple[str, str]:
     """Log in through the browser's part: the artifact and RelayState the ACS receives."""
-    async with relying_party(digid.app, "x") as browser:
+    async with relying_party(digid.app, "x") as eigen:
+        browser = browser or eigen
         pagina = await open_pagina(browser, url)
         assert pagina.status_code == 200, pagina.text
         terug = await post(
@@ -235,3 +238,20 @@ async def test_an_artifact_resolves_only_for_its_own_provider_and_only_signed(di
     assert antwoord.status_code == 200 and not re.search(rb"<[a-z0-9]+:Response ", antwoord.content)
     rommel = await _resolve(digid, b"<!DOCTYPE x [<!ENTITY e 'x'>]><x>&e;</x>")
     assert rommel.status_code == 400
+
+
+async def test_single_logout_ends_the_session_and_answers_signed(digid: DigiD, sp: dict[str, Any]) -> None:
+    async with relying_party(digid.app, "x") as browser:
+        await _artifact(digid, _authn_request(sp)[0], browser)
+        assert any(cookie.name == "digid_sessie" for cookie in browser.cookies.jar)
+        auth = OneLogin_Saml2_Auth({**ACS_REQUEST, "script_name": "/saml/logout"}, sp)
+        url = auth.logout(name_id=f"s00000000:{BSN}", return_to="na-het-uitloggen")
+        antwoord = await open_pagina(browser, url.split("testserver", 1)[1])
+        assert antwoord.status_code == 303 and antwoord.headers["location"].startswith(SLO), antwoord.text[-900:]
+        assert not any(cookie.name == "digid_sessie" for cookie in browser.cookies.jar)
+        vraag = {key: values[0] for key, values in parse_qs(urlsplit(antwoord.headers["location"]).query).items()}
+        streng = {**sp, "security": {**sp["security"], "wantMessagesSigned": True}}
+        slo = OneLogin_Saml2_Auth({**ACS_REQUEST, "script_name": "/saml/slo", "get_data": vraag}, streng)
+        slo.process_slo(request_id=auth.get_last_request_id())
+        assert slo.get_errors() == [], slo.get_last_error_reason()
+        assert vraag["RelayState"] == "na-het-uitloggen"

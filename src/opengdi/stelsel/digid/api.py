@@ -429,6 +429,25 @@ async def saml_sso(request: Request) -> Response:
     return _toon(request, stap)
 
 
+@digid_router.get("/saml/uitloggen", include_in_schema=False)
+async def saml_uitloggen(request: Request) -> Response:
+    vraag = _vraag(request, _SAML_VRAAG)
+    if vraag is None:
+        return _foutpagina("Een parameter van het uitlogverzoek komt meer dan eens voor of is onleesbaar.")
+    try:
+        terug = await samlidp.uitloggen(
+            context(request).database,
+            _eindpunten(request).issuer,
+            vraag,
+            request.url.query,
+            sessie=request.cookies.get(_SESSIE),
+            nu=_nu(),
+        )
+    except SamlFout as fout:
+        return _foutpagina(str(fout))
+    return _uitgelogd(request, service.Uitgelogd(terug))
+
+
 @digid_router.post("/saml/artifact", include_in_schema=False)
 async def saml_artifact(request: Request) -> Response:
     bericht = await request.body()

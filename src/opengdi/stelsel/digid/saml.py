@@ -23,7 +23,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import unquote_plus
+from urllib.parse import quote_plus, unquote_plus
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -434,3 +434,52 @@ def soap_fout(reden: str) -> bytes:
     etree.SubElement(fout, "faultcode").text = "soap:Client"
     etree.SubElement(fout, "faultstring").text = reden
     return bytes(etree.tostring(envelop, xml_declaration=True, encoding="UTF-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class LogoutVerzoek:
+    """A LogoutRequest: its ID and issuer."""
+
+    id: str
+    issuer: str
+
+
+def lees_logout_request(samlrequest: str) -> LogoutVerzoek:
+    """The LogoutRequest of a ``SAMLRequest`` parameter of the HTTP-Redirect binding."""
+    root = lees(_inflate(samlrequest))
+    if root.tag != f"{{{SAMLP}}}LogoutRequest" or root.get("Version") != "2.0" or not root.get("ID"):
+        raise SamlFout("Geen LogoutRequest van SAML 2.0.")
+    return LogoutVerzoek(root.get("ID"), (root.findtext("saml:Issuer", namespaces=NS) or "").strip())
+
+
+def logout_response(idp: Idp, verzoek: LogoutVerzoek, bestemming: str, nu: datetime) -> bytes:
+    """The LogoutResponse (Success) to ``verzoek``, for the HTTP-Redirect binding (signed as a query)."""
+    antwoord = _element(
+        "samlp:LogoutResponse",
+        {
+            "ID": nieuw_id(),
+            "InResponseTo": verzoek.id,
+            "IssueInstant": _tijd(nu),
+            "Version": "2.0",
+            "Destination": bestemming,
+        },
+    )
+    etree.SubElement(antwoord, f"{{{SAML}}}Issuer", nsmap={"saml": SAML}).text = idp.entity_id
+    _status(antwoord, SUCCESS)
+    return bytes(etree.tostring(antwoord))
+
+
+def redirect_onderteken(parameter: str, bericht: bytes, relay_state: str | None, sleutel: IdpSleutel) -> str:
+    """The query of an HTTP-Redirect message (``SAMLRequest`` or ``SAMLResponse``), DEFLATE'd and
+    signed RSA-SHA256 over ``parameter=…&RelayState=…&SigAlg=…`` (SAML Bindings §3.4.4.1)."""
+    compressor = zlib.compressobj(wbits=-15)
+    ingepakt = base64.b64encode(compressor.compress(bericht) + compressor.flush()).decode()
+    delen = [f"{parameter}={quote_plus(ingepakt)}"]
+    if relay_state is not None:
+        delen.append(f"RelayState={quote_plus(relay_state)}")
+    delen.append(f"SigAlg={quote_plus(RSA_SHA256)}")
+    getekend = "&".join(delen)
+    privaat = serialization.load_pem_private_key(sleutel.private_pem.encode(), password=None)
+    assert isinstance(privaat, rsa.RSAPrivateKey)
+    handtekening = privaat.sign(getekend.encode(), padding.PKCS1v15(), hashes.SHA256())
+    return f"{getekend}&Signature={quote_plus(base64.b64encode(handtekening).decode())}"

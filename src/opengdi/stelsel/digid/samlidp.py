@@ -164,3 +164,28 @@ async def los_op(database: Database, issuer: str, bericht: bytes, nu: datetime) 
         )
     antwoord = saml.artifact_response(eigen, vraag, bewering, await sleutel(database, eigen.entity_id), nu)
     return Opgelost(antwoord, dienst.oin)
+
+
+async def uitloggen(
+    database: Database, issuer: str, vraag: Mapping[str, str], query: str, *, sessie: str | None, nu: datetime
+) -> str:
+    """A signed LogoutRequest of a service provider (HTTP-Redirect): the browser's session ends; the
+    address of the provider's SingleLogoutService with the signed LogoutResponse (:class:`SamlFout` when refused)."""
+    if "SAMLRequest" not in vraag:
+        raise SamlFout("Geef een SAMLRequest.")
+    verzoek = saml.lees_logout_request(vraag["SAMLRequest"])
+    eigen = idp(issuer)
+    async with database.session() as session:
+        dienst = await repository.saml_dienst(session, verzoek.issuer)
+        if dienst is None or dienst.slo is None:
+            raise SamlFout("Deze dienst (Issuer) is niet aangesloten of heeft geen SingleLogoutService.")
+        if not saml.redirect_handtekening_klopt(query, dienst.certificaat):
+            raise SamlFout("Het LogoutRequest is niet of niet door deze dienst ondertekend.")
+        if sessie:
+            await repository.beeindig_sessie(session, sha256(sessie))
+            await session.commit()
+    bericht = saml.logout_response(eigen, verzoek, dienst.slo, nu)
+    query_terug = saml.redirect_onderteken(
+        "SAMLResponse", bericht, vraag.get("RelayState"), await sleutel(database, eigen.entity_id)
+    )
+    return f"{dienst.slo}{'&' if '?' in dienst.slo else '?'}{query_terug}"
