@@ -80,6 +80,7 @@ def test_every_operation_declares_how_it_is_secured(own_apis: list[Api]) -> None
                 "GET /beheer/diensten": beheer,
                 "GET /beheer/diensten/{clientId}": beheer,
                 "DELETE /beheer/diensten/{clientId}": beheer,
+                "POST /beheer/saml-diensten": beheer,
                 "POST /beheer/vertegenwoordigingen": beheer,
                 "GET /beheer/vertegenwoordigingen": beheer,
                 "DELETE /beheer/vertegenwoordigingen/{vertegenwoordigingId}": beheer,

@@ -30,6 +30,8 @@ from onelogin.saml2.utils import OneLogin_Saml2_Utils
 
 from opengdi.stelsel.digid import samlidp
 from opengdi.stelsel.digid.niveaus import Niveau
+from opengdi.stelsel.digikoppeling.demo import gemeente_oin
+from tests.conftest import http_client
 from tests.stelsel.digid.conftest import (
     BSN,
     GEBRUIKER,
@@ -255,3 +257,21 @@ async def test_single_logout_ends_the_session_and_answers_signed(digid: DigiD, s
         slo.process_slo(request_id=auth.get_last_request_id())
         assert slo.get_errors() == [], slo.get_last_error_reason()
         assert vraag["RelayState"] == "na-het-uitloggen"
+
+
+async def test_an_organisation_connects_a_saml_service_through_the_beheer_api(digid: DigiD) -> None:
+    rotterdam = gemeente_oin("0599")
+    instellingen = await _instellingen(digid, "https://rotterdam.example/saml/metadata")
+    metadata = OneLogin_Saml2_Settings(instellingen).get_sp_metadata().decode()
+    body = {"naam": "Gemeente Rotterdam: afval", "metadata": metadata, "minimumNiveau": "midden"}
+    async with http_client(digid.app, rotterdam) as http:
+        aangesloten = await http.post("/digid/beheer/saml-diensten", json=body)
+        assert aangesloten.status_code == 201, aangesloten.text
+        assert aangesloten.json()["entityId"] == "https://rotterdam.example/saml/metadata"
+        assert aangesloten.json()["oin"] == rotterdam and aangesloten.json()["minimumNiveau"] == "midden"
+        assert (await http.post("/digid/beheer/saml-diensten", json=body)).status_code == 409
+        zonder_acs = metadata.replace(ARTIFACT_BINDING, "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST")
+        for fout in (zonder_acs, "<x>" + "y" * 200 + "</x>", "<!DOCTYPE x>" + metadata[metadata.index("<md:") :]):
+            antwoord = await http.post("/digid/beheer/saml-diensten", json={**body, "metadata": fout})
+            assert antwoord.status_code == 400, antwoord.text
+            assert antwoord.json()["invalidParams"][0]["name"] == "metadata"

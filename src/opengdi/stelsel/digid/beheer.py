@@ -26,7 +26,7 @@ from opengdi.kernel.fouten import NietGevonden
 from opengdi.kernel.openapi import problem_responses
 from opengdi.kernel.problems import Problem
 from opengdi.kernel.toegang import Besluit, Principaal, Toegangsvraag
-from opengdi.stelsel.digid import diensten, machtigen
+from opengdi.stelsel.digid import diensten, machtigen, saml, samlidp
 from opengdi.stelsel.digid.aanmelden import weigering_uit
 from opengdi.stelsel.digid.catalogus import AANSLUITEN, BEHEER, SCOPE, VERTEGENWOORDIGEN
 from opengdi.stelsel.digid.model import ClientRow
@@ -186,6 +186,63 @@ async def afsluiten(toegang: Aansluiter, ctx: Deployment, client_id: ClientId) -
     await _eigen(ctx, toegang[0], client_id)
     await diensten.verwijder(ctx.database, client_id)
     return Response(status_code=204)
+
+
+class SamlDienstNieuw(BaseModel):
+    """A service to connect to DigiD over SAML, by its metadata."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    naam: str = Field(
+        min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]+$", description="De naam die de burger ziet"
+    )
+    oin: str | None = Field(
+        default=None, pattern=r"^[0-9]{20}$", description="OIN van de organisatie (standaard: die van de aanvrager)"
+    )
+    metadata: str = Field(
+        min_length=100, max_length=100_000, description="De SAML-metadata van de dienst (een EntityDescriptor, XML)"
+    )
+    minimumNiveau: Literal["basis", "midden", "substantieel", "hoog"] = Field(
+        default="basis", description="Het niveau dat de dienst ten minste vraagt"
+    )
+
+
+class SamlDienst(BaseModel):
+    """A service connected to DigiD over SAML."""
+
+    id: str = Field(description="Het nummer van de aansluiting")
+    entityId: str = Field(description="De entityID van de dienst")
+    naam: str = Field(description="De naam die de burger ziet")
+    oin: str = Field(description="OIN van de organisatie")
+    minimumNiveau: str = Field(description="Het niveau dat de dienst ten minste vraagt")
+    metadataIdp: str = Field(description="Waar de metadata van DigiD staat")
+
+
+@beheer_router.post(
+    "/saml-diensten",
+    status_code=201,
+    summary="Een dienst via SAML op DigiD aansluiten, met zijn metadata",
+    tags=["Beheer"],
+    response_model=SamlDienst,
+    responses=problem_responses(403, 409),
+)
+async def saml_aansluiten(toegang: Aansluiter, ctx: Deployment, body: SamlDienstNieuw) -> Response:
+    afnemer, _ = toegang
+    oin = body.oin or afnemer.oin or ctx.settings.oin
+    if oin != afnemer.oin:
+        await ctx.toegang.authorize(afnemer, Toegangsvraag(SCOPE, BEHEER))
+    niveau = Niveau.van(body.minimumNiveau) or Niveau.BASIS
+    dienst_id = await samlidp.registreer(ctx.database, body.naam, oin, body.metadata.encode(), niveau)
+    gelezen = saml.lees_sp_metadata(body.metadata.encode())
+    antwoord = {
+        "id": dienst_id,
+        "entityId": gelezen.entity_id,
+        "naam": body.naam.strip(),
+        "oin": oin,
+        "minimumNiveau": niveau.naam,
+        "metadataIdp": f"{ctx.settings.base_url}/digid/saml/metadata",
+    }
+    return JsonResponse(antwoord, status_code=201)
 
 
 class VertegenwoordigingNieuw(BaseModel):
