@@ -11,27 +11,20 @@ from __future__ import annotations
 
 import base64
 import re
-from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import NameOID
-from lxml import etree
 from onelogin.saml2.auth import OneLogin_Saml2_Auth
-from onelogin.saml2.constants import OneLogin_Saml2_Constants
-from onelogin.saml2.idp_metadata_parser import OneLogin_Saml2_IdPMetadataParser
 from onelogin.saml2.response import OneLogin_Saml2_Response
 from onelogin.saml2.settings import OneLogin_Saml2_Settings
-from onelogin.saml2.utils import OneLogin_Saml2_Utils
 
 from opengdi.stelsel.digid import samlidp
 from opengdi.stelsel.digid.niveaus import Niveau
 from opengdi.stelsel.digikoppeling.demo import gemeente_oin
+from tests import saml_sp
 from tests.conftest import http_client
+from tests.saml_sp import ARTIFACT_BINDING
 from tests.stelsel.digid.conftest import (
     BSN,
     GEBRUIKER,
@@ -45,7 +38,6 @@ from tests.stelsel.digid.conftest import (
 )
 
 ACS, SLO = "https://dienst.example/saml/acs", "https://dienst.example/saml/slo"
-ARTIFACT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact"
 ACS_REQUEST = {
     "https": "on",
     "http_host": "dienst.example",
@@ -53,62 +45,13 @@ ACS_REQUEST = {
     "get_data": {},
     "post_data": {},
 }
-ARTIFACT_RESOLVE = """<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>
-<samlp:ArtifactResolve xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"
- xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="{id}" Version="2.0" IssueInstant="{moment}"
- Destination="{destination}"><saml:Issuer>{issuer}</saml:Issuer>
-<samlp:Artifact>{artifact}</samlp:Artifact></samlp:ArtifactResolve></soapenv:Body></soapenv:Envelope>"""
-
-
-def _sleutelpaar(naam: str) -> tuple[str, str]:
-    sleutel = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    onderwerp = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, naam)])
-    nu = datetime.now(UTC)
-    certificaat = (
-        x509.CertificateBuilder()
-        .subject_name(onderwerp)
-        .issuer_name(onderwerp)
-        .public_key(sleutel.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(nu - timedelta(days=1))
-        .not_valid_after(nu + timedelta(days=30))
-        .sign(sleutel, hashes.SHA256())
-    )
-    pem = sleutel.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
-    return pem.decode(), certificaat.public_bytes(serialization.Encoding.PEM).decode()
 
 
 async def _instellingen(digid: DigiD, entity_id: str) -> dict[str, Any]:
     """python3-saml's settings of a service provider of DigiD, with DigiD's metadata read by python3-saml."""
     async with relying_party(digid.app, "x") as http:
         idp_metadata = (await open_pagina(http, "/digid/saml/metadata")).text
-    idp = OneLogin_Saml2_IdPMetadataParser.parse(idp_metadata)["idp"]
-    sleutel, certificaat = _sleutelpaar(entity_id)
-    return {
-        "strict": True,
-        "sp": {
-            "entityId": entity_id,
-            "assertionConsumerService": {"url": ACS, "binding": ARTIFACT_BINDING},
-            "singleLogoutService": {"url": SLO, "binding": OneLogin_Saml2_Constants.BINDING_HTTP_REDIRECT},
-            "NameIDFormat": "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified",
-            "x509cert": certificaat,
-            "privateKey": sleutel,
-        },
-        "idp": idp,
-        "security": {
-            "authnRequestsSigned": True,
-            "logoutRequestSigned": True,
-            "wantAssertionsSigned": True,
-            "signatureAlgorithm": OneLogin_Saml2_Constants.RSA_SHA256,
-            "digestAlgorithm": OneLogin_Saml2_Constants.SHA256,
-            "requestedAuthnContext": [Niveau.BASIS.klasse],
-            "requestedAuthnContextComparison": "minimum",
-            "allowSingleLabelDomains": True,  # the test server is http://testserver
-            "wantAttributeStatement": False,  # DigiD's assertion has the BSN in its NameID, no attributes
-        },
-    }
+    return saml_sp.instellingen(idp_metadata, entity_id, ACS, SLO, Niveau.BASIS.klasse)
 
 
 @pytest.fixture(scope="module")
@@ -130,29 +73,7 @@ def _authn_request(instellingen: dict[str, Any]) -> tuple[str, str]:
 
 
 def _artifact_resolve(instellingen: dict[str, Any], artifact: str, ondertekend: bool = True) -> bytes:
-    sp = instellingen["sp"]
-    bericht = ARTIFACT_RESOLVE.format(
-        id=OneLogin_Saml2_Utils.generate_unique_id(),
-        moment=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        destination=f"{ISSUER}/saml/artifact",
-        issuer=sp["entityId"],
-        artifact=artifact,
-    )
-    if not ondertekend:
-        return bericht.encode()
-    envelop = etree.fromstring(bericht.encode())
-    resolve = envelop.find(".//{urn:oasis:names:tc:SAML:2.0:protocol}ArtifactResolve")
-    getekend = OneLogin_Saml2_Utils.add_sign(
-        resolve,
-        sp["privateKey"],
-        sp["x509cert"],
-        sign_algorithm=OneLogin_Saml2_Constants.RSA_SHA256,
-        digest_algorithm=OneLogin_Saml2_Constants.SHA256,
-    )
-    body = envelop.find("{http://schemas.xmlsoap.org/soap/envelope/}Body")
-    body.remove(resolve)
-    body.append(etree.fromstring(getekend))
-    return etree.tostring(envelop)
+    return saml_sp.artifact_resolve(instellingen, artifact, f"{ISSUER}/saml/artifact", ondertekend)
 
 
 async def _artifact(digid: DigiD, url: str, browser: Any = None) -> tuple[str, str]:
@@ -183,10 +104,9 @@ async def _resolve(digid: DigiD, bericht: bytes) -> Any:
 
 
 def _response(antwoord: bytes) -> str:
-    """The Response in an ArtifactResponse, base64 as python3-saml takes it."""
-    response = etree.fromstring(antwoord).find(".//{urn:oasis:names:tc:SAML:2.0:protocol}Response")
+    response = saml_sp.response_uit(antwoord)
     assert response is not None, antwoord
-    return base64.b64encode(etree.tostring(response)).decode()
+    return response
 
 
 async def test_a_service_provider_on_python3_saml_logs_a_citizen_in_by_artifact(
