@@ -7,7 +7,8 @@ login at substantieel with it; the session that spares a second login, and the l
 refused: a redirect URI that is not registered, a level the account has no means for (the relying
 party gets the profile's error), a locked account, a deceased person. axe-core checks every page
 of DigiD it meets for WCAG 2.2 AA violations. DigiD Machtigen: a citizen authorises another on Mijn
-DigiD, who then logs in on his behalf.
+DigiD, who then logs in on his behalf. Over SAML, a service provider on python3-saml
+(:mod:`tests.e2e.saml_rp`) logs a citizen in at basis and at midden by the Artifact binding.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ import httpx
 import pytest
 
 from opengdi.stelsel.digid.niveaus import Niveau
+from tests import saml_sp
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, LiveServer, free_port, skip_browser_tests
 from tests.e2e.oidc_rp import RelyingParty, registratie, relying_party
+from tests.e2e.saml_rp import service_provider
 
 try:
     from playwright import async_api
@@ -35,6 +38,7 @@ if not CHROMIUM.exists():
 
 import pyotp
 from axe_playwright_python.async_playwright import Axe
+from onelogin.saml2.settings import OneLogin_Saml2_Settings
 
 from tests.e2e.test_stelselcatalogus_browser import AXE_OPTIONS, _report
 
@@ -214,6 +218,47 @@ async def test_a_citizen_authorises_another_who_logs_in_on_his_behalf(
     await page.click("button[aria-label^='Machtiging van']")
     await page.wait_for_selector("text=De machtiging is ingetrokken.")
     await _toegankelijk(page, axe)
+
+
+@pytest.fixture(scope="module")
+def saml_dienst(live_server: LiveServer, rp: RelyingParty) -> Iterator[str]:
+    """A service provider on python3-saml, connected through the beheer API with its own metadata."""
+    port = free_port()
+    idp_metadata = httpx.get(f"{live_server.url}/digid/saml/metadata").text
+    acs, slo = f"http://localhost:{port}/acs", f"http://localhost:{port}/slo"
+    instellingen = saml_sp.instellingen(
+        idp_metadata, f"http://localhost:{port}/metadata", acs, slo, Niveau.BASIS.klasse
+    )
+    metadata = OneLogin_Saml2_Settings(instellingen).get_sp_metadata().decode()
+    body = {"naam": "Gemeente Proefstad (SAML)", "metadata": metadata}
+    assert httpx.post(f"{live_server.url}/digid/beheer/saml-diensten", json=body).status_code == 201
+    with service_provider(live_server.url, instellingen, port) as adres:
+        yield adres
+
+
+async def test_a_saml_service_provider_logs_in_at_basis_and_midden(
+    browser: Any, axe: Axe, saml_dienst: str, live_server: LiveServer
+) -> None:
+    context = await browser.new_context()
+    page = await context.new_page()
+    try:
+        await page.goto(f"{saml_dienst}/inloggen")
+        await _wachtwoord(page, axe)
+        await page.wait_for_selector("#nameid")
+        assert await page.inner_text("#nameid") == f"s00000000:{BURGER}"
+        assert await page.inner_text("#niveau") == Niveau.BASIS.klasse
+        await page.goto(f"{saml_dienst}/inloggen?niveau={Niveau.MIDDEN.klasse}")
+        await _wachtwoord(page, axe)
+        await page.click("button[type=submit]")  # the SMS, the first means offered
+        await page.wait_for_selector("#code")
+        telefoon = await context.new_page()
+        await telefoon.goto(f"{live_server.url}/digid/testtelefoon?nummer={TELEFOON}")
+        await page.fill("#code", (await telefoon.inner_text(".digid-bericht")).rsplit(" ", 1)[1])
+        await page.click("button[type=submit]")
+        await page.wait_for_selector("#niveau")
+        assert await page.inner_text("#niveau") == Niveau.MIDDEN.klasse
+    finally:
+        await context.close()
 
 
 async def test_an_unregistered_redirect_uri_stays_at_digid(page: Any, axe: Axe, rp: RelyingParty) -> None:
