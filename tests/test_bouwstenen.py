@@ -47,6 +47,7 @@ def test_codes_and_scopes_are_unique() -> None:
         "brp.bewoning",
         "brp.beheer",
         "bsn",
+        "digid",
         "digikoppeling",
         "nhr",
         "protocollering",

@@ -21,7 +21,7 @@ from opengdi.kernel.toegang import EIGEN, Beperkingsoort, Demobesluit
 from opengdi.kernel.uow import UnitOfWork
 from opengdi.registers import bag, brk, brp, nhr, woz
 from opengdi.registers.brp.catalogus import CATALOGUS as BRP_CATALOGUS
-from opengdi.stelsel import bsn, digikoppeling
+from opengdi.stelsel import bsn, digid, digikoppeling
 from opengdi.stelsel.digikoppeling import organisaties, service
 from opengdi.stelsel.digikoppeling.autorisatie import Grant
 from opengdi.stelsel.digikoppeling.catalogus import CATALOGUS as DIGIKOPPELING_CATALOGUS
@@ -71,6 +71,7 @@ def test_the_brp_declares_the_grants_about_the_brp_and_digikoppeling_its_own() -
         *nhr.BLOCK.demobesluiten,
         *brk.BLOCK.demobesluiten,
         *woz.BLOCK.demobesluiten,
+        *digid.BLOCK.demobesluiten,
     )
     brp_scopes = set(BRP_CATALOGUS.scopes)
     assert all(item.scope in brp_scopes or set(item.velden) <= brp_scopes for item in brp.BLOCK.demobesluiten)

@@ -37,7 +37,6 @@ class BrpPersoonBron:
             for bsn, naam, verblijfplaats in rows
         ]
 
-
     async def staat(self, bsn: str) -> Persoonsstaat | None:
         """See :meth:`opengdi.kernel.personenvoorziening.PersoonBron.staat`."""
         lijsten = (await repository.lookup_by_bsn(self.database, [bsn], {"01", "06", "07"})).get(bsn)
