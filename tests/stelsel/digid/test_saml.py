@@ -195,3 +195,20 @@ async def test_an_organisation_connects_a_saml_service_through_the_beheer_api(di
             antwoord = await http.post("/digid/beheer/saml-diensten", json={**body, "metadata": fout})
             assert antwoord.status_code == 400, antwoord.text
             assert antwoord.json()["invalidParams"][0]["name"] == "metadata"
+
+
+async def test_the_session_answers_a_second_authn_request_unless_it_forces_a_login(
+    digid: DigiD, sp: dict[str, Any]
+) -> None:
+    async with relying_party(digid.app, "x") as browser:
+        await _artifact(digid, _authn_request(sp)[0], browser)
+        url, request_id = _authn_request(sp)
+        meteen = await open_pagina(browser, url.split("testserver", 1)[1])
+        assert meteen.status_code == 303 and meteen.headers["location"].startswith(ACS)
+        artifact = parse_qs(urlsplit(meteen.headers["location"]).query)["SAMLart"][0]
+        antwoord = await _resolve(digid, _artifact_resolve(sp, artifact))
+        response = OneLogin_Saml2_Response(OneLogin_Saml2_Settings(sp), _response(antwoord.content))
+        assert response.is_valid(ACS_REQUEST, request_id=request_id), response.get_error()
+        auth = OneLogin_Saml2_Auth({**ACS_REQUEST, "script_name": "/saml/login"}, sp)
+        opnieuw = await open_pagina(browser, auth.login(force_authn=True).split("testserver", 1)[1])
+        assert opnieuw.status_code == 200 and 'name="wachtwoord"' in opnieuw.text

@@ -370,6 +370,29 @@ async def _afronden(
     return replace(stap, sessie=sessie)
 
 
+async def met_sessie(
+    session: Any, verzoek: VerzoekRow, lopend: Lopend, *, sessie: str | None, weigering: Weigering, nu: datetime
+) -> Doorsturen | Namens | None:
+    """A new request answered by the browser's session, when it lasts and reached the level (and the
+    person may still log in): what :func:`na_aanmelding` gives; ``None`` when the login must be asked.
+    The caller commits."""
+    gevonden = await repository.sessie(session, sha256(sessie), nu) if sessie else None
+    bereikt = Niveau.van(gevonden.niveau) if gevonden is not None else None
+    if gevonden is None or bereikt is None or not bereikt.voldoet_aan(lopend.niveau) or await weigering(gevonden.bsn):
+        return None
+    return await na_aanmelding(
+        session,
+        verzoek,
+        lopend,
+        gebruikersnaam=gevonden.gebruikersnaam,
+        bsn=gevonden.bsn,
+        niveau=bereikt,
+        middel="sessie",
+        nu=nu,
+        aangemeld=repository.utc(gevonden.aangemeld),
+    )
+
+
 async def na_aanmelding(
     session: Any,
     verzoek: VerzoekRow,

@@ -422,7 +422,13 @@ async def saml_sso(request: Request) -> Response:
         return _foutpagina("Een parameter van het inlogverzoek komt meer dan eens voor of is onleesbaar.")
     try:
         stap = await samlidp.begin(
-            context(request).database, _eindpunten(request).issuer, vraag, request.url.query, _nu()
+            context(request).database,
+            _eindpunten(request).issuer,
+            vraag,
+            request.url.query,
+            sessie=request.cookies.get(_SESSIE),
+            weigering=_weigering(request),
+            nu=_nu(),
         )
     except SamlFout as fout:
         return _foutpagina(str(fout))

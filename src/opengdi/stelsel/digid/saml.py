@@ -140,7 +140,8 @@ def lees_sp_metadata(data: bytes) -> SpMetadata:
 @dataclass(frozen=True, slots=True)
 class AuthnVerzoek:
     """What an AuthnRequest asks: its ID, issuer, destination, where to return (an index or an
-    address of the service provider's ACS) and the AuthnContextClassRef it requires at least."""
+    address of the service provider's ACS), the AuthnContextClassRef it requires at least, and
+    whether the person must log in again (``ForceAuthn``)."""
 
     id: str
     issuer: str
@@ -149,6 +150,7 @@ class AuthnVerzoek:
     acs_url: str | None
     niveau: str | None
     uitgegeven: str
+    opnieuw: bool = False
 
 
 def _inflate(waarde: str) -> bytes:
@@ -172,6 +174,7 @@ def lees_authn_request(samlrequest: str) -> AuthnVerzoek:
         acs_url=root.get("AssertionConsumerServiceURL"),
         niveau=(root.findtext("samlp:RequestedAuthnContext/saml:AuthnContextClassRef", namespaces=NS) or None),
         uitgegeven=root.get("IssueInstant", ""),
+        opnieuw=root.get("ForceAuthn") in ("true", "1"),
     )
 
 

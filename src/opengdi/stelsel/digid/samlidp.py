@@ -108,8 +108,18 @@ def _acs(verzoek: AuthnVerzoek, dienst: SamlDienstRow) -> str:
     return min(geregistreerd)[1]
 
 
-async def begin(database: Database, issuer: str, vraag: Mapping[str, str], query: str, nu: datetime) -> Wachtwoord:
-    """Accept a signed AuthnRequest (HTTP-Redirect binding): its login page (:class:`SamlFout` when refused)."""
+async def begin(
+    database: Database,
+    issuer: str,
+    vraag: Mapping[str, str],
+    query: str,
+    *,
+    sessie: str | None,
+    weigering: aanmelden.Weigering,
+    nu: datetime,
+) -> aanmelden.Stap:
+    """Accept a signed AuthnRequest (HTTP-Redirect binding): its login page, or for a browser whose
+    session reached the level (and no ``ForceAuthn``) at once the artifact (:class:`SamlFout` when refused)."""
     if "SAMLRequest" not in vraag:
         raise SamlFout("Geef een SAMLRequest.")
     verzoek = saml.lees_authn_request(vraag["SAMLRequest"])
@@ -131,9 +141,16 @@ async def begin(database: Database, issuer: str, vraag: Mapping[str, str], query
         sleutel_, row = aanmelden.nieuw_verzoek(
             dienst.id, acs, niveau, nu, state=vraag.get("RelayState"), nonce=verzoek.id
         )
-        session.add(row)
+        lopend = Lopend(sleutel_, dienst.naam, niveau, acs)
+        stap = (
+            None
+            if verzoek.opnieuw
+            else await aanmelden.met_sessie(session, row, lopend, sessie=sessie, weigering=weigering, nu=nu)
+        )
+        if stap is None:
+            session.add(row)
         await session.commit()
-    return Wachtwoord(Lopend(sleutel_, dienst.naam, niveau, acs))
+    return stap or Wachtwoord(lopend)
 
 
 @dataclass(frozen=True, slots=True)

@@ -148,32 +148,17 @@ async def begin(
             code_challenge=vraag["code_challenge"],
         )
         prompt = vraag.get("prompt", "").split()
-        lopend = await repository.sessie(session, sha256(sessie), nu) if sessie and "login" not in prompt else None
-        bereikt = Niveau.van(lopend.niveau) or Niveau.BASIS if lopend is not None else None
-        if (
-            lopend is not None
-            and bereikt is not None
-            and bereikt.voldoet_aan(niveau)
-            and not await weigering(lopend.bsn)
-        ):
-            stap = await aanmelden.na_aanmelding(
-                session,
-                verzoek,
-                aanmelden.Lopend(sleutel, client.naam, niveau, redirect_uri),
-                gebruikersnaam=lopend.gebruikersnaam,
-                bsn=lopend.bsn,
-                niveau=bereikt,
-                middel="sessie",
-                nu=nu,
-                aangemeld=repository.utc(lopend.aangemeld),
-            )
-            await session.commit()
-            return stap
+        lopend = aanmelden.Lopend(sleutel, client.naam, niveau, redirect_uri)
+        if "login" not in prompt:
+            stap = await aanmelden.met_sessie(session, verzoek, lopend, sessie=sessie, weigering=weigering, nu=nu)
+            if stap is not None:
+                await session.commit()
+                return stap
         if "none" in prompt:
             raise fout("login_required", "De gebruiker is niet (op dit niveau) ingelogd.")
         session.add(verzoek)
         await session.commit()
-    return Wachtwoord(aanmelden.Lopend(sleutel, client.naam, niveau, redirect_uri))
+    return Wachtwoord(lopend)
 
 
 def _controleer(vraag: Mapping[str, str], client: ClientRow, fout: Callable[[str, str], OngeldigVerzoek]) -> Niveau:
