@@ -125,6 +125,17 @@ async def _wachtwoord(page: Any, axe: Axe, gebruiker: str = "suzanne", wachtwoor
     await page.click("button[type=submit]")
 
 
+async def _sms_code(page: Any, axe: Axe, live_server: LiveServer) -> None:
+    """Read the newest SMS code on the test phone (in a tab of its own) and send it."""
+    telefoon = await page.context.new_page()
+    await telefoon.goto(f"{live_server.url}/digid/testtelefoon?nummer={TELEFOON}")
+    await _toegankelijk(telefoon, axe)
+    bericht = await telefoon.inner_text(".digid-bericht")
+    await telefoon.close()
+    await page.fill("#code", bericht.rsplit(" ", 1)[1])
+    await page.click("button[type=submit]")
+
+
 async def _ingelogd(page: Any) -> dict[str, str]:
     await page.wait_for_selector("#acr")
     return {naam: await page.inner_text(f"#{naam}") for naam in ("bsn", "acr")}
@@ -146,12 +157,7 @@ async def test_level_midden_with_the_sms_code_from_the_test_phone(
     await page.click("button[type=submit]")
     await page.wait_for_selector("#code")
     await _toegankelijk(page, axe)
-    telefoon = await page.context.new_page()
-    await telefoon.goto(f"{live_server.url}/digid/testtelefoon?nummer={TELEFOON}")
-    await _toegankelijk(telefoon, axe)
-    bericht = await telefoon.inner_text(".digid-bericht")
-    await page.fill("#code", bericht.rsplit(" ", 1)[1])
-    await page.click("button[type=submit]")
+    await _sms_code(page, axe, live_server)
     assert await _ingelogd(page) == {"bsn": BURGER, "acr": Niveau.MIDDEN.acr}
 
 
@@ -251,10 +257,7 @@ async def test_a_saml_service_provider_logs_in_at_basis_and_midden(
         await _wachtwoord(page, axe)
         await page.click("button[type=submit]")  # the SMS, the first means offered
         await page.wait_for_selector("#code")
-        telefoon = await context.new_page()
-        await telefoon.goto(f"{live_server.url}/digid/testtelefoon?nummer={TELEFOON}")
-        await page.fill("#code", (await telefoon.inner_text(".digid-bericht")).rsplit(" ", 1)[1])
-        await page.click("button[type=submit]")
+        await _sms_code(page, axe, live_server)
         await page.wait_for_selector("#niveau")
         assert await page.inner_text("#niveau") == Niveau.MIDDEN.klasse
     finally:

@@ -13,7 +13,7 @@ answer JSON, their errors in the shape of RFC 6749 §5.2 and RFC 6750 §3.
 from __future__ import annotations
 
 import hmac
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from opengdi.kernel.api import JSON_UTF8, JsonResponse
 from opengdi.kernel.blocks import Api, api_app, include_routes
 from opengdi.kernel.context import context
+from opengdi.kernel.db import Database
 from opengdi.kernel.documentatie import ASSET_CACHE_CONTROL
 from opengdi.kernel.fouten import NietGevonden, OngeldigeInvoer
 from opengdi.kernel.openapi import (
@@ -235,58 +236,63 @@ _VREEMD = aanmelden.Afgebroken(
 )
 
 
-@digid_router.post("/oidc/inloggen", include_in_schema=False)
-async def inloggen(request: Request) -> Response:
-    velden = await _formulier(request, "verzoek", "gebruikersnaam", "wachtwoord")
+async def _formulierstap(
+    request: Request, namen: Sequence[str], stap: Callable[[Database, str, dict[str, str]], Awaitable[aanmelden.Stap]]
+) -> Response:
+    """A form of the login: its fields ``namen``, for the request this browser started (else refused), to ``stap``."""
+    velden = await _formulier(request, "verzoek", *namen)
     sleutel = _eigen_verzoek(request, velden)
     if sleutel is None:
         return _toon(request, _VREEMD)
-    stap = await aanmelden.met_wachtwoord(
-        context(request).database,
-        sleutel,
-        velden["gebruikersnaam"],
-        velden["wachtwoord"],
-        weigering=_weigering(request),
-        nu=_nu(),
-        oud=request.cookies.get(_SESSIE),
+    return _toon(request, await stap(context(request).database, sleutel, velden))
+
+
+@digid_router.post("/oidc/inloggen", include_in_schema=False)
+async def inloggen(request: Request) -> Response:
+    return await _formulierstap(
+        request,
+        ("gebruikersnaam", "wachtwoord"),
+        lambda database, sleutel, velden: aanmelden.met_wachtwoord(
+            database,
+            sleutel,
+            velden["gebruikersnaam"],
+            velden["wachtwoord"],
+            weigering=_weigering(request),
+            nu=_nu(),
+            oud=request.cookies.get(_SESSIE),
+        ),
     )
-    return _toon(request, stap)
 
 
 @digid_router.post("/oidc/tweede-stap", include_in_schema=False)
 async def tweede_stap(request: Request) -> Response:
-    velden = await _formulier(request, "verzoek", "middel")
-    sleutel = _eigen_verzoek(request, velden)
-    if sleutel is None:
-        return _toon(request, _VREEMD)
-    return _toon(request, await aanmelden.kies(context(request).database, sleutel, velden["middel"], _nu()))
+    return await _formulierstap(
+        request,
+        ("middel",),
+        lambda database, sleutel, velden: aanmelden.kies(database, sleutel, velden["middel"], _nu()),
+    )
 
 
 @digid_router.post("/oidc/code", include_in_schema=False)
 async def code(request: Request) -> Response:
-    velden = await _formulier(request, "verzoek", "middel", "code")
-    sleutel = _eigen_verzoek(request, velden)
-    if sleutel is None:
-        return _toon(request, _VREEMD)
-    stap = await aanmelden.met_code(
-        context(request).database,
-        sleutel,
-        velden["middel"],
-        velden["code"],
-        nu=_nu(),
-        oud=request.cookies.get(_SESSIE),
+    return await _formulierstap(
+        request,
+        ("middel", "code"),
+        lambda database, sleutel, velden: aanmelden.met_code(
+            database, sleutel, velden["middel"], velden["code"], nu=_nu(), oud=request.cookies.get(_SESSIE)
+        ),
     )
-    return _toon(request, stap)
 
 
 @digid_router.post("/oidc/namens", include_in_schema=False)
 async def namens(request: Request) -> Response:
-    velden = await _formulier(request, "verzoek", "namens")
-    sleutel = _eigen_verzoek(request, velden)
-    if sleutel is None:
-        return _toon(request, _VREEMD)
-    stap = await aanmelden.kies_namens(context(request).database, sleutel, velden["namens"], _weigering(request), _nu())
-    return _toon(request, stap)
+    return await _formulierstap(
+        request,
+        ("namens",),
+        lambda database, sleutel, velden: aanmelden.kies_namens(
+            database, sleutel, velden["namens"], _weigering(request), _nu()
+        ),
+    )
 
 
 _UITLOGGEN_VRAAG = ("id_token_hint", "post_logout_redirect_uri", "state", "client_id")
