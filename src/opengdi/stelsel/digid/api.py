@@ -44,9 +44,10 @@ from opengdi.kernel.transacties import mark_afnemer
 from opengdi.stelsel.digid import aanmelden, accounts, diensten, machtigen, saml, samlidp, service, totp
 from opengdi.stelsel.digid.beheer import beheer_router
 from opengdi.stelsel.digid.catalogus import SCOPE
+from opengdi.stelsel.digid.diensten import TokenFout
 from opengdi.stelsel.digid.niveaus import Niveau
 from opengdi.stelsel.digid.saml import SamlFout
-from opengdi.stelsel.digid.service import Eindpunten, OngeldigVerzoek, TokenFout
+from opengdi.stelsel.digid.service import Eindpunten, OngeldigVerzoek
 
 PREFIX = "/digid"
 VERSION = "1.0.0"

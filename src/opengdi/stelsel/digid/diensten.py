@@ -43,7 +43,7 @@ ASSERTIE_MAX = timedelta(hours=1)
 METHODEN = ("client_secret_basic", "client_secret_post", "private_key_jwt")
 
 
-class ClientFout(Exception):  # noqa: N818 - the OAuth error answer of the token endpoint
+class TokenFout(Exception):  # noqa: N818 - the OAuth error answer of the token endpoint
     """A token request refused: its OAuth ``error``, the Dutch description, the HTTP status."""
 
     def __init__(self, error: str, beschrijving: str, status: int = 400) -> None:
@@ -166,7 +166,7 @@ def _uit_basic(authorization: str) -> tuple[str, str]:
     try:
         tekst = base64.b64decode(authorization[6:].strip(), validate=True).decode()
     except (binascii.Error, UnicodeDecodeError):
-        raise ClientFout("invalid_client", "De Basic-authenticatie is onleesbaar.", 401) from None
+        raise TokenFout("invalid_client", "De Basic-authenticatie is onleesbaar.", 401) from None
     client_id, _, secret = tekst.partition(":")
     return unquote(client_id), unquote(secret)
 
@@ -174,7 +174,7 @@ def _uit_basic(authorization: str) -> tuple[str, str]:
 def _enkel(velden: Mapping[str, Sequence[str]], naam: str) -> str | None:
     waarden = velden.get(naam) or []
     if len(waarden) > 1:
-        raise ClientFout("invalid_request", f"Geef de parameter {naam} hoogstens één keer.")
+        raise TokenFout("invalid_request", f"Geef de parameter {naam} hoogstens één keer.")
     return waarden[0] if waarden else None
 
 
@@ -190,7 +190,7 @@ async def authenticeer(
     basic = authorization is not None and authorization.lower().startswith("basic ")
     in_body, assertie = _enkel(velden, "client_secret"), _enkel(velden, "client_assertion")
     if sum((basic, in_body is not None, assertie is not None)) != 1:
-        raise ClientFout("invalid_client", "Gebruik precies één manier van clientauthenticatie.", 401)
+        raise TokenFout("invalid_client", "Gebruik precies één manier van clientauthenticatie.", 401)
     if assertie is not None:
         return await _met_assertie(session, velden, assertie, doelen, nu)
     if basic:
@@ -200,7 +200,7 @@ async def authenticeer(
         client_id, secret = _enkel(velden, "client_id") or "", in_body or ""
     client = await repository.client(session, client_id)
     if client is None or client.secret_hash is None or not hmac.compare_digest(sha256(secret), client.secret_hash):
-        raise ClientFout("invalid_client", "Onbekende client of onjuist client secret.", 401)
+        raise TokenFout("invalid_client", "Onbekende client of onjuist client secret.", 401)
     return client
 
 
@@ -208,9 +208,9 @@ async def _met_assertie(
     session: Any, velden: Mapping[str, Sequence[str]], assertie: str, doelen: Sequence[str], nu: datetime
 ) -> ClientRow:
     """The relying party that signed ``assertie`` (``private_key_jwt``), the assertion checked and used up."""
-    fout = ClientFout("invalid_client", "De client_assertion is ongeldig.", 401)
+    fout = TokenFout("invalid_client", "De client_assertion is ongeldig.", 401)
     if _enkel(velden, "client_assertion_type") != JWT_BEARER:
-        raise ClientFout("invalid_client", f"client_assertion_type moet {JWT_BEARER} zijn.", 401)
+        raise TokenFout("invalid_client", f"client_assertion_type moet {JWT_BEARER} zijn.", 401)
     client_id = _uitgever(assertie)
     client = await repository.client(session, client_id) if client_id else None
     if client is None or not met_ondertekensleutel(client.jwks) or _enkel(velden, "client_id") not in (None, client_id):
@@ -234,7 +234,7 @@ async def _met_assertie(
     ):
         raise fout
     if not await repository.neem_assertie(session, sha256(f"{client_id}\n{jti}"), nu + ASSERTIE_MAX, nu):
-        raise ClientFout("invalid_client", "Deze client_assertion is al gebruikt.", 401)
+        raise TokenFout("invalid_client", "Deze client_assertion is al gebruikt.", 401)
     return client
 
 

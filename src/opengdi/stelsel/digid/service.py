@@ -26,7 +26,7 @@ from joserfc.jwk import KeySet
 from opengdi.kernel.db import Database
 from opengdi.stelsel.digid import aanmelden, diensten, pkce, repository
 from opengdi.stelsel.digid.aanmelden import Stap, Wachtwoord, met_parameters, sha256
-from opengdi.stelsel.digid.diensten import ClientFout
+from opengdi.stelsel.digid.diensten import TokenFout
 from opengdi.stelsel.digid.idtoken import (
     INHOUDVERSLEUTELING,
     PSEUDONIEM,
@@ -46,7 +46,6 @@ from opengdi.stelsel.digid.sleutelring import ALGORITHM, Sleutelring, nieuwe_sle
 
 #: How long an access token lives.
 TOKEN_GELDIG = timedelta(minutes=15)
-TokenFout = ClientFout
 
 
 @dataclass(frozen=True, slots=True)
