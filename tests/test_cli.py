@@ -20,6 +20,7 @@ from typing import Any
 
 import httpx
 import pytest
+from onelogin.saml2.settings import OneLogin_Saml2_Settings
 from sqlalchemy.ext.asyncio import AsyncSession
 from typer.testing import CliRunner, Result
 
@@ -37,6 +38,7 @@ from opengdi.registers.brp.service import import_bulk
 from opengdi.settings import get_settings
 from opengdi.stelsel.digikoppeling.demotoegang import DEMO_AFNEMERS
 from tests.conftest import settings_for
+from tests.saml_sp import ARTIFACT_BINDING, sleutelpaar
 
 runner = CliRunner()
 OIN = "00000099100000599000"
@@ -725,6 +727,23 @@ def test_gdi_genereren_gives_the_country_companies_percelen_and_woz_objecten(dat
     assert "0 loos." in _gdi("check")
 
 
+def _sp_metadata() -> str:
+    """The metadata of a SAML service provider, as python3-saml makes it."""
+    sleutel, certificaat = sleutelpaar("proefstad")
+    sp = {
+        "entityId": "https://proefstad.example/saml",
+        "assertionConsumerService": {"url": "https://proefstad.example/acs", "binding": ARTIFACT_BINDING},
+        "x509cert": certificaat,
+        "privateKey": sleutel,
+    }
+    idp = {
+        "entityId": "https://idp.example",
+        "singleSignOnService": {"url": "https://idp.example/sso"},
+        "x509cert": certificaat,
+    }
+    return OneLogin_Saml2_Settings({"sp": sp, "idp": idp}).get_sp_metadata().decode()
+
+
 def test_gdi_digid_makes_accounts_for_brp_persons_and_registers_services(data_dir: Path) -> None:
     (data_dir / "set.csv").write_text(CSV, encoding="utf-8")
     _gdi("brp", "importeren", str(data_dir / "set.csv"))
@@ -745,6 +764,18 @@ def test_gdi_digid_makes_accounts_for_brp_persons_and_registers_services(data_di
         "digid", "client", "X", "--oin", OIN, "--redirect-uri", "https://x.example/", "--niveau", "top"
     )
     assert "Nieuwe ondertekensleutel" in _gdi("digid", "sleutel-roteren")
+    met_app = _gdi("digid", "account", "999993653", "--gebruikersnaam", "suzanne", "--app", "substantieel")
+    assert "DigiD app (substantieel): otpauth://totp/" in met_app
+    assert "Onbekend niveau top" in _fails("digid", "account", "999993653", "--app", "top")
+    (data_dir / "sp.xml").write_text(_sp_metadata(), encoding="utf-8")
+    assert "aangesloten" in _gdi(
+        "digid", "saml-dienst", "Proefstad", "--oin", OIN, "--metadata", str(data_dir / "sp.xml")
+    )
+    (data_dir / "kapot.xml").write_text("<x/>", encoding="utf-8")
+    assert "metadata: Geef een EntityDescriptor" in _fails(
+        "digid", "saml-dienst", "X", "--oin", OIN, "--metadata", str(data_dir / "kapot.xml")
+    )
+    assert "is niet te lezen" in _fails("digid", "saml-dienst", "X", "--oin", OIN, "--metadata", "/bestaat/niet.xml")
 
 
 def test_gdi_check_reports_the_links(data_dir: Path) -> None:
