@@ -212,3 +212,13 @@ async def test_the_session_answers_a_second_authn_request_unless_it_forces_a_log
         auth = OneLogin_Saml2_Auth({**ACS_REQUEST, "script_name": "/saml/login"}, sp)
         opnieuw = await open_pagina(browser, auth.login(force_authn=True).split("testserver", 1)[1])
         assert opnieuw.status_code == 200 and 'name="wachtwoord"' in opnieuw.text
+
+
+async def test_an_artifact_resolve_changed_after_signing_is_refused(digid: DigiD, sp: dict[str, Any]) -> None:
+    artifact, _ = await _artifact(digid, _authn_request(sp)[0])
+    getekend = _artifact_resolve(sp, "A" * len(artifact))
+    veranderd = getekend.replace(("A" * len(artifact)).encode(), artifact.encode())
+    antwoord = await _resolve(digid, veranderd)
+    assert antwoord.status_code == 400 and b"niet door een aangesloten dienst ondertekend" in antwoord.content
+    echt = await _resolve(digid, _artifact_resolve(sp, artifact))
+    assert re.search(rb"<[a-z0-9]+:Response ", echt.content)  # the artifact was not used up by the forgery

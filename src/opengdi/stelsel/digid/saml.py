@@ -272,13 +272,14 @@ def _onderteken(element: Any, sleutel: IdpSleutel) -> Any:
     )
 
 
-def handtekening_klopt(element: Any, certificaat: str) -> bool:
-    """Whether ``element`` carries an enveloped XML signature of the holder of ``certificaat`` over itself."""
+def ondertekend(element: Any, certificaat: str) -> Any:
+    """What an enveloped XML signature of the holder of ``certificaat`` over ``element`` covers (the
+    element as signed, to read from instead of the message, against signature wrapping), or ``None``."""
     try:
-        XMLVerifier().verify(element, x509_cert=certificaat, id_attribute="ID", expect_references=1)
+        gecontroleerd = XMLVerifier().verify(element, x509_cert=certificaat, id_attribute="ID", expect_references=1)
     except (InvalidXmlSignature, InvalidInput, ValueError):
-        return False
-    return True
+        return None
+    return gecontroleerd.signed_xml if not isinstance(gecontroleerd, list) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,8 +332,15 @@ def lees_artifact_resolve(data: bytes) -> ArtifactVraag:
     """The ArtifactResolve in a SOAP envelope."""
     root = lees(data)
     vraag = root.find("soap:Body/samlp:ArtifactResolve", NS)
-    if root.tag != f"{{{SOAP}}}Envelope" or vraag is None or not vraag.get("ID"):
+    if root.tag != f"{{{SOAP}}}Envelope" or vraag is None:
         raise SamlFout("Geen ArtifactResolve in een SOAP-envelop.")
+    return artifact_vraag(vraag)
+
+
+def artifact_vraag(vraag: Any) -> ArtifactVraag:
+    """What an ArtifactResolve element asks."""
+    if vraag is None or vraag.tag != f"{{{SAMLP}}}ArtifactResolve" or not vraag.get("ID"):
+        raise SamlFout("Geen ArtifactResolve.")
     return ArtifactVraag(
         vraag.get("ID"),
         (vraag.findtext("saml:Issuer", namespaces=NS) or "").strip(),

@@ -168,8 +168,12 @@ async def los_op(database: Database, issuer: str, bericht: bytes, nu: datetime) 
     eigen = idp(issuer)
     async with database.session() as session:
         dienst = await repository.saml_dienst(session, vraag.issuer)
-        if dienst is None or not saml.handtekening_klopt(vraag.element, dienst.certificaat):
+        getekend = saml.ondertekend(vraag.element, dienst.certificaat) if dienst is not None else None
+        if dienst is None or getekend is None:
             raise SamlFout("Het ArtifactResolve is niet door een aangesloten dienst ondertekend.")
+        vraag = saml.artifact_vraag(getekend)  # only what the signature covers counts
+        if vraag.issuer != dienst.entity_id:
+            raise SamlFout("Het ondertekende ArtifactResolve noemt een andere dienst.")
         code = await repository.neem_code(session, sha256(vraag.artifact), nu)
         await session.commit()
     bewering = None
