@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The login that answers an authorization request, step by step: the password, from level midden
-up a second factor (a code by text message to the simulated phone, or a code of the DigiD app), and
-what a finished login leaves behind: the authorization code for the relying party, a session of the
-browser (so that the next service asks no password while it lasts), and a line in the person's
-history of logins.
+"""The login that answers an authorization request (OpenID Connect) or an AuthnRequest (SAML), step
+by step: the password, from level midden up a second factor (a code by text message to the
+simulated phone, or a code of the DigiD app), for a person who may act for someone the choice for
+whom (DigiD Machtigen), and what a finished login leaves behind: the authorization code or SAML
+artifact for the relying party, a session of the browser (so that the next service asks no
+password while it lasts), and a line in the person's history of logins.
 
 Each step returns what the browser sees next (:data:`Stap`): a page of the login, or where it is
 sent. Whom the request is for is known by its key, which the form carries and the browser's cookie
